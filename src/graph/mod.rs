@@ -1,0 +1,633 @@
+//! The knowledge graph: one node per real thing, one edge per (relation, pair), every edge
+//! carrying the evidence sentences that support it.
+//!
+//! Documents are merged in one at a time with [`KnowledgeGraph::add`]. Entities from different
+//! documents become one node when their folded names agree (with transliteration folding for
+//! people), and a person named only by surname joins the one person in the graph with that surname.
+//! Every such merge is recorded in [`KnowledgeGraph::merges`].
+
+mod snapshot;
+
+pub use snapshot::GraphFileError;
+
+use std::collections::BTreeSet;
+
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{DateRef, EntityKind, Extraction, Modality, PlaceKind, RelationKind, Role};
+use crate::names::{normalize, person_key, surname_key};
+use crate::text::{Document, Span};
+
+/// A node's index; stable while the graph lives (merges remove nodes but never renumber).
+pub type NodeId = NodeIndex<u32>;
+/// An edge's index.
+pub type EdgeId = EdgeIndex<u32>;
+/// Index of a document in [`KnowledgeGraph::docs`].
+pub type DocId = u32;
+
+/// A merged entity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// The canonical name.
+    pub name: String,
+    /// Its type.
+    pub kind: EntityKind,
+    /// For places: what sort of place.
+    pub place_kind: Option<PlaceKind>,
+    /// Every other form seen for it, sorted.
+    pub aliases: BTreeSet<String>,
+    /// Roles, sorted and without repeats.
+    pub roles: BTreeSet<Role>,
+    /// How many mentions of it were read.
+    pub mentions: u32,
+    /// The documents that mention it.
+    pub docs: BTreeSet<DocId>,
+}
+
+/// One sentence that supports an edge, with what that sentence says about the event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The document.
+    pub doc: DocId,
+    /// The sentence's byte span in that document.
+    pub span: Span,
+    /// The sentence itself.
+    pub sentence: String,
+    /// The rule that produced the relation.
+    pub rule: String,
+    /// How far the rule is trusted, from 0 to 1.
+    pub confidence: f32,
+    /// Happened, planned or reported.
+    pub modality: Modality,
+    /// True when the sentence denies it.
+    pub negated: bool,
+    /// Canonical names of what this event was about.
+    pub topics: Vec<String>,
+    /// Canonical name of where it took place.
+    pub place: Option<String>,
+    /// When it took place.
+    pub date: Option<DateRef>,
+    /// For HOLDS_ROLE: the title.
+    pub role: Option<String>,
+}
+
+/// All that the graph knows of one relation between two nodes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// The relation.
+    pub kind: RelationKind,
+    /// The sentences that support it, in the order they were read.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Edge {
+    /// Every topic named by any of the evidence, sorted.
+    pub fn topics(&self) -> BTreeSet<&str> {
+        self.evidence
+            .iter()
+            .flat_map(|e| e.topics.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// How many documents support the edge.
+    pub fn doc_count(&self) -> usize {
+        self.evidence
+            .iter()
+            .map(|e| e.doc)
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+
+    /// The highest confidence among the evidence.
+    pub fn confidence(&self) -> f32 {
+        self.evidence
+            .iter()
+            .map(|e| e.confidence)
+            .fold(0.0, f32::max)
+    }
+}
+
+/// What the graph remembers of a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocInfo {
+    /// The document id.
+    pub id: String,
+    /// The article's date, when known.
+    pub date: Option<String>,
+    /// The title, when the record gave one.
+    pub title: Option<String>,
+}
+
+/// A record of two entities taken as one, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Merge {
+    /// The name that was kept.
+    pub kept: String,
+    /// The name that was folded into it.
+    pub merged: String,
+    /// Why: which rule.
+    pub reason: String,
+    /// The document being read when it happened.
+    pub doc: String,
+}
+
+/// How a name given by the user resolves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Exactly one node.
+    One(NodeId),
+    /// Several nodes share the name; the user must choose.
+    Ambiguous(Vec<NodeId>),
+    /// No node has the name; the closest known names, best first.
+    Unknown(Vec<String>),
+}
+
+/// Counts of what the graph holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Documents read.
+    pub documents: usize,
+    /// Nodes in all.
+    pub nodes: usize,
+    /// Edges in all.
+    pub edges: usize,
+    /// Nodes by type, in [`EntityKind::ALL`] order, zero counts left out.
+    pub nodes_by_kind: Vec<(EntityKind, usize)>,
+    /// Edges by type, in [`RelationKind::ALL`] order, zero counts left out.
+    pub edges_by_kind: Vec<(RelationKind, usize)>,
+    /// Merges recorded.
+    pub merges: usize,
+}
+
+/// The knowledge graph over petgraph, with the indexes that make names and merges cheap.
+#[derive(Clone, Debug, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Node, Edge, u32>,
+    docs: Vec<DocInfo>,
+    /// Folded name or alias -> nodes that carry it.
+    names: FxHashMap<String, Vec<NodeId>>,
+    /// Merge key (kind + folded name) -> node.
+    keys: FxHashMap<(EntityKind, String), NodeId>,
+    /// Folded surname -> people with a name of two or more words ending in it.
+    surnames: FxHashMap<String, Vec<NodeId>>,
+    /// (relation, source, target) -> edge; symmetric relations use the smaller index as source.
+    edge_keys: FxHashMap<(RelationKind, NodeId, NodeId), EdgeId>,
+    merges: Vec<Merge>,
+    /// Nodes merged away during the current `add`, with the node that absorbed each.
+    redirects: Vec<(NodeId, NodeId)>,
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> KnowledgeGraph {
+        KnowledgeGraph::default()
+    }
+
+    /// True when a document with this id has been added.
+    pub fn has_doc(&self, id: &str) -> bool {
+        self.docs.iter().any(|d| d.id == id)
+    }
+
+    /// Merges one document's extraction into the graph. A document whose id is already in the
+    /// graph is not added again; the return value says whether it was added.
+    pub fn add(&mut self, doc: &Document, ex: &Extraction) -> bool {
+        if self.has_doc(&doc.id) {
+            return false;
+        }
+        let doc_id = self.docs.len() as DocId;
+        self.docs.push(DocInfo {
+            id: doc.id.clone(),
+            date: ex.date.clone().or_else(|| doc.date.clone()),
+            title: doc.title.clone(),
+        });
+
+        let mut mention_counts = vec![0u32; ex.entities.len()];
+        for m in &ex.mentions {
+            mention_counts[m.entity] += 1;
+        }
+        let mut node_of: Vec<NodeId> = Vec::with_capacity(ex.entities.len());
+        for (i, entity) in ex.entities.iter().enumerate() {
+            let key_name = if entity.kind == EntityKind::Quote {
+                format!("{}:{}", doc.id, entity.name)
+            } else {
+                entity.name.clone()
+            };
+            let id = self.place_entity(entity.kind, &key_name, &entity.name, &doc.id);
+            // A node merged away while this document's entities were placed must not be used
+            // again: petgraph may hand its index to the next new node.
+            for (gone, kept) in std::mem::take(&mut self.redirects) {
+                for earlier in &mut node_of {
+                    if *earlier == gone {
+                        *earlier = kept;
+                    }
+                }
+            }
+            let node = &mut self.graph[id];
+            if node.place_kind.is_none() {
+                node.place_kind = entity.place_kind;
+            }
+            node.mentions += mention_counts[i];
+            node.docs.insert(doc_id);
+            for role in &entity.roles {
+                node.roles.insert(role.clone());
+            }
+            let mut new_names = Vec::new();
+            for alias in entity.aliases.iter().chain(std::iter::once(&entity.name)) {
+                if *alias != node.name && node.aliases.insert(alias.clone()) {
+                    new_names.push(alias.clone());
+                }
+            }
+            let node_name = self.graph[id].name.clone();
+            for alias in new_names {
+                self.index_name(&alias, id);
+                self.register_keys(entity.kind, &node_name, &[alias], id);
+            }
+            node_of.push(id);
+        }
+
+        for rel in &ex.relations {
+            let Some(target) = rel.target else { continue };
+            let (source, target) = (node_of[rel.source], node_of[target]);
+            if source == target {
+                continue;
+            }
+            let sentence = rel.sentence.of(&doc.text).trim().to_string();
+            let evidence = Evidence {
+                doc: doc_id,
+                span: rel.sentence,
+                sentence,
+                rule: rel.rule.to_string(),
+                confidence: rel.confidence,
+                modality: rel.modality,
+                negated: rel.negated,
+                topics: rel
+                    .topics
+                    .iter()
+                    .map(|&t| self.graph[node_of[t]].name.clone())
+                    .collect(),
+                place: rel.place.map(|p| self.graph[node_of[p]].name.clone()),
+                date: rel.date.clone(),
+                role: rel.role.clone(),
+            };
+            self.add_evidence(rel.kind, source, target, evidence);
+        }
+        true
+    }
+
+    /// Finds or makes the node for an entity, merging by folded name, by an alias another
+    /// document gave, or (for a person named by surname only) by surname.
+    fn place_entity(&mut self, kind: EntityKind, key_name: &str, name: &str, doc: &str) -> NodeId {
+        let key = merge_key(kind, key_name);
+        let single_word = !name.trim().contains(char::is_whitespace);
+        if let Some(&id) = self.keys.get(&(kind, key.clone())) {
+            if merge_key(kind, &self.graph[id].name) != key {
+                self.merges.push(Merge {
+                    kept: self.graph[id].name.clone(),
+                    merged: name.to_string(),
+                    reason: "alias: another document used this name for it".into(),
+                    doc: doc.to_string(),
+                });
+            }
+            return id;
+        }
+        if kind == EntityKind::Person && single_word {
+            // "Steinmeier" alone joins the one person in the graph called "... Steinmeier".
+            if let Some(&[id]) = self.surnames.get(&key).map(Vec::as_slice) {
+                self.keys.insert((kind, key), id);
+                self.merges.push(Merge {
+                    kept: self.graph[id].name.clone(),
+                    merged: name.to_string(),
+                    reason: "surname: the only person in the graph with this surname".into(),
+                    doc: doc.to_string(),
+                });
+                return id;
+            }
+        }
+        let id = self.graph.add_node(Node {
+            name: name.to_string(),
+            kind,
+            place_kind: None,
+            aliases: BTreeSet::new(),
+            roles: BTreeSet::new(),
+            mentions: 0,
+            docs: BTreeSet::new(),
+        });
+        self.index_name(name, id);
+        self.register_keys(kind, name, &[], id);
+        if kind == EntityKind::Person && !single_word {
+            let surname = surname_key(name);
+            // A surname-only node made before this full name arrived now joins it, unless two
+            // people share the surname.
+            if let Some(&[only]) = self.surnames.get(&surname).map(Vec::as_slice)
+                && only == id
+                && let Some(&lone) = self.keys.get(&(kind, surname))
+                && lone != id
+                && !self.graph[lone].name.trim().contains(char::is_whitespace)
+            {
+                self.merges.push(Merge {
+                    kept: name.to_string(),
+                    merged: self.graph[lone].name.clone(),
+                    reason: "surname: the only person in the graph with this surname".into(),
+                    doc: doc.to_string(),
+                });
+                self.absorb(id, lone);
+            }
+        }
+        id
+    }
+
+    /// Moves everything of `gone` into `kept`: its names, roles, counts and edges; then removes it.
+    fn absorb(&mut self, kept: NodeId, gone: NodeId) {
+        let edges: Vec<(EdgeId, NodeId, NodeId)> = self
+            .graph
+            .edges_directed(gone, Direction::Outgoing)
+            .chain(self.graph.edges_directed(gone, Direction::Incoming))
+            .map(|e| (e.id(), e.source(), e.target()))
+            .collect();
+        for (e, source, target) in edges {
+            let Some(edge) = self.graph.remove_edge(e) else {
+                continue;
+            };
+            self.edge_keys.remove(&(edge.kind, source, target));
+            let source = if source == gone { kept } else { source };
+            let target = if target == gone { kept } else { target };
+            if source == target {
+                continue;
+            }
+            for evidence in edge.evidence {
+                self.add_evidence(edge.kind, source, target, evidence);
+            }
+        }
+        let Some(old) = self.graph.remove_node(gone) else {
+            return;
+        };
+        for name in std::iter::once(&old.name).chain(&old.aliases) {
+            if let Some(ids) = self.names.get_mut(&normalize(name)) {
+                ids.retain(|&id| id != gone);
+                if !ids.contains(&kept) {
+                    ids.push(kept);
+                }
+            }
+        }
+        for id in self.keys.values_mut() {
+            if *id == gone {
+                *id = kept;
+            }
+        }
+        for people in self.surnames.values_mut() {
+            people.retain(|&id| id != gone);
+        }
+        let node = &mut self.graph[kept];
+        if old.name != node.name {
+            node.aliases.insert(old.name);
+        }
+        node.aliases
+            .extend(old.aliases.into_iter().filter(|a| *a != node.name));
+        node.roles.extend(old.roles);
+        node.mentions += old.mentions;
+        node.docs.extend(old.docs);
+        if node.place_kind.is_none() {
+            node.place_kind = old.place_kind;
+        }
+        self.redirects.push((gone, kept));
+    }
+
+    /// Re-creates the merge keys of a loaded node: its name's key, and the keys of its aliases
+    /// of the same kind (so that "Kerry" in a later document still finds "John Kerry").
+    ///
+    /// A one-word alias of a person is not a key: "Kelly" must stay ambiguous once both Scott
+    /// Kelly and Ruth Kelly are known, which the surname index decides.
+    fn register_keys(&mut self, kind: EntityKind, name: &str, aliases: &[String], id: NodeId) {
+        for alias in aliases {
+            if kind == EntityKind::Person && !alias.trim().contains(char::is_whitespace) {
+                continue;
+            }
+            self.keys
+                .entry((kind, merge_key(kind, alias)))
+                .or_insert(id);
+        }
+        self.keys.entry((kind, merge_key(kind, name))).or_insert(id);
+        if kind == EntityKind::Person && name.trim().contains(char::is_whitespace) {
+            let people = self.surnames.entry(surname_key(name)).or_default();
+            if !people.contains(&id) {
+                people.push(id);
+            }
+        }
+    }
+
+    fn index_name(&mut self, name: &str, id: NodeId) {
+        let folded = normalize(name);
+        if folded.is_empty() {
+            return;
+        }
+        let ids = self.names.entry(folded).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+
+    fn add_evidence(
+        &mut self,
+        kind: RelationKind,
+        source: NodeId,
+        target: NodeId,
+        evidence: Evidence,
+    ) {
+        let (a, b) = if kind.is_symmetric() && target < source {
+            (target, source)
+        } else {
+            (source, target)
+        };
+        match self.edge_keys.get(&(kind, a, b)) {
+            Some(&e) => self.graph[e].evidence.push(evidence),
+            None => {
+                let e = self.graph.add_edge(
+                    a,
+                    b,
+                    Edge {
+                        kind,
+                        evidence: vec![evidence],
+                    },
+                );
+                self.edge_keys.insert((kind, a, b), e);
+            }
+        }
+    }
+}
+
+/// Reading the graph.
+impl KnowledgeGraph {
+    /// The node with this id. Panics on an id that is not in the graph: ids come from the graph.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.graph[id]
+    }
+
+    /// The edge with this id.
+    pub fn edge(&self, id: EdgeId) -> &Edge {
+        &self.graph[id]
+    }
+
+    /// The two ends of an edge (source, target).
+    pub fn endpoints(&self, id: EdgeId) -> (NodeId, NodeId) {
+        self.graph
+            .edge_endpoints(id)
+            .expect("edge ids come from this graph")
+    }
+
+    /// Every node, in index order.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeId, &Node)> + '_ {
+        self.graph.node_indices().map(|i| (i, &self.graph[i]))
+    }
+
+    /// Every edge as (id, source, target, edge), in index order.
+    pub fn edges(&self) -> impl Iterator<Item = (EdgeId, NodeId, NodeId, &Edge)> + '_ {
+        self.graph.edge_indices().map(|e| {
+            let (s, t) = self.endpoints(e);
+            (e, s, t, &self.graph[e])
+        })
+    }
+
+    /// The edges at a node, both directions, as (edge id, the node at the other end, edge,
+    /// true when `id` is the edge's source). `kind` narrows to one relation.
+    pub fn edges_of(
+        &self,
+        id: NodeId,
+        kind: Option<RelationKind>,
+    ) -> impl Iterator<Item = (EdgeId, NodeId, &Edge, bool)> + '_ {
+        let out = self
+            .graph
+            .edges_directed(id, Direction::Outgoing)
+            .map(|e| (e.id(), e.target(), e.weight(), true));
+        let inc = self
+            .graph
+            .edges_directed(id, Direction::Incoming)
+            .map(|e| (e.id(), e.source(), e.weight(), false));
+        out.chain(inc)
+            .filter(move |(_, _, e, _)| kind.is_none_or(|k| e.kind == k))
+    }
+
+    /// The documents read, in the order they were added.
+    pub fn docs(&self) -> &[DocInfo] {
+        &self.docs
+    }
+
+    /// Every merge of two names into one entity, in the order they happened.
+    pub fn merges(&self) -> &[Merge] {
+        &self.merges
+    }
+
+    /// The number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// The number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Looks a name up as a user would type it: case, accents and punctuation ignored, aliases
+    /// included, and a bare surname accepted when one person has it.
+    pub fn resolve(&self, name: &str) -> Resolution {
+        let folded = normalize(name);
+        if let Some(ids) = self.names.get(&folded) {
+            return match ids.as_slice() {
+                [one] => Resolution::One(*one),
+                many => Resolution::Ambiguous(self.rank(many)),
+            };
+        }
+        if !folded.contains(' ')
+            && let Some(people) = self.surnames.get(&surname_key(&folded))
+        {
+            match people.as_slice() {
+                [one] => return Resolution::One(*one),
+                [] => {}
+                many => return Resolution::Ambiguous(self.rank(many)),
+            }
+        }
+        if let Some(&id) = self.keys.get(&(EntityKind::Person, person_key(&folded))) {
+            return Resolution::One(id);
+        }
+        Resolution::Unknown(self.closest_names(&folded, 3))
+    }
+
+    /// Several nodes for one name, the most mentioned first (ties by name, so output is stable).
+    fn rank(&self, ids: &[NodeId]) -> Vec<NodeId> {
+        let mut ids = ids.to_vec();
+        ids.sort_by(|a, b| {
+            let (na, nb) = (&self.graph[*a], &self.graph[*b]);
+            nb.mentions
+                .cmp(&na.mentions)
+                .then_with(|| na.name.cmp(&nb.name))
+        });
+        ids
+    }
+
+    /// Up to `limit` known names that look like `folded`, best first.
+    pub fn closest_names(&self, folded: &str, limit: usize) -> Vec<String> {
+        let mut scored: Vec<(f64, String)> = Vec::new();
+        for (i, node) in self.nodes() {
+            if node.kind == EntityKind::Quote {
+                continue;
+            }
+            let _ = i;
+            let mut best: Option<(f64, &str)> = None;
+            for candidate in std::iter::once(&node.name).chain(&node.aliases) {
+                let score = strsim::jaro_winkler(folded, &normalize(candidate));
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, candidate));
+                }
+            }
+            if let Some((score, candidate)) = best
+                && score >= 0.8
+            {
+                scored.push((score, candidate.to_string()));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored.dedup_by(|a, b| a.1 == b.1);
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, name)| name)
+            .collect()
+    }
+
+    /// Counts of nodes, edges and documents.
+    pub fn stats(&self) -> Stats {
+        let mut nodes_by_kind = Vec::new();
+        for kind in EntityKind::ALL {
+            let n = self.graph.node_weights().filter(|n| n.kind == kind).count();
+            if n > 0 {
+                nodes_by_kind.push((kind, n));
+            }
+        }
+        let mut edges_by_kind = Vec::new();
+        for kind in RelationKind::ALL {
+            let n = self.graph.edge_weights().filter(|e| e.kind == kind).count();
+            if n > 0 {
+                edges_by_kind.push((kind, n));
+            }
+        }
+        Stats {
+            documents: self.docs.len(),
+            nodes: self.graph.node_count(),
+            edges: self.graph.edge_count(),
+            nodes_by_kind,
+            edges_by_kind,
+            merges: self.merges.len(),
+        }
+    }
+}
+
+/// The key under which entities of one kind merge.
+fn merge_key(kind: EntityKind, name: &str) -> String {
+    match kind {
+        EntityKind::Person => person_key(name),
+        _ => normalize(name),
+    }
+}

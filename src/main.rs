@@ -1,0 +1,5 @@
+//! The `kg` command line.
+
+fn main() {
+    println!("kg: under construction");
+}
