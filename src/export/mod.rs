@@ -1,10 +1,20 @@
-//! Exports: the graph, or the part of it an answer touches, as Graphviz DOT or JSON.
+//! Exports: the graph, or the part of it an answer touches, as Graphviz DOT or JSON; and one
+//! document's extraction as a JSON line.
 //!
-//! INTERFACE STUB: being written.
+//! Both graph formats walk the same [`View`]: the chosen nodes and edges in graph order, with
+//! dense ids (`n0`, `n1`, ... and `e0`, `e1`, ...), so that the same graph always exports to the
+//! same bytes and the ids of a DOT file match those of a JSON file.
 
-use std::collections::BTreeSet;
+mod dot;
+mod json;
 
-use crate::graph::{EdgeId, KnowledgeGraph, NodeId};
+pub use dot::to_dot;
+pub use json::{extraction_to_json, to_json};
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::extract::Modality;
+use crate::graph::{Edge, EdgeId, KnowledgeGraph, Node, NodeId};
 
 /// A part of the graph to export: these nodes and these edges.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -15,14 +25,287 @@ pub struct Selection {
     pub edges: BTreeSet<EdgeId>,
 }
 
-/// The graph, or a selection of it, as Graphviz DOT.
-pub fn to_dot(graph: &KnowledgeGraph, selection: Option<&Selection>) -> String {
-    let _ = (graph, selection);
-    todo!("export layer")
+/// What an export writes: nodes and edges in graph order, numbered densely.
+struct View<'g> {
+    graph: &'g KnowledgeGraph,
+    nodes: Vec<(NodeId, &'g Node)>,
+    edges: Vec<(NodeId, NodeId, &'g Edge)>,
+    /// Graph node id -> position in `nodes`.
+    dense: HashMap<NodeId, usize>,
 }
 
-/// The graph, or a selection of it, as the contract's JSON.
-pub fn to_json(graph: &KnowledgeGraph, selection: Option<&Selection>) -> String {
-    let _ = (graph, selection);
-    todo!("export layer")
+impl<'g> View<'g> {
+    /// The whole graph, or the selected nodes and edges plus the ends of those edges. Ids in the
+    /// selection that the graph does not hold are ignored.
+    fn new(graph: &'g KnowledgeGraph, selection: Option<&Selection>) -> View<'g> {
+        let edges: Vec<(NodeId, NodeId, &Edge)> = graph
+            .edges()
+            .filter(|(id, ..)| selection.is_none_or(|s| s.edges.contains(id)))
+            .map(|(_, source, target, edge)| (source, target, edge))
+            .collect();
+        let ends: BTreeSet<NodeId> = edges.iter().flat_map(|&(s, t, _)| [s, t]).collect();
+        let nodes: Vec<(NodeId, &Node)> = graph
+            .nodes()
+            .filter(|(id, _)| selection.is_none_or(|s| s.nodes.contains(id)) || ends.contains(id))
+            .collect();
+        let dense = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, &(id, _))| (id, i))
+            .collect();
+        View {
+            graph,
+            nodes,
+            edges,
+            dense,
+        }
+    }
+
+    /// The export id of a node in the view.
+    fn node_id(&self, id: NodeId) -> String {
+        // Every edge end is in the view by construction.
+        format!("n{}", self.dense[&id])
+    }
+
+    /// The id of the document an evidence sentence came from.
+    fn doc_name(&self, doc: u32) -> &'g str {
+        self.graph
+            .docs()
+            .get(doc as usize)
+            .map_or("", |d| d.id.as_str())
+    }
+}
+
+/// How sure the graph is that an edge's event took place: happened when any sentence that does
+/// not deny it says so, else what the first sentence that does not deny it says, else (every
+/// sentence denies it) what the first sentence says.
+fn edge_status(edge: &Edge) -> Modality {
+    let affirmed = || edge.evidence.iter().filter(|e| !e.negated);
+    if affirmed().any(|e| e.modality == Modality::Happened) {
+        return Modality::Happened;
+    }
+    affirmed()
+        .chain(&edge.evidence)
+        .next()
+        .map_or(Modality::Happened, |e| e.modality)
+}
+
+/// True when every sentence behind the edge denies it ("did not meet").
+fn edge_negated(edge: &Edge) -> bool {
+    !edge.evidence.is_empty() && edge.evidence.iter().all(|e| e.negated)
+}
+
+/// A confidence rounded to three places, so that `0.8f32` prints as `0.8`, not `0.800000011920929`.
+fn round_confidence(confidence: f32) -> f64 {
+    (f64::from(confidence) * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{
+        DateRef, Entity, EntityKind, Extraction, Mention, MentionForm, PlaceKind, Relation,
+        RelationKind, Role,
+    };
+    use crate::text::{Document, Span};
+
+    const TEXT: &str = "Kerry met Lavrov in Moscow. Lavrov said \"no\".";
+
+    fn entity(name: &str, kind: EntityKind) -> Entity {
+        Entity {
+            name: name.into(),
+            kind,
+            place_kind: (kind == EntityKind::Place).then_some(PlaceKind::City),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        }
+    }
+
+    fn relation(kind: RelationKind, source: usize, target: usize, sentence: Span) -> Relation {
+        Relation {
+            kind,
+            source,
+            target: Some(target),
+            topics: Vec::new(),
+            place: None,
+            date: None,
+            modality: Modality::Happened,
+            negated: false,
+            role: None,
+            sentence,
+            rule: "test",
+            confidence: 0.8,
+        }
+    }
+
+    /// Kerry met Lavrov in Moscow; Lavrov said "no".
+    fn graph() -> (Document, Extraction, KnowledgeGraph) {
+        let doc = Document::new("d1.txt", TEXT);
+        let mut kerry = entity("John Kerry", EntityKind::Person);
+        kerry.aliases.push("Kerry".into());
+        kerry.roles.push(Role {
+            title: "Secretary of State".into(),
+            of: Some("United States".into()),
+        });
+        let first = Span::new(0, 27);
+        let mut met = relation(RelationKind::Met, 0, 1, first);
+        met.place = Some(2);
+        met.date = Some(DateRef {
+            text: "on Thursday".into(),
+            start: Some("2016-03-24".into()),
+            end: None,
+        });
+        let ex = Extraction {
+            doc: doc.id.clone(),
+            entities: vec![
+                kerry,
+                entity("Sergei Lavrov", EntityKind::Person),
+                entity("Moscow", EntityKind::Place),
+                entity("no", EntityKind::Quote),
+                entity("Russia", EntityKind::Place),
+            ],
+            mentions: vec![
+                Mention {
+                    span: Span::new(0, 5),
+                    entity: 0,
+                    form: MentionForm::Name,
+                },
+                Mention {
+                    span: Span::new(20, 26),
+                    entity: 2,
+                    form: MentionForm::Name,
+                },
+            ],
+            relations: vec![
+                met,
+                relation(RelationKind::Said, 1, 3, Span::new(28, 45)),
+                Relation {
+                    target: None,
+                    role: Some("Spokesman".into()),
+                    ..relation(RelationKind::HoldsRole, 1, 0, first)
+                },
+            ],
+            ..Extraction::default()
+        };
+        let mut graph = KnowledgeGraph::new();
+        graph.add(&doc, &ex);
+        (doc, ex, graph)
+    }
+
+    #[test]
+    fn json_has_the_contract_shape() {
+        let (_, _, graph) = graph();
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json(&graph, None)).expect("valid JSON");
+        let kerry = &json["nodes"][0];
+        assert_eq!(kerry["id"], "n0");
+        assert_eq!(kerry["type"], "Person");
+        assert_eq!(kerry["name"], "John Kerry");
+        assert_eq!(kerry["aliases"], serde_json::json!(["Kerry"]));
+        assert_eq!(
+            kerry["attributes"],
+            serde_json::json!({"roles": ["Secretary of State of United States"], "mentions": 1, "docs": 1})
+        );
+        assert_eq!(
+            json["nodes"][2]["attributes"],
+            serde_json::json!({"kind": "city", "mentions": 1, "docs": 1})
+        );
+        let met = &json["edges"][0];
+        assert_eq!(
+            *met,
+            serde_json::json!({
+                "id": "e0", "type": "MET", "source": "n0", "target": "n1",
+                "attributes": {"topics": [], "date": "2016-03-24", "place": "Moscow",
+                               "status": "happened", "negated": false, "confidence": 0.8,
+                               "docs": 1},
+                "evidence": [{"doc": "d1.txt", "start": 0, "end": 27,
+                              "sentence": "Kerry met Lavrov in Moscow.", "rule": "test",
+                              "confidence": 0.8, "status": "happened", "negated": false,
+                              "date": "2016-03-24"}]
+            })
+        );
+        assert_eq!(json["edges"].as_array().map(Vec::len), Some(2));
+    }
+
+    #[test]
+    fn a_selection_keeps_its_nodes_and_the_ends_of_its_edges() {
+        let (_, _, graph) = graph();
+        let said = graph
+            .edges()
+            .find(|(.., e)| e.kind == RelationKind::Said)
+            .map(|(id, ..)| id)
+            .expect("a SAID edge");
+        let moscow = graph
+            .nodes()
+            .find(|(_, n)| n.name == "Moscow")
+            .map(|(id, _)| id)
+            .expect("Moscow");
+        let selection = Selection {
+            nodes: [moscow].into(),
+            edges: [said].into(),
+        };
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json(&graph, Some(&selection))).expect("valid JSON");
+        let names: Vec<&str> = json["nodes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|n| n["name"].as_str())
+            .collect();
+        assert_eq!(names, ["Sergei Lavrov", "Moscow", "no"]);
+        assert_eq!(json["edges"][0]["source"], "n0");
+        assert_eq!(json["edges"][0]["target"], "n2");
+        let dot = to_dot(&graph, Some(&selection));
+        assert!(!dot.contains("John Kerry"), "{dot}");
+        assert!(dot.contains("\"n0\" -> \"n2\""), "{dot}");
+    }
+
+    #[test]
+    fn dot_styles_each_kind_and_carries_evidence() {
+        let (_, _, graph) = graph();
+        let dot = to_dot(&graph, None);
+        assert!(dot.starts_with("digraph kg {\n"));
+        assert!(
+            dot.contains(r#""n0" [label="John Kerry", shape="ellipse""#),
+            "{dot}"
+        );
+        assert!(
+            dot.contains(r#""n2" [label="Moscow\n(city)", shape="hexagon""#),
+            "{dot}"
+        );
+        assert!(
+            dot.contains(
+                r##"label="MET", color="#1e40af", fontcolor="#1e40af", style="bold", dir="none""##
+            ),
+            "{dot}"
+        );
+        assert!(
+            dot.contains(r#"tooltip="d1.txt: Lavrov said \"no\".""#),
+            "{dot}"
+        );
+        assert_eq!(dot, to_dot(&graph, None), "deterministic");
+    }
+
+    #[test]
+    fn extraction_lines_name_entities_and_use_the_role_without_a_target() {
+        let (doc, mut ex, _) = graph();
+        ex.mentions[1].form = MentionForm::Demonym;
+        let line = extraction_to_json(&doc, &ex);
+        assert!(!line.contains('\n'));
+        let json: serde_json::Value = serde_json::from_str(&line).expect("valid JSON");
+        assert_eq!(
+            json["mentions"],
+            serde_json::json!([
+                {"start": 0, "end": 5, "text": "Kerry", "type": "Person", "entity": "John Kerry"},
+                {"start": 20, "end": 26, "text": "Moscow", "type": "Demonym", "entity": "Moscow"}
+            ])
+        );
+        assert_eq!(json["relations"][0]["source"], "John Kerry");
+        assert_eq!(json["relations"][0]["target"], "Sergei Lavrov");
+        assert_eq!(json["relations"][0]["attributes"]["place"], "Moscow");
+        assert_eq!(json["relations"][0]["sentence"], serde_json::json!([0, 27]));
+        assert_eq!(json["relations"][2]["type"], "HOLDS_ROLE");
+        assert_eq!(json["relations"][2]["target"], "Spokesman");
+        assert_eq!(json["relations"][2]["attributes"]["role"], "Spokesman");
+    }
 }
