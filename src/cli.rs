@@ -173,10 +173,11 @@ pub fn run(args: Args) -> Result<()> {
             output,
             jobs,
         } => {
+            let output = input::AtomicFile::create(&output)?;
             let docs = input::read_documents(&paths)?;
             let mut graph = KnowledgeGraph::new();
             add_documents(&mut graph, &docs, jobs)?;
-            input::write_atomically(&output, &graph.to_bytes())
+            output.write(&graph.to_bytes())
         }
         Command::Extract { paths, jobs } => {
             let docs = input::read_documents(&paths)?;

@@ -157,8 +157,7 @@ fn warn_duplicates(docs: &[Document]) {
 /// Reads a graph file written by `kg build`.
 pub fn load_graph(path: &Path) -> Result<KnowledgeGraph> {
     let bytes = fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    KnowledgeGraph::from_bytes(&bytes)
-        .with_context(|| format!("cannot load graph `{}`", path.display()))
+    KnowledgeGraph::from_bytes(&bytes).map_err(|err| graph_error(path, &err))
 }
 
 /// What `:load` found at a path.
@@ -179,9 +178,7 @@ pub fn load_graph_or_documents(path: &Path) -> Result<Loaded> {
         match KnowledgeGraph::from_bytes(&bytes) {
             Ok(graph) => return Ok(Loaded::Graph(Box::new(graph))),
             Err(GraphFileError::NotAGraph) => {}
-            Err(err) => {
-                return Err(err).with_context(|| format!("cannot load graph `{}`", path.display()));
-            }
+            Err(err) => return Err(graph_error(path, &err)),
         }
     }
     read_documents(&[path.to_path_buf()]).map(Loaded::Documents)
@@ -190,16 +187,58 @@ pub fn load_graph_or_documents(path: &Path) -> Result<Loaded> {
 /// Writes a file so that readers see the old content or the new, never a half-written one: the
 /// bytes go to a temporary file in the same folder, which then replaces the target.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let cannot_write = || format!("cannot write `{}`", path.display());
-    let mut file = tempfile::NamedTempFile::new_in(dir).with_context(cannot_write)?;
-    file.write_all(bytes).with_context(cannot_write)?;
-    file.as_file().sync_all().with_context(cannot_write)?;
-    file.persist(path)
-        .map_err(|err| err.error)
-        .with_context(cannot_write)?;
-    Ok(())
+    AtomicFile::create(path)?.write(bytes)
+}
+
+/// A file being replaced atomically. Made before long work (a build) so that an output path that
+/// cannot be written fails at once, not after every document has been read.
+pub struct AtomicFile<'p> {
+    path: &'p Path,
+    temp: tempfile::NamedTempFile,
+}
+
+impl<'p> AtomicFile<'p> {
+    /// Opens a temporary file next to `path`.
+    pub fn create(path: &'p Path) -> Result<AtomicFile<'p>> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            bail!(
+                "cannot write `{}`: there is no folder `{}`",
+                path.display(),
+                dir.display()
+            );
+        }
+        let temp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        Ok(AtomicFile { path, temp })
+    }
+
+    /// Writes the bytes and puts the file in place of `path`. Dropped without this, the
+    /// temporary file is removed and `path` is untouched.
+    pub fn write(mut self, bytes: &[u8]) -> Result<()> {
+        let path = self.path;
+        let cannot_write = || format!("cannot write `{}`", path.display());
+        self.temp.write_all(bytes).with_context(cannot_write)?;
+        self.temp.as_file().sync_all().with_context(cannot_write)?;
+        self.temp
+            .persist(path)
+            .map_err(|err| err.error)
+            .with_context(cannot_write)?;
+        Ok(())
+    }
+}
+
+/// A graph file error as one message. `GraphFileError` may repeat its source in its own text, so
+/// the source is added only when the text does not already end with it.
+fn graph_error(path: &Path, err: &GraphFileError) -> anyhow::Error {
+    let mut message = err.to_string();
+    if let Some(source) = std::error::Error::source(err)
+        && !message.ends_with(&source.to_string())
+    {
+        message = format!("{message}: {source}");
+    }
+    anyhow::anyhow!("cannot load graph `{}`: {message}", path.display())
 }

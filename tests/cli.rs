@@ -250,6 +250,34 @@ fn a_file_that_is_not_a_graph_is_refused() {
 }
 
 #[test]
+fn a_damaged_graph_file_is_refused_in_one_line() {
+    let (dir, graph) = fixture_file();
+    let damaged = dir.path().join("damaged.kg");
+    let bytes = std::fs::read(graph).expect("the fixture");
+    std::fs::write(&damaged, &bytes[..bytes.len() / 2]).expect("write half a graph");
+    let output = kg()
+        .args(["stats", "--graph"])
+        .arg(&damaged)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let expected = format!(
+        "error: cannot load graph `{}`: graph file is damaged: ",
+        damaged.display()
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn build_refuses_an_output_folder_that_does_not_exist_before_reading() {
+    kg().args(["build", "nope.txt", "--output", "no/such/folder/g.kg"])
+        .assert()
+        .code(1)
+        .stderr("error: cannot write `no/such/folder/g.kg`: there is no folder `no/such/folder`\n");
+}
+
+#[test]
 fn an_unknown_format_is_a_usage_error() {
     kg().args(["export", "--graph", "g.kg", "--format", "svg"])
         .assert()
