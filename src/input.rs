@@ -62,7 +62,7 @@ fn parse_stdin(bytes: Vec<u8>) -> Result<Vec<Document>> {
 /// One file: JSON Lines when it ends in `.jsonl`, else one document named after the file.
 fn read_file(path: &Path) -> Result<Vec<Document>> {
     let bytes = fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    if path.extension() == Some(OsStr::new("jsonl")) {
+    if has_extension(path, &["jsonl"]) {
         return parse_jsonl(&path.display().to_string(), &bytes);
     }
     let id = path.file_name().map_or_else(
@@ -126,17 +126,20 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
                 .with_context(|| format!("cannot read `{}`", path.display()))?;
             if file_type.is_dir() {
                 pending.push(path);
-            } else if path
-                .extension()
-                .and_then(OsStr::to_str)
-                .is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext))
-            {
+            } else if has_extension(path.as_path(), &TEXT_EXTENSIONS) {
                 files.push(path);
             }
         }
     }
     files.sort();
     Ok(files)
+}
+
+/// True when the file name ends in one of the extensions, in any case (`.TXT` too).
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(OsStr::to_str)
+        .is_some_and(|ext| extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
 }
 
 /// The graph keeps the first document with an id and skips the others, so say so.
