@@ -25,7 +25,9 @@
 mod answer;
 mod ast;
 mod error;
+mod eval;
 mod parser;
+mod plan;
 mod render;
 
 pub use answer::{Answer, EvidenceRef, Format, Row, Value};
@@ -43,6 +45,6 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
 /// met, the place visited, the `with` party) is unknown or ambiguous; an unknown `about` topic or
 /// `in` place is no error, since topics need not be entities.
 pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, QueryError> {
-    let _ = (graph, query);
-    todo!("evaluation")
+    let plan = plan::plan(graph, &query.question, &query.text)?;
+    Ok(eval::execute(graph, &plan))
 }
