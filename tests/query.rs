@@ -1,8 +1,9 @@
 //! The query layer end to end: parsing (`tests/data/query/ok.txt`), errors with their exact
-//! rendering (`errors.txt`), and answers over a small hand-built graph.
+//! rendering (`errors.txt`), and answers over a small hand-built graph (`answers.txt` plus the
+//! checks below).
 //!
-//! Run with `BLESS=1` to rewrite the expected text of `errors.txt` from what the code prints
-//! now; review the diff before committing it.
+//! Run with `BLESS=1` to rewrite the expected text of `errors.txt` and `answers.txt` from what
+//! the code prints now; review the diff before committing it.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -12,7 +13,7 @@ use kg::extract::{
     Role,
 };
 use kg::graph::KnowledgeGraph;
-use kg::query::{self, Answer, Value};
+use kg::query::{self, Answer, Format, Value};
 use kg::text::{Document, Span};
 
 // ---------------------------------------------------------------------------------------------
@@ -614,6 +615,99 @@ fn describe() {
     let a = answer(&g, "what is Moscow");
     assert_eq!(a.columns[0], "what");
     assert_eq!(a.rows[0].cells[2].to_text(), "city");
+}
+
+#[test]
+fn answers_render_as_pinned() {
+    let graph = graph();
+    check_sections("answers.txt", |question| {
+        let parsed = match query::parse(question) {
+            Ok(q) => q,
+            Err(e) => return e.render(question, false),
+        };
+        match query::run(&graph, &parsed) {
+            Ok(a) => a.render(&graph, Format::Table, parsed.evidence, None),
+            Err(e) => e.render(question, false),
+        }
+    });
+}
+
+#[test]
+fn json_has_the_contract_shape() {
+    let g = graph();
+    let a = answer(&g, "who met Kerry about Syria");
+    let json: serde_json::Value =
+        serde_json::from_str(&a.render(&g, Format::Json, true, None)).expect("valid JSON");
+    let columns = json["columns"].as_array().expect("columns");
+    assert_eq!(columns[0], "who");
+    assert_eq!(columns.last().and_then(|c| c.as_str()), Some("source"));
+    let rows = json["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[0]["who"],
+        serde_json::json!({"name": "Frank-Walter Steinmeier", "type": "Person"})
+    );
+    assert_eq!(rows[0]["docs"], 1);
+    assert!(
+        rows[0]["evidence"]
+            .as_str()
+            .expect("a sentence")
+            .contains("Steinmeier")
+    );
+    assert_eq!(rows[2]["who"]["name"], "Vladimir Putin");
+    assert_eq!(rows[2]["place"], "Moscow");
+    assert_eq!(rows[2]["date"], "2016-03-24");
+    // Every row has every column.
+    for row in rows {
+        for column in columns {
+            assert!(
+                row.get(column.as_str().expect("name")).is_some(),
+                "{column}"
+            );
+        }
+    }
+
+    let places = answer(&g, "where did Kerry go");
+    let json: serde_json::Value =
+        serde_json::from_str(&places.render(&g, Format::Json, false, None)).expect("valid JSON");
+    assert_eq!(
+        json["rows"][0]["where"],
+        serde_json::json!({"name": "Moscow", "type": "Place", "kind": "city"})
+    );
+
+    let empty = answer(&g, "who met Scott Kelly");
+    let json: serde_json::Value =
+        serde_json::from_str(&empty.render(&g, Format::Json, false, None)).expect("valid JSON");
+    assert_eq!(json["rows"], serde_json::json!([]));
+}
+
+#[test]
+fn csv_quotes_fields() {
+    let g = graph();
+    let a = answer(&g, "what did Kerry say");
+    let csv = a.render(&g, Format::Csv, true, None);
+    assert_eq!(
+        csv,
+        "quote,topics,date,docs,evidence,source\n\
+         \"We will not let Syria fall apart, whatever it takes\",Syria,,1,\
+         \"\"\"We will not let Syria fall apart, whatever it takes,\"\" Kerry said.\",\
+         001_moscow.txt"
+    );
+}
+
+#[test]
+fn tables_fit_the_width() {
+    let g = graph();
+    let a = answer(&g, "who met Kerry");
+    for width in [30, 60, 80, 120] {
+        let table = a.render(&g, Format::Table, true, Some(width));
+        for line in table.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line:?}");
+        }
+        if width >= 80 {
+            assert!(table.contains("Putin"), "{table}");
+        }
+    }
 }
 
 #[test]
