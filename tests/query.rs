@@ -194,8 +194,21 @@ fn graph() -> KnowledgeGraph {
         c.relation(Met, x, y, "Putin met").date = date("2016-03-25");
     }
 
+    // Jordan the country and Jordan the man: the question says which.
+    let mut d = Article::new(
+        "004_amman.txt",
+        "2016-04-03",
+        "Kerry visited Jordan on Sunday. In Amman he met Vernon Jordan. Jordan said little.",
+    );
+    let kerry = d.person("Kerry", &[], &[]);
+    let jordan = d.place("Jordan", PlaceKind::Country);
+    let amman = d.place("Amman", PlaceKind::City);
+    let vernon = d.person("Vernon Jordan", &["Jordan"], &[]);
+    d.relation(Visited, kerry, jordan, "Kerry visited Jordan");
+    d.relation(Met, kerry, vernon, "he met Vernon").place = Some(amman);
+
     let mut graph = KnowledgeGraph::new();
-    for article in [a, b, c] {
+    for article in [a, b, c, d] {
         assert!(graph.add(&article.doc, &article.ex));
     }
     graph
@@ -457,6 +470,7 @@ fn contract_questions() {
             "Sergei Lavrov",
             "Vladimir Putin",
             "Ruth Kelly",
+            "Vernon Jordan",
         ],
     );
     check(
@@ -474,7 +488,7 @@ fn contract_questions() {
             .collect::<Vec<_>>(),
     );
     check(&g, "who met Kerry in Moscow", &["Vladimir Putin"]);
-    check(&g, "where did Kerry go", &["Moscow", "Munich"]);
+    check(&g, "where did Kerry go", &["Jordan", "Moscow", "Munich"]);
     check(&g, "who visited Moscow", &["John Kerry"]);
     check(
         &g,
@@ -503,6 +517,17 @@ fn names_resolve_through_aliases_case_and_surnames() {
         );
     }
     check(&g, "who met Putin", &["John Kerry", "Sergei Lavrov"]);
+}
+
+#[test]
+fn an_ambiguous_name_is_settled_by_what_the_question_needs() {
+    let g = graph();
+    check(&g, "who visited Jordan", &["John Kerry"]);
+    check(&g, "who met Jordan", &["John Kerry"]);
+    check(&g, "where did Jordan go", &[]);
+    check(&g, "who is Jordan", &["Jordan", "Vernon Jordan"]);
+    // Two people: still ambiguous.
+    assert!(error(&g, "who met Kelly").is_some());
 }
 
 #[test]
@@ -672,7 +697,7 @@ fn json_has_the_contract_shape() {
         serde_json::from_str(&places.render(&g, Format::Json, false, None)).expect("valid JSON");
     assert_eq!(
         json["rows"][0]["where"],
-        serde_json::json!({"name": "Moscow", "type": "Place", "kind": "city"})
+        serde_json::json!({"name": "Jordan", "type": "Place", "kind": "country"})
     );
 
     let empty = answer(&g, "who met Scott Kelly");

@@ -2,7 +2,7 @@
 //! walks that answer it. The plan is the one form the evaluator runs, so another surface syntax
 //! (a Cypher-like pattern) only has to lower into it.
 
-use crate::extract::RelationKind;
+use crate::extract::{EntityKind, RelationKind};
 use crate::graph::{KnowledgeGraph, NodeId, Resolution};
 use crate::names::normalize;
 
@@ -176,7 +176,7 @@ pub(super) fn plan(
             FilterKind::About => filter.about = Some(term(graph, &f.name)),
             FilterKind::In => filter.place = Some(term(graph, &f.name)),
             FilterKind::With => {
-                filter.with = Some(entity(graph, &f.name).map_err(|e| {
+                filter.with = Some(entity(graph, &f.name, AGENTS).map_err(|e| {
                     if f.name.text.eq_ignore_ascii_case("evidence") {
                         e.with_help("to see the evidence, end the question with `with evidence`")
                     } else {
@@ -198,16 +198,22 @@ pub(super) fn plan(
         Form::Met { people } => {
             let mut anchors = Vec::with_capacity(people.len());
             for (i, person) in people.iter().enumerate() {
-                let id = entity(graph, person)
+                let id = entity(graph, person, AGENTS)
                     .map_err(|e| split_name_help(e, graph, people, i, source))?;
                 anchors.push(id);
             }
             walk(anchors, MET, Shape::Met)
         }
-        Form::WentTo { who } => walk(vec![entity(graph, who)?], WENT_TO, Shape::Places),
-        Form::Visitors { place } => walk(vec![entity(graph, place)?], VISITORS, Shape::Visitors),
-        Form::Discussed { who } => walk(vec![entity(graph, who)?], DISCUSSED, Shape::Topics),
-        Form::Said { who } => walk(vec![entity(graph, who)?], SAID, Shape::Quotes),
+        Form::WentTo { who } => walk(vec![entity(graph, who, AGENTS)?], WENT_TO, Shape::Places),
+        Form::Visitors { place } => walk(
+            vec![entity(graph, place, PLACES)?],
+            VISITORS,
+            Shape::Visitors,
+        ),
+        Form::Discussed { who } => {
+            walk(vec![entity(graph, who, AGENTS)?], DISCUSSED, Shape::Topics)
+        }
+        Form::Said { who } => walk(vec![entity(graph, who, AGENTS)?], SAID, Shape::Quotes),
         Form::Describe { wh, who } => Plan::Describe {
             wh: *wh,
             // Describing is where an ambiguous name is no error: every candidate gets a row.
@@ -220,11 +226,34 @@ pub(super) fn plan(
     })
 }
 
+/// Who can meet, travel, discuss and speak.
+const AGENTS: &[EntityKind] = &[EntityKind::Person, EntityKind::Organization];
+/// What can be visited.
+const PLACES: &[EntityKind] = &[EntityKind::Place];
+
 /// The one node a name stands for, or an error under the name.
-fn entity(graph: &KnowledgeGraph, name: &Name) -> Result<NodeId, QueryError> {
+///
+/// An ambiguous name is settled by the kind of thing the question needs in that place, when
+/// that leaves one candidate: `who visited Jordan` means the country, `who met Jordan` the
+/// person. A node of another kind is still accepted when the name is not ambiguous, since the
+/// extractor's typing is not infallible and the edges decide the answer anyway.
+fn entity(
+    graph: &KnowledgeGraph,
+    name: &Name,
+    expected: &[EntityKind],
+) -> Result<NodeId, QueryError> {
     match graph.resolve(&name.text) {
         Resolution::One(id) => Ok(id),
         Resolution::Ambiguous(ids) => {
+            let fitting: Vec<NodeId> = ids
+                .iter()
+                .copied()
+                .filter(|&id| expected.contains(&graph.node(id).kind))
+                .collect();
+            if let [one] = fitting[..] {
+                return Ok(one);
+            }
+            let ids = if fitting.is_empty() { ids } else { fitting };
             let candidates: Vec<String> = ids
                 .iter()
                 .map(|&id| {
