@@ -1,134 +1,50 @@
 //! Questions: the grammar in `grammar/query.pest`, its AST, evaluation over a
 //! [`KnowledgeGraph`], and the [`Answer`] it produces.
 //!
-//! INTERFACE STUB: the query layer is being written; these signatures are the contract the CLI,
-//! the shell and the exporters code against.
+//! A question goes through four stages, each with its own type:
+//! text -> [`parse`] -> [`Query`] (the syntax tree, every node with a byte span) -> name
+//! resolution -> a plan (edge walks with evidence filters) -> evaluation -> [`Answer`] ->
+//! [`Answer::render`]. Only `parser.rs` knows about pest. Errors of every stage are one
+//! [`QueryError`] pointing into the question text, so syntax and unknown names print alike.
+//!
+//! The language is controlled English, keywords in any case:
+//!
+//! | form | example |
+//! |---|---|
+//! | who met X (and Y) | `who met Kerry`, `who did Kerry meet`, `who talked to Kerry`, `who met Kerry and Lavrov` |
+//! | where did X go | `where did Kerry go`, `where has Kerry been` |
+//! | who visited P | `who visited Moscow`, `who went to Moscow`, `who has been to Moscow` |
+//! | what did X discuss | `what did Kerry discuss`, `what did Kerry talk about` |
+//! | what did X say | `what did Kerry say about Syria` |
+//! | who is X | `who is Lavrov`, `what is Moscow` |
+//!
+//! Every form but `who is` takes modifiers in any order: `about T` (a topic of the event),
+//! `in P` (where it took place), `with Y` (Y met one of the parties in the same sentence). A
+//! trailing `with evidence` asks for the supporting sentences.
 
-use std::collections::BTreeSet;
+mod answer;
+mod ast;
+mod error;
+mod eval;
+mod parser;
+mod plan;
+mod render;
 
-use crate::extract::EntityKind;
-use crate::graph::{EdgeId, KnowledgeGraph, NodeId};
-use crate::text::Span;
+pub use answer::{Answer, EvidenceRef, Format, Row, Value};
+pub use ast::{Filter, FilterKind, Form, Name, Query, Question, Wh};
+pub use error::QueryError;
 
-/// A parsed question.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Query {
-    /// The text it was parsed from.
-    pub text: String,
-}
+use crate::graph::KnowledgeGraph;
 
 /// Parses a question.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
-    let _ = input;
-    todo!("query layer")
+    parser::parse(input)
 }
 
-/// Answers a parsed question from the graph.
+/// Answers a parsed question from the graph. Fails when a name the answer hangs on (the person
+/// met, the place visited, the `with` party) is unknown or ambiguous; an unknown `about` topic or
+/// `in` place is no error, since topics need not be entities.
 pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, QueryError> {
-    let _ = (graph, query);
-    todo!("query layer")
-}
-
-/// A syntax or name error, pointing into the query.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QueryError {
-    /// What went wrong, one line, lower case.
-    pub message: String,
-    /// Where, in the query text.
-    pub span: Span,
-    /// The note printed under the caret.
-    pub label: String,
-    /// A suggestion ("did you mean `Kerry`?").
-    pub help: Option<String>,
-}
-
-impl QueryError {
-    /// The error as a snippet with a caret under the spot.
-    pub fn render(&self, source: &str, color: bool) -> String {
-        let _ = (source, color);
-        todo!("query layer")
-    }
-}
-
-/// One cell of an answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    /// A node.
-    Entity {
-        /// The node.
-        id: NodeId,
-        /// Its canonical name.
-        name: String,
-        /// Its type.
-        kind: EntityKind,
-    },
-    /// Text.
-    Text(String),
-    /// A count.
-    Number(u64),
-    /// Nothing.
-    Null,
-}
-
-/// Points at one evidence sentence of one edge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct EvidenceRef {
-    /// The edge.
-    pub edge: EdgeId,
-    /// Index into the edge's evidence.
-    pub index: usize,
-}
-
-/// One row of an answer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    /// One value a column.
-    pub cells: Vec<Value>,
-    /// The evidence behind the row.
-    pub evidence: Vec<EvidenceRef>,
-}
-
-/// The result of a question.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Answer {
-    /// Column names; the first column holds the answer.
-    pub columns: Vec<String>,
-    /// The rows.
-    pub rows: Vec<Row>,
-}
-
-/// How to print an answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Format {
-    /// An aligned table.
-    #[default]
-    Table,
-    /// JSON as in the contract.
-    Json,
-    /// CSV with a header row.
-    Csv,
-}
-
-impl Answer {
-    /// Every node the answer names.
-    pub fn nodes(&self) -> BTreeSet<NodeId> {
-        todo!("query layer")
-    }
-
-    /// Every edge the answer's evidence comes from.
-    pub fn edges(&self) -> BTreeSet<EdgeId> {
-        todo!("query layer")
-    }
-
-    /// The answer printed in a format; `evidence` adds the supporting sentence to each row.
-    pub fn render(
-        &self,
-        graph: &KnowledgeGraph,
-        format: Format,
-        evidence: bool,
-        width: Option<usize>,
-    ) -> String {
-        let _ = (graph, format, evidence, width);
-        todo!("query layer")
-    }
+    let plan = plan::plan(graph, &query.question, &query.text)?;
+    Ok(eval::execute(graph, &plan))
 }

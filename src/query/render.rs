@@ -1,0 +1,242 @@
+//! An [`Answer`] as text: an aligned table, JSON in the contract's shape, or CSV.
+
+use comfy_table::{ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width};
+
+use crate::graph::KnowledgeGraph;
+
+use super::answer::{Answer, EvidenceRef, Format, Row, Value};
+
+impl Answer {
+    /// The answer printed in a format; `evidence` adds the supporting sentence to each row.
+    ///
+    /// A table is fitted to `width` columns when given, wrapping long cells; JSON and CSV ignore
+    /// it. The text does not end in a newline. Nothing in it depends on the terminal.
+    pub fn render(
+        &self,
+        graph: &KnowledgeGraph,
+        format: Format,
+        evidence: bool,
+        width: Option<usize>,
+    ) -> String {
+        match format {
+            Format::Table => table(self, graph, evidence, width),
+            Format::Json => json(self, graph, evidence),
+            Format::Csv => csv(self, graph, evidence),
+        }
+    }
+}
+
+/// The best evidence sentence of a row and the id of its document.
+fn best_evidence<'g>(graph: &'g KnowledgeGraph, row: &Row) -> Option<(&'g str, &'g str)> {
+    let &EvidenceRef { edge, index } = row.evidence.first()?;
+    let evidence = graph.edge(edge).evidence.get(index)?;
+    let doc = graph
+        .docs()
+        .get(evidence.doc as usize)
+        .map_or("", |d| d.id.as_str());
+    Some((evidence.sentence.as_str(), doc))
+}
+
+/// Columns apart, the header underlined, nothing else: ASCII only, and no border eats width.
+const PLAIN: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('-').junction(' '));
+
+fn table(answer: &Answer, graph: &KnowledgeGraph, evidence: bool, width: Option<usize>) -> String {
+    let mut header = answer.columns.clone();
+    if evidence {
+        header.push("evidence".to_string());
+    }
+    let mut lines = vec![header];
+    for row in &answer.rows {
+        let mut cells: Vec<String> = row.cells.iter().map(Value::to_text).collect();
+        if evidence {
+            cells.push(match best_evidence(graph, row) {
+                Some((sentence, doc)) => {
+                    let more = row.evidence.len().saturating_sub(1);
+                    let mut cell = format!("{sentence} [{doc}]");
+                    if more > 0 {
+                        cell.push_str(&format!(" (+{more} more)"));
+                    }
+                    cell
+                }
+                None => String::new(),
+            });
+        }
+        lines.push(cells);
+    }
+
+    let mut table = Table::new();
+    table.force_no_tty().load_style(PLAIN);
+    let mut lines_iter = lines.iter();
+    if let Some(header) = lines_iter.next() {
+        table.set_header(header);
+    }
+    for cells in lines_iter {
+        table.add_row(cells);
+    }
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 1));
+    }
+    if let Some(width) = width {
+        fit(&mut table, &lines, evidence, width);
+    }
+    // Padding at the end of each line is noise in a terminal and in a test's expected text.
+    table
+        .lines()
+        .map(|line| line.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Fits a table to `width` columns. comfy-table shares the width out evenly, which breaks short
+/// columns (`happened`, dates) in the middle of a word while a long sentence keeps its room; so
+/// each column is first promised its longest word (up to 24 characters), and the evidence
+/// sentence 40% of the width, as far as those promises fit.
+fn fit(table: &mut Table, rows: &[Vec<String>], evidence: bool, width: usize) {
+    table
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    let columns = rows.first().map_or(0, Vec::len);
+    let longest_word = |i: usize| {
+        rows.iter()
+            .filter_map(|row| row.get(i))
+            .flat_map(|cell| cell.split_whitespace())
+            .map(|word| word.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(24)
+    };
+    let words: Vec<usize> = (0..columns).map(longest_word).collect();
+    let mut roomy = words.clone();
+    if evidence && let Some(last) = roomy.last_mut() {
+        *last = (*last).max(width * 2 / 5);
+    }
+    // A column takes its text, its padding of one and a space before the next.
+    let fits = |lower: &[usize]| lower.iter().map(|w| w + 2).sum::<usize>() <= width;
+    let lower = if fits(&roomy) {
+        roomy
+    } else if fits(&words) {
+        words
+    } else {
+        return;
+    };
+    for (column, lower) in table.column_iter_mut().zip(lower) {
+        // comfy-table's widths include the padding.
+        let lower = u16::try_from(lower + 1).unwrap_or(u16::MAX);
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(lower)));
+    }
+}
+
+/// One JSON object a row, keys in column order: `{"who": {"name": ..., "type": ...}, ...}`.
+fn json(answer: &Answer, graph: &KnowledgeGraph, evidence: bool) -> String {
+    let mut columns = answer.columns.clone();
+    if evidence {
+        columns.extend(["evidence".to_string(), "source".to_string()]);
+    }
+    let mut out = String::from("{\n  \"columns\": [");
+    out.push_str(
+        &columns
+            .iter()
+            .map(|c| json_string(c))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    out.push_str("],\n  \"rows\": [");
+    for (i, row) in answer.rows.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
+        let mut fields: Vec<String> = answer
+            .columns
+            .iter()
+            .zip(&row.cells)
+            .map(|(column, cell)| format!("{}: {}", json_string(column), json_value(graph, cell)))
+            .collect();
+        if evidence {
+            let (sentence, doc) = match best_evidence(graph, row) {
+                Some((sentence, doc)) => (json_string(sentence), json_string(doc)),
+                None => ("null".to_string(), "null".to_string()),
+            };
+            fields.push(format!("\"evidence\": {sentence}"));
+            fields.push(format!("\"source\": {doc}"));
+        }
+        out.push_str(&fields.join(", "));
+        out.push('}');
+    }
+    if !answer.rows.is_empty() {
+        out.push_str("\n  ");
+    }
+    out.push_str("]\n}");
+    out
+}
+
+fn json_value(graph: &KnowledgeGraph, value: &Value) -> String {
+    match value {
+        Value::Entity { id, name, kind } => {
+            let mut object = format!(
+                "{{\"name\": {}, \"type\": {}",
+                json_string(name),
+                json_string(kind.as_str())
+            );
+            if let Some(place_kind) = graph.node(*id).place_kind {
+                object.push_str(&format!(", \"kind\": {}", json_string(place_kind.as_str())));
+            }
+            object.push('}');
+            object
+        }
+        Value::Text(text) => json_string(text),
+        Value::Number(n) => n.to_string(),
+        Value::Null => "null".to_string(),
+    }
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+/// RFC 4180 CSV: a header row, then one row an answer; an entity is its name.
+fn csv(answer: &Answer, graph: &KnowledgeGraph, evidence: bool) -> String {
+    let mut header = answer.columns.clone();
+    if evidence {
+        header.extend(["evidence".to_string(), "source".to_string()]);
+    }
+    let mut lines = vec![csv_record(&header)];
+    for row in &answer.rows {
+        let mut fields: Vec<String> = row.cells.iter().map(Value::to_text).collect();
+        if evidence {
+            let (sentence, doc) = best_evidence(graph, row).unwrap_or(("", ""));
+            fields.extend([sentence.to_string(), doc.to_string()]);
+        }
+        lines.push(csv_record(&fields));
+    }
+    lines.join("\n")
+}
+
+fn csv_record(fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|field| {
+            let needs_quotes = field.contains([',', '"', '\n', '\r'])
+                || field.starts_with(char::is_whitespace)
+                || field.ends_with(char::is_whitespace);
+            if needs_quotes {
+                format!("\"{}\"", field.replace('"', "\"\""))
+            } else {
+                field.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let fields = ["plain", "a, b", "say \"no\"", "two\nlines", " padded", ""].map(String::from);
+        assert_eq!(
+            csv_record(&fields),
+            "plain,\"a, b\",\"say \"\"no\"\"\",\"two\nlines\",\" padded\","
+        );
+    }
+}

@@ -1,0 +1,755 @@
+//! The query layer end to end: parsing (`tests/data/query/ok.txt`), errors with their exact
+//! rendering (`errors.txt`), and answers over a small hand-built graph (`answers.txt` plus the
+//! checks below).
+//!
+//! Run with `BLESS=1` to rewrite the expected text of `errors.txt` and `answers.txt` from what
+//! the code prints now; review the diff before committing it.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use kg::extract::{
+    DateRef, Entity, EntityId, EntityKind, Extraction, Modality, PlaceKind, Relation, RelationKind,
+    Role,
+};
+use kg::graph::KnowledgeGraph;
+use kg::query::{self, Answer, Format, Value};
+use kg::text::{Document, Span};
+
+// ---------------------------------------------------------------------------------------------
+// The graph: three articles, written out as the extractor would have read them.
+
+/// One document and its extraction, built by hand.
+struct Article {
+    doc: Document,
+    ex: Extraction,
+}
+
+impl Article {
+    fn new(id: &str, date: &str, text: &str) -> Article {
+        Article {
+            doc: Document {
+                date: Some(date.to_string()),
+                ..Document::new(id, text)
+            },
+            ex: Extraction {
+                doc: id.to_string(),
+                ..Extraction::default()
+            },
+        }
+    }
+
+    fn entity(&mut self, name: &str, kind: EntityKind) -> EntityId {
+        self.ex.entities.push(Entity {
+            name: name.to_string(),
+            kind,
+            place_kind: None,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        });
+        self.ex.entities.len() - 1
+    }
+
+    fn person(&mut self, name: &str, aliases: &[&str], roles: &[(&str, &str)]) -> EntityId {
+        let id = self.entity(name, EntityKind::Person);
+        let entity = &mut self.ex.entities[id];
+        entity.aliases = aliases.iter().map(|a| a.to_string()).collect();
+        entity.roles = roles
+            .iter()
+            .map(|(title, of)| Role {
+                title: title.to_string(),
+                of: Some(of.to_string()),
+            })
+            .collect();
+        id
+    }
+
+    fn place(&mut self, name: &str, kind: PlaceKind) -> EntityId {
+        let id = self.entity(name, EntityKind::Place);
+        self.ex.entities[id].place_kind = Some(kind);
+        id
+    }
+
+    /// A relation read from the sentence of the text that contains `words`.
+    fn relation(
+        &mut self,
+        kind: RelationKind,
+        source: EntityId,
+        target: EntityId,
+        words: &str,
+    ) -> &mut Relation {
+        let at = self
+            .doc
+            .text
+            .find(words)
+            .unwrap_or_else(|| panic!("{words:?} is not in {}", self.doc.id));
+        let start = self.doc.text[..at].rfind(". ").map_or(0, |i| i + 2);
+        let end = self.doc.text[at..]
+            .find(". ")
+            .map_or(self.doc.text.len(), |i| at + i + 1);
+        self.ex.relations.push(Relation {
+            kind,
+            source,
+            target: Some(target),
+            topics: Vec::new(),
+            place: None,
+            date: None,
+            modality: Modality::Happened,
+            negated: false,
+            role: None,
+            sentence: Span::new(start, end),
+            rule: "test",
+            confidence: 0.9,
+        });
+        self.ex.relations.last_mut().expect("just pushed")
+    }
+}
+
+fn date(iso: &str) -> Option<DateRef> {
+    Some(DateRef {
+        text: iso.to_string(),
+        start: Some(iso.to_string()),
+        end: None,
+    })
+}
+
+fn graph() -> KnowledgeGraph {
+    use EntityKind::{Quote, Topic};
+    use RelationKind::{Discussed, HoldsRole, Met, Said, Visited};
+
+    let mut a = Article::new(
+        "001_moscow.txt",
+        "2016-03-24",
+        "Secretary Kerry met Vladimir Putin in Moscow on Thursday to discuss Syria and Ukraine. \
+         Kerry also met Foreign Minister Sergei Lavrov, and they talked about Syria. \
+         Kerry will meet Ruth Kelly next week. \
+         Kerry did not meet Scott Kelly. \
+         \"We will not let Syria fall apart, whatever it takes,\" Kerry said.",
+    );
+    let kerry = a.person(
+        "John Kerry",
+        &["Kerry", "Secretary Kerry"],
+        &[("Secretary of State", "United States")],
+    );
+    let putin = a.person("Vladimir Putin", &["Putin"], &[("President", "Russia")]);
+    let moscow = a.place("Moscow", PlaceKind::City);
+    let syria = a.place("Syria", PlaceKind::Country);
+    let ukraine = a.place("Ukraine", PlaceKind::Country);
+    let lavrov = a.person("Sergei Lavrov", &["Lavrov"], &[]);
+    let russia = a.place("Russia", PlaceKind::Country);
+    let ruth = a.person("Ruth Kelly", &[], &[]);
+    let scott = a.person("Scott Kelly", &[], &[]);
+    let quote = a.entity("We will not let Syria fall apart, whatever it takes", Quote);
+    let r = a.relation(Met, kerry, putin, "met Vladimir Putin");
+    r.topics = vec![syria, ukraine];
+    r.place = Some(moscow);
+    r.date = date("2016-03-24");
+    a.relation(Visited, kerry, moscow, "met Vladimir Putin")
+        .date = date("2016-03-24");
+    a.relation(Met, kerry, lavrov, "also met").topics = vec![syria];
+    a.relation(HoldsRole, lavrov, russia, "Foreign Minister Sergei")
+        .role = Some("Foreign Minister".to_string());
+    a.relation(Met, kerry, ruth, "will meet").modality = Modality::Planned;
+    a.relation(Met, kerry, scott, "did not meet").negated = true;
+    a.relation(Said, kerry, quote, "fall apart").topics = vec![syria];
+
+    let mut b = Article::new(
+        "002_munich.txt",
+        "2016-02-12",
+        "Kerry met German Foreign Minister Frank-Walter Steinmeier in Munich, where they discussed \
+         Syria and Belgium. Steinmeier discussed climate change with Kerry. Lavrov visited Munich. \
+         Neither went to Bosnia and Herzegovina or Zürich.",
+    );
+    let kerry = b.person("Kerry", &[], &[]);
+    let steinmeier = b.person(
+        "Frank-Walter Steinmeier",
+        &["Steinmeier"],
+        &[("Foreign Minister", "Germany")],
+    );
+    let munich = b.place("Munich", PlaceKind::City);
+    let syria = b.place("Syria", PlaceKind::Country);
+    let belgium = b.place("Belgium", PlaceKind::Country);
+    let climate = b.entity("climate change", Topic);
+    let lavrov = b.person("Lavrov", &[], &[]);
+    b.place("Bosnia and Herzegovina", PlaceKind::Country);
+    b.place("Zürich", PlaceKind::City);
+    let r = b.relation(Met, kerry, steinmeier, "Kerry met German");
+    r.topics = vec![syria, belgium];
+    r.place = Some(munich);
+    b.relation(Visited, kerry, munich, "Kerry met German");
+    b.relation(Discussed, steinmeier, climate, "climate change with");
+    b.relation(Met, steinmeier, kerry, "climate change with")
+        .topics = vec![climate];
+    b.relation(Visited, lavrov, munich, "Lavrov visited");
+
+    let mut c = Article::new(
+        "003_kremlin.txt",
+        "2016-03-25",
+        "Putin met Kerry and Lavrov at the Kremlin on Friday.",
+    );
+    let putin = c.person("Putin", &[], &[]);
+    let kerry = c.person("Kerry", &[], &[]);
+    let lavrov = c.person("Lavrov", &[], &[]);
+    for (x, y) in [(putin, kerry), (putin, lavrov), (kerry, lavrov)] {
+        c.relation(Met, x, y, "Putin met").date = date("2016-03-25");
+    }
+
+    // Jordan the country and Jordan the man: the question says which.
+    let mut d = Article::new(
+        "004_amman.txt",
+        "2016-04-03",
+        "Kerry visited Jordan on Sunday. In Amman he met Vernon Jordan. Jordan said little.",
+    );
+    let kerry = d.person("Kerry", &[], &[]);
+    let jordan = d.place("Jordan", PlaceKind::Country);
+    let amman = d.place("Amman", PlaceKind::City);
+    let vernon = d.person("Vernon Jordan", &["Jordan"], &[]);
+    d.relation(Visited, kerry, jordan, "Kerry visited Jordan");
+    d.relation(Met, kerry, vernon, "he met Vernon").place = Some(amman);
+
+    let mut graph = KnowledgeGraph::new();
+    for article in [a, b, c, d] {
+        assert!(graph.add(&article.doc, &article.ex));
+    }
+    graph
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers: one line a check.
+
+fn answer(graph: &KnowledgeGraph, question: &str) -> Answer {
+    let parsed = query::parse(question).unwrap_or_else(|e| panic!("{}", e.render(question, false)));
+    query::run(graph, &parsed).unwrap_or_else(|e| panic!("{}", e.render(question, false)))
+}
+
+/// The answers to a question, in order.
+#[track_caller]
+fn check(graph: &KnowledgeGraph, question: &str, expected: &[&str]) {
+    assert_eq!(answer(graph, question).names(), expected, "{question}");
+}
+
+/// The error a question gives, rendered without colour.
+fn error(graph: &KnowledgeGraph, question: &str) -> Option<String> {
+    let result = query::parse(question).and_then(|q| query::run(graph, &q));
+    result.err().map(|e| e.render(question, false))
+}
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/query")
+        .join(name)
+}
+
+fn bless() -> bool {
+    std::env::var_os("BLESS").is_some()
+}
+
+/// Sections of a data file: `=== question` and the lines up to the next `===`.
+fn sections(text: &str) -> Vec<(String, String)> {
+    let mut sections: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if let Some(question) = line.strip_prefix("===") {
+            sections.push((question.trim().to_string(), String::new()));
+        } else if let Some((_, body)) = sections.last_mut() {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    for (_, body) in &mut sections {
+        body.truncate(body.trim_end().len());
+    }
+    sections
+}
+
+/// Checks every section of a data file against `actual`, or rewrites the file under `BLESS`.
+fn check_sections(file: &str, actual: impl Fn(&str) -> String) {
+    let path = data(file);
+    let text = std::fs::read_to_string(&path).expect("data file");
+    let header: String =
+        text.lines()
+            .take_while(|l| !l.starts_with("==="))
+            .fold(String::new(), |mut s, l| {
+                let _ = writeln!(s, "{l}");
+                s
+            });
+    let mut blessed = header;
+    let mut failures = Vec::new();
+    for (question, expected) in sections(&text) {
+        let got = actual(&question);
+        let _ = write!(
+            blessed,
+            "{}\n{got}\n\n",
+            format!("=== {question}").trim_end()
+        );
+        if got.trim_end() != expected {
+            failures.push(format!(
+                "=== {question}\n--- expected\n{expected}\n--- got\n{got}\n"
+            ));
+        }
+    }
+    if bless() {
+        std::fs::write(&path, blessed.trim_end().to_string() + "\n").expect("write data file");
+    } else {
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing.
+
+#[test]
+fn ok_questions_print_in_normal_form_and_parse_back() {
+    let text = std::fs::read_to_string(data("ok.txt")).expect("ok.txt");
+    let mut count = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (input, normal) = match line.split_once(" => ") {
+            Some((input, normal)) => (input, normal.trim()),
+            None => (line, line.trim()),
+        };
+        let parsed = query::parse(input).unwrap_or_else(|e| panic!("{}", e.render(input, false)));
+        assert_eq!(parsed.to_string(), normal, "{input:?}");
+        let again = query::parse(normal).unwrap_or_else(|e| panic!("{}", e.render(normal, false)));
+        assert_eq!(again.without_spans(), parsed.without_spans(), "{input:?}");
+        assert_eq!(again.to_string(), normal, "{input:?}");
+        count += 1;
+    }
+    assert!(count > 50, "only {count} questions read");
+}
+
+#[test]
+fn spans_point_at_the_names() {
+    let q = query::parse("who did John Kerry meet about \"climate change\" in Zürich").expect("ok");
+    let text = &q.text;
+    let kg::query::Form::Met { people } = &q.question.form else {
+        panic!("{:?}", q.question.form)
+    };
+    assert_eq!(people[0].span.of(text), "John Kerry");
+    let spans: Vec<&str> = q
+        .question
+        .filters
+        .iter()
+        .flat_map(|f| [f.span.of(text), f.name.span.of(text)])
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            "about \"climate change\"",
+            "\"climate change\"",
+            "in Zürich",
+            "Zürich"
+        ]
+    );
+    assert_eq!(q.question.span.of(text), text.as_str());
+}
+
+/// A cheap fuzzer: random soups of keywords, names and punctuation. Whatever parses must print
+/// back to the same tree; whatever fails must point inside the question.
+#[test]
+fn random_questions_round_trip_or_fail_inside_the_text() {
+    const PIECES: &[&str] = &[
+        "who",
+        "what",
+        "where",
+        "did",
+        "has",
+        "is",
+        "met",
+        "meet",
+        "talked",
+        "to",
+        "with",
+        "and",
+        "about",
+        "in",
+        "visited",
+        "been",
+        "go",
+        "discuss",
+        "say",
+        "said",
+        "evidence",
+        "Kerry",
+        "John",
+        "Zürich",
+        "Ōsaka",
+        "São",
+        "O'Brien",
+        "U.S.",
+        "\"",
+        "\"In and with\"",
+        "\\",
+        "?",
+        ",",
+        "  ",
+        "\t",
+        "Said",
+        "Edward",
+        "\"a \\\" b\"",
+        "é",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let starts = [
+        "who met",
+        "who did",
+        "where did",
+        "who visited",
+        "what did",
+        "who is",
+    ];
+    let mut parsed = 0;
+    for _ in 0..5_000 {
+        let mut question = starts[next(starts.len())].to_string();
+        for _ in 0..next(7) {
+            question.push(' ');
+            question.push_str(PIECES[next(PIECES.len())]);
+        }
+        match query::parse(&question) {
+            Ok(q) => {
+                parsed += 1;
+                let printed = q.to_string();
+                let again = query::parse(&printed)
+                    .unwrap_or_else(|e| panic!("{question:?} printed as {printed:?}: {e}"));
+                assert_eq!(again.without_spans(), q.without_spans(), "{question:?}");
+            }
+            Err(e) => {
+                assert!(e.span.start <= e.span.end && e.span.end <= question.len());
+                assert!(question.is_char_boundary(e.span.start), "{question:?}");
+                assert!(question.is_char_boundary(e.span.end), "{question:?}");
+                assert!(!e.message.contains("kw_"), "{question:?}: {}", e.message);
+                let _ = e.render(&question, false);
+            }
+        }
+    }
+    assert!(parsed > 250, "only {parsed} random questions parsed");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors.
+
+#[test]
+fn errors_render_exactly() {
+    let graph = graph();
+    check_sections("errors.txt", |question| {
+        error(&graph, question).unwrap_or_else(|| "(no error)".to_string())
+    });
+}
+
+#[test]
+fn colored_errors_carry_the_same_text() {
+    let graph = graph();
+    let plain = error(&graph, "who met Kery").expect("an error");
+    let colored = query::parse("who met Kery")
+        .and_then(|q| query::run(&graph, &q))
+        .expect_err("an error")
+        .render("who met Kery", true);
+    assert!(colored.contains('\u{1b}'));
+    assert!(colored.contains("did you mean `Kerry`?"));
+    assert!(plain.contains("did you mean `Kerry`?"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers.
+
+#[test]
+fn contract_questions() {
+    let g = graph();
+    check(
+        &g,
+        "who met Kerry",
+        &[
+            "Frank-Walter Steinmeier",
+            "Sergei Lavrov",
+            "Vladimir Putin",
+            "Ruth Kelly",
+            "Vernon Jordan",
+        ],
+    );
+    check(
+        &g,
+        "who met Kerry about Syria",
+        &["Frank-Walter Steinmeier", "Sergei Lavrov", "Vladimir Putin"],
+    );
+    check(
+        &g,
+        "who did Kerry meet",
+        &answer(&g, "who met Kerry")
+            .names()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    check(&g, "who met Kerry in Moscow", &["Vladimir Putin"]);
+    check(&g, "where did Kerry go", &["Jordan", "Moscow", "Munich"]);
+    check(&g, "who visited Moscow", &["John Kerry"]);
+    check(
+        &g,
+        "what did Kerry discuss",
+        &["Syria", "Belgium", "climate change", "Ukraine"],
+    );
+    check(&g, "what did Kerry discuss with Lavrov", &["Syria"]);
+    check(&g, "who is Lavrov", &["Sergei Lavrov"]);
+}
+
+#[test]
+fn names_resolve_through_aliases_case_and_surnames() {
+    let g = graph();
+    let expected = answer(&g, "who met Kerry").names();
+    for name in [
+        "kerry",
+        "John Kerry",
+        "\"Secretary Kerry\"",
+        "SECRETARY KERRY",
+        "john kerry",
+    ] {
+        assert_eq!(
+            answer(&g, &format!("who met {name}")).names(),
+            expected,
+            "{name}"
+        );
+    }
+    check(&g, "who met Putin", &["John Kerry", "Sergei Lavrov"]);
+}
+
+#[test]
+fn an_ambiguous_name_is_settled_by_what_the_question_needs() {
+    let g = graph();
+    check(&g, "who visited Jordan", &["John Kerry"]);
+    check(&g, "who met Jordan", &["John Kerry"]);
+    check(&g, "where did Jordan go", &[]);
+    check(&g, "who is Jordan", &["Jordan", "Vernon Jordan"]);
+    // Two people: still ambiguous.
+    assert!(error(&g, "who met Kelly").is_some());
+}
+
+#[test]
+fn met_is_symmetric_and_skips_denials() {
+    let g = graph();
+    // Steinmeier met Kerry in one sentence and Kerry met Steinmeier in another: one row, both
+    // sentences.
+    let a = answer(&g, "who met Frank-Walter Steinmeier");
+    assert_eq!(a.names(), ["John Kerry"]);
+    assert_eq!(a.rows[0].evidence.len(), 2);
+    // `Kerry did not meet Scott Kelly`.
+    check(&g, "who met Scott Kelly", &[]);
+    assert!(
+        !answer(&g, "who met Kerry")
+            .names()
+            .contains(&"Scott Kelly".to_string())
+    );
+}
+
+#[test]
+fn planned_meetings_are_answers_marked_planned() {
+    let g = graph();
+    let a = answer(&g, "who met Kerry");
+    let status = |who: &str| {
+        let row = a
+            .rows
+            .iter()
+            .find(|r| r.cells[0].to_text() == who)
+            .unwrap_or_else(|| panic!("no row for {who}"));
+        row.cells[4].to_text()
+    };
+    assert_eq!(a.columns[4], "status");
+    assert_eq!(status("Ruth Kelly"), "planned");
+    assert_eq!(status("Vladimir Putin"), "happened");
+}
+
+#[test]
+fn modifiers() {
+    let g = graph();
+    check(&g, "who met Kerry about Ukraine", &["Vladimir Putin"]);
+    check(
+        &g,
+        "who met Kerry about ukraine in moscow",
+        &["Vladimir Putin"],
+    );
+    check(&g, "who met Kerry in Moscow about Belgium", &[]);
+    // Not an entity: matched as words of a topic.
+    check(
+        &g,
+        "who met Kerry about climate",
+        &["Frank-Walter Steinmeier"],
+    );
+    check(&g, "who met Kerry about Atlantis", &[]);
+    // `with Y`: Y met one of the parties in the same sentence.
+    check(&g, "who met Kerry with Lavrov", &["Vladimir Putin"]);
+    check(&g, "who met Kerry and Lavrov", &["Vladimir Putin"]);
+    check(&g, "who met Putin and Lavrov", &["John Kerry"]);
+    check(
+        &g,
+        "what did Kerry discuss with Steinmeier",
+        &["Belgium", "climate change", "Syria"],
+    );
+    check(
+        &g,
+        "what did Kerry discuss with Putin",
+        &["Syria", "Ukraine"],
+    );
+    check(&g, "who visited Munich", &["John Kerry", "Sergei Lavrov"]);
+    check(&g, "where has Lavrov been", &["Munich"]);
+}
+
+#[test]
+fn topics_and_quotes() {
+    let g = graph();
+    check(
+        &g,
+        "what did Steinmeier discuss",
+        &["climate change", "Belgium", "Syria"],
+    );
+    let quote = "We will not let Syria fall apart, whatever it takes";
+    check(&g, "what did Kerry say", &[quote]);
+    check(&g, "what did Kerry say about Syria", &[quote]);
+    check(&g, "what did Kerry say about Ukraine", &[]);
+    let a = answer(&g, "what did Kerry say");
+    assert!(matches!(
+        a.rows[0].cells[0],
+        Value::Entity {
+            kind: EntityKind::Quote,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn describe() {
+    let g = graph();
+    let a = answer(&g, "who is Lavrov");
+    let cell = |column: &str| {
+        let i = a.columns.iter().position(|c| c == column).expect(column);
+        a.rows[0].cells[i].to_text()
+    };
+    assert_eq!(cell("type"), "Person");
+    assert_eq!(cell("roles"), "Foreign Minister of Russia");
+    assert_eq!(cell("aliases"), "Lavrov");
+    assert_eq!(cell("met"), "2");
+    assert_eq!(cell("visited"), "1");
+    assert_eq!(a.rows[0].evidence.len(), 1);
+    // An ambiguous name is no error here: one row each.
+    check(&g, "who is Kelly", &["Ruth Kelly", "Scott Kelly"]);
+    let a = answer(&g, "what is Moscow");
+    assert_eq!(a.columns[0], "what");
+    assert_eq!(a.rows[0].cells[2].to_text(), "city");
+}
+
+#[test]
+fn answers_render_as_pinned() {
+    let graph = graph();
+    check_sections("answers.txt", |question| {
+        let parsed = match query::parse(question) {
+            Ok(q) => q,
+            Err(e) => return e.render(question, false),
+        };
+        match query::run(&graph, &parsed) {
+            Ok(a) => a.render(&graph, Format::Table, parsed.evidence, None),
+            Err(e) => e.render(question, false),
+        }
+    });
+}
+
+#[test]
+fn json_has_the_contract_shape() {
+    let g = graph();
+    let a = answer(&g, "who met Kerry about Syria");
+    let json: serde_json::Value =
+        serde_json::from_str(&a.render(&g, Format::Json, true, None)).expect("valid JSON");
+    let columns = json["columns"].as_array().expect("columns");
+    assert_eq!(columns[0], "who");
+    assert_eq!(columns.last().and_then(|c| c.as_str()), Some("source"));
+    let rows = json["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[0]["who"],
+        serde_json::json!({"name": "Frank-Walter Steinmeier", "type": "Person"})
+    );
+    assert_eq!(rows[0]["docs"], 1);
+    assert!(
+        rows[0]["evidence"]
+            .as_str()
+            .expect("a sentence")
+            .contains("Steinmeier")
+    );
+    assert_eq!(rows[2]["who"]["name"], "Vladimir Putin");
+    assert_eq!(rows[2]["place"], "Moscow");
+    assert_eq!(rows[2]["date"], "2016-03-24");
+    // Every row has every column.
+    for row in rows {
+        for column in columns {
+            assert!(
+                row.get(column.as_str().expect("name")).is_some(),
+                "{column}"
+            );
+        }
+    }
+
+    let places = answer(&g, "where did Kerry go");
+    let json: serde_json::Value =
+        serde_json::from_str(&places.render(&g, Format::Json, false, None)).expect("valid JSON");
+    assert_eq!(
+        json["rows"][0]["where"],
+        serde_json::json!({"name": "Jordan", "type": "Place", "kind": "country"})
+    );
+
+    let empty = answer(&g, "who met Scott Kelly");
+    let json: serde_json::Value =
+        serde_json::from_str(&empty.render(&g, Format::Json, false, None)).expect("valid JSON");
+    assert_eq!(json["rows"], serde_json::json!([]));
+}
+
+#[test]
+fn csv_quotes_fields() {
+    let g = graph();
+    let a = answer(&g, "what did Kerry say");
+    let csv = a.render(&g, Format::Csv, true, None);
+    assert_eq!(
+        csv,
+        "quote,topics,date,docs,evidence,source\n\
+         \"We will not let Syria fall apart, whatever it takes\",Syria,,1,\
+         \"\"\"We will not let Syria fall apart, whatever it takes,\"\" Kerry said.\",\
+         001_moscow.txt"
+    );
+}
+
+#[test]
+fn tables_fit_the_width() {
+    let g = graph();
+    let a = answer(&g, "who met Kerry");
+    for width in [30, 60, 80, 120] {
+        let table = a.render(&g, Format::Table, true, Some(width));
+        for line in table.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line:?}");
+        }
+        if width >= 80 {
+            assert!(table.contains("Putin"), "{table}");
+        }
+    }
+}
+
+#[test]
+fn answer_lists_its_nodes_and_edges() {
+    let g = graph();
+    let a = answer(&g, "who met Kerry about Syria");
+    let names: Vec<&str> = a
+        .nodes()
+        .into_iter()
+        .map(|n| g.node(n).name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Vladimir Putin", "Sergei Lavrov", "Frank-Walter Steinmeier"]
+    );
+    for edge in a.edges() {
+        assert_eq!(g.edge(edge).kind, RelationKind::Met);
+    }
+    assert_eq!(a.edges().len(), 3);
+}
