@@ -5,8 +5,8 @@ mod clean;
 mod sentences;
 mod tokens;
 
-pub use clean::{Segment, SegmentKind, segments};
-pub use sentences::sentences;
+pub use clean::{Boilerplate, Segment, SegmentKind, segments};
+pub use sentences::{Sentence, split_sentences};
 pub use tokens::{Token, TokenShape, tokenize};
 
 use serde::{Deserialize, Serialize};

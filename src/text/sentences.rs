@@ -1,13 +1,202 @@
-//! Sentence splitting.
+//! Sentence splitting over tokens.
+//!
+//! A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets) when the next token
+//! can start a sentence, and always at the end of a line. A full stop that belongs to an
+//! abbreviation ("Mr.", "Feb.", "Gen.") or an initial ("John F. Kennedy") ends nothing;
+//! an initialism ("U.S.") ends a sentence only when a typical sentence opener follows
+//! ("... in the U.S. The talks ..."), since "U.S. Secretary of State" is far more common.
 
-use super::{Segment, SegmentKind, Span};
+use std::ops::Range;
 
-/// The sentences of the readable segments, in text order.
-pub fn sentences(text: &str, segments: &[Segment]) -> Vec<Span> {
-    let _ = text;
-    segments
-        .iter()
-        .filter(|s| s.kind != SegmentKind::Debris)
-        .map(|s| s.span)
-        .collect()
+use super::{Segment, SegmentKind, Span, Token, TokenShape, tokenize};
+
+/// One sentence: its bytes and its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The bytes from its first token to its last.
+    pub span: Span,
+    /// Its tokens, as a range into the document's token vector.
+    pub tokens: Range<usize>,
+    /// True when the sentence is a headline line (title case, no verb needed).
+    pub headline: bool,
+}
+
+/// Abbreviations whose full stop does not end a sentence before a capital.
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Apr", "Aug", "Capt", "Cdr", "Cllr", "Col", "Co", "Corp", "Cpl", "Dec", "Dr", "Feb",
+    "Fr", "Gen", "Gov", "Hon", "Insp", "Jan", "Jr", "Jul", "Jun", "Lt", "Maj", "Mar", "Messrs",
+    "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Pte", "Rep", "Rev", "Sen", "Sep", "Sept",
+    "Sgt", "Sr", "St", "Supt", "vs",
+];
+
+/// Words that typically open a sentence; after an initialism they mark a sentence end.
+const OPENERS: &[&str] = &[
+    "A",
+    "After",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "During",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "On",
+    "She",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "We",
+    "When",
+    "While",
+    "With",
+    "You",
+];
+
+fn can_open(text: &str, token: &Token) -> bool {
+    match token.shape {
+        TokenShape::Capitalized
+        | TokenShape::Upper
+        | TokenShape::Initialism
+        | TokenShape::Number => true,
+        TokenShape::Punct => matches!(
+            token.span.of(text),
+            "\"" | "\u{201c}" | "\u{2018}" | "'" | "(" | "["
+        ),
+        TokenShape::Lower | TokenShape::Clitic => false,
+    }
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201d}" | "\u{2019}" | "'" | ")" | "]")
+}
+
+/// Tokenizes the readable segments into `tokens` and returns their sentences in text order.
+pub fn split_sentences(text: &str, segments: &[Segment], tokens: &mut Vec<Token>) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    for segment in segments.iter().filter(|s| s.kind.is_readable()) {
+        let first = tokens.len();
+        tokenize(text, segment.span, tokens);
+        let last = tokens.len();
+        if first == last {
+            continue;
+        }
+        let headline = segment.kind == SegmentKind::Headline;
+        let mut start = first;
+        let mut i = first;
+        while i < last {
+            let t = tokens[i];
+            let s = t.span.of(text);
+            let mut end_here = None;
+            if t.shape == TokenShape::Punct && matches!(s, "." | "!" | "?" | "..." | "\u{2026}") {
+                let mut j = i + 1;
+                // A closer is glued to what it closes; a straight quote after a space opens.
+                while j < last
+                    && tokens[j].shape == TokenShape::Punct
+                    && tokens[j].span.start == tokens[j - 1].span.end
+                    && is_closer(tokens[j].span.of(text))
+                {
+                    j += 1;
+                }
+                let abbreviation = s == "."
+                    && i > first
+                    && tokens[i - 1].span.end == t.span.start
+                    && ABBREVIATIONS.contains(&tokens[i - 1].span.of(text));
+                if j < last && !abbreviation && can_open(text, &tokens[j]) {
+                    end_here = Some(j);
+                }
+            } else if t.shape == TokenShape::Initialism && i + 1 < last {
+                let next = tokens[i + 1];
+                let letters = s.len() / 2;
+                if letters >= 2
+                    && next.shape == TokenShape::Capitalized
+                    && OPENERS.contains(&next.span.of(text))
+                {
+                    end_here = Some(i + 1);
+                }
+            }
+            if let Some(next_start) = end_here {
+                push(&mut sentences, tokens, start, next_start, headline);
+                start = next_start;
+                i = next_start;
+                continue;
+            }
+            i += 1;
+        }
+        push(&mut sentences, tokens, start, last, headline);
+    }
+    sentences
+}
+
+fn push(out: &mut Vec<Sentence>, tokens: &[Token], start: usize, end: usize, headline: bool) {
+    if start < end {
+        let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+        out.push(Sentence {
+            span,
+            tokens: start..end,
+            headline,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let segments = [Segment {
+            span: Span::new(0, text.len()),
+            kind: SegmentKind::Body,
+        }];
+        let mut tokens = Vec::new();
+        split_sentences(text, &segments, &mut tokens)
+            .iter()
+            .map(|s| s.span.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn splits_around_abbreviations() {
+        assert_eq!(
+            split("U.S. Secretary of State John Kerry met Mr. Lavrov on Feb. 20. They talked."),
+            vec![
+                "U.S. Secretary of State John Kerry met Mr. Lavrov on Feb. 20.",
+                "They talked."
+            ]
+        );
+        assert_eq!(
+            split("Talks were held in the U.S. The minister left. \u{201c}Good,\u{201d} he said."),
+            vec![
+                "Talks were held in the U.S.",
+                "The minister left.",
+                "\u{201c}Good,\u{201d} he said."
+            ]
+        );
+        assert_eq!(
+            split("He quoted John F. Kennedy. \"We will go,\" she said. 3 left."),
+            vec![
+                "He quoted John F. Kennedy.",
+                "\"We will go,\" she said.",
+                "3 left."
+            ]
+        );
+        assert_eq!(
+            split("MOSCOW, July 14 /TASS/. U.S. envoy lands."),
+            vec!["MOSCOW, July 14 /TASS/.", "U.S. envoy lands."]
+        );
+    }
 }
