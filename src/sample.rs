@@ -8,12 +8,36 @@ use crate::text::Document;
 /// Every sample brief as (file name, text), in file-name order.
 const SAMPLES: &[(&str, &str)] = &[
     (
-        "placeholder-1.txt",
-        include_str!("../data/sample/placeholder-1.txt"),
+        "01-kerry-moscow-march-2016.txt",
+        include_str!("../data/sample/01-kerry-moscow-march-2016.txt"),
     ),
     (
-        "placeholder-2.txt",
-        include_str!("../data/sample/placeholder-2.txt"),
+        "02-kerry-moscow-preview-march-2016.txt",
+        include_str!("../data/sample/02-kerry-moscow-preview-march-2016.txt"),
+    ),
+    (
+        "03-kerry-moscow-july-2016.txt",
+        include_str!("../data/sample/03-kerry-moscow-july-2016.txt"),
+    ),
+    (
+        "04-peskov-syria-withdrawal-march-2016.txt",
+        include_str!("../data/sample/04-peskov-syria-withdrawal-march-2016.txt"),
+    ),
+    (
+        "05-kerry-moscow-december-2015.txt",
+        include_str!("../data/sample/05-kerry-moscow-december-2015.txt"),
+    ),
+    (
+        "06-abe-putin-sochi-may-2016.txt",
+        include_str!("../data/sample/06-abe-putin-sochi-may-2016.txt"),
+    ),
+    (
+        "07-modi-obama-washington-june-2016.txt",
+        include_str!("../data/sample/07-modi-obama-washington-june-2016.txt"),
+    ),
+    (
+        "08-merkel-xi-beijing-june-2016.txt",
+        include_str!("../data/sample/08-merkel-xi-beijing-june-2016.txt"),
     ),
 ];
 
