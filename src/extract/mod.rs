@@ -4,10 +4,19 @@
 //! in parallel and the result never depends on what else was read. Everything found keeps the byte
 //! span it came from and the name of the rule that produced it.
 
+mod dates;
+mod doc;
+mod entities;
+mod mentions;
+mod relations;
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use crate::text::Span;
+use crate::lexicon::Lexicon;
+use crate::text::{Document, Span, segments};
+use dates::DateFinder;
+use doc::Doc;
 
 /// The type of a thing in the graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -319,10 +328,67 @@ impl Extraction {
 }
 
 /// Reads one document and returns what it says. Never fails: problems become warnings.
-pub fn extract(doc: &crate::text::Document, lexicon: &crate::lexicon::Lexicon) -> Extraction {
-    let _ = lexicon;
-    Extraction {
-        doc: doc.id.clone(),
-        ..Extraction::default()
+pub fn extract(document: &Document, lexicon: &Lexicon) -> Extraction {
+    let segments = segments(&document.text, &lexicon.boilerplate);
+    let doc = Doc::new(&document.text, lexicon, &segments);
+    let dates = DateFinder::new(&doc, &segments, document.date.as_deref());
+    let found = mentions::find(&doc);
+    let mut resolved = entities::resolve(&doc, &found);
+    let mut relations =
+        relations::find(&doc, &resolved.refs, &mut resolved.entities, &dates).relations;
+    relations.extend(role_relations(&doc, &resolved));
+    relations.sort_by_key(|r| (r.sentence.start, r.kind));
+    let mut warnings = Vec::new();
+    if doc.sentences.is_empty() && !document.text.trim().is_empty() {
+        warnings.push("no readable text: every line looked like page furniture".to_string());
     }
+    Extraction {
+        doc: document.id.clone(),
+        date: dates.doc_date(),
+        entities: resolved.entities,
+        mentions: resolved.mentions,
+        relations,
+        sentences: doc.sentences.iter().map(|s| s.span).collect(),
+        warnings,
+    }
+}
+
+/// HOLDS_ROLE for every role a person was given, placed at the person's first mention.
+fn role_relations(doc: &Doc, resolved: &entities::Resolved) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (e, entity) in resolved.entities.iter().enumerate() {
+        if entity.kind != EntityKind::Person || entity.roles.is_empty() {
+            continue;
+        }
+        let Some(first) = resolved.mentions.iter().find(|m| m.entity == e) else {
+            continue;
+        };
+        let sentence = doc
+            .sentences
+            .iter()
+            .find(|s| s.span.contains(first.span))
+            .map_or(first.span, |s| s.span);
+        for role in &entity.roles {
+            let target = role.of.as_ref().and_then(|of| {
+                resolved.entities.iter().position(|x| {
+                    x.name == *of && matches!(x.kind, EntityKind::Place | EntityKind::Organization)
+                })
+            });
+            out.push(Relation {
+                kind: RelationKind::HoldsRole,
+                source: e,
+                target,
+                topics: Vec::new(),
+                place: None,
+                date: None,
+                modality: Modality::Happened,
+                negated: false,
+                role: Some(role.title.clone()),
+                sentence,
+                rule: "title",
+                confidence: 0.9,
+            });
+        }
+    }
+    out
 }

@@ -540,9 +540,12 @@ impl KnowledgeGraph {
                 many => Resolution::Ambiguous(self.rank(many)),
             };
         }
-        if !folded.contains(' ')
-            && let Some(people) = self.surnames.get(&surname_key(&folded))
-        {
+        // A bare surname, with its particles: "Kerry", "al-Assad", "de Mistura".
+        let words: Vec<&str> = folded.split(' ').collect();
+        let bare = words[..words.len() - 1]
+            .iter()
+            .all(|w| PARTICLES.contains(w));
+        if bare && let Some(people) = self.surnames.get(&surname_key(&folded)) {
             match people.as_slice() {
                 [one] => return Resolution::One(*one),
                 [] => {}
@@ -623,6 +626,12 @@ impl KnowledgeGraph {
         }
     }
 }
+
+/// Lower-case particles that may stand before a surname.
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "de", "da", "di", "du", "del", "della", "der", "van", "von", "la",
+    "le", "ben", "abu",
+];
 
 /// The key under which entities of one kind merge.
 fn merge_key(kind: EntityKind, name: &str) -> String {

@@ -1,0 +1,441 @@
+//! Dates: the article's own date, and the dates events are placed at, resolved against it.
+//!
+//! The article's date comes from its record (`date` of a JSONL line), a dating line ("Updated
+//! Date: Mar 16, 2016"), or the first full date in its opening sentences. Expressions in a
+//! sentence ("March 23, 2016", "23 March", "from 22 to 25 March", "March 2016", "on Thursday",
+//! "yesterday", "next week") are resolved against it: a weekday in a planned event is the next
+//! such day, in a past one the last; a day without a year takes the year that puts it nearest
+//! the article's date.
+
+use jiff::civil::{Date, Weekday};
+
+use crate::extract::doc::Doc;
+use crate::extract::{DateRef, Modality};
+use crate::text::{Segment, SegmentKind, Token, TokenShape, tokenize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Expr {
+    Day {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+    },
+    Range {
+        year: Option<i16>,
+        month: i8,
+        from: i8,
+        to: i8,
+    },
+    Month {
+        year: i16,
+        month: i8,
+    },
+    Weekday(Weekday),
+    /// today 0, yesterday -1, tomorrow 1.
+    Relative(i32),
+    /// this week 0, next week 1, last week -1.
+    Week(i32),
+}
+
+/// Date expressions found in a document, ready to be asked for per sentence.
+pub(crate) struct DateFinder {
+    doc_date: Option<Date>,
+    /// Per sentence: (first token, one past the last, expression).
+    found: Vec<Vec<(usize, usize, Expr)>>,
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month_of(word: &str) -> Option<i8> {
+    let lower = word.to_ascii_lowercase();
+    let lower = lower.trim_end_matches('.');
+    if lower.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as i8 + 1)
+        .filter(|_| {
+            // "march" the verb and "may" the modal are months only when capitalised.
+            word.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn number(text: &str) -> Option<i32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &text[digits.len()..];
+    if !(rest.is_empty() || ["st", "nd", "rd", "th"].contains(&rest)) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn day_number(tokens: &[Token], text: &str, i: usize) -> Option<i8> {
+    let t = tokens.get(i)?;
+    if t.shape != TokenShape::Number {
+        return None;
+    }
+    number(t.span.of(text))
+        .filter(|d| (1..=31).contains(d))
+        .map(|d| d as i8)
+}
+
+fn year_number(tokens: &[Token], text: &str, i: usize) -> Option<i16> {
+    let t = tokens.get(i)?;
+    if t.shape != TokenShape::Number || t.span.len() != 4 {
+        return None;
+    }
+    number(t.span.of(text))
+        .filter(|y| (1800..=2200).contains(y))
+        .map(|y| y as i16)
+}
+
+/// The date expressions among `tokens[from..to]`.
+fn scan(tokens: &[Token], text: &str, from: usize, to: usize) -> Vec<(usize, usize, Expr)> {
+    let mut out = Vec::new();
+    let is = |i: usize, w: &str| i < to && tokens[i].span.of(text).eq_ignore_ascii_case(w);
+    let mut i = from;
+    while i < to {
+        let t = tokens[i];
+        let s = t.span.of(text);
+        // ISO: 2016-03-23.
+        if t.shape == TokenShape::Number && s.len() == 10 && s.as_bytes()[4] == b'-' {
+            if let (Ok(y), Ok(m), Ok(d)) = (s[..4].parse(), s[5..7].parse(), s[8..].parse()) {
+                out.push((
+                    i,
+                    i + 1,
+                    Expr::Day {
+                        year: Some(y),
+                        month: m,
+                        day: d,
+                    },
+                ));
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(month) = month_of(s).filter(|_| t.shape != TokenShape::Number) {
+            let mut j = i + 1;
+            if j < to && tokens[j].span.of(text) == "." {
+                j += 1;
+            }
+            if let Some(day) = day_number(tokens, text, j).filter(|_| j < to) {
+                let mut end = j + 1;
+                let mut year = None;
+                let mut y = end;
+                if y < to && tokens[y].span.of(text) == "," {
+                    y += 1;
+                }
+                if y < to
+                    && let Some(found) = year_number(tokens, text, y)
+                {
+                    year = Some(found);
+                    end = y + 1;
+                }
+                out.push((i, end, Expr::Day { year, month, day }));
+                i = end;
+                continue;
+            }
+            if let Some(year) = year_number(tokens, text, j).filter(|_| j < to) {
+                out.push((i, j + 1, Expr::Month { year, month }));
+                i = j + 1;
+                continue;
+            }
+        }
+        // "23 March 2016", "from 22 to 25 March", "22-25 March".
+        if let Some(day) = day_number(tokens, text, i) {
+            let range_end = if (is(i + 1, "to")
+                || is(i + 1, "and")
+                || i + 1 < to && tokens[i + 1].span.of(text) == "-")
+                && day_number(tokens, text, i + 2).is_some()
+                && i + 3 < to
+                && month_of(tokens[i + 3].span.of(text)).is_some()
+            {
+                day_number(tokens, text, i + 2)
+            } else {
+                None
+            };
+            let (month_at, last) = match range_end {
+                Some(last) => (i + 3, Some(last)),
+                None => (i + 1, None),
+            };
+            if month_at < to
+                && let Some(month) = month_of(tokens[month_at].span.of(text))
+            {
+                let year = year_number(tokens, text, month_at + 1).filter(|_| month_at + 1 < to);
+                let end = if year.is_some() {
+                    month_at + 2
+                } else {
+                    month_at + 1
+                };
+                let start =
+                    if i > from && (is(i - 1, "from") || is(i - 1, "between")) && last.is_some() {
+                        i - 1
+                    } else {
+                        i
+                    };
+                let expr = match last {
+                    Some(last) => Expr::Range {
+                        year,
+                        month,
+                        from: day,
+                        to: last,
+                    },
+                    None => Expr::Day { year, month, day },
+                };
+                out.push((start, end, expr));
+                i = end;
+                continue;
+            }
+        }
+        if let Some(weekday) = weekday_of(s).filter(|_| t.shape == TokenShape::Capitalized) {
+            out.push((i, i + 1, Expr::Weekday(weekday)));
+        } else if let Some(days) = match s.to_ascii_lowercase().as_str() {
+            "today" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            _ => None,
+        } {
+            out.push((i, i + 1, Expr::Relative(days)));
+        } else if is(i + 1, "week") {
+            let offset = match s.to_ascii_lowercase().as_str() {
+                "this" => Some(0),
+                "next" => Some(1),
+                "last" => Some(-1),
+                _ => None,
+            };
+            if let Some(offset) = offset {
+                out.push((i, i + 2, Expr::Week(offset)));
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn full_date(expr: Expr) -> Option<Date> {
+    match expr {
+        Expr::Day {
+            year: Some(y),
+            month,
+            day,
+        } => Date::new(y, month, day).ok(),
+        _ => None,
+    }
+}
+
+/// Parses the `YYYY-MM-DD` start of a record's date.
+pub(crate) fn parse_iso(s: &str) -> Option<Date> {
+    let s = s.get(..10)?;
+    s.parse().ok()
+}
+
+impl DateFinder {
+    pub(crate) fn new(doc: &Doc, segments: &[Segment], record_date: Option<&str>) -> DateFinder {
+        let found: Vec<Vec<(usize, usize, Expr)>> = doc
+            .sentences
+            .iter()
+            .map(|s| scan(&doc.tokens, doc.text, s.tokens.start, s.tokens.end))
+            .collect();
+        let meta_date = || {
+            segments
+                .iter()
+                .filter(|s| s.kind == SegmentKind::Meta)
+                .find_map(|s| {
+                    let mut tokens = Vec::new();
+                    tokenize(doc.text, s.span, &mut tokens);
+                    scan(&tokens, doc.text, 0, tokens.len())
+                        .into_iter()
+                        .find_map(|(_, _, e)| full_date(e))
+                })
+        };
+        let opening = || {
+            found
+                .iter()
+                .take(4)
+                .flatten()
+                .find_map(|&(_, _, e)| full_date(e))
+        };
+        let doc_date = record_date
+            .and_then(parse_iso)
+            .or_else(meta_date)
+            .or_else(opening);
+        DateFinder { doc_date, found }
+    }
+
+    /// The article's date, `YYYY-MM-DD`.
+    pub(crate) fn doc_date(&self) -> Option<String> {
+        self.doc_date.map(|d| d.to_string())
+    }
+
+    /// The date nearest to token `k` in sentence `sentence`, resolved.
+    pub(crate) fn for_sentence(
+        &self,
+        doc: &Doc,
+        sentence: usize,
+        k: usize,
+        modality: Modality,
+    ) -> Option<DateRef> {
+        let list = self.found.get(sentence)?;
+        let &(from, to, expr) = list.iter().min_by_key(|(from, to, _)| {
+            if *from >= k {
+                from - k
+            } else {
+                k.saturating_sub(*to)
+            }
+        })?;
+        let text = doc.range_text(from, to).to_string();
+        let (start, end) = self.resolve(expr, modality);
+        Some(DateRef {
+            text,
+            start: start.map(|d| d.to_string()),
+            end: end.map(|d| d.to_string()),
+        })
+    }
+
+    fn nearest_year(&self, month: i8, day: i8) -> Option<Date> {
+        let anchor = self.doc_date?;
+        (anchor.year() - 1..=anchor.year() + 1)
+            .filter_map(|y| Date::new(y, month, day).ok())
+            .min_by_key(|d| (d.to_jiff_days() - anchor.to_jiff_days()).abs())
+    }
+
+    fn resolve(&self, expr: Expr, modality: Modality) -> (Option<Date>, Option<Date>) {
+        let anchor = self.doc_date;
+        let shift = |d: Date, days: i32| d.checked_add(jiff::Span::new().days(days)).ok();
+        match expr {
+            Expr::Day {
+                year: Some(y),
+                month,
+                day,
+            } => (Date::new(y, month, day).ok(), None),
+            Expr::Day {
+                year: None,
+                month,
+                day,
+            } => (self.nearest_year(month, day), None),
+            Expr::Range {
+                year,
+                month,
+                from,
+                to,
+            } => {
+                let first = match year {
+                    Some(y) => Date::new(y, month, from).ok(),
+                    None => self.nearest_year(month, from),
+                };
+                let last = first.and_then(|f| Date::new(f.year(), month, to).ok());
+                (first, last)
+            }
+            Expr::Month { year, month } => {
+                let first = Date::new(year, month, 1).ok();
+                (first, first.map(|f| f.last_of_month()))
+            }
+            Expr::Weekday(weekday) => {
+                let Some(anchor) = anchor else {
+                    return (None, None);
+                };
+                let step = if modality == Modality::Planned { 1 } else { -1 };
+                let mut d = anchor;
+                for _ in 0..7 {
+                    if d.weekday() == weekday {
+                        return (Some(d), None);
+                    }
+                    match shift(d, step) {
+                        Some(next) => d = next,
+                        None => break,
+                    }
+                }
+                (None, None)
+            }
+            Expr::Relative(days) => (anchor.and_then(|a| shift(a, days)), None),
+            Expr::Week(offset) => {
+                let Some(anchor) = anchor else {
+                    return (None, None);
+                };
+                let monday = shift(anchor, -(anchor.weekday().to_monday_zero_offset() as i32));
+                let start = monday.and_then(|m| shift(m, 7 * offset));
+                (start, start.and_then(|s| shift(s, 6)))
+            }
+        }
+    }
+}
+
+trait JiffDays {
+    fn to_jiff_days(&self) -> i64;
+}
+
+impl JiffDays for Date {
+    /// Days since an epoch; only differences are used.
+    fn to_jiff_days(&self) -> i64 {
+        self.since(Date::constant(1970, 1, 1))
+            .map_or(0, |s| i64::from(s.get_days()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    fn exprs(text: &str) -> Vec<(String, Expr)> {
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        scan(&tokens, text, 0, tokens.len())
+            .into_iter()
+            .map(|(a, b, e)| {
+                (
+                    text[tokens[a].span.start..tokens[b - 1].span.end].to_string(),
+                    e,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_dates() {
+        let found = exprs(
+            "He will visit from 22 to 25 March. On Thursday, March 23, 2016 and Feb. 20, 2016 and 17 March 2003, next week.",
+        );
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "from 22 to 25 March",
+                "Thursday",
+                "March 23, 2016",
+                "Feb. 20, 2016",
+                "17 March 2003",
+                "next week"
+            ]
+        );
+        assert_eq!(
+            found[0].1,
+            Expr::Range {
+                year: None,
+                month: 3,
+                from: 22,
+                to: 25
+            }
+        );
+        assert_eq!(exprs("they march on")[..], []);
+    }
+}

@@ -1,0 +1,154 @@
+//! The analysed document every extraction stage reads: tokens, what the lexicon says of each,
+//! and sentences.
+
+use crate::lexicon::{Lexicon, WordInfo};
+use crate::text::{Segment, Sentence, Span, Token, TokenShape, split_sentences};
+
+const NO_WORD: u32 = u32::MAX;
+static NOTHING: WordInfo = WordInfo {
+    flags: 0,
+    entity: None,
+    demonym: None,
+    verb: None,
+    noun: None,
+    place_kind: None,
+};
+
+/// A document read into tokens, with the lexicon's view of every token.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub lex: &'a Lexicon,
+    pub tokens: Vec<Token>,
+    /// The lexicon word id of each token, or `NO_WORD`.
+    words: Vec<u32>,
+    pub sentences: Vec<Sentence>,
+    /// Per sentence: true when its letters are (almost) all capitals, so capitals say nothing.
+    pub shouting: Vec<bool>,
+    /// Per token: the sentence it belongs to.
+    pub sentence_of: Vec<u32>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, lex: &'a Lexicon, segments: &[Segment]) -> Doc<'a> {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let sentences = split_sentences(text, segments, &mut tokens);
+        let mut buf = String::new();
+        let words = tokens
+            .iter()
+            .map(|t| {
+                if t.is_word() {
+                    lex.word_id(t.span.of(text), &mut buf).unwrap_or(NO_WORD)
+                } else {
+                    NO_WORD
+                }
+            })
+            .collect();
+        let mut sentence_of = vec![0u32; tokens.len()];
+        let mut shouting = Vec::with_capacity(sentences.len());
+        for (n, s) in sentences.iter().enumerate() {
+            for i in s.tokens.clone() {
+                sentence_of[i] = n as u32;
+            }
+            let (mut upper, mut lower) = (0, 0);
+            for t in &tokens[s.tokens.clone()] {
+                match t.shape {
+                    TokenShape::Upper => upper += 1,
+                    TokenShape::Capitalized | TokenShape::Lower => lower += 1,
+                    _ => {}
+                }
+            }
+            shouting.push(upper >= 3 && upper > 2 * lower);
+        }
+        Doc {
+            text,
+            lex,
+            tokens,
+            words,
+            sentences,
+            shouting,
+            sentence_of,
+        }
+    }
+
+    /// What the lexicon says of token `i`.
+    pub fn info(&self, i: usize) -> &'a WordInfo {
+        match self.words.get(i) {
+            Some(&w) if w != NO_WORD => self.lex.info(w),
+            _ => &NOTHING,
+        }
+    }
+
+    /// The lexicon word id of token `i`.
+    pub fn word(&self, i: usize) -> Option<u32> {
+        self.words.get(i).copied().filter(|&w| w != NO_WORD)
+    }
+
+    /// Token `i`, or an empty punctuation token past the end, so that rules may look ahead
+    /// without checking bounds.
+    pub fn tok(&self, i: usize) -> Token {
+        self.tokens.get(i).copied().unwrap_or(Token {
+            span: Span::new(self.text.len(), self.text.len()),
+            shape: TokenShape::Punct,
+        })
+    }
+
+    /// The text of token `i` (empty past the end).
+    pub fn s(&self, i: usize) -> &'a str {
+        self.tok(i).span.of(self.text)
+    }
+
+    /// The text of tokens `from..to`.
+    pub fn range_text(&self, from: usize, to: usize) -> &'a str {
+        Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end).of(self.text)
+    }
+
+    /// The span of tokens `from..to`.
+    pub fn range_span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end)
+    }
+
+    /// True when token `i` exists and is `word`, ignoring ASCII case.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        i < self.tokens.len() && self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    /// True when token `i` exists and is one of `words`, ignoring ASCII case.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        i < self.tokens.len() && {
+            let s = self.s(i);
+            words.iter().any(|w| s.eq_ignore_ascii_case(w))
+        }
+    }
+
+    pub fn shape(&self, i: usize) -> TokenShape {
+        self.tok(i).shape
+    }
+
+    /// True when token `i` is punctuation equal to one of `marks`.
+    pub fn punct(&self, i: usize, marks: &[&str]) -> bool {
+        i < self.tokens.len()
+            && self.tokens[i].shape == TokenShape::Punct
+            && marks.contains(&self.s(i))
+    }
+
+    /// True when token `i` opens its sentence, ignoring opening quotes and brackets.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let Some(&s) = self.sentence_of.get(i) else {
+            return false;
+        };
+        let start = self.sentences[s as usize].tokens.start;
+        (start..i).all(|j| self.tokens[j].shape == TokenShape::Punct)
+    }
+
+    /// True when token `i` is written in capitals in a way that may mark a name: capitalised
+    /// anywhere, or in a shouting line any word.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.tok(i).is_capitalized()
+    }
+
+    pub fn is_shouting(&self, i: usize) -> bool {
+        self.sentence_of
+            .get(i)
+            .is_some_and(|&s| self.shouting[s as usize])
+    }
+}

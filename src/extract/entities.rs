@@ -1,0 +1,703 @@
+//! One entity per real thing within a document, and what every name, pronoun and role phrase
+//! refers to.
+//!
+//! Names are decided with the whole document in view: a person's full name ("John Kerry")
+//! makes its surname ("Kerry", "Mr Kerry", "Secretary Kerry") and, after "Sir", its given name
+//! ("Sir Edward") refer to the same person; an untyped name that equals a typed one elsewhere
+//! takes its type; a shorter organisation name that ends a longer one ("Foreign Ministry" after
+//! "Russian Foreign Ministry") is the same organisation. A surname never links through a given
+//! name: "Mr Howard" is not "Howard Flight".
+//!
+//! Pronouns go to the nearest fitting person: "he"/"she" prefer the subject (the first person
+//! of the sentence, then of the previous one), "his"/"her" the nearest person before them, and
+//! "him" a person outside its own clause's subject. A definite role phrase ("the US Secretary
+//! of State", "the secretary") goes to the person in the document who holds that role.
+
+use rustc_hash::FxHashMap;
+
+use crate::extract::doc::Doc;
+use crate::extract::mentions::{Cand, CandKind, Found, Of, RoleRef, hint};
+use crate::extract::{Entity, EntityId, EntityKind, Mention, MentionForm, PlaceKind, Role};
+use crate::lexicon::flag;
+use crate::names::{normalize, person_key, surname_key};
+use crate::text::TokenShape;
+
+/// How a stretch of text refers to an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RefKind {
+    /// A name.
+    Name,
+    /// A nationality adjective.
+    Demonym,
+    /// he, his, she, her, him.
+    Pronoun,
+    /// "the secretary", "the US Secretary of State".
+    Role,
+}
+
+/// A stretch of tokens that refers to an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Ref {
+    /// First token.
+    pub from: usize,
+    /// One past the last token.
+    pub to: usize,
+    /// The entity.
+    pub entity: EntityId,
+    /// How it refers.
+    pub kind: RefKind,
+}
+
+/// The document's entities and every reference to them, in text order.
+pub(crate) struct Resolved {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    pub refs: Vec<Ref>,
+}
+
+struct Builder<'d, 'a> {
+    doc: &'d Doc<'a>,
+    entities: Vec<Entity>,
+    gender: Vec<u32>,
+    known: FxHashMap<u32, EntityId>,
+    by_key: FxHashMap<(EntityKind, String), EntityId>,
+}
+
+impl Builder<'_, '_> {
+    fn entity(&mut self, kind: EntityKind, name: &str, place_kind: Option<PlaceKind>) -> EntityId {
+        let key = (
+            kind,
+            if kind == EntityKind::Person {
+                person_key(name)
+            } else {
+                normalize(name)
+            },
+        );
+        if let Some(&id) = self.by_key.get(&key) {
+            return id;
+        }
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            name: name.to_string(),
+            kind,
+            place_kind,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        });
+        self.gender.push(0);
+        self.by_key.insert(key, id);
+        id
+    }
+
+    fn known_entity(&mut self, id: u32) -> EntityId {
+        if let Some(&e) = self.known.get(&id) {
+            return e;
+        }
+        let known = self.doc.lex.known(id);
+        let e = self.entity(known.kind, &known.name, known.place_kind);
+        self.known.insert(id, e);
+        e
+    }
+
+    fn alias(&mut self, entity: EntityId, form: &str) {
+        let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
+        let e = &mut self.entities[entity];
+        if form != e.name && !e.aliases.contains(&form) {
+            e.aliases.push(form);
+        }
+    }
+}
+
+/// The text of a candidate's name, with a kept honorific ("Lord Goldsmith").
+fn name_text(doc: &Doc, c: &Cand) -> String {
+    let from = match c.honorific {
+        Some(h) if c.keep_honorific => h,
+        _ => c.from,
+    };
+    let raw = doc.range_text(from, c.to);
+    // Names never span lines; white space inside is folded to single spaces, and a stop after
+    // an honorific ("Mr.") is kept as written.
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words of a person's name without a kept honorific.
+fn bare_words(doc: &Doc, c: &Cand) -> Vec<String> {
+    (c.from..c.to)
+        .filter(|&k| doc.tok(k).shape != TokenShape::Punct)
+        .map(|k| doc.s(k).to_string())
+        .collect()
+}
+
+pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
+    let mut b = Builder {
+        doc,
+        entities: Vec::new(),
+        gender: Vec::new(),
+        known: FxHashMap::default(),
+        by_key: FxHashMap::default(),
+    };
+    let cands = &found.cands;
+    let mut entity_of: Vec<Option<EntityId>> = vec![None; cands.len()];
+    let mut form_of: Vec<MentionForm> = vec![MentionForm::Name; cands.len()];
+
+    // People with a name of two or more words (not counting a kept honorific) come first: they
+    // are what short forms link to.
+    let mut surnames: FxHashMap<String, Vec<EntityId>> = FxHashMap::default();
+    let mut given: FxHashMap<String, Vec<EntityId>> = FxHashMap::default();
+    let mut full_names: FxHashMap<String, EntityId> = FxHashMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        if c.kind != CandKind::Typed(EntityKind::Person, None) {
+            continue;
+        }
+        let words = bare_words(doc, c);
+        // "de Mistura", "al-Assad": a surname with its particle is still a short form.
+        if words.len() < 2 || is_particle(doc, c.from) {
+            continue;
+        }
+        let name = name_text(doc, c);
+        let e = b.entity(EntityKind::Person, &name, None);
+        entity_of[i] = Some(e);
+        b.gender[e] |= c.gender;
+        full_names.insert(normalize(&words.join(" ")), e);
+        let sur = surname_key(&words.join(" "));
+        push_unique(surnames.entry(sur).or_default(), e);
+        if c.honorific.is_none() || !c.keep_honorific {
+            push_unique(given.entry(person_key(&words[0])).or_default(), e);
+        }
+    }
+
+    // Typed organisations and places, and known entities.
+    for (i, c) in cands.iter().enumerate() {
+        if entity_of[i].is_some() {
+            continue;
+        }
+        match c.kind {
+            CandKind::Known(id) => {
+                // A known one-word name that is the surname of a person named here is that
+                // person: "Kerry" after "John Kerry", "Jordan" after "Michael Jordan".
+                let text = doc.range_text(c.from, c.to);
+                if c.to - c.from == 1
+                    && let Some(&[e]) = surnames.get(&surname_key(text)).map(Vec::as_slice)
+                {
+                    entity_of[i] = Some(e);
+                    continue;
+                }
+                entity_of[i] = Some(b.known_entity(id));
+            }
+            CandKind::Demonym(id) => {
+                entity_of[i] = Some(b.known_entity(id));
+                form_of[i] = MentionForm::Demonym;
+            }
+            CandKind::Typed(kind @ (EntityKind::Organization | EntityKind::Place), place_kind) => {
+                let name = name_text(doc, c);
+                entity_of[i] = Some(b.entity(kind, &name, place_kind));
+            }
+            _ => {}
+        }
+    }
+
+    // Short organisation names that end a longer one in this document: "Foreign Ministry" after
+    // "Russian Foreign Ministry"; a bare head word ("the Department") when one name has it.
+    let orgs: Vec<EntityId> = (0..b.entities.len())
+        .filter(|&e| b.entities[e].kind == EntityKind::Organization)
+        .collect();
+    for slot in entity_of.iter_mut() {
+        let Some(e) = *slot else { continue };
+        if b.entities[e].kind != EntityKind::Organization {
+            continue;
+        }
+        let short = normalize(&b.entities[e].name);
+        let longer: Vec<EntityId> = orgs
+            .iter()
+            .copied()
+            .filter(|&o| {
+                o != e && {
+                    let long = normalize(&b.entities[o].name);
+                    long.len() > short.len()
+                        && long.ends_with(&short)
+                        && long.as_bytes()[long.len() - short.len() - 1] == b' '
+                }
+            })
+            .collect();
+        if let [one] = longer.as_slice() {
+            *slot = Some(*one);
+        }
+    }
+
+    // Acronyms: "OSCE" for "Organization for Security and Co-operation in Europe" named here.
+    for (i, c) in cands.iter().enumerate() {
+        if c.to - c.from != 1 || doc.shape(c.from) != TokenShape::Upper {
+            continue;
+        }
+        let acronym = doc.s(c.from);
+        let long = (0..b.entities.len()).find(|&e| {
+            let entity = &b.entities[e];
+            matches!(entity.kind, EntityKind::Organization | EntityKind::Place)
+                && initials(&entity.name) == acronym
+        });
+        if let Some(e) = long {
+            entity_of[i] = Some(e);
+        }
+    }
+
+    // Untyped names and people named by one word: link, or type from hints.
+    let typed_names: FxHashMap<String, EntityId> = (0..cands.len())
+        .filter_map(|i| {
+            entity_of[i].map(|e| (normalize(doc.range_text(cands[i].from, cands[i].to)), e))
+        })
+        .collect();
+    for (i, c) in cands.iter().enumerate() {
+        if entity_of[i].is_some() {
+            continue;
+        }
+        let is_person = c.kind == CandKind::Typed(EntityKind::Person, None);
+        if !is_person && c.kind != CandKind::Unknown {
+            continue;
+        }
+        let words = bare_words(doc, c);
+        let text = words.join(" ");
+        let folded = normalize(&text);
+        // A person named in full elsewhere.
+        if let Some(&e) = full_names.get(&folded) {
+            entity_of[i] = Some(e);
+            continue;
+        }
+        if words.len() == 1 || is_particle(doc, c.from) {
+            let candidates = surnames
+                .get(&surname_key(&text))
+                .cloned()
+                .unwrap_or_default();
+            // "Sir Edward" is Edward Heath: a given name after Sir or Dame.
+            let by_given = match c.honorific {
+                Some(h) if doc.is_any(h, &["sir", "dame"]) => {
+                    given.get(&person_key(&text)).cloned().unwrap_or_default()
+                }
+                _ => Vec::new(),
+            };
+            let pool = if candidates.is_empty() {
+                by_given
+            } else {
+                candidates
+            };
+            if !pool.is_empty() {
+                entity_of[i] = Some(nearest_before(doc, cands, &entity_of, &pool, c.from));
+                continue;
+            }
+        }
+        if let Some(&e) = typed_names.get(&folded) {
+            entity_of[i] = Some(e);
+            continue;
+        }
+        if is_person {
+            let name = name_text(doc, c);
+            let e = b.entity(EntityKind::Person, &name, None);
+            b.gender[e] |= c.gender;
+            entity_of[i] = Some(e);
+            push_unique(surnames.entry(surname_key(&text)).or_default(), e);
+            continue;
+        }
+        // No cue and no link: decide from the hints, or leave the name out.
+        let kind = if c.hints & hint::SPEECH_AFTER != 0
+            || words.len() >= 2 && words.iter().all(|w| !common(doc, w))
+        {
+            Some((EntityKind::Person, None))
+        } else if c.hints & hint::PLACE_PREP != 0 {
+            Some((EntityKind::Place, None))
+        } else if c.hints & hint::PARTICLE != 0 && words.len() >= 2 {
+            Some((EntityKind::Person, None))
+        } else {
+            None
+        };
+        if let Some((kind, place_kind)) = kind {
+            let name = name_text(doc, c);
+            let e = b.entity(kind, &name, place_kind);
+            entity_of[i] = Some(e);
+            if kind == EntityKind::Person {
+                push_unique(surnames.entry(surname_key(&text)).or_default(), e);
+            }
+        }
+    }
+
+    // Aliases, roles, gender.
+    for (i, c) in cands.iter().enumerate() {
+        let Some(e) = entity_of[i] else { continue };
+        b.gender[e] |= c.gender;
+        if form_of[i] == MentionForm::Demonym {
+            continue;
+        }
+        let name = name_text(doc, c);
+        b.alias(e, &name);
+        if let Some(h) = c.honorific
+            && !c.keep_honorific
+        {
+            let with = format!(
+                "{} {}",
+                doc.range_text(h, c.from).trim_end_matches('.').trim(),
+                name
+            );
+            b.alias(e, &with);
+        }
+        if let Some(role) = &c.role {
+            // "Secretary Kerry", "President Putin": a one-word title right before the name.
+            if role.to == c.from && role.to == role.from + 1 {
+                let with = format!("{} {}", doc.s(role.from), name);
+                b.alias(e, &with);
+            }
+            let of = role.of.and_then(|of| match of {
+                Of::Known(id) => Some(doc.lex.known(id).name.clone()),
+                Of::Cand(ci) => entity_of
+                    .get(ci)
+                    .copied()
+                    .flatten()
+                    .map(|oe| b.entities[oe].name.clone()),
+            });
+            let role = Role {
+                title: role.title.clone(),
+                of,
+            };
+            if b.entities[e].kind == EntityKind::Person && !b.entities[e].roles.contains(&role) {
+                b.entities[e].roles.push(role);
+            }
+        }
+    }
+
+    for e in &mut b.entities {
+        drop_subsumed_roles(&mut e.roles);
+    }
+
+    let mut refs: Vec<Ref> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let Some(e) = entity_of[i] else { continue };
+        let from = match c.honorific {
+            Some(h) if c.keep_honorific => h,
+            _ => c.from,
+        };
+        let kind = if form_of[i] == MentionForm::Demonym {
+            RefKind::Demonym
+        } else {
+            RefKind::Name
+        };
+        refs.push(Ref {
+            from,
+            to: c.to,
+            entity: e,
+            kind,
+        });
+        mentions.push(Mention {
+            span: doc.range_span(from, c.to),
+            entity: e,
+            form: form_of[i],
+        });
+    }
+    refs.sort_by_key(|r| r.from);
+    mentions.sort_by_key(|m| m.span.start);
+
+    let named = refs.clone();
+    link_role_phrases(doc, &found.role_phrases, &mut b, &named, &mut refs);
+    refs.sort_by_key(|r| r.from);
+    link_pronouns(doc, &b.entities, &b.gender, &mut refs);
+    refs.sort_by_key(|r| r.from);
+
+    Resolved {
+        entities: b.entities,
+        mentions,
+        refs,
+    }
+}
+
+/// Drops a role another one says more precisely: "Secretary" beside "Secretary of State",
+/// "Foreign Minister" beside "Foreign Minister of Russia".
+fn drop_subsumed_roles(roles: &mut Vec<Role>) {
+    let subsumed = |r: &Role, by: &Role| {
+        if r == by || r.of.is_some() && r.of != by.of {
+            return false;
+        }
+        let (a, b) = (r.title.to_lowercase(), by.title.to_lowercase());
+        a == b && by.of.is_some()
+            || b.len() > a.len()
+                && (b.starts_with(&format!("{a} ")) || b.ends_with(&format!(" {a}")))
+    };
+    let keep: Vec<bool> = roles
+        .iter()
+        .map(|r| !roles.iter().any(|by| subsumed(r, by)))
+        .collect();
+    let mut i = 0;
+    roles.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// The capitals of a name's words: "Organization for Security and Co-operation in Europe" ->
+/// "OSCE". Names of one word have none.
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if words.len() < 2 {
+        return String::new();
+    }
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// True when token `k` is a lower-case name particle ("de", "al", "van").
+fn is_particle(doc: &Doc, k: usize) -> bool {
+    doc.shape(k) == TokenShape::Lower && doc.info(k).has(flag::PARTICLE)
+}
+
+fn push_unique(list: &mut Vec<EntityId>, e: EntityId) {
+    if !list.contains(&e) {
+        list.push(e);
+    }
+}
+
+fn common(doc: &Doc, word: &str) -> bool {
+    let mut buf = String::new();
+    doc.lex
+        .word_id(word, &mut buf)
+        .is_some_and(|w| doc.lex.info(w).has(flag::COMMON))
+}
+
+/// Of several people a short name could be, the one named last before `at` (else the first).
+fn nearest_before(
+    doc: &Doc,
+    cands: &[Cand],
+    entity_of: &[Option<EntityId>],
+    pool: &[EntityId],
+    at: usize,
+) -> EntityId {
+    let _ = doc;
+    let mut best = None;
+    for (i, c) in cands.iter().enumerate() {
+        if c.from >= at {
+            break;
+        }
+        if let Some(e) = entity_of[i]
+            && pool.contains(&e)
+        {
+            best = Some(e);
+        }
+    }
+    best.unwrap_or(pool[0])
+}
+
+/// Links "the US Secretary of State" to the person in the document who holds that role.
+///
+/// A role phrase in the opening sentences that no one named before it holds introduces the
+/// person named next: "Scotland's justice minister has warned ... Cathy Jamieson said" gives
+/// Cathy Jamieson the role.
+fn link_role_phrases(
+    doc: &Doc,
+    phrases: &[RoleRef],
+    b: &mut Builder,
+    named: &[Ref],
+    refs: &mut Vec<Ref>,
+) {
+    for phrase in phrases {
+        // Only definite phrases refer: "the secretary", "Russia's foreign minister".
+        let definite = phrase.from > 0
+            && (doc.is_any(phrase.from - 1, &["the", "his", "her", "its"])
+                || doc.tok(phrase.from - 1).shape == TokenShape::Clitic)
+            || phrase.of.is_some() && phrase.from > 1 && doc.is(phrase.from - 2, "the");
+        if !definite {
+            continue;
+        }
+        let head = phrase.title.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let of_name = phrase.of.map(|of| match of {
+            Of::Known(id) => doc.lex.known(id).name.clone(),
+            Of::Cand(_) => String::new(),
+        });
+        let mut best: Option<EntityId> = None;
+        for r in named
+            .iter()
+            .filter(|r| r.kind == RefKind::Name && r.from < phrase.from)
+        {
+            let e = &b.entities[r.entity];
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let fits = e.roles.iter().any(|role| {
+                let title = role.title.to_lowercase();
+                let same_head = title == phrase.title.to_lowercase()
+                    || title.rsplit(' ').next() == Some(head.as_str())
+                        && phrase.title.split(' ').count() == 1;
+                let same_title = title == phrase.title.to_lowercase() || same_head;
+                let same_of = match (&of_name, &role.of) {
+                    (Some(a), Some(b)) if !a.is_empty() => a == b,
+                    (Some(a), None) if !a.is_empty() => false,
+                    _ => true,
+                };
+                same_title && same_of
+            });
+            if fits {
+                best = Some(r.entity);
+            }
+        }
+        if best.is_none() {
+            best = lede_person(doc, phrase, b, named);
+            if let Some(e) = best {
+                let of = phrase.of.and_then(|of| match of {
+                    Of::Known(id) => Some(doc.lex.known(id).name.clone()),
+                    Of::Cand(_) => None,
+                });
+                let role = Role {
+                    title: phrase.title.clone(),
+                    of,
+                };
+                if !b.entities[e].roles.contains(&role) {
+                    b.entities[e].roles.push(role);
+                }
+            }
+        }
+        if let Some(entity) = best {
+            refs.push(Ref {
+                from: phrase.from,
+                to: phrase.to,
+                entity,
+                kind: RefKind::Role,
+            });
+        }
+    }
+}
+
+/// The person a role phrase in a document's opening introduces: the first person named in the
+/// next two sentences, if they have no role yet and no person was named before the phrase.
+fn lede_person(doc: &Doc, phrase: &RoleRef, b: &Builder, named: &[Ref]) -> Option<EntityId> {
+    let s = doc.sentence_of[phrase.from] as usize;
+    let body_index = doc.sentences[..=s].iter().filter(|x| !x.headline).count();
+    if body_index == 0 || body_index > 2 {
+        return None;
+    }
+    let person =
+        |r: &&Ref| r.kind == RefKind::Name && b.entities[r.entity].kind == EntityKind::Person;
+    if named.iter().filter(person).any(|r| r.from < phrase.from) {
+        return None;
+    }
+    let last = doc
+        .sentences
+        .get(s + 2)
+        .map_or(doc.tokens.len(), |x| x.tokens.end);
+    let next = named
+        .iter()
+        .filter(person)
+        .find(|r| r.from >= phrase.to && r.from < last)?;
+    b.entities[next.entity]
+        .roles
+        .is_empty()
+        .then_some(next.entity)
+}
+
+/// Prepositions that open a sentence with a phrase before its subject.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "after",
+    "within",
+    "during",
+    "following",
+    "before",
+    "despite",
+    "in",
+    "on",
+    "at",
+    "since",
+    "until",
+    "amid",
+    "ahead",
+];
+
+/// The person right after the first comma when token `k` lies in an opening phrase.
+fn fronted_subject<'r>(doc: &Doc, people: &'r [Ref], s: usize, k: usize) -> Option<&'r Ref> {
+    let sentence = &doc.sentences[s];
+    if !doc.is_any(sentence.tokens.start, OPENING_PREPOSITIONS) {
+        return None;
+    }
+    let comma = (sentence.tokens.start..sentence.tokens.end).find(|&j| doc.punct(j, &[","]))?;
+    if k > comma {
+        return None;
+    }
+    people
+        .iter()
+        .find(|r| r.from > comma && r.from <= comma + 3 && r.from < sentence.tokens.end)
+}
+
+/// Resolves he / she / his / her / him to people named before them.
+fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs: &mut Vec<Ref>) {
+    let mut out = Vec::new();
+    let people: Vec<Ref> = refs
+        .iter()
+        .copied()
+        .filter(|r| entities[r.entity].kind == EntityKind::Person && r.kind != RefKind::Demonym)
+        .collect();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for k in sentence.tokens.clone() {
+            let word = doc.s(k);
+            let (want, class) = match word.to_ascii_lowercase().as_str() {
+                "he" => (flag::MALE, 's'),
+                "she" => (flag::FEMALE, 's'),
+                "his" => (flag::MALE, 'p'),
+                "him" | "himself" => (flag::MALE, 'o'),
+                "her" => (flag::FEMALE, 'p'),
+                "herself" => (flag::FEMALE, 'o'),
+                _ => continue,
+            };
+            let fits = |r: &Ref| {
+                let g = gender[r.entity];
+                g == 0 || g & want != 0
+            };
+            let sentence_of = |r: &Ref| doc.sentence_of[r.from] as usize;
+            let here: Vec<&Ref> = people
+                .iter()
+                .filter(|r| sentence_of(r) == s && r.to <= k && fits(r))
+                .collect();
+            let before = |back: usize| -> Vec<&Ref> {
+                people
+                    .iter()
+                    .filter(|r| s >= back && sentence_of(r) == s - back && fits(r))
+                    .collect()
+            };
+            // "Within hours of his final talks with Mr Thorpe, Sir Edward told...": a pronoun
+            // in an opening phrase points ahead, at the subject after the comma.
+            if class != 's'
+                && let Some(r) = fronted_subject(doc, &people, s, k)
+                && fits(r)
+            {
+                out.push(Ref {
+                    from: k,
+                    to: k + 1,
+                    entity: r.entity,
+                    kind: RefKind::Pronoun,
+                });
+                continue;
+            }
+            let choice = match class {
+                's' => here
+                    .first()
+                    .copied()
+                    .or_else(|| before(1).first().copied())
+                    .or_else(|| before(2).first().copied()),
+                'p' => here
+                    .last()
+                    .copied()
+                    .or_else(|| before(1).first().copied())
+                    .or_else(|| before(2).first().copied()),
+                _ => here
+                    .iter()
+                    .skip(1)
+                    .next_back()
+                    .copied()
+                    .or_else(|| before(1).first().copied())
+                    .or_else(|| before(2).first().copied()),
+            };
+            if let Some(r) = choice {
+                out.push(Ref {
+                    from: k,
+                    to: k + 1,
+                    entity: r.entity,
+                    kind: RefKind::Pronoun,
+                });
+            }
+        }
+    }
+    refs.extend(out);
+}

@@ -1,0 +1,1712 @@
+//! Events between entities, read from the sentences with the references already resolved.
+//!
+//! Each rule starts at a trigger word from `verbs.tsv` (a verb such as "met", "visit",
+//! "discussed", "said", or a noun such as "talks", "meeting", "visit") and looks for its
+//! arguments around it: the subject to the left (the nearest reference to a person or
+//! organisation in the same clause that no preposition or verb governs, or the antecedent of
+//! "who"), the objects to the right (a list joined by commas and "and", past determiners,
+//! titles and nationality words). What a meeting was about comes from its own sentence
+//! ("about", "on", "to discuss", "discuss ... with") or from the next one ("The agenda will
+//! include ...", "The talks will focus on ..."). Modality and negation come from the words
+//! between the subject and the trigger ("will", "is expected to", "did not", "denied").
+
+use rustc_hash::FxHashMap;
+
+use crate::extract::dates::DateFinder;
+use crate::extract::doc::Doc;
+use crate::extract::entities::{Ref, RefKind};
+use crate::extract::{Entity, EntityId, EntityKind, Modality, PlaceKind, Relation, RelationKind};
+use crate::lexicon::{NounClass, Tense, VerbClass, flag};
+use crate::text::{Span, TokenShape};
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "of",
+    "about",
+    "into",
+    "onto",
+    "near",
+    "towards",
+    "toward",
+    "against",
+    "between",
+    "among",
+    "after",
+    "before",
+    "during",
+    "without",
+    "under",
+    "over",
+    "through",
+    "across",
+    "around",
+    "behind",
+    "beyond",
+    "via",
+    "like",
+    "than",
+    "including",
+    "regarding",
+    "despite",
+    "since",
+    "until",
+    "within",
+    "upon",
+    "amid",
+    "outside",
+    "inside",
+    "per",
+    "alongside",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "our", "your", "my",
+];
+const NP_ADJECTIVES: &[&str] = &[
+    "new",
+    "senior",
+    "top",
+    "former",
+    "influential",
+    "veteran",
+    "outgoing",
+    "incoming",
+    "fellow",
+    "visiting",
+    "then",
+    "acting",
+    "also",
+    "newly",
+    "elected",
+    "embattled",
+];
+const CLAUSE_BREAKS: &[&str] = &[";", ":", "\u{2014}", "\u{2013}", "--"];
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "but", "whereas", "because", "although", "though", "if", "whether", "while",
+    "where",
+];
+const PLANNED: &[&str] = &[
+    "will",
+    "shall",
+    "'ll",
+    "would",
+    "going",
+    "plans",
+    "plan",
+    "planning",
+    "planned",
+    "expected",
+    "set",
+    "due",
+    "scheduled",
+    "intends",
+    "intend",
+    "hopes",
+    "hoping",
+    "wants",
+    "aims",
+    "preparing",
+    "prepares",
+    "upcoming",
+    "future",
+    "possible",
+];
+const REPORTED: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "said",
+    "rumoured",
+    "rumored",
+    "purportedly",
+    "supposedly",
+];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "nor", "without"];
+const REFUSALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "refused",
+    "refuses",
+    "declined",
+    "declines",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "failed",
+    "ruled",
+    "rejected",
+];
+
+/// What the relation stage adds to the document's entities: topics and quotes.
+pub(crate) struct RelationOutput {
+    pub relations: Vec<Relation>,
+}
+
+pub(crate) fn find(
+    doc: &Doc,
+    refs: &[Ref],
+    entities: &mut Vec<Entity>,
+    dates: &DateFinder,
+) -> RelationOutput {
+    let mut ref_at: Vec<Option<u32>> = vec![None; doc.tokens.len()];
+    for (n, r) in refs.iter().enumerate() {
+        // The first (outermost) reference at a token wins.
+        for slot in &mut ref_at[r.from..r.to] {
+            slot.get_or_insert(n as u32);
+        }
+    }
+    let mut cx = Cx {
+        doc,
+        refs,
+        ref_at,
+        entities,
+        dates,
+        out: Vec::new(),
+        topic_ids: FxHashMap::default(),
+        last_meetings: Vec::new(),
+        passive_topics: Vec::new(),
+    };
+    for s in 0..doc.sentences.len() {
+        cx.sentence(s);
+    }
+    cx.quotes();
+    RelationOutput { relations: cx.out }
+}
+
+struct Cx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    refs: &'d [Ref],
+    ref_at: Vec<Option<u32>>,
+    entities: &'d mut Vec<Entity>,
+    dates: &'d DateFinder,
+    out: Vec<Relation>,
+    topic_ids: FxHashMap<String, EntityId>,
+    /// Relations of the last sentence that had meetings, for topics the next sentence gives.
+    last_meetings: Vec<usize>,
+    /// Topics of a passive "X was discussed" in the current sentence.
+    passive_topics: Vec<EntityId>,
+}
+
+/// Where a sentence is: its tokens.
+#[derive(Clone, Copy)]
+struct Sent {
+    index: usize,
+    start: usize,
+    end: usize,
+    span: Span,
+}
+
+impl Cx<'_, '_> {
+    fn kind(&self, r: &Ref) -> EntityKind {
+        self.entities[r.entity].kind
+    }
+
+    fn agent(&self, r: &Ref) -> bool {
+        r.kind != RefKind::Demonym
+            && matches!(self.kind(r), EntityKind::Person | EntityKind::Organization)
+    }
+
+    fn place(&self, r: &Ref) -> bool {
+        r.kind != RefKind::Demonym && self.kind(r) == EntityKind::Place
+    }
+
+    fn ref_starting(&self, k: usize) -> Option<&Ref> {
+        self.ref_at
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|n| &self.refs[n as usize])
+            .filter(|r| r.from == k)
+    }
+
+    fn ref_covering(&self, k: usize) -> Option<&Ref> {
+        self.ref_at
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|n| &self.refs[n as usize])
+    }
+
+    fn sentence(&mut self, s: usize) {
+        let sentence = &self.doc.sentences[s];
+        let sent = Sent {
+            index: s,
+            start: sentence.tokens.start,
+            end: sentence.tokens.end,
+            span: sentence.span,
+        };
+        let first_new = self.out.len();
+        let mut k = sent.start;
+        while k < sent.end {
+            self.trigger(sent, k);
+            k += 1;
+        }
+        // "Climate change was discussed when X visited Y": the passive's topics go to the
+        // sentence's meetings, which its later triggers found.
+        let passive = std::mem::take(&mut self.passive_topics);
+        for rel in &mut self.out[first_new..] {
+            if rel.kind == RelationKind::Met && rel.topics.is_empty() {
+                rel.topics = passive.clone();
+            }
+        }
+        self.follow_up_topics(sent, first_new);
+        let meetings: Vec<usize> = (first_new..self.out.len())
+            .filter(|&i| self.out[i].kind == RelationKind::Met)
+            .collect();
+        if !meetings.is_empty() {
+            self.last_meetings = meetings;
+        } else if !self.out[first_new..].is_empty() {
+            self.last_meetings.clear();
+        }
+    }
+
+    fn trigger(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let info = doc.info(k);
+        if doc.tok(k).shape == TokenShape::Capitalized
+            && !doc.starts_sentence(k)
+            && !sentence_is_headline(doc, sent)
+        {
+            return;
+        }
+        // "meeting"/"talks"/"visit" are verbs or nouns; the words before them decide.
+        let noun_reading =
+            info.noun.is_some() && (info.verb.is_none() || self.reads_as_noun(sent, k));
+        if noun_reading {
+            match info.noun {
+                Some(NounClass::Meet | NounClass::Meal) => self.meeting_noun(sent, k),
+                Some(NounClass::Visit | NounClass::Speech) => self.visit_noun(sent, k),
+                _ => {}
+            }
+            return;
+        }
+        let Some(verb) = info.verb else { return };
+        match verb.class {
+            VerbClass::Meet => self.meet_verb(sent, k, "meet"),
+            VerbClass::Talk => {
+                if doc.is_any(k + 1, &["with", "to"]) && !self.mentions_phone(sent) {
+                    self.meet_verb(sent, k, "talk_with");
+                } else if doc.is(k + 1, "about") || doc.is(k + 1, "on") {
+                    self.symmetric_subjects(sent, k, "talked");
+                }
+            }
+            VerbClass::Receive => self.receive_verb(sent, k),
+            VerbClass::Discuss => self.discuss_verb(sent, k),
+            VerbClass::Visit => self.visit_verb(sent, k),
+            VerbClass::Arrive => self.motion_verb(sent, k, &["in", "at", "into"], "arrive_in"),
+            VerbClass::Go => self.motion_verb(sent, k, &["to", "for", "in", "into"], "go_to"),
+            VerbClass::Be if doc.is(k + 1, "in") || doc.is(k + 1, "at") => self.be_in(sent, k),
+            VerbClass::Light => {
+                // "hold talks with", "have dinner with": the noun carries the rule.
+            }
+            _ => {}
+        }
+    }
+
+    fn mentions_phone(&self, sent: Sent) -> bool {
+        (sent.start..sent.end).any(|k| {
+            self.doc.info(k).noun == Some(NounClass::Phone)
+                && self.doc.shape(k) == TokenShape::Lower
+        })
+    }
+
+    /// True when an ambiguous form ("meeting", "talks", "visit") is a noun here.
+    fn reads_as_noun(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        if k == sent.start {
+            return true;
+        }
+        let prev = k - 1;
+        if doc.is_any(prev, DETERMINERS) || doc.tok(prev).shape == TokenShape::Clitic {
+            return true;
+        }
+        // "closed meeting", "separate talks", "two-day visit", "fourth visit", "first high-level meeting".
+        let p = doc.info(prev);
+        if doc.shape(prev) == TokenShape::Lower
+            && p.verb.is_none()
+            && !doc.is_any(prev, PREPOSITIONS)
+            && !doc.is_any(
+                prev,
+                &[
+                    "to", "not", "and", "or", "will", "would", "also", "then", "before", "after",
+                    "while", "by",
+                ],
+            )
+        {
+            return true;
+        }
+        if doc.shape(prev) == TokenShape::Number || doc.punct(prev, &["-"]) {
+            return true;
+        }
+        // "for talks", "after talks": a preposition before a plural noun.
+        if doc.is_any(prev, PREPOSITIONS)
+            && doc.is_any(
+                k,
+                &[
+                    "talks",
+                    "meetings",
+                    "visits",
+                    "negotiations",
+                    "consultations",
+                    "discussions",
+                    "trip",
+                    "visit",
+                    "meeting",
+                ],
+            )
+        {
+            return !doc.is_any(prev, &["before", "after", "while", "by", "to"])
+                || doc.is(k, "talks");
+        }
+        // A verb of holding before it: "hold talks", "had lunch".
+        if p.verb.is_some_and(|v| v.class == VerbClass::Light) {
+            return true;
+        }
+        false
+    }
+
+    // ----- arguments -------------------------------------------------------------------------
+
+    /// The nearest reference to a person or organisation left of `k` in the same clause, with
+    /// any coordinated partners ("Lavrov and Kerry").
+    fn subject(&self, sent: Sent, k: usize) -> Vec<&Ref> {
+        let doc = self.doc;
+        let mut j = k;
+        while j > sent.start {
+            j -= 1;
+            // "The pair met", "the two leaders talked", "both men": the last two people named.
+            if self.is_pair_word(j) {
+                let pair = self.last_two_people(sent, j);
+                if pair.len() == 2 {
+                    return pair;
+                }
+                break;
+            }
+            if doc.punct(j, CLAUSE_BREAKS)
+                || doc.is_any(j, CLAUSE_WORDS) && !self.is_relative_that(j)
+            {
+                break;
+            }
+            if doc.is(j, "who") {
+                // "Putin who met Kerry": the name before "who".
+                let mut a = j;
+                while a > sent.start && doc.punct(a - 1, &[","]) {
+                    a -= 1;
+                }
+                if a > sent.start
+                    && let Some(r) = self.ref_covering(a - 1)
+                    && self.agent(r)
+                {
+                    return vec![r];
+                }
+                break;
+            }
+            if let Some(r) = self.ref_covering(j) {
+                if r.from != j && j > r.from {
+                    continue;
+                }
+                if !self.agent(r) || self.governed(sent, r.from) {
+                    j = r.from;
+                    continue;
+                }
+                let mut list = vec![r];
+                self.coordinated_before(sent, r.from, &mut list);
+                list.reverse();
+                return list;
+            }
+        }
+        // "After talks with X in Baku, Lavrov said...": a fronted phrase takes the subject of
+        // the clause after its comma.
+        if doc.is_any(
+            sent.start,
+            &[
+                "after",
+                "following",
+                "during",
+                "at",
+                "before",
+                "ahead",
+                "on",
+                "in",
+            ],
+        ) {
+            let mut c = k;
+            while c < sent.end && !doc.punct(c, &[","]) {
+                c += 1;
+            }
+            if let Some(r) = self.first_agent_from(sent, c + 1) {
+                return vec![r];
+            }
+        }
+        Vec::new()
+    }
+
+    /// "pair" in "the pair", "two"/"both" before a plural noun for people.
+    fn is_pair_word(&self, j: usize) -> bool {
+        let doc = self.doc;
+        const PEOPLE: &[&str] = &[
+            "men",
+            "women",
+            "leaders",
+            "ministers",
+            "politicians",
+            "sides",
+            "officials",
+            "presidents",
+            "diplomats",
+            "rivals",
+        ];
+        doc.is(j, "pair") && j > 0 && doc.is_any(j - 1, &["the", "this"])
+            || doc.is_any(j, PEOPLE) && j > 0 && doc.is_any(j - 1, &["two", "both"])
+    }
+
+    /// The last two different people named before token `j`, within three sentences.
+    fn last_two_people(&self, sent: Sent, j: usize) -> Vec<&Ref> {
+        let earliest = self.doc.sentences[sent.index.saturating_sub(3)]
+            .tokens
+            .start;
+        let mut out: Vec<&Ref> = Vec::new();
+        for r in self.refs.iter().rev() {
+            if r.from >= j || r.kind == RefKind::Demonym || self.kind(r) != EntityKind::Person {
+                continue;
+            }
+            if r.from < earliest {
+                break;
+            }
+            if !out.iter().any(|o| o.entity == r.entity) {
+                out.push(r);
+                if out.len() == 2 {
+                    break;
+                }
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// "that" opening a relative clause after a noun is not a clause boundary for its own verb
+    /// but is for what precedes; treat every "that" as a boundary except "that" as determiner.
+    fn is_relative_that(&self, j: usize) -> bool {
+        let doc = self.doc;
+        doc.is(j, "that") && doc.info(j + 1).noun.is_some()
+    }
+
+    fn first_agent_from(&self, sent: Sent, from: usize) -> Option<&Ref> {
+        (from..sent.end.min(from + 12))
+            .filter_map(|k| self.ref_starting(k))
+            .find(|r| self.agent(r))
+    }
+
+    /// True when a preposition or an event verb governs the name at `from` ("with Putin",
+    /// "met Putin", "with NASA Administrator Charlie Bolden"): such a name is an object, not a
+    /// subject. Determiners, adjectives, titles and the names that qualify a title ("NASA",
+    /// "Russian", "Russia's") are passed over on the way left.
+    fn governed(&self, sent: Sent, from: usize) -> bool {
+        let doc = self.doc;
+        let mut j = from;
+        while j > sent.start {
+            j -= 1;
+            if doc.is_any(j, DETERMINERS)
+                || doc.is_any(j, NP_ADJECTIVES)
+                || self.title_word(j)
+                || doc.tok(j).shape == TokenShape::Clitic
+            {
+                continue;
+            }
+            if let Some(r) = self.ref_covering(j) {
+                let qualifies = r.kind == RefKind::Demonym
+                    || r.to < doc.tokens.len()
+                        && (self.title_word(r.to) || doc.tok(r.to).shape == TokenShape::Clitic);
+                if qualifies {
+                    j = r.from;
+                    continue;
+                }
+            }
+            return doc.is_any(j, PREPOSITIONS)
+                || doc.info(j).verb.is_some_and(|v| {
+                    !matches!(v.class, VerbClass::Say | VerbClass::Plan | VerbClass::Be)
+                        && v.tense != Tense::Ing
+                })
+                || doc.is(j, "and") && self.and_joins_object(sent, j);
+        }
+        false
+    }
+
+    /// "met Putin and Lavrov": "and" after an object joins another object.
+    fn and_joins_object(&self, sent: Sent, and: usize) -> bool {
+        and > sent.start
+            && self
+                .ref_covering(and - 1)
+                .is_some_and(|r| self.governed(sent, r.from))
+    }
+
+    fn title_word(&self, j: usize) -> bool {
+        let info = self.doc.info(j);
+        info.any(
+            flag::OFFICE
+                | flag::HEAD
+                | flag::FIELD
+                | flag::PREFIX
+                | flag::OCCUPATION
+                | flag::HONORIFIC,
+        ) || self.doc.punct(j, &["."]) && j > 0 && self.doc.info(j - 1).has(flag::HONORIFIC)
+    }
+
+    /// Adds to `list` the agents joined before `from` by "and" or commas.
+    fn coordinated_before<'r>(&'r self, sent: Sent, mut from: usize, list: &mut Vec<&'r Ref>) {
+        let doc = self.doc;
+        while from > sent.start + 1 && (doc.is(from - 1, "and") || doc.punct(from - 1, &[","])) {
+            let mut j = from - 1;
+            if doc.punct(j, &[","]) && j > sent.start && doc.is(j - 1, "and") {
+                j -= 1;
+            }
+            // Skip the partner's own title words back to its start.
+            let Some(r) = (j.saturating_sub(1)..j)
+                .rev()
+                .find_map(|x| self.ref_covering(x))
+            else {
+                break;
+            };
+            if !self.agent(r) || list.iter().any(|l| l.entity == r.entity) {
+                break;
+            }
+            list.push(r);
+            from = r.from;
+        }
+    }
+
+    /// The references listed right after `k`: "Putin and Lavrov", "NASA Administrator Charlie
+    /// Bolden", "his Russian counterpart Sergey Lavrov". `accept` filters what may be listed.
+    fn objects(&self, sent: Sent, k: usize, accept: impl Fn(&Ref) -> bool) -> (Vec<&Ref>, usize) {
+        let doc = self.doc;
+        let mut list: Vec<&Ref> = Vec::new();
+        let mut j = k;
+        let mut expecting = true;
+        while j < sent.end {
+            if expecting {
+                let skippable = doc.is_any(j, DETERMINERS)
+                    || doc.is_any(j, NP_ADJECTIVES)
+                    || self.title_word(j)
+                    || doc.tok(j).shape == TokenShape::Clitic;
+                if skippable && self.ref_starting(j).is_none() {
+                    j += 1;
+                    continue;
+                }
+                // "his", "her" are determiners here, whoever they point at.
+                if doc.is_any(j, &["his", "her", "its", "their"]) {
+                    j += 1;
+                    continue;
+                }
+                if let Some(r) = self.ref_starting(j) {
+                    // "NASA Administrator Charlie Bolden": a name that qualifies a title or
+                    // another name is passed over for the name it qualifies.
+                    let qualifier = r.to < sent.end
+                        && (self.title_word(r.to)
+                            || self.ref_starting(r.to).is_some()
+                            || doc.tok(r.to).shape == TokenShape::Clitic)
+                        && (r.to..(r.to + 6).min(sent.end))
+                            .any(|x| self.ref_starting(x).is_some_and(&accept));
+                    if qualifier {
+                        j = r.to;
+                        continue;
+                    }
+                    if accept(r) {
+                        if !list.iter().any(|l| l.entity == r.entity) {
+                            list.push(r);
+                        }
+                        j = r.to;
+                        expecting = false;
+                        continue;
+                    }
+                    // A nationality or a country before the name it qualifies: skip it.
+                    if r.kind == RefKind::Demonym
+                        || self.ref_starting(r.to).is_some()
+                        || self.title_word(r.to)
+                        || doc
+                            .tokens
+                            .get(r.to)
+                            .is_some_and(|t| t.shape == TokenShape::Clitic)
+                    {
+                        j = r.to;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // Between items: ",", "and", ", and", "as well as".
+            if doc.punct(j, &[","])
+                && (self.ref_starting(j + 1).is_some()
+                    || doc.is(j + 1, "and")
+                    || doc.is_any(j + 1, DETERMINERS)
+                    || self.title_word(j + 1))
+            {
+                j += 1;
+                expecting = true;
+                continue;
+            }
+            if doc.is_any(j, &["and", "&"]) {
+                j += 1;
+                expecting = true;
+                continue;
+            }
+            if doc.is(j, "as") && doc.is(j + 1, "well") && doc.is(j + 2, "as") {
+                j += 3;
+                expecting = true;
+                continue;
+            }
+            break;
+        }
+        (list, j)
+    }
+
+    // ----- rules -----------------------------------------------------------------------------
+
+    fn meet_verb(&mut self, sent: Sent, k: usize, rule: &'static str) {
+        let doc = self.doc;
+        let mut o = k + 1;
+        // "meet with", "meet and have dinner with" (the later trigger handles that one).
+        if doc.is_any(o, &["with", "to"]) {
+            o += 1;
+        }
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        let (objects, after) = self.objects(sent, o, |r| self.agent(r));
+        let objects: Vec<Ref> = objects.into_iter().copied().collect();
+        // "was met by X" / "were received by X"
+        if objects.is_empty() && subjects.len() >= 2 {
+            // "Lavrov and Kerry met": everyone in the subject met.
+            self.emit_group(sent, k, &subjects, rule, after);
+            return;
+        }
+        if subjects.is_empty() || objects.is_empty() {
+            return;
+        }
+        self.emit_pairs(sent, k, &subjects, &objects, rule, after, true);
+    }
+
+    fn symmetric_subjects(&mut self, sent: Sent, k: usize, rule: &'static str) {
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        if subjects.len() >= 2 {
+            self.emit_group(sent, k, &subjects, rule, k + 1);
+        }
+    }
+
+    fn receive_verb(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let passive = k > sent.start
+            && doc.is_any(k - 1, &["was", "were", "been", "being", "be", "is", "are"])
+            && doc
+                .info(k)
+                .verb
+                .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::PastParticiple));
+        if passive && doc.is(k + 1, "by") {
+            let guests: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+            let (hosts, after) = self.objects(sent, k + 2, |r| self.agent(r));
+            let hosts: Vec<Ref> = hosts.into_iter().copied().collect();
+            if !guests.is_empty() && !hosts.is_empty() {
+                self.emit_pairs(sent, k, &hosts, &guests, "received_by", after, true);
+            }
+            return;
+        }
+        let hosts: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        let (guests, after) = self.objects(sent, k + 1, |r| {
+            self.kind(r) == EntityKind::Person && r.kind != RefKind::Demonym
+        });
+        let guests: Vec<Ref> = guests.into_iter().copied().collect();
+        if !hosts.is_empty() && !guests.is_empty() {
+            self.emit_pairs(sent, k, &hosts, &guests, "receive", after, true);
+        }
+    }
+
+    fn discuss_verb(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        // The topic runs to "with", to the end of the clause, or to a place phrase.
+        let end = self.topic_end(sent, k + 1);
+        let with = (k + 1..end).find(|&j| {
+            doc.is(j, "with") && !self.objects(sent, j + 1, |r| self.agent(r)).0.is_empty()
+        });
+        let topic_end = with.unwrap_or(end);
+        let exclude: Vec<EntityId> = subjects.iter().map(|r| r.entity).collect();
+        let topics = self.topics_in(sent, k + 1, topic_end, &exclude);
+        if let Some(w) = with {
+            let (partners, after) = self.objects(sent, w + 1, |r| self.agent(r));
+            let partners: Vec<Ref> = partners.into_iter().copied().collect();
+            if !subjects.is_empty() && !partners.is_empty() {
+                let first = self.out.len();
+                self.emit_pairs(sent, k, &subjects, &partners, "discuss_with", after, false);
+                for rel in &mut self.out[first..] {
+                    rel.topics = topics.clone();
+                }
+                let mut everyone = subjects.clone();
+                everyone.extend(partners);
+                self.emit_discussed(sent, k, &everyone, &topics, "discuss_with");
+                return;
+            }
+        }
+        if subjects.len() >= 2 {
+            // "Kerry and Steinmeier will discuss ...": a meeting of the subjects.
+            let first = self.out.len();
+            self.emit_group(sent, k, &subjects, "discuss_together", topic_end);
+            for rel in &mut self.out[first..] {
+                rel.topics = topics.clone();
+            }
+        }
+        // A passive topic: "Climate change was discussed when X visited Y".
+        if subjects.is_empty()
+            && k > sent.start
+            && doc.is_any(k - 1, &["was", "were", "been", "be"])
+        {
+            // The topic is the noun phrase right before "was": "Climate change was discussed".
+            let be = k - 1;
+            let mut from = be;
+            while from > sent.start
+                && be - from < 4
+                && (doc.shape(from - 1) != TokenShape::Punct
+                    && !doc.is_any(from - 1, PREPOSITIONS)
+                    && doc.info(from - 1).verb.is_none()
+                    || self.ref_covering(from - 1).is_some())
+            {
+                from -= 1;
+            }
+            self.passive_topics = self.topics_in(sent, from, be, &[]);
+            return;
+        }
+        if !subjects.is_empty() {
+            self.emit_discussed(sent, k, &subjects, &topics, "discuss");
+        }
+    }
+
+    fn visit_verb(&mut self, sent: Sent, k: usize) {
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        if subjects.is_empty() {
+            return;
+        }
+        let (objects, after) = self.objects(sent, k + 1, |r| {
+            self.place(r) || self.kind(r) == EntityKind::Person && r.kind != RefKind::Demonym
+        });
+        let objects: Vec<Ref> = objects.into_iter().copied().collect();
+        let places: Vec<Ref> = objects.iter().copied().filter(|r| self.place(r)).collect();
+        let people: Vec<Ref> = objects
+            .iter()
+            .copied()
+            .filter(|r| self.kind(r) == EntityKind::Person)
+            .collect();
+        if !places.is_empty() {
+            self.emit_visits(sent, k, &subjects, &places, "visit");
+        }
+        if !people.is_empty() {
+            // Visiting a person is meeting them.
+            self.emit_pairs(sent, k, &subjects, &people, "visit_person", after, true);
+        }
+    }
+
+    fn motion_verb(&mut self, sent: Sent, k: usize, preps: &[&str], rule: &'static str) {
+        let doc = self.doc;
+        let mut p = k + 1;
+        // "arrived on Thursday in Moscow", "flew back to London": a few words may intervene.
+        let mut skipped = 0;
+        while p < sent.end && !doc.is_any(p, preps) && skipped < 4 {
+            if doc.punct(p, &[",", "."]) || self.ref_starting(p).is_some() {
+                return;
+            }
+            p += 1;
+            skipped += 1;
+        }
+        if !doc.is_any(p, preps) {
+            return;
+        }
+        let (places, _) = self.objects(sent, p + 1, |r| self.place(r));
+        let mut places: Vec<Ref> = places.into_iter().copied().collect();
+        if places.is_empty() {
+            return;
+        }
+        // "landed at Vnukovo airport in Moscow": the city too.
+        let last = places[places.len() - 1];
+        if doc.is_any(last.to, &["in", "near", "outside"])
+            && let Some(r) = self.ref_starting(last.to + 1)
+            && self.place(r)
+        {
+            places.push(*r);
+        }
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        if !subjects.is_empty() {
+            self.emit_visits(sent, k, &subjects, &places, rule);
+        }
+    }
+
+    fn be_in(&mut self, sent: Sent, k: usize) {
+        let (places, _) = self.objects(sent, k + 2, |r| self.place(r));
+        let places: Vec<Ref> = places
+            .into_iter()
+            .copied()
+            .filter(|r| {
+                self.entities[r.entity].place_kind.is_none_or(|p| {
+                    matches!(
+                        p,
+                        PlaceKind::City | PlaceKind::Facility | PlaceKind::Country
+                    )
+                })
+            })
+            .collect();
+        if places.is_empty() {
+            return;
+        }
+        let subjects: Vec<Ref> = self
+            .subject(sent, k)
+            .into_iter()
+            .copied()
+            .filter(|r| self.kind(r) == EntityKind::Person)
+            .collect();
+        if !subjects.is_empty() {
+            self.emit_visits(sent, k, &subjects, &places[..1], "be_in");
+        }
+    }
+
+    /// "talks with X", "a meeting with X", "dinner with X", "talks between X and Y".
+    fn meeting_noun(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let mut j = k + 1;
+        // "the first high-level meeting in years with X" is rare; allow "on Friday with".
+        if doc.is(j, "between") {
+            let (parties, after) = self.objects(sent, j + 1, |r| self.agent(r));
+            let parties: Vec<Ref> = parties.into_iter().copied().collect();
+            if parties.len() >= 2 {
+                self.emit_group(sent, k, &parties, "meeting_between", after);
+            }
+            return;
+        }
+        if !doc.is(j, "with") {
+            // "Lavrov and Kerry will hold separate talks on Friday."
+            if doc.is_any(
+                k,
+                &[
+                    "talks",
+                    "meeting",
+                    "negotiations",
+                    "discussions",
+                    "consultations",
+                ],
+            ) {
+                let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+                if subjects.len() >= 2 && self.light_verb_before(sent, k) {
+                    self.emit_group(sent, k, &subjects, "hold_talks", k + 1);
+                }
+            }
+            return;
+        }
+        j += 1;
+        let (partners, after) = self.objects(sent, j, |r| self.agent(r));
+        let partners: Vec<Ref> = partners.into_iter().copied().collect();
+        if partners.is_empty() {
+            return;
+        }
+        // The owner: "Kerry's meeting with", else the clause's subject.
+        let owner: Vec<Ref> = match self.possessor(sent, k) {
+            Some(r) => vec![r],
+            None => self.subject(sent, k).into_iter().copied().collect(),
+        };
+        if owner.is_empty() {
+            return;
+        }
+        self.emit_pairs(sent, k, &owner, &partners, "meeting_with", after, true);
+    }
+
+    /// "Kerry's meeting", "Kerry's fourth visit": the possessor before a noun.
+    fn possessor(&self, sent: Sent, k: usize) -> Option<Ref> {
+        let doc = self.doc;
+        let mut j = k;
+        let mut steps = 0;
+        while j > sent.start && steps < 4 {
+            j -= 1;
+            steps += 1;
+            if doc.tok(j).shape == TokenShape::Clitic {
+                return self
+                    .ref_covering(j.checked_sub(1)?)
+                    .copied()
+                    .filter(|r| self.agent(r));
+            }
+            if doc.is_any(j, &["his", "her"]) {
+                return self
+                    .ref_covering(j)
+                    .copied()
+                    .filter(|r| r.kind == RefKind::Pronoun);
+            }
+            if doc.shape(j) == TokenShape::Lower
+                || doc.shape(j) == TokenShape::Number
+                || doc.punct(j, &["-"])
+            {
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    fn light_verb_before(&self, sent: Sent, k: usize) -> bool {
+        (k.saturating_sub(4).max(sent.start)..k).any(|j| {
+            self.doc
+                .info(j)
+                .verb
+                .is_some_and(|v| v.class == VerbClass::Light)
+        })
+    }
+
+    /// "X's visit to P", "his visit to Moscow", "a trip to Cuba", "his holiday in Egypt",
+    /// "In a speech in Edinburgh, the prime minister said".
+    fn visit_noun(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let speech = doc.info(k).noun == Some(NounClass::Speech);
+        let prep_ok = if speech {
+            doc.is_any(k + 1, &["in", "at"])
+        } else {
+            doc.is_any(k + 1, &["to", "in", "at"])
+        };
+        if !prep_ok {
+            return;
+        }
+        let (places, _) = self.objects(sent, k + 2, |r| self.place(r));
+        let places: Vec<Ref> = places.into_iter().copied().collect();
+        if places.is_empty() {
+            return;
+        }
+        let owner: Vec<Ref> = match self.possessor(sent, k) {
+            Some(r) => vec![r],
+            None => self
+                .subject(sent, k)
+                .into_iter()
+                .copied()
+                .filter(|r| self.kind(r) == EntityKind::Person)
+                .collect(),
+        };
+        if !owner.is_empty() {
+            self.emit_visits(
+                sent,
+                k,
+                &owner,
+                &places,
+                if speech { "speech_in" } else { "visit_to" },
+            );
+        }
+    }
+
+    // ----- topics ----------------------------------------------------------------------------
+
+    /// Where a topic phrase after `from` stops.
+    fn topic_end(&self, sent: Sent, from: usize) -> usize {
+        let doc = self.doc;
+        let mut j = from;
+        while j < sent.end {
+            if doc.punct(j, CLAUSE_BREAKS)
+                || doc.punct(j, &[".", "?", "!", "(", "\u{201c}", "\u{201d}", "\""])
+            {
+                break;
+            }
+            if doc.is_any(
+                j,
+                &[
+                    "which", "who", "but", "while", "when", "after", "before", "because",
+                    "although", "so",
+                ],
+            ) {
+                break;
+            }
+            if doc.is(j, "and")
+                && (doc.is_any(
+                    j + 1,
+                    &["this", "it", "he", "she", "they", "that", "there", "we"],
+                ))
+            {
+                break;
+            }
+            // ", the Kremlin said": a comment clause.
+            if doc.punct(j, &[","])
+                && (j + 1..(j + 5).min(sent.end))
+                    .any(|x| doc.info(x).verb.is_some_and(|v| v.class == VerbClass::Say))
+            {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// The topics named in `from..to`: entities (places, organisations, people not in
+    /// `exclude`, nationality words as their country) and, for list items with no entity, the
+    /// noun phrase itself ("bilateral relations").
+    fn topics_in(
+        &mut self,
+        sent: Sent,
+        from: usize,
+        to: usize,
+        exclude: &[EntityId],
+    ) -> Vec<EntityId> {
+        let doc = self.doc;
+        let mut topics: Vec<EntityId> = Vec::new();
+        let mut item_start = from;
+        let mut item_has_entity = false;
+        let mut j = from;
+        let mut items: Vec<(usize, usize, bool)> = Vec::new();
+        while j <= to {
+            let boundary = j == to
+                || doc.punct(j, &[","])
+                || doc.is(j, "and")
+                || doc.is(j, "as") && doc.is(j + 1, "well");
+            if boundary {
+                items.push((item_start, j, item_has_entity));
+                item_start = j + 1;
+                item_has_entity = false;
+                j += 1;
+                continue;
+            }
+            if let Some(r) = self.ref_starting(j) {
+                let r = *r;
+                let usable = match self.kind(&r) {
+                    EntityKind::Person => !exclude.contains(&r.entity) && r.kind == RefKind::Name,
+                    EntityKind::Place | EntityKind::Organization => true,
+                    _ => false,
+                };
+                if usable && !topics.contains(&r.entity) {
+                    topics.push(r.entity);
+                }
+                item_has_entity = true;
+                j = r.to;
+                continue;
+            }
+            j += 1;
+        }
+        let _ = sent;
+        for (a, b, has_entity) in items {
+            if has_entity {
+                continue;
+            }
+            if let Some(phrase) = self.noun_phrase(a, b) {
+                let id = self.topic_entity(&phrase);
+                if !topics.contains(&id) {
+                    topics.push(id);
+                }
+            }
+        }
+        topics
+    }
+
+    /// A short noun phrase in `from..to` with determiners dropped: "bilateral relations".
+    fn noun_phrase(&self, from: usize, to: usize) -> Option<String> {
+        let doc = self.doc;
+        let mut words: Vec<&str> = Vec::new();
+        for j in from..to {
+            if doc.is_any(j, DETERMINERS)
+                || doc.is_any(
+                    j,
+                    &[
+                        "primarily",
+                        "mainly",
+                        "also",
+                        "chiefly",
+                        "especially",
+                        "particularly",
+                    ],
+                ) && words.is_empty()
+            {
+                continue;
+            }
+            if !doc.tok(j).is_word() && !doc.punct(j, &["-"])
+                || doc.is_any(j, PREPOSITIONS) && !doc.is(j, "of")
+            {
+                break;
+            }
+            if doc
+                .info(j)
+                .verb
+                .is_some_and(|v| !matches!(v.tense, Tense::Ing | Tense::PastParticiple))
+                && doc.info(j).noun.is_none()
+            {
+                return None;
+            }
+            words.push(doc.s(j));
+        }
+        while words
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case("of") || *w == "-")
+        {
+            words.pop();
+        }
+        if words.is_empty() || words.len() > 4 {
+            return None;
+        }
+        let phrase = words.join(" ").replace(" - ", "-").to_lowercase();
+        // One short function word is not a topic.
+        if phrase.len() < 4 {
+            return None;
+        }
+        Some(phrase)
+    }
+
+    fn topic_entity(&mut self, phrase: &str) -> EntityId {
+        if let Some(&id) = self.topic_ids.get(phrase) {
+            return id;
+        }
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            name: phrase.to_string(),
+            kind: EntityKind::Topic,
+            place_kind: None,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        });
+        self.topic_ids.insert(phrase.to_string(), id);
+        id
+    }
+
+    /// Topics a sentence gives for the meetings of the sentence before: "The agenda will
+    /// include Syria", "The talks will focus on ...", "They will discuss ...".
+    fn follow_up_topics(&mut self, sent: Sent, first_new: usize) {
+        let doc = self.doc;
+        if self.last_meetings.is_empty()
+            || self.out.len() > first_new
+                && self.out[first_new..]
+                    .iter()
+                    .any(|r| r.kind == RelationKind::Met)
+        {
+            return;
+        }
+        let s = sent.start;
+        let opener = doc.is_any(s, &["the", "their", "they", "both", "these"])
+            || doc.is_any(s, &["this", "that"]) && doc.info(s + 1).noun == Some(NounClass::Meet);
+        if !opener {
+            return;
+        }
+        let mut k = s;
+        while k < sent.end && k < s + 8 {
+            let word = doc.s(k).to_ascii_lowercase();
+            let start = match word.as_str() {
+                "include" | "includes" | "included" | "including" => Some(k + 1),
+                "focus" | "focused" | "focuses" | "centre" | "center" | "concentrate"
+                    if doc.is(k + 1, "on") || doc.is(k + 2, "on") =>
+                {
+                    Some(if doc.is(k + 1, "on") { k + 2 } else { k + 3 })
+                }
+                "discuss" | "discussed" | "address" | "cover" | "covered" => Some(k + 1),
+                _ => None,
+            };
+            if let Some(start) = start {
+                let end = self.topic_end(sent, start);
+                let topics = self.topics_in(sent, start, end, &[]);
+                let meetings = self.last_meetings.clone();
+                for m in meetings {
+                    for &t in &topics {
+                        if !self.out[m].topics.contains(&t)
+                            && Some(t) != self.out[m].target
+                            && t != self.out[m].source
+                        {
+                            self.out[m].topics.push(t);
+                        }
+                    }
+                }
+                return;
+            }
+            k += 1;
+        }
+    }
+
+    // ----- emitting --------------------------------------------------------------------------
+
+    /// Modality and negation from the words before the trigger in its clause.
+    fn modality(&self, sent: Sent, k: usize) -> (Modality, bool) {
+        let doc = self.doc;
+        let from = k.saturating_sub(8).max(sent.start);
+        let mut modality = Modality::Happened;
+        let mut negated = false;
+        for j in from..k {
+            if doc.punct(j, CLAUSE_BREAKS) {
+                modality = Modality::Happened;
+                negated = false;
+                continue;
+            }
+            let w = doc.s(j);
+            if PLANNED.iter().any(|p| w.eq_ignore_ascii_case(p))
+                || doc.tok(j).shape == TokenShape::Clitic && w.ends_with("ll")
+            {
+                modality = Modality::Planned;
+            }
+            // "is to visit", "are to meet"; "X to visit Moscow" in a headline.
+            if doc.is(j, "to")
+                && j + 1 == k
+                && j > sent.start
+                && (doc
+                    .info(j - 1)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Be)
+                    || sentence_is_headline(doc, sent))
+            {
+                modality = Modality::Planned;
+            }
+            if REPORTED.iter().any(|p| w.eq_ignore_ascii_case(p))
+                && !doc
+                    .info(j)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Say && j + 1 < k && !doc.is(j + 1, "to"))
+            {
+                modality = Modality::Reported;
+            }
+            if NEGATIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
+                || REFUSALS.iter().any(|p| w.eq_ignore_ascii_case(p))
+            {
+                negated = true;
+            }
+        }
+        // "... next week", "tomorrow" after the trigger.
+        for j in k..(k + 12).min(sent.end) {
+            if doc.is_any(j, &["tomorrow"])
+                || doc.is(j, "next")
+                    && doc.is_any(
+                        j + 1,
+                        &[
+                            "week",
+                            "month",
+                            "year",
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday",
+                        ],
+                    )
+            {
+                modality = Modality::Planned;
+            }
+        }
+        (modality, negated)
+    }
+
+    /// The place a meeting took place at: "in P" / "at P" after its participants.
+    fn meeting_place(&self, sent: Sent, after: usize) -> Option<EntityId> {
+        let doc = self.doc;
+        let mut j = after;
+        let limit = (after + 8).min(sent.end);
+        while j < limit {
+            if doc.punct(j, CLAUSE_BREAKS)
+                || doc.punct(j, &["."])
+                || doc.is_any(
+                    j,
+                    &["which", "who", "before", "after", "when", "while", "but"],
+                )
+            {
+                return None;
+            }
+            if doc.is_any(j, &["in", "at"]) {
+                let mut x = j + 1;
+                if doc.is(x, "the") {
+                    x += 1;
+                }
+                if let Some(r) = self.ref_starting(x)
+                    && self.place(r)
+                {
+                    return Some(r.entity);
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn base_relation(
+        &self,
+        sent: Sent,
+        k: usize,
+        kind: RelationKind,
+        source: EntityId,
+        target: EntityId,
+        rule: &'static str,
+    ) -> Relation {
+        let (modality, negated) = self.modality(sent, k);
+        let date = self.dates.for_sentence(self.doc, sent.index, k, modality);
+        Relation {
+            kind,
+            source,
+            target: Some(target),
+            topics: Vec::new(),
+            place: None,
+            date,
+            modality,
+            negated,
+            role: None,
+            sentence: sent.span,
+            rule,
+            confidence: confidence(rule),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit_pairs(
+        &mut self,
+        sent: Sent,
+        k: usize,
+        subjects: &[Ref],
+        objects: &[Ref],
+        rule: &'static str,
+        after: usize,
+        own_topics: bool,
+    ) {
+        let place = self.meeting_place(sent, after);
+        let topics = if own_topics {
+            self.own_topics(sent, after)
+        } else {
+            Vec::new()
+        };
+        for s in subjects {
+            for o in objects {
+                if s.entity == o.entity {
+                    continue;
+                }
+                if self.out.iter().any(|r| {
+                    r.kind == RelationKind::Met
+                        && r.sentence == sent.span
+                        && (r.source == s.entity && r.target == Some(o.entity)
+                            || r.source == o.entity && r.target == Some(s.entity))
+                }) {
+                    continue;
+                }
+                let mut rel =
+                    self.base_relation(sent, k, RelationKind::Met, s.entity, o.entity, rule);
+                rel.place = place;
+                rel.topics = topics
+                    .iter()
+                    .copied()
+                    .filter(|&t| t != s.entity && t != o.entity)
+                    .collect();
+                self.out.push(rel);
+            }
+        }
+        // Who met somewhere was there.
+        if let Some(place) = place {
+            let here: Vec<Ref> = subjects
+                .iter()
+                .chain(objects)
+                .copied()
+                .filter(|r| self.kind(r) == EntityKind::Person)
+                .collect();
+            let at = Ref {
+                from: after,
+                to: after,
+                entity: place,
+                kind: RefKind::Name,
+            };
+            self.emit_visits(sent, k, &here, &[at], "met_at");
+        }
+        if !topics.is_empty() {
+            let mut everyone: Vec<Ref> = subjects.to_vec();
+            everyone.extend_from_slice(objects);
+            self.emit_discussed(sent, k, &everyone, &topics, rule);
+        }
+    }
+
+    /// "about X", "on X", "to discuss X" after a meeting's participants.
+    fn own_topics(&mut self, sent: Sent, after: usize) -> Vec<EntityId> {
+        let doc = self.doc;
+        let mut j = after;
+        let limit = (after + 6).min(sent.end);
+        while j < limit {
+            if doc.is_any(j, &["about", "on", "over", "regarding"])
+                && !doc.is_any(
+                    j + 1,
+                    &[
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                    ],
+                )
+                && doc.shape(j + 1) != TokenShape::Number
+                && !doc.info(j + 1).has(flag::MONTH)
+            {
+                let end = self.topic_end(sent, j + 1);
+                return self.topics_in(sent, j + 1, end, &[]);
+            }
+            if doc.is(j, "to")
+                && doc
+                    .info(j + 1)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Discuss)
+            {
+                let end = self.topic_end(sent, j + 2);
+                return self.topics_in(sent, j + 2, end, &[]);
+            }
+            if doc.punct(j, &[".", ";"]) {
+                break;
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    fn emit_group(
+        &mut self,
+        sent: Sent,
+        k: usize,
+        members: &[Ref],
+        rule: &'static str,
+        after: usize,
+    ) {
+        for (a, x) in members.iter().enumerate() {
+            for y in &members[a + 1..] {
+                self.emit_pairs(
+                    sent,
+                    k,
+                    std::slice::from_ref(x),
+                    std::slice::from_ref(y),
+                    rule,
+                    after,
+                    true,
+                );
+            }
+        }
+    }
+
+    fn emit_visits(
+        &mut self,
+        sent: Sent,
+        k: usize,
+        visitors: &[Ref],
+        places: &[Ref],
+        rule: &'static str,
+    ) {
+        // "Sunderland station" is in Sunderland: who was at the one was in the other.
+        let mut places = places.to_vec();
+        for p in places.clone() {
+            if let Some(city) = self.containing_place(p.entity)
+                && !places.iter().any(|q| q.entity == city)
+            {
+                places.push(Ref { entity: city, ..p });
+            }
+        }
+        let places = &places[..];
+        for v in visitors {
+            if self.kind(v) != EntityKind::Person && self.kind(v) != EntityKind::Organization {
+                continue;
+            }
+            for p in places {
+                if self.out.iter().any(|r| {
+                    r.kind == RelationKind::Visited
+                        && r.sentence == sent.span
+                        && r.source == v.entity
+                        && r.target == Some(p.entity)
+                }) {
+                    continue;
+                }
+                let rel =
+                    self.base_relation(sent, k, RelationKind::Visited, v.entity, p.entity, rule);
+                self.out.push(rel);
+            }
+        }
+    }
+
+    /// The city or region a facility is named after ("Sunderland station" -> Sunderland).
+    fn containing_place(&self, facility: EntityId) -> Option<EntityId> {
+        let f = &self.entities[facility];
+        if f.place_kind != Some(PlaceKind::Facility) {
+            return None;
+        }
+        let name = f.name.to_lowercase();
+        (0..self.entities.len()).find(|&e| {
+            let c = &self.entities[e];
+            e != facility
+                && c.kind == EntityKind::Place
+                && matches!(c.place_kind, Some(PlaceKind::City | PlaceKind::Region))
+                && name
+                    .strip_prefix(&c.name.to_lowercase())
+                    .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with("'s"))
+        })
+    }
+
+    fn emit_discussed(
+        &mut self,
+        sent: Sent,
+        k: usize,
+        who: &[Ref],
+        topics: &[EntityId],
+        rule: &'static str,
+    ) {
+        for w in who {
+            if !matches!(self.kind(w), EntityKind::Person | EntityKind::Organization) {
+                continue;
+            }
+            for &t in topics {
+                if t == w.entity
+                    || self.out.iter().any(|r| {
+                        r.kind == RelationKind::Discussed
+                            && r.sentence == sent.span
+                            && r.source == w.entity
+                            && r.target == Some(t)
+                    })
+                {
+                    continue;
+                }
+                let rel = self.base_relation(sent, k, RelationKind::Discussed, w.entity, t, rule);
+                self.out.push(rel);
+            }
+        }
+    }
+
+    // ----- quotes ----------------------------------------------------------------------------
+
+    /// Direct quotes and their speakers: `"...," X said`, `"...," said X`, `X said: "..."`.
+    fn quotes(&mut self) {
+        let doc = self.doc;
+        let mut k = 0;
+        let n = doc.tokens.len();
+        while k < n {
+            let open = doc.punct(k, &["\u{201c}", "\""])
+                && (k + 1 < n && doc.tokens[k + 1].span.start == doc.tokens[k].span.end);
+            if !open {
+                k += 1;
+                continue;
+            }
+            let closer: &[&str] = if doc.s(k) == "\"" {
+                &["\""]
+            } else {
+                &["\u{201d}", "\""]
+            };
+            let mut e = k + 1;
+            while e < n && !doc.punct(e, closer) {
+                e += 1;
+            }
+            if e >= n {
+                break;
+            }
+            let inner = Span::new(doc.tokens[k].span.end, doc.tokens[e].span.start);
+            let words = (k + 1..e).filter(|&x| doc.tok(x).is_word()).count();
+            if words >= 4 {
+                if let Some((speaker, s)) = self.speaker(k, e) {
+                    let text = inner
+                        .of(doc.text)
+                        .trim()
+                        .trim_end_matches([',', ' '])
+                        .to_string();
+                    let quote = self.entities.len();
+                    self.entities.push(Entity {
+                        name: text,
+                        kind: EntityKind::Quote,
+                        place_kind: None,
+                        aliases: Vec::new(),
+                        roles: Vec::new(),
+                    });
+                    let sentence = &doc.sentences[s];
+                    let sent = Sent {
+                        index: s,
+                        start: sentence.tokens.start,
+                        end: sentence.tokens.end,
+                        span: sentence.span.cover(doc.tokens[k].span),
+                    };
+                    let mut rel =
+                        self.base_relation(sent, e, RelationKind::Said, speaker, quote, "quote");
+                    rel.modality = Modality::Happened;
+                    rel.negated = false;
+                    let quoted_topics = self.topics_in(sent, k + 1, e, &[speaker]);
+                    rel.topics = quoted_topics
+                        .into_iter()
+                        .filter(|&t| self.entities[t].kind != EntityKind::Topic)
+                        .collect();
+                    self.out.push(rel);
+                }
+            }
+            k = e + 1;
+        }
+    }
+
+    /// The speaker of the quote between tokens `open` and `close`.
+    fn speaker(&self, open: usize, close: usize) -> Option<(EntityId, usize)> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let says = |j: usize| j < n && doc.info(j).verb.is_some_and(|v| v.class == VerbClass::Say);
+        let speaking = |r: &Ref| {
+            r.kind != RefKind::Demonym
+                && matches!(self.kind(r), EntityKind::Person | EntityKind::Organization)
+        };
+        // After: `," he said`, `," said X`, `," X told reporters`.
+        let mut j = close + 1;
+        while j < n && doc.punct(j, &[",", "\u{201d}", "\""]) {
+            j += 1;
+        }
+        if says(j) {
+            let (objs, _) = {
+                let s = doc.sentence_of[j] as usize;
+                let sentence = &doc.sentences[s];
+                let sent = Sent {
+                    index: s,
+                    start: sentence.tokens.start,
+                    end: sentence.tokens.end,
+                    span: sentence.span,
+                };
+                self.objects(sent, j + 1, speaking)
+            };
+            if let Some(r) = objs.first() {
+                return Some((r.entity, doc.sentence_of[j] as usize));
+            }
+        }
+        if let Some(r) = self.ref_starting(j).or_else(|| {
+            if doc.is(j, "the") {
+                self.ref_starting(j + 1)
+            } else {
+                None
+            }
+        }) && speaking(r)
+            && (says(r.to) || says(r.to + 1))
+        {
+            return Some((r.entity, doc.sentence_of[j] as usize));
+        }
+        // Before: `X said: "`, `X said that "`, `X told the BBC: "`.
+        let s = doc.sentence_of[open] as usize;
+        let start = doc.sentences[s].tokens.start;
+        let mut j = open;
+        while j > start {
+            j -= 1;
+            if says(j) {
+                let sentence = &doc.sentences[s];
+                let sent = Sent {
+                    index: s,
+                    start: sentence.tokens.start,
+                    end: sentence.tokens.end,
+                    span: sentence.span,
+                };
+                if let Some(r) = self.subject(sent, j).into_iter().find(|r| speaking(r)) {
+                    return Some((r.entity, s));
+                }
+                return None;
+            }
+            if doc.punct(j, &["\u{201d}", "\u{201c}", "\""]) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+fn sentence_is_headline(doc: &Doc, sent: Sent) -> bool {
+    doc.sentences[sent.index].headline
+}
+
+/// How far each rule is trusted; explicit verbs more than inferences.
+fn confidence(rule: &str) -> f32 {
+    match rule {
+        "meet" | "receive" | "received_by" | "discuss_with" | "visit" | "arrive_in" | "quote" => {
+            0.9
+        }
+        "meeting_with" | "meeting_between" | "talk_with" | "go_to" | "visit_to" | "hold_talks"
+        | "discuss_together" => 0.8,
+        "visit_person" | "discuss" | "talked" | "speech_in" => 0.7,
+        "met_at" => 0.6,
+        "be_in" => 0.6,
+        _ => 0.5,
+    }
+}
