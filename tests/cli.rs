@@ -540,7 +540,6 @@ fn a_closed_pipe_ends_quietly() {
 // lands.
 
 #[test]
-#[ignore = "needs the query layer"]
 fn query_answers_in_each_format() {
     let (_dir, graph) = fixture_file();
     let table = stdout_of(
@@ -571,7 +570,6 @@ fn query_answers_in_each_format() {
 }
 
 #[test]
-#[ignore = "needs the query layer"]
 fn a_query_error_is_rendered_and_fails() {
     let (_dir, graph) = fixture_file();
     kg().args(["query", "--graph"])
@@ -584,7 +582,6 @@ fn a_query_error_is_rendered_and_fails() {
 }
 
 #[test]
-#[ignore = "needs the query layer"]
 fn export_with_a_query_keeps_the_answer_only() {
     let (_dir, graph) = fixture_file();
     let export = json(&stdout_of(
@@ -609,7 +606,6 @@ fn export_with_a_query_keeps_the_answer_only() {
 }
 
 #[test]
-#[ignore = "needs the query layer"]
 fn the_shell_answers_questions_and_goes_on_after_none() {
     let (_dir, graph) = fixture_file();
     let out = stdout_of(
