@@ -316,11 +316,7 @@ impl Lexicon {
             .find(|k| file.trim_end_matches(".tsv").trim_end_matches(".txt").ends_with(k))
             .ok_or_else(|| LexiconError { file: file.into(), line: 0, message: "unknown list: the name must end in countries, places, organizations, given_names, common_words, titles, verbs, org_words, place_words or boilerplate".into() })?;
         if kind == "boilerplate" {
-            let more = Boilerplate::parse(text);
-            self.boilerplate.lines.extend(more.lines);
-            self.boilerplate.prompts.extend(more.prompts);
-            self.boilerplate.credits.extend(more.credits);
-            self.boilerplate.meta.extend(more.meta);
+            self.boilerplate.merge(Boilerplate::parse(text));
             return Ok(());
         }
         for (n, line) in text.lines().enumerate() {

@@ -206,20 +206,17 @@ fn scan(tokens: &[Token], text: &str, from: usize, to: usize) -> Vec<(usize, usi
         }
         if let Some(weekday) = weekday_of(s).filter(|_| t.shape == TokenShape::Capitalized) {
             out.push((i, i + 1, Expr::Weekday(weekday)));
-        } else if let Some(days) = match s.to_ascii_lowercase().as_str() {
-            "today" => Some(0),
-            "yesterday" => Some(-1),
-            "tomorrow" => Some(1),
-            _ => None,
-        } {
+        } else if let Some(days) = [("today", 0), ("yesterday", -1), ("tomorrow", 1)]
+            .iter()
+            .find(|(w, _)| s.eq_ignore_ascii_case(w))
+            .map(|&(_, d)| d)
+        {
             out.push((i, i + 1, Expr::Relative(days)));
         } else if is(i + 1, "week") {
-            let offset = match s.to_ascii_lowercase().as_str() {
-                "this" => Some(0),
-                "next" => Some(1),
-                "last" => Some(-1),
-                _ => None,
-            };
+            let offset = [("this", 0), ("next", 1), ("last", -1)]
+                .iter()
+                .find(|(w, _)| s.eq_ignore_ascii_case(w))
+                .map(|&(_, o)| o);
             if let Some(offset) = offset {
                 out.push((i, i + 2, Expr::Week(offset)));
                 i += 2;

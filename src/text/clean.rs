@@ -6,7 +6,10 @@
 //! and only headlines and body text are read. The phrase lists live in
 //! `data/lexicon/boilerplate.txt`.
 
-use rustc_hash::FxHashSet;
+use std::hash::{Hash, Hasher};
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashSet, FxHasher};
 
 use super::Span;
 
@@ -50,6 +53,8 @@ pub struct Boilerplate {
     pub credits: FxHashSet<String>,
     /// Line openings that mark a dating line, folded.
     pub meta: Vec<String>,
+    /// All of `prompts` in one automaton, so a line is searched once for all of them.
+    prompt_matcher: Option<AhoCorasick>,
 }
 
 impl Boilerplate {
@@ -86,7 +91,34 @@ impl Boilerplate {
                 _ => {}
             }
         }
+        out.finish();
         out
+    }
+
+    /// Adds the phrases of another list.
+    pub fn merge(&mut self, other: Boilerplate) {
+        self.lines.extend(other.lines);
+        self.prompts.extend(other.prompts);
+        self.credits.extend(other.credits);
+        self.meta.extend(other.meta);
+        self.finish();
+    }
+
+    fn finish(&mut self) {
+        // The phrases are plain folded words; building the automaton cannot fail on them.
+        self.prompt_matcher = AhoCorasick::new(&self.prompts).ok();
+    }
+
+    /// True when a folded line contains a prompt phrase on word boundaries.
+    fn has_prompt(&self, folded: &str) -> bool {
+        let Some(matcher) = &self.prompt_matcher else {
+            return false;
+        };
+        let bytes = folded.as_bytes();
+        matcher.find_overlapping_iter(folded).any(|m| {
+            (m.start() == 0 || bytes[m.start() - 1] == b' ')
+                && (m.end() == bytes.len() || bytes[m.end()] == b' ')
+        })
     }
 }
 
@@ -108,7 +140,7 @@ fn fold_line(line: &str) -> String {
 /// Splits a text into lines and says what each is.
 pub fn segments(text: &str, boilerplate: &Boilerplate) -> Vec<Segment> {
     let mut out = Vec::new();
-    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {
         let line_start = offset;
@@ -128,7 +160,7 @@ pub fn segments(text: &str, boilerplate: &Boilerplate) -> Vec<Segment> {
     out
 }
 
-fn classify(line: &str, boilerplate: &Boilerplate, seen: &mut FxHashSet<String>) -> SegmentKind {
+fn classify(line: &str, boilerplate: &Boilerplate, seen: &mut FxHashSet<u64>) -> SegmentKind {
     let folded = fold_line(line);
     if folded.is_empty() {
         return SegmentKind::Debris;
@@ -136,66 +168,51 @@ fn classify(line: &str, boilerplate: &Boilerplate, seen: &mut FxHashSet<String>)
     if boilerplate.lines.contains(&folded) {
         return SegmentKind::Debris;
     }
-    if boilerplate
-        .meta
-        .iter()
-        .any(|m| folded.starts_with(m.as_str()))
-        && folded.split(' ').count() <= 12
+    let words = folded.split(' ').count();
+    if words <= 12
+        && boilerplate
+            .meta
+            .iter()
+            .any(|m| folded.starts_with(m.as_str()))
     {
         return SegmentKind::Meta;
     }
-    if boilerplate
-        .prompts
-        .iter()
-        .any(|p| contains_phrase(&folded, p))
-    {
+    if boilerplate.has_prompt(&folded) {
         return SegmentKind::Debris;
     }
-    let words: Vec<&str> = folded.split(' ').collect();
     // A caption or headline printed a second time adds nothing and would double its events.
-    if folded.len() >= 20 && !seen.insert(folded.clone()) {
-        return SegmentKind::Debris;
+    if folded.len() >= 20 {
+        let mut hasher = FxHasher::default();
+        folded.hash(&mut hasher);
+        if !seen.insert(hasher.finish()) {
+            return SegmentKind::Debris;
+        }
     }
-    if words.len() <= 6
-        && words.iter().any(|w| boilerplate.credits.contains(*w))
-        && !line.contains(['"', '“'])
+    if words <= 6
+        && folded.split(' ').any(|w| boilerplate.credits.contains(w))
+        && !line.contains(['"', '\u{201c}'])
     {
         return SegmentKind::Debris;
     }
     // Page furniture: a lone lower-case word ("update"), or a run of tiny capital codes ("XS").
-    let letters: Vec<&str> = line.split_whitespace().collect();
-    if letters.len() == 1 && line.chars().all(|c| c.is_lowercase()) {
-        return SegmentKind::Debris;
-    }
-    if letters.len() <= 3
-        && letters
-            .iter()
+    if words <= 3 {
+        let pieces = line.split_whitespace().count();
+        if pieces == 1 && line.chars().all(char::is_lowercase) {
+            return SegmentKind::Debris;
+        }
+        if line
+            .split_whitespace()
             .all(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
-    {
-        return SegmentKind::Debris;
+        {
+            return SegmentKind::Debris;
+        }
     }
     let last = line.chars().next_back().unwrap_or(' ');
     let ends_like_sentence = matches!(last, '.' | '!' | '?' | '"' | '\u{201d}' | ')' | ':' | ';');
-    if !ends_like_sentence && words.len() <= 25 {
+    if !ends_like_sentence && words <= 25 {
         return SegmentKind::Headline;
     }
     SegmentKind::Body
-}
-
-/// True when `phrase` occurs in `folded` on word boundaries.
-fn contains_phrase(folded: &str, phrase: &str) -> bool {
-    let mut from = 0;
-    while let Some(i) = folded[from..].find(phrase) {
-        let start = from + i;
-        let end = start + phrase.len();
-        let before_ok = start == 0 || folded.as_bytes()[start - 1] == b' ';
-        let after_ok = end == folded.len() || folded.as_bytes()[end] == b' ';
-        if before_ok && after_ok {
-            return true;
-        }
-        from = start + 1;
-    }
-    false
 }
 
 #[cfg(test)]
