@@ -251,6 +251,8 @@ pub struct Lexicon {
     /// Short all-capital names matched only in that exact case (US, UN, IS).
     exact: FxHashMap<Box<str>, u32>,
     titles: Vec<TitleInfo>,
+    /// Abbreviated titles spelt out: gen -> General.
+    expansions: FxHashMap<u32, String>,
     known: Vec<Known>,
     known_by_name: FxHashMap<(EntityKind, String), u32>,
     /// The phrase lists that recognise web debris.
@@ -411,6 +413,9 @@ impl Lexicon {
                     let words = self.phrase_words(col(0));
                     if let [one] = words.as_slice() {
                         self.info[*one as usize].flags |= class | gender;
+                        if !col(3).is_empty() {
+                            self.expansions.insert(*one, col(3).to_string());
+                        }
                     } else if !words.is_empty() {
                         let t = self.titles.len() as u32;
                         self.titles.push(TitleInfo {
@@ -693,6 +698,11 @@ impl Lexicon {
     /// A known entity.
     pub fn known(&self, id: u32) -> &Known {
         &self.known[id as usize]
+    }
+
+    /// The full form of an abbreviated title word ("Gen" -> "General").
+    pub fn expansion(&self, word: u32) -> Option<&str> {
+        self.expansions.get(&word).map(String::as_str)
     }
 
     /// A title of several words.

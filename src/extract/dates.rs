@@ -35,6 +35,10 @@ enum Expr {
     Relative(i32),
     /// this week 0, next week 1, last week -1.
     Week(i32),
+    /// this month 0, next month 1, last month -1.
+    MonthOffset(i32),
+    /// this year 0, next year 1, last year -1.
+    YearOffset(i32),
 }
 
 /// Date expressions found in a document, ready to be asked for per sentence.
@@ -212,6 +216,21 @@ fn scan(tokens: &[Token], text: &str, from: usize, to: usize) -> Vec<(usize, usi
             .map(|&(_, d)| d)
         {
             out.push((i, i + 1, Expr::Relative(days)));
+        } else if is(i + 1, "month") || is(i + 1, "year") {
+            let offset = [("this", 0), ("next", 1), ("last", -1)]
+                .iter()
+                .find(|(w, _)| s.eq_ignore_ascii_case(w))
+                .map(|&(_, o)| o);
+            if let Some(offset) = offset {
+                let unit = if is(i + 1, "month") {
+                    Expr::MonthOffset(offset)
+                } else {
+                    Expr::YearOffset(offset)
+                };
+                out.push((i, i + 2, unit));
+                i += 2;
+                continue;
+            }
         } else if is(i + 1, "week") {
             let offset = [("this", 0), ("next", 1), ("last", -1)]
                 .iter()
@@ -292,13 +311,36 @@ impl DateFinder {
         modality: Modality,
     ) -> Option<DateRef> {
         let list = self.found.get(sentence)?;
-        let &(from, to, expr) = list.iter().min_by_key(|(from, to, _)| {
-            if *from >= k {
-                from - k
-            } else {
-                k.saturating_sub(*to)
-            }
-        })?;
+        let start = doc.sentences[sentence].tokens.start;
+        // The nearest date in the trigger's own clause; a date that opens the sentence
+        // ("On Thursday, Kerry will meet ...") belongs to its main clause.
+        let &(from, to, expr) = list
+            .iter()
+            .filter(|&&(from, to, _)| {
+                let (a, b) = if from >= k { (k, from) } else { (to, k) };
+                let fronted = (start..from).all(|j| {
+                    doc.tok(j).shape == TokenShape::Punct
+                        || doc.is_any(
+                            j,
+                            &[
+                                "on", "in", "at", "by", "later", "earlier", "last", "this", "late",
+                                "early",
+                            ],
+                        )
+                });
+                fronted
+                    || !(a..b).any(|j| {
+                        doc.punct(j, &[",", ";", ":", "\u{2014}"])
+                            || doc.is_any(j, &["said", "says", "who", "which"])
+                    })
+            })
+            .min_by_key(|(from, to, _)| {
+                if *from >= k {
+                    from - k
+                } else {
+                    k.saturating_sub(*to)
+                }
+            })?;
         let text = doc.range_text(from, to).to_string();
         let (start, end) = self.resolve(expr, modality);
         Some(DateRef {
@@ -364,6 +406,23 @@ impl DateFinder {
                 (None, None)
             }
             Expr::Relative(days) => (anchor.and_then(|a| shift(a, days)), None),
+            Expr::MonthOffset(offset) => {
+                let Some(anchor) = anchor else {
+                    return (None, None);
+                };
+                let first = anchor
+                    .first_of_month()
+                    .checked_add(jiff::Span::new().months(offset))
+                    .ok();
+                (first, first.map(|f| f.last_of_month()))
+            }
+            Expr::YearOffset(offset) => {
+                let Some(anchor) = anchor else {
+                    return (None, None);
+                };
+                let year = anchor.year() + offset as i16;
+                (Date::new(year, 1, 1).ok(), Date::new(year, 12, 31).ok())
+            }
             Expr::Week(offset) => {
                 let Some(anchor) = anchor else {
                     return (None, None);

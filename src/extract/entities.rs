@@ -53,6 +53,9 @@ pub(crate) struct Resolved {
     pub entities: Vec<Entity>,
     pub mentions: Vec<Mention>,
     pub refs: Vec<Ref>,
+    /// Per token: true when the mention scanner read it as part of a title
+    /// ("Prime Minister", "Secretary of State").
+    pub in_title: Vec<bool>,
 }
 
 struct Builder<'d, 'a> {
@@ -145,6 +148,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     let mut surnames: FxHashMap<String, Vec<EntityId>> = FxHashMap::default();
     let mut given: FxHashMap<String, Vec<EntityId>> = FxHashMap::default();
     let mut full_names: FxHashMap<String, EntityId> = FxHashMap::default();
+    let mut family_first: FxHashMap<String, Vec<EntityId>> = FxHashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if c.kind != CandKind::Typed(EntityKind::Person, None) {
             continue;
@@ -161,6 +165,9 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         full_names.insert(normalize(&words.join(" ")), e);
         let sur = surname_key(&words.join(" "));
         push_unique(surnames.entry(sur).or_default(), e);
+        if !doc.info(c.from).has(flag::GIVEN) && !c.keep_honorific {
+            push_unique(family_first.entry(person_key(&words[0])).or_default(), e);
+        }
         if c.honorific.is_none() || !c.keep_honorific {
             push_unique(given.entry(person_key(&words[0])).or_default(), e);
         }
@@ -274,10 +281,18 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                 }
                 _ => Vec::new(),
             };
-            let pool = if candidates.is_empty() {
+            // "Xi" after "Xi Jinping": family names written first, when the first word is not
+            // a given name.
+            let by_family = family_first
+                .get(&person_key(&text))
+                .cloned()
+                .unwrap_or_default();
+            let pool = if !candidates.is_empty() {
+                candidates
+            } else if !by_given.is_empty() {
                 by_given
             } else {
-                candidates
+                by_family
             };
             if !pool.is_empty() {
                 entity_of[i] = Some(nearest_before(doc, cands, &entity_of, &pool, c.from));
@@ -297,12 +312,12 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             continue;
         }
         // No cue and no link: decide from the hints, or leave the name out.
-        let kind = if c.hints & hint::SPEECH_AFTER != 0
-            || words.len() >= 2 && words.iter().all(|w| !common(doc, w))
-        {
+        let kind = if c.hints & hint::SPEECH_AFTER != 0 {
             Some((EntityKind::Person, None))
         } else if c.hints & hint::PLACE_PREP != 0 {
             Some((EntityKind::Place, None))
+        } else if words.len() >= 2 && words.iter().all(|w| !common(doc, w)) {
+            Some((EntityKind::Person, None))
         } else if c.hints & hint::PARTICLE != 0 && words.len() >= 2 {
             Some((EntityKind::Person, None))
         } else {
@@ -338,8 +353,9 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             b.alias(e, &with);
         }
         if let Some(role) = &c.role {
-            // "Secretary Kerry", "President Putin": a one-word title right before the name.
-            if role.to == c.from && role.to == role.from + 1 {
+            // "Secretary Kerry", "President Putin": a one-word capitalised title right before
+            // the name.
+            if role.to == c.from && role.to == role.from + 1 && doc.capitalized(role.from) {
                 let with = format!("{} {}", doc.s(role.from), name);
                 b.alias(e, &with);
             }
@@ -362,7 +378,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     }
 
     for e in &mut b.entities {
-        drop_subsumed_roles(&mut e.roles);
+        crate::extract::drop_subsumed_roles(&mut e.roles);
     }
 
     let mut refs: Vec<Ref> = Vec::new();
@@ -393,40 +409,66 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     refs.sort_by_key(|r| r.from);
     mentions.sort_by_key(|m| m.span.start);
 
+    // Appositions: "a Russian spokesman, Dmitry Peskov," and "Graham Robb, spokesman for X,".
+    let mut linked = vec![false; found.role_phrases.len()];
+    for (p, phrase) in found.role_phrases.iter().enumerate() {
+        let Some(e) = apposed_person(doc, phrase, &refs, &b) else {
+            continue;
+        };
+        let of = phrase.of.and_then(|of| match of {
+            Of::Known(id) => Some(doc.lex.known(id).name.clone()),
+            Of::Cand(ci) => entity_of
+                .get(ci)
+                .copied()
+                .flatten()
+                .map(|oe| b.entities[oe].name.clone()),
+        });
+        let role = Role {
+            title: phrase.title.clone(),
+            of,
+        };
+        if !b.entities[e].roles.contains(&role) {
+            b.entities[e].roles.push(role);
+            crate::extract::drop_subsumed_roles(&mut b.entities[e].roles);
+        }
+        refs.push(Ref {
+            from: phrase.from,
+            to: phrase.to,
+            entity: e,
+            kind: RefKind::Role,
+        });
+        linked[p] = true;
+    }
+    refs.sort_by_key(|r| r.from);
     let named = refs.clone();
-    link_role_phrases(doc, &found.role_phrases, &mut b, &named, &mut refs);
+    let open: Vec<RoleRef> = found
+        .role_phrases
+        .iter()
+        .zip(&linked)
+        .filter(|(_, l)| !**l)
+        .map(|(p, _)| p.clone())
+        .collect();
+    link_role_phrases(doc, &open, &mut b, &named, &mut refs);
     refs.sort_by_key(|r| r.from);
     link_pronouns(doc, &b.entities, &b.gender, &mut refs);
     refs.sort_by_key(|r| r.from);
 
+    let mut in_title = vec![false; doc.tokens.len()];
+    for role in cands
+        .iter()
+        .filter_map(|c| c.role.as_ref())
+        .chain(&found.role_phrases)
+    {
+        for slot in &mut in_title[role.from..role.to] {
+            *slot = true;
+        }
+    }
     Resolved {
         entities: b.entities,
         mentions,
         refs,
+        in_title,
     }
-}
-
-/// Drops a role another one says more precisely: "Secretary" beside "Secretary of State",
-/// "Foreign Minister" beside "Foreign Minister of Russia".
-fn drop_subsumed_roles(roles: &mut Vec<Role>) {
-    let subsumed = |r: &Role, by: &Role| {
-        if r == by || r.of.is_some() && r.of != by.of {
-            return false;
-        }
-        let (a, b) = (r.title.to_lowercase(), by.title.to_lowercase());
-        a == b && by.of.is_some()
-            || b.len() > a.len()
-                && (b.starts_with(&format!("{a} ")) || b.ends_with(&format!(" {a}")))
-    };
-    let keep: Vec<bool> = roles
-        .iter()
-        .map(|r| !roles.iter().any(|by| subsumed(r, by)))
-        .collect();
-    let mut i = 0;
-    roles.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
 }
 
 /// The capitals of a name's words: "Organization for Security and Co-operation in Europe" ->
@@ -444,7 +486,8 @@ fn initials(name: &str) -> String {
 
 /// True when token `k` is a lower-case name particle ("de", "al", "van").
 fn is_particle(doc: &Doc, k: usize) -> bool {
-    doc.shape(k) == TokenShape::Lower && doc.info(k).has(flag::PARTICLE)
+    // Lower case ("de Mistura"), or capitalised where the sentence starts ("De Mistura said").
+    doc.info(k).has(flag::PARTICLE) && (doc.shape(k) == TokenShape::Lower || doc.starts_sentence(k))
 }
 
 fn push_unique(list: &mut Vec<EntityId>, e: EntityId) {
@@ -481,6 +524,44 @@ fn nearest_before(
         }
     }
     best.unwrap_or(pool[0])
+}
+
+/// The person a role phrase stands in apposition to: named right after it behind a comma
+/// ("the mayor of Paris, Anne Hidalgo") or right before it ("Graham Robb, spokesman for X").
+fn apposed_person(doc: &Doc, phrase: &RoleRef, refs: &[Ref], b: &Builder) -> Option<EntityId> {
+    let person =
+        |r: &&Ref| r.kind == RefKind::Name && b.entities[r.entity].kind == EntityKind::Person;
+    if doc.punct(phrase.to, &[","])
+        && let Some(r) = refs.iter().filter(person).find(|r| r.from == phrase.to + 1)
+    {
+        return Some(r.entity);
+    }
+    // Back over "a", "the" and the phrase's own modifiers ("a Russian spokesman") to a comma.
+    let mut j = phrase.from;
+    while j > 0 {
+        let prev = j - 1;
+        if doc.is_any(prev, &["a", "an", "the"]) {
+            j = prev;
+            continue;
+        }
+        if let Some(r) = refs.iter().find(|r| {
+            r.to == j
+                && r.kind != RefKind::Pronoun
+                && b.entities[r.entity].kind != EntityKind::Person
+        }) {
+            j = r.from;
+            continue;
+        }
+        break;
+    }
+    if j > 0 && doc.punct(j - 1, &[","]) {
+        return refs
+            .iter()
+            .filter(person)
+            .find(|r| r.to == j - 1)
+            .map(|r| r.entity);
+    }
+    None
 }
 
 /// Links "the US Secretary of State" to the person in the document who holds that role.

@@ -192,6 +192,62 @@ const FUNCTION_WORDS: &[&str] = &[
     "said",
     "says",
 ];
+/// Words that open sentences and never open names: determiners, pronouns, conjunctions.
+const OPENING_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "these",
+    "those",
+    "some",
+    "any",
+    "every",
+    "each",
+    "all",
+    "both",
+    "many",
+    "most",
+    "several",
+    "such",
+    "no",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "however",
+    "meanwhile",
+    "moreover",
+    "also",
+    "so",
+    "yet",
+    "nor",
+    "once",
+    "even",
+    "only",
+    "just",
+    "still",
+    "according",
+    "despite",
+    "although",
+    "though",
+    "unlike",
+    "like",
+    "among",
+    "amid",
+    "about",
+    "under",
+    "over",
+];
 const LOWER_PLACE_ADJ: &[&str] = &[
     "international",
     "government",
@@ -384,12 +440,16 @@ impl Scanner<'_, '_> {
                 continue;
             }
             if info.any(flag::OFFICE | flag::OCCUPATION) && !self.is_name_not_title(k) {
+                k += 1;
+                // An abbreviated title keeps its stop: "Gen. Petraeus".
+                if doc.punct(k, &["."]) && doc.tok(k).span.start == doc.tok(k - 1).span.end {
+                    k += 1;
+                }
                 head = Some((
-                    k + 1,
+                    k,
                     info.has(flag::OFFICE),
                     info.flags & (flag::MALE | flag::FEMALE),
                 ));
-                k += 1;
                 continue;
             }
             if head.is_none() && info.any(flag::PREFIX | flag::FIELD) {
@@ -573,6 +633,19 @@ impl Scanner<'_, '_> {
                 _ => Of::Cand(index),
             });
         }
+        // "King Philippe of Belgium": the country may follow the name.
+        let mut after_name = name_end;
+        if of_ref.is_none()
+            && let Some(end) = name_end
+            && doc.is(end, "of")
+            && let Some(m) = self.known_at(end + 1)
+            && !m.demonym
+            && doc.lex.known(m.id).kind == EntityKind::Place
+        {
+            self.push(end + 1, m.end, CandKind::Known(m.id), None);
+            of_ref = Some(Of::Known(m.id));
+            after_name = Some(m.end);
+        }
         let role = RoleRef {
             from: title_start,
             to: tail_end,
@@ -599,7 +672,7 @@ impl Scanner<'_, '_> {
                     hints: 0,
                 };
                 self.found.cands.push(cand);
-                Some(end)
+                Some(after_name.unwrap_or(end))
             }
             None => {
                 // A role phrase with no name: kept for linking, unless it is only an occupation.
@@ -740,6 +813,8 @@ impl Scanner<'_, '_> {
             if self.name_word(i + 1)
                 && !self.info(i + 1).has(flag::COMMON)
                 && !self.info(i).any(flag::OFFICE | flag::PREFIX)
+                && !doc.is_any(i, FUNCTION_WORDS)
+                && !doc.is_any(i, OPENING_WORDS)
             {
                 self.name_run(i)
             } else {
@@ -991,14 +1066,25 @@ pub(crate) fn title_text(doc: &Doc, from: usize, to: usize) -> String {
     let mut out = String::new();
     for k in from..to {
         let w = doc.s(k);
-        if doc.tok(k).shape == TokenShape::Punct {
-            out.push_str(w);
+        if doc.shape(k) == TokenShape::Punct {
+            // The stop of an abbreviation that was spelt out is dropped with it.
+            if !(w == "."
+                && k > from
+                && doc
+                    .word(k - 1)
+                    .and_then(|id| doc.lex.expansion(id))
+                    .is_some())
+            {
+                out.push_str(w);
+            }
             continue;
         }
         if !out.is_empty() && !out.ends_with('-') {
             out.push(' ');
         }
-        if ["of", "for", "the", "and"]
+        if let Some(full) = doc.word(k).and_then(|id| doc.lex.expansion(id)) {
+            out.push_str(full);
+        } else if ["of", "for", "the", "and"]
             .iter()
             .any(|c| w.eq_ignore_ascii_case(c))
         {

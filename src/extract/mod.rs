@@ -130,6 +130,29 @@ impl fmt::Display for Role {
     }
 }
 
+/// Drops a role another one says more precisely: "Secretary" beside "Secretary of State",
+/// "Foreign Minister" beside "Foreign Minister of Russia".
+pub fn drop_subsumed_roles(roles: &mut Vec<Role>) {
+    let subsumed = |r: &Role, by: &Role| {
+        if r == by || r.of.is_some() && r.of != by.of {
+            return false;
+        }
+        let (a, b) = (r.title.to_lowercase(), by.title.to_lowercase());
+        a == b && by.of.is_some()
+            || b.len() > a.len()
+                && (b.starts_with(&format!("{a} ")) || b.ends_with(&format!(" {a}")))
+    };
+    let keep: Vec<bool> = roles
+        .iter()
+        .map(|r| !roles.iter().any(|by| subsumed(r, by)))
+        .collect();
+    let mut i = 0;
+    roles.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
 /// Index of an [`Entity`] within one [`Extraction`].
 pub type EntityId = usize;
 
@@ -334,8 +357,14 @@ pub fn extract(document: &Document, lexicon: &Lexicon) -> Extraction {
     let dates = DateFinder::new(&doc, &segments, document.date.as_deref());
     let found = mentions::find(&doc);
     let mut resolved = entities::resolve(&doc, &found);
-    let mut relations =
-        relations::find(&doc, &resolved.refs, &mut resolved.entities, &dates).relations;
+    let mut relations = relations::find(
+        &doc,
+        &resolved.refs,
+        &resolved.in_title,
+        &mut resolved.entities,
+        &dates,
+    )
+    .relations;
     relations.extend(role_relations(&doc, &resolved));
     relations.sort_by_key(|r| (r.sentence.start, r.kind));
     let mut warnings = Vec::new();

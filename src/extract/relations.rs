@@ -86,6 +86,38 @@ const NP_ADJECTIVES: &[&str] = &[
     "elected",
     "embattled",
 ];
+/// Nouns too vague to be a topic on their own.
+const VAGUE_NOUNS: &[&str] = &[
+    "matter",
+    "matters",
+    "issue",
+    "issues",
+    "situation",
+    "question",
+    "questions",
+    "thing",
+    "things",
+    "subject",
+    "topic",
+    "topics",
+    "problem",
+    "problems",
+    "case",
+    "way",
+    "ways",
+    "idea",
+    "ideas",
+    "plan",
+    "plans",
+    "details",
+    "possibility",
+    "progress",
+    "fight",
+    "efforts",
+    "events",
+    "options",
+    "prospects",
+];
 const CLAUSE_BREAKS: &[&str] = &[";", ":", "\u{2014}", "\u{2013}", "--"];
 const CLAUSE_WORDS: &[&str] = &[
     "that", "which", "but", "whereas", "because", "although", "though", "if", "whether", "while",
@@ -151,6 +183,7 @@ pub(crate) struct RelationOutput {
 pub(crate) fn find(
     doc: &Doc,
     refs: &[Ref],
+    in_title: &[bool],
     entities: &mut Vec<Entity>,
     dates: &DateFinder,
 ) -> RelationOutput {
@@ -164,6 +197,7 @@ pub(crate) fn find(
     let mut cx = Cx {
         doc,
         refs,
+        in_title,
         ref_at,
         entities,
         dates,
@@ -182,6 +216,7 @@ pub(crate) fn find(
 struct Cx<'d, 'a> {
     doc: &'d Doc<'a>,
     refs: &'d [Ref],
+    in_title: &'d [bool],
     ref_at: Vec<Option<u32>>,
     entities: &'d mut Vec<Entity>,
     dates: &'d DateFinder,
@@ -547,6 +582,9 @@ impl Cx<'_, '_> {
     }
 
     fn title_word(&self, j: usize) -> bool {
+        if self.in_title.get(j).copied().unwrap_or(false) {
+            return true;
+        }
         let info = self.doc.info(j);
         info.any(
             flag::OFFICE
@@ -677,9 +715,9 @@ impl Cx<'_, '_> {
         let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
         let (objects, after) = self.objects(sent, o, |r| self.agent(r));
         let objects: Vec<Ref> = objects.into_iter().copied().collect();
-        // "was met by X" / "were received by X"
-        if objects.is_empty() && subjects.len() >= 2 {
-            // "Lavrov and Kerry met": everyone in the subject met.
+        // "Lavrov and Kerry met (on Friday)": everyone in the subject met; but not in
+        // "Lavrov and Kerry spoke to journalists", whose object is not a name.
+        if objects.is_empty() && subjects.len() >= 2 && self.intransitive_after(k) {
             self.emit_group(sent, k, &subjects, rule, after);
             return;
         }
@@ -687,6 +725,36 @@ impl Cx<'_, '_> {
             return;
         }
         self.emit_pairs(sent, k, &subjects, &objects, rule, after, true);
+    }
+
+    /// True when nothing a verb could take as its object follows it: the end, punctuation, a
+    /// preposition of time or place, an adverb.
+    fn intransitive_after(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let next = k + 1;
+        let t = doc.tok(next);
+        t.shape == TokenShape::Punct
+            || doc.is_any(next, PREPOSITIONS) && !doc.is_any(next, &["with", "to"])
+            || doc.is_any(
+                next,
+                &[
+                    "again",
+                    "twice",
+                    "privately",
+                    "briefly",
+                    "later",
+                    "yesterday",
+                    "today",
+                    "last",
+                    "earlier",
+                    "separately",
+                    "together",
+                    "recently",
+                    "regularly",
+                    "face",
+                ],
+            )
+            || doc.info(next).any(flag::WEEKDAY | flag::MONTH)
     }
 
     fn symmetric_subjects(&mut self, sent: Sent, k: usize, rule: &'static str) {
@@ -727,8 +795,9 @@ impl Cx<'_, '_> {
         let doc = self.doc;
         let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
         // The topic runs to "with", to the end of the clause, or to a place phrase.
+        // topic_end stops at the "with" that names a partner; look at that token too.
         let end = self.topic_end(sent, k + 1);
-        let with = (k + 1..end).find(|&j| {
+        let with = (k + 1..(end + 1).min(sent.end)).find(|&j| {
             doc.is(j, "with") && !self.objects(sent, j + 1, |r| self.agent(r)).0.is_empty()
         });
         let topic_end = with.unwrap_or(end);
@@ -1002,9 +1071,7 @@ impl Cx<'_, '_> {
         let doc = self.doc;
         let mut j = from;
         while j < sent.end {
-            if doc.punct(j, CLAUSE_BREAKS)
-                || doc.punct(j, &[".", "?", "!", "(", "\u{201c}", "\u{201d}", "\""])
-            {
+            if doc.punct(j, CLAUSE_BREAKS) || doc.punct(j, &[".", "?", "!", "("]) {
                 break;
             }
             if doc.is_any(
@@ -1022,6 +1089,11 @@ impl Cx<'_, '_> {
                     &["this", "it", "he", "she", "they", "that", "there", "we"],
                 ))
             {
+                break;
+            }
+            // "discuss trade with Merkel": "with" and a partner end the topic; "relations
+            // with Russia" keep theirs.
+            if doc.is(j, "with") && !self.objects(sent, j + 1, |r| self.agent(r)).0.is_empty() {
                 break;
             }
             // ", the Kremlin said": a comment clause.
@@ -1139,7 +1211,21 @@ impl Cx<'_, '_> {
         if words.is_empty() || words.len() > 4 {
             return None;
         }
-        let phrase = words.join(" ").replace(" - ", "-").to_lowercase();
+        // "of course", "that efforts", "this matter": not a subject of talks.
+        if doc.is_any(
+            from,
+            &[
+                "of", "that", "which", "who", "what", "how", "whether", "it", "this", "these",
+            ],
+        ) || words.len() == 1 && VAGUE_NOUNS.iter().any(|v| words[0].eq_ignore_ascii_case(v))
+        {
+            return None;
+        }
+        // Kept as written, but a capital that only opens the sentence is lowered.
+        let mut phrase = words.join(" ").replace(" - ", "-");
+        if doc.starts_sentence(from) && doc.info(from).has(flag::COMMON) {
+            phrase = phrase[..1].to_lowercase() + &phrase[1..];
+        }
         // One short function word is not a topic.
         if phrase.len() < 4 {
             return None;
@@ -1256,6 +1342,26 @@ impl Cx<'_, '_> {
             }
             if NEGATIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
                 || REFUSALS.iter().any(|p| w.eq_ignore_ascii_case(p))
+            {
+                negated = true;
+            }
+        }
+        // "Abe's trip to Canberra was postponed": called off after the fact.
+        for j in k + 1..(k + 10).min(sent.end) {
+            if doc.punct(j, CLAUSE_BREAKS) || doc.punct(j, &[";"]) {
+                break;
+            }
+            if doc.is_any(
+                j,
+                &[
+                    "postponed",
+                    "cancelled",
+                    "canceled",
+                    "scrapped",
+                    "shelved",
+                    "abandoned",
+                ],
+            ) || doc.is(j, "called") && doc.is(j + 1, "off")
             {
                 negated = true;
             }

@@ -232,8 +232,11 @@ impl KnowledgeGraph {
             }
             node.mentions += mention_counts[i];
             node.docs.insert(doc_id);
-            for role in &entity.roles {
-                node.roles.insert(role.clone());
+            if entity.roles.iter().any(|r| !node.roles.contains(r)) {
+                let mut roles: Vec<Role> =
+                    node.roles.iter().chain(&entity.roles).cloned().collect();
+                crate::extract::drop_subsumed_roles(&mut roles);
+                node.roles = roles.into_iter().collect();
             }
             let mut new_names = Vec::new();
             for alias in entity.aliases.iter().chain(std::iter::once(&entity.name)) {
