@@ -316,9 +316,10 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             Some((EntityKind::Person, None))
         } else if c.hints & hint::PLACE_PREP != 0 {
             Some((EntityKind::Place, None))
-        } else if words.len() >= 2 && words.iter().all(|w| !common(doc, w)) {
-            Some((EntityKind::Person, None))
-        } else if c.hints & hint::PARTICLE != 0 && words.len() >= 2 {
+        } else if words.len() >= 2
+            && (words.iter().all(|w| !common(doc, w)) || c.hints & hint::PARTICLE != 0)
+        {
+            // Two or more uncommon capitalised words, or a particle name: most often a person.
             Some((EntityKind::Person, None))
         } else {
             None
