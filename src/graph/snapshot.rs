@@ -28,8 +28,11 @@ pub enum GraphFileError {
         expected: u16,
     },
     /// The body did not decode.
-    #[error("graph file is damaged: {0}")]
+    #[error("graph file is damaged")]
     Corrupt(#[from] postcard::Error),
+    /// The body decoded but does not hold together.
+    #[error("graph file is damaged: {0}")]
+    Inconsistent(&'static str),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -104,7 +107,9 @@ impl KnowledgeGraph {
         }
         for (s, t, edge) in snapshot.edges {
             let (Some(&s), Some(&t)) = (ids.get(s as usize), ids.get(t as usize)) else {
-                return Err(GraphFileError::NotAGraph);
+                return Err(GraphFileError::Inconsistent(
+                    "an edge names a node that is not there",
+                ));
             };
             let kind = edge.kind;
             let e = graph.graph.add_edge(s, t, edge);
