@@ -40,6 +40,10 @@ Exit codes: 0 success, 1 failure (bad input, graph file or question), 2 usage er
 pub struct Args {
     #[command(subcommand)]
     command: Option<Command>,
+    /// A folder of word lists added to the built-in ones (files named like those in
+    /// data/lexicon: countries.tsv, titles.tsv, my-places.tsv, ...)
+    #[arg(long, global = true, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,6 +150,11 @@ enum StatsFormat {
 
 /// Runs the command the arguments name.
 pub fn run(args: Args) -> Result<()> {
+    if let Some(dir) = &args.lexicon {
+        let lexicon = input::read_lexicon(dir)?;
+        // `run` is called once per process, so the lexicon is set before anything reads it.
+        let _ = LEXICON.set(lexicon);
+    }
     let Some(command) = args.command else {
         let mut graph = KnowledgeGraph::new();
         add_documents(&mut graph, &kg::sample::documents(), None)?;
@@ -236,6 +245,13 @@ pub fn run(args: Args) -> Result<()> {
     }
 }
 
+/// The word lists: the built-in ones, plus any given with `--lexicon`.
+static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+
+fn lexicon() -> &'static Lexicon {
+    LEXICON.get().unwrap_or_else(|| Lexicon::builtin())
+}
+
 /// Parses and answers a question. A query error comes back rendered as a snippet with a caret,
 /// ready for standard error.
 pub fn ask(graph: &KnowledgeGraph, text: &str) -> Result<Answer> {
@@ -274,7 +290,7 @@ fn extract_each(
         .build()
         .context("cannot start worker threads")?;
     let progress = progress_bar(docs.len());
-    let lexicon = Lexicon::builtin();
+    let lexicon = lexicon();
     for chunk in docs.chunks(CHUNK) {
         let extractions: Vec<Extraction> = pool.install(|| {
             chunk

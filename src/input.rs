@@ -157,6 +157,31 @@ fn warn_duplicates(docs: &[Document]) {
     }
 }
 
+/// The built-in word lists extended with every `.tsv` and `.txt` file in `dir` (sorted by name).
+/// A file whose name says no list, or a bad line, is an error naming the file and line.
+pub fn read_lexicon(dir: &Path) -> Result<kg::lexicon::Lexicon> {
+    let mut lexicon = kg::lexicon::Lexicon::builtin().clone();
+    let entries = fs::read_dir(dir)
+        .with_context(|| format!("cannot read lexicon folder `{}`", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv" || x == "txt"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = fs::read_to_string(&file)
+            .with_context(|| format!("cannot read `{}`", file.display()))?;
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        lexicon
+            .extend(&name, &text)
+            .map_err(|err| anyhow::anyhow!("lexicon {}: {err}", dir.display()))?;
+    }
+    Ok(lexicon)
+}
+
 /// Reads a graph file written by `kg build`.
 pub fn load_graph(path: &Path) -> Result<KnowledgeGraph> {
     let bytes = fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;

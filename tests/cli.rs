@@ -624,3 +624,22 @@ fn the_shell_answers_questions_and_goes_on_after_none() {
         .code(1)
         .stdout("");
 }
+
+#[test]
+fn a_lexicon_folder_extends_the_built_in_lists() {
+    let without = stdout_of(kg().args(["extract", "chef.txt"]));
+    assert!(!without.contains("\"Chef\""), "{without}");
+    let with = stdout_of(kg().args(["extract", "--lexicon", "lexicon", "chef.txt"]));
+    assert!(with.contains("\"role\":\"Chef\""), "{with}");
+}
+
+#[test]
+fn a_bad_lexicon_line_names_its_file_and_line() {
+    kg().args(["extract", "--lexicon", "bad-lexicon", "chef.txt"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: lexicon bad-lexicon: titles.tsv:1: class must be honorific, office, head, \
+             field, prefix, occupation or relational\n",
+        );
+}
