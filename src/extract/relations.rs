@@ -124,6 +124,11 @@ const CLAUSE_WORDS: &[&str] = &[
     "where",
 ];
 const PLANNED: &[&str] = &[
+    "invited",
+    "invites",
+    "invite",
+    "asked",
+    "urged",
     "will",
     "shall",
     "'ll",
@@ -294,11 +299,8 @@ impl Cx<'_, '_> {
         let meetings: Vec<usize> = (first_new..self.out.len())
             .filter(|&i| self.out[i].kind == RelationKind::Met)
             .collect();
-        if !meetings.is_empty() {
-            self.last_meetings = meetings;
-        } else if !self.out[first_new..].is_empty() {
-            self.last_meetings.clear();
-        }
+        // Only the very next sentence may add topics to these meetings.
+        self.last_meetings = meetings;
     }
 
     fn trigger(&mut self, sent: Sent, k: usize) {
@@ -501,14 +503,34 @@ impl Cx<'_, '_> {
             || doc.is_any(j, PEOPLE) && j > 0 && doc.is_any(j - 1, &["two", "both"])
     }
 
-    /// The last two different people named before token `j`, within three sentences.
+    /// The last two different people named before token `j`, within three sentences. "The two
+    /// presidents" takes people who are presidents, when the document says so.
     fn last_two_people(&self, sent: Sent, j: usize) -> Vec<&Ref> {
-        let earliest = self.doc.sentences[sent.index.saturating_sub(3)]
-            .tokens
-            .start;
+        let doc = self.doc;
+        let earliest = doc.sentences[sent.index.saturating_sub(3)].tokens.start;
+        let noun = doc.s(j).to_lowercase();
+        let singular = noun.strip_suffix('s').unwrap_or(&noun).to_string();
+        let has_role = |r: &Ref| {
+            self.entities[r.entity]
+                .roles
+                .iter()
+                .any(|role| role.title.to_lowercase().ends_with(&singular))
+        };
+        let by_role = !matches!(noun.as_str(), "pair" | "men" | "women" | "sides" | "rivals")
+            && self
+                .refs
+                .iter()
+                .filter(|r| r.from < j && r.from >= earliest && has_role(r))
+                .map(|r| r.entity)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                >= 2;
         let mut out: Vec<&Ref> = Vec::new();
         for r in self.refs.iter().rev() {
             if r.from >= j || r.kind == RefKind::Demonym || self.kind(r) != EntityKind::Person {
+                continue;
+            }
+            if by_role && !has_role(r) {
                 continue;
             }
             if r.from < earliest {
@@ -579,6 +601,18 @@ impl Cx<'_, '_> {
             && self
                 .ref_covering(and - 1)
                 .is_some_and(|r| self.governed(sent, r.from))
+    }
+
+    /// True when a "said"-clause starts at `j`: "the Kremlin said", "officials told reporters".
+    fn comment_clause(&self, sent: Sent, j: usize) -> bool {
+        let doc = self.doc;
+        (j..(j + 6).min(sent.end))
+            .take_while(|&x| !doc.punct(x, &[",", "."]))
+            .any(|x| {
+                doc.info(x).verb.is_some_and(|v| {
+                    v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
+                })
+            })
     }
 
     fn title_word(&self, j: usize) -> bool {
@@ -677,7 +711,11 @@ impl Cx<'_, '_> {
                 }
                 break;
             }
-            // Between items: ",", "and", ", and", "as well as".
+            // Between items: ",", "and", ", and", "as well as"; but ", the State Department
+            // said" is a comment clause, not another item.
+            if doc.punct(j, &[","]) && self.comment_clause(sent, j + 1) {
+                break;
+            }
             if doc.punct(j, &[","])
                 && (self.ref_starting(j + 1).is_some()
                     || doc.is(j + 1, "and")
@@ -892,6 +930,18 @@ impl Cx<'_, '_> {
         }
         let (places, _) = self.objects(sent, p + 1, |r| self.place(r));
         let mut places: Vec<Ref> = places.into_iter().copied().collect();
+        // "went straight to the Kremlin": an organisation's building.
+        if places.is_empty()
+            && doc.is(p + 1, "the")
+            && let Some(building) = self.place_at(p + 1, true)
+        {
+            places.push(Ref {
+                from: p + 1,
+                to: p + 2,
+                entity: building,
+                kind: RefKind::Name,
+            });
+        }
         if places.is_empty() {
             return;
         }
@@ -1089,6 +1139,10 @@ impl Cx<'_, '_> {
                     &["this", "it", "he", "she", "they", "that", "there", "we"],
                 ))
             {
+                break;
+            }
+            // "at the Kremlin" is where, not what.
+            if doc.is(j, "at") {
                 break;
             }
             // "discuss trade with Merkel": "with" and a partner end the topic; "relations
@@ -1399,28 +1453,68 @@ impl Cx<'_, '_> {
         let limit = (after + 8).min(sent.end);
         while j < limit {
             if doc.punct(j, CLAUSE_BREAKS)
-                || doc.punct(j, &["."])
+                || doc.punct(j, &[".", ","])
                 || doc.is_any(
                     j,
-                    &["which", "who", "before", "after", "when", "while", "but"],
+                    &[
+                        "which", "who", "before", "after", "when", "while", "but", "ahead", "to",
+                    ],
                 )
             {
                 return None;
             }
             if doc.is_any(j, &["in", "at"]) {
-                let mut x = j + 1;
-                if doc.is(x, "the") {
-                    x += 1;
-                }
-                if let Some(r) = self.ref_starting(x)
-                    && self.place(r)
-                {
-                    return Some(r.entity);
-                }
+                // Only the first place phrase counts: "receives Kerry in Kremlin ahead of a
+                // meeting in New York" is not about New York.
+                return self.place_at(j + 1, doc.is(j, "at"));
             }
             j += 1;
         }
         None
+    }
+
+    /// The place named at `x` (after "in"/"at"): "the Kremlin" (an organisation stands for its
+    /// building after "at the"), and "the Black Sea resort of Sochi" is Sochi.
+    fn place_at(&self, mut x: usize, at: bool) -> Option<EntityId> {
+        let doc = self.doc;
+        let the = doc.is(x, "the");
+        if the {
+            x += 1;
+        }
+        // "the mountain resort of Hakone": a place word and "of" before the name.
+        if self.ref_starting(x).is_none() {
+            let mut y = x;
+            while y < x + 3 && doc.shape(y) == TokenShape::Lower && !doc.is(y, "of") {
+                y += 1;
+            }
+            if y > x && doc.is(y, "of") && doc.info(y - 1).has(flag::PLACE_TYPE) {
+                return self
+                    .ref_starting(y + 1)
+                    .filter(|r| self.place(r))
+                    .map(|r| r.entity);
+            }
+            return None;
+        }
+        let r = self.ref_starting(x)?;
+        let place = self.place(r)
+            || at && the && r.kind == RefKind::Name && self.kind(r) == EntityKind::Organization;
+        if !place {
+            return None;
+        }
+        // "resort of Sochi", "port city of Vladivostok"
+        let mut y = r.to;
+        while y < r.to + 3 && doc.shape(y) == TokenShape::Lower && !doc.is(y, "of") {
+            y += 1;
+        }
+        if y > r.to
+            && doc.is(y, "of")
+            && doc.info(y - 1).has(flag::PLACE_TYPE)
+            && let Some(inner) = self.ref_starting(y + 1)
+            && self.place(inner)
+        {
+            return Some(inner.entity);
+        }
+        Some(r.entity)
     }
 
     fn base_relation(
@@ -1461,6 +1555,10 @@ impl Cx<'_, '_> {
         after: usize,
         own_topics: bool,
     ) {
+        // A telephone call is not a meeting.
+        if self.mentions_phone(sent) {
+            return;
+        }
         let place = self.meeting_place(sent, after);
         let topics = if own_topics {
             self.own_topics(sent, after)
