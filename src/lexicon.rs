@@ -105,6 +105,8 @@ pub enum VerbClass {
     Meet,
     /// received, hosted: the subject hosts the object.
     Receive,
+    /// see: a meeting when a person is seen.
+    See,
     /// talked, spoke: with or to someone.
     Talk,
     /// discussed: names topics.
@@ -442,6 +444,7 @@ impl Lexicon {
                             let class = match class {
                                 "meet" => VerbClass::Meet,
                                 "receive" => VerbClass::Receive,
+                                "see" => VerbClass::See,
                                 "talk" => VerbClass::Talk,
                                 "discuss" => VerbClass::Discuss,
                                 "visit" => VerbClass::Visit,

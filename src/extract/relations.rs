@@ -326,6 +326,7 @@ impl Cx<'_, '_> {
         let Some(verb) = info.verb else { return };
         match verb.class {
             VerbClass::Meet => self.meet_verb(sent, k, "meet"),
+            VerbClass::See => self.see_verb(sent, k),
             VerbClass::Talk => {
                 if doc.is_any(k + 1, &["with", "to"]) && !self.mentions_phone(sent) {
                     self.meet_verb(sent, k, "talk_with");
@@ -743,6 +744,20 @@ impl Cx<'_, '_> {
 
     // ----- rules -----------------------------------------------------------------------------
 
+    /// "is scheduled to see Putin": seeing a person is meeting them; seeing anything else is not.
+    fn see_verb(&mut self, sent: Sent, k: usize) {
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        let (objects, after) = self.objects(sent, k + 1, |r| {
+            r.kind != RefKind::Demonym && self.kind(r) == EntityKind::Person
+        });
+        let objects: Vec<Ref> = objects.into_iter().copied().collect();
+        // "X will see Y" but not "saw his chance": the object must come straight after.
+        if subjects.is_empty() || objects.is_empty() || objects[0].from > k + 4 {
+            return;
+        }
+        self.emit_pairs(sent, k, &subjects, &objects, "see", after, true);
+    }
+
     fn meet_verb(&mut self, sent: Sent, k: usize, rule: &'static str) {
         let doc = self.doc;
         let mut o = k + 1;
@@ -1127,8 +1142,8 @@ impl Cx<'_, '_> {
             if doc.is_any(
                 j,
                 &[
-                    "which", "who", "but", "while", "when", "after", "before", "because",
-                    "although", "so",
+                    "which", "who", "whom", "whose", "where", "but", "while", "when", "after",
+                    "before", "because", "although", "so",
                 ],
             ) {
                 break;
@@ -1907,7 +1922,7 @@ fn confidence(rule: &str) -> f32 {
             0.9
         }
         "meeting_with" | "meeting_between" | "talk_with" | "go_to" | "visit_to" | "hold_talks"
-        | "discuss_together" => 0.8,
+        | "see" | "discuss_together" => 0.8,
         "visit_person" | "discuss" | "talked" | "speech_in" => 0.7,
         "met_at" => 0.6,
         "be_in" => 0.6,
