@@ -293,7 +293,9 @@ impl Scanner<'_, '_> {
         }
         let t = self.doc.tok(i);
         match t.shape {
-            TokenShape::Capitalized | TokenShape::Initialism => true,
+            // "UN-led", "Kremlin-backed": a word about a name, not a name.
+            TokenShape::Capitalized => !lower_tail(self.doc.s(i)),
+            TokenShape::Initialism => true,
             TokenShape::Upper => {
                 !(self.shouting(i) && self.info(i).has(flag::COMMON)) && self.doc.s(i) != "I"
             }
@@ -1049,6 +1051,12 @@ fn lower_name(s: &str) -> bool {
     head.len() <= 3
         && head.chars().all(|c| c.is_lowercase())
         && tail.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "UN-led", "Russian-backed", "US-based": a name with a lower-case word hyphened on.
+fn lower_tail(s: &str) -> bool {
+    s.rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.len() >= 3 && tail.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// Peers are named with their title: "Lord Goldsmith", "Baroness Morgan".

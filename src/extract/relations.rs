@@ -215,6 +215,7 @@ pub(crate) fn find(
         cx.sentence(s);
     }
     cx.quotes();
+    cx.reported_speech();
     RelationOutput { relations: cx.out }
 }
 
@@ -1840,6 +1841,137 @@ impl Cx<'_, '_> {
                 }
             }
             k = e + 1;
+        }
+    }
+
+    /// Reported speech in sentences without quote marks: "Lavrov said (that) CLAUSE",
+    /// "X told reporters CLAUSE", "CLAUSE, Peskov said." The clause becomes the quote.
+    fn reported_speech(&mut self) {
+        let doc = self.doc;
+        for s in 0..doc.sentences.len() {
+            let sentence = &doc.sentences[s];
+            let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+            if (start..end).any(|j| doc.punct(j, &["\u{201c}", "\u{201d}", "\""])) {
+                continue;
+            }
+            let sent = Sent {
+                index: s,
+                start,
+                end,
+                span: sentence.span,
+            };
+            let says = |j: usize| {
+                doc.info(j).verb.is_some_and(|v| {
+                    v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
+                }) && doc.shape(j) == TokenShape::Lower
+            };
+            let Some(v) = (start..end).find(|&j| says(j)) else {
+                continue;
+            };
+            let speaking = |r: &Ref| {
+                r.kind != RefKind::Demonym
+                    && matches!(self.kind(r), EntityKind::Person | EntityKind::Organization)
+            };
+            // "CLAUSE, Peskov said." / "CLAUSE, said Peskov."
+            // The speaker ends the sentence there: ", said Peskov." or ", Peskov said on Monday."
+            let ends_here = |j: usize| {
+                j >= end
+                    || doc.tok(j).shape == TokenShape::Punct
+                    || doc.info(j).any(flag::WEEKDAY)
+                    || doc.is_any(j, &["on", "yesterday", "today", "later", "in"])
+            };
+            let tail_speaker = (v > start + 4 && doc.punct(v - 1, &[","]))
+                .then(|| {
+                    let (found, after) = self.objects(sent, v + 1, speaking);
+                    found
+                        .first()
+                        .filter(|_| ends_here(after))
+                        .map(|r| (r.entity, start, v - 1))
+                })
+                .flatten()
+                .or_else(|| {
+                    if !ends_here(v + 1) {
+                        return None;
+                    }
+                    let r = self
+                        .refs
+                        .iter()
+                        .find(|r| r.to == v && r.from > start && speaking(r))?;
+                    let mut c = r.from;
+                    while c > start && (doc.is_any(c - 1, DETERMINERS) || self.title_word(c - 1)) {
+                        c -= 1;
+                    }
+                    (c > start + 4 && doc.punct(c - 1, &[","])).then_some((r.entity, start, c - 1))
+                });
+            let (speaker, from, to) = if let Some(found) = tail_speaker {
+                found
+            } else {
+                let Some(speaker) = self
+                    .subject(sent, v)
+                    .into_iter()
+                    .find(|r| speaking(r))
+                    .map(|r| r.entity)
+                else {
+                    continue;
+                };
+                // The clause: after "that" within a few words ("told reporters on Monday that"),
+                // else right after the verb and its hearer ("told the BBC").
+                let that = (v + 1..(v + 8).min(end))
+                    .take_while(|&j| !doc.punct(j, &[".", ";"]))
+                    .find(|&j| doc.is(j, "that"));
+                let from = match that {
+                    Some(t) => t + 1,
+                    None if doc.is(v, "told") => {
+                        let (hearer, after) = self.objects(sent, v + 1, |_| true);
+                        if hearer.is_empty()
+                            && !doc
+                                .is_any(v + 1, &["reporters", "journalists", "parliament", "mps"])
+                        {
+                            continue;
+                        }
+                        if hearer.is_empty() { v + 2 } else { after }
+                    }
+                    None if doc.tok(v + 1).is_capitalized()
+                        || doc.is_any(
+                            v + 1,
+                            &[
+                                "the", "a", "he", "she", "it", "they", "there", "this", "his",
+                                "her", "its", "their",
+                            ],
+                        ) =>
+                    {
+                        v + 1
+                    }
+                    None => continue,
+                };
+                (speaker, from, end)
+            };
+            let mut to = to;
+            while to > from && doc.tok(to - 1).shape == TokenShape::Punct {
+                to -= 1;
+            }
+            if (from..to).filter(|&j| doc.tok(j).is_word()).count() < 4 {
+                continue;
+            }
+            let text: String = doc.range_text(from, to).chars().take(400).collect();
+            let quote = self.entities.len();
+            self.entities.push(Entity {
+                name: text,
+                kind: EntityKind::Quote,
+                place_kind: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            });
+            let mut rel =
+                self.base_relation(sent, v, RelationKind::Said, speaker, quote, "said_that");
+            rel.modality = Modality::Happened;
+            rel.negated = false;
+            rel.topics = self
+                .topics_in(sent, from, to, &[speaker])
+                .into_iter()
+                .filter(|&t| self.entities[t].kind != EntityKind::Topic)
+                .collect();
+            self.out.push(rel);
         }
     }
 

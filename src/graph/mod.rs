@@ -287,11 +287,24 @@ impl KnowledgeGraph {
         let key = merge_key(kind, key_name);
         let single_word = !name.trim().contains(char::is_whitespace);
         if let Some(&id) = self.keys.get(&(kind, key.clone())) {
-            if merge_key(kind, &self.graph[id].name) != key {
+            let kept = &self.graph[id].name;
+            let reason = if merge_key(kind, kept) != key {
+                Some("alias: another document used this name for it")
+            } else if kept != name && kind != EntityKind::Quote {
+                Some("spelling: the same name once case, accents and transliteration are folded")
+            } else {
+                None
+            };
+            if let Some(reason) = reason
+                && !self
+                    .merges
+                    .iter()
+                    .any(|m| m.kept == *kept && m.merged == name)
+            {
                 self.merges.push(Merge {
-                    kept: self.graph[id].name.clone(),
+                    kept: kept.clone(),
                     merged: name.to_string(),
-                    reason: "alias: another document used this name for it".into(),
+                    reason: reason.into(),
                     doc: doc.to_string(),
                 });
             }
