@@ -1,0 +1,101 @@
+//! Invariants of the knowledge graph, checked on documents read by the real extractor.
+
+use kg::extract::{EntityKind, extract};
+use kg::graph::{KnowledgeGraph, Resolution};
+use kg::lexicon::Lexicon;
+use kg::text::Document;
+
+fn graph_of(texts: &[(&str, &str)]) -> KnowledgeGraph {
+    let mut graph = KnowledgeGraph::new();
+    for (id, text) in texts {
+        let doc = Document::new(*id, *text);
+        graph.add(&doc, &extract(&doc, Lexicon::builtin()));
+    }
+    graph
+}
+
+fn person(graph: &KnowledgeGraph, name: &str) -> String {
+    match graph.resolve(name) {
+        Resolution::One(id) => graph.node(id).name.clone(),
+        other => panic!("`{name}` resolved to {other:?}"),
+    }
+}
+
+const A: &str = "German Foreign Minister Frank-Walter Steinmeier met Sergei Lavrov in Moscow.";
+const B: &str = "Steinmeier later flew to Kyiv, where he met Ukrainian officials.";
+const C: &str = "Russian Foreign Minister Sergey Lavrov said talks would go on.";
+
+#[test]
+fn adding_a_document_twice_changes_nothing() {
+    let once = graph_of(&[("a", A), ("b", B)]);
+    let mut twice = once.clone();
+    let doc = Document::new("a", A);
+    assert!(!twice.add(&doc, &extract(&doc, Lexicon::builtin())));
+    assert_eq!(once.to_bytes(), twice.to_bytes());
+}
+
+#[test]
+fn save_and_load_keep_everything() {
+    let graph = graph_of(&[("a", A), ("b", B), ("c", C)]);
+    let bytes = graph.to_bytes();
+    let loaded = KnowledgeGraph::from_bytes(&bytes).expect("a saved graph loads");
+    assert_eq!(loaded.to_bytes(), bytes);
+    assert_eq!(loaded.stats(), graph.stats());
+    // The alias index is rebuilt on load.
+    assert_eq!(person(&loaded, "lavrov"), person(&graph, "Sergei Lavrov"));
+}
+
+#[test]
+fn a_surname_joins_the_one_person_with_it_in_either_order() {
+    for order in [[("a", A), ("b", B)], [("b", B), ("a", A)]] {
+        let graph = graph_of(&order);
+        assert_eq!(person(&graph, "Steinmeier"), "Frank-Walter Steinmeier");
+        let people = graph
+            .nodes()
+            .filter(|(_, n)| n.kind == EntityKind::Person)
+            .count();
+        assert_eq!(people, 2, "Steinmeier and Lavrov, whatever the order");
+    }
+}
+
+#[test]
+fn transliterations_of_one_name_are_one_person_and_the_merge_is_logged() {
+    let graph = graph_of(&[("a", A), ("c", C)]);
+    assert_eq!(
+        person(&graph, "Sergey Lavrov"),
+        person(&graph, "Sergei Lavrov")
+    );
+    assert!(
+        graph
+            .merges()
+            .iter()
+            .any(|m| m.merged == "Sergey Lavrov" && m.kept == "Sergei Lavrov")
+    );
+}
+
+#[test]
+fn people_who_share_only_a_word_stay_apart() {
+    let graph = graph_of(&[
+        ("a", "Tory leader Michael Howard criticised the plan."),
+        (
+            "b",
+            "Howard Flight, the party's deputy chairman, resigned. Mr Howard said nothing.",
+        ),
+    ]);
+    assert_eq!(person(&graph, "Howard Flight"), "Howard Flight");
+    assert_eq!(person(&graph, "Michael Howard"), "Michael Howard");
+    let flight = graph
+        .nodes()
+        .find(|(_, n)| n.name == "Howard Flight")
+        .map(|(_, n)| n.clone());
+    assert!(flight.is_some_and(|n| !n.aliases.contains("Mr Howard")));
+}
+
+#[test]
+fn a_bare_surname_shared_by_two_people_is_ambiguous() {
+    let graph = graph_of(&[
+        ("a", "American astronaut Scott Kelly returned to Earth."),
+        ("b", "Education Secretary Ruth Kelly visited a school."),
+    ]);
+    assert!(matches!(graph.resolve("Kelly"), Resolution::Ambiguous(ids) if ids.len() == 2));
+}
