@@ -287,12 +287,24 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                 .get(&person_key(&text))
                 .cloned()
                 .unwrap_or_default();
+            // "Jeremy said ...": a given name alone, when one person named here has it.
+            let by_first_name = if doc.info(c.from).has(flag::GIVEN) && c.honorific.is_none() {
+                given
+                    .get(&person_key(&text))
+                    .filter(|people| people.len() == 1)
+                    .cloned()
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
             let pool = if !candidates.is_empty() {
                 candidates
             } else if !by_given.is_empty() {
                 by_given
-            } else {
+            } else if !by_family.is_empty() {
                 by_family
+            } else {
+                by_first_name
             };
             if !pool.is_empty() {
                 entity_of[i] = Some(nearest_before(doc, cands, &entity_of, &pool, c.from));
@@ -312,11 +324,23 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             continue;
         }
         // No cue and no link: decide from the hints, or leave the name out.
-        let kind = if c.hints & hint::SPEECH_AFTER != 0 {
+        // "David Page, of Investec Securities,": where someone is from, after a comma.
+        let affiliation =
+            c.from >= 2 && doc.is_any(c.from - 1, &["of", "from"]) && doc.punct(c.from - 2, &[","]);
+        // A lone capitalised common word ("the Tsunami") with no link is not a name.
+        let lone_common = words.len() == 1 && common(doc, &text);
+        // People's names do not open with an acronym or a number ("HMS Chatham").
+        let person_like = !matches!(doc.shape(c.from), TokenShape::Upper | TokenShape::Number);
+        let kind = if affiliation {
+            Some((EntityKind::Organization, None))
+        } else if lone_common {
+            None
+        } else if c.hints & hint::SPEECH_AFTER != 0 {
             Some((EntityKind::Person, None))
         } else if c.hints & hint::PLACE_PREP != 0 {
             Some((EntityKind::Place, None))
         } else if words.len() >= 2
+            && person_like
             && (words.iter().all(|w| !common(doc, w)) || c.hints & hint::PARTICLE != 0)
         {
             // Two or more uncommon capitalised words, or a particle name: most often a person.
@@ -654,7 +678,14 @@ fn lede_person(doc: &Doc, phrase: &RoleRef, b: &Builder, named: &[Ref]) -> Optio
     }
     let person =
         |r: &&Ref| r.kind == RefKind::Name && b.entities[r.entity].kind == EntityKind::Person;
-    if named.iter().filter(person).any(|r| r.from < phrase.from) {
+    // A person named before the phrase in the body (a headline may name them first).
+    let in_body = |r: &&Ref| !doc.sentences[doc.sentence_of[r.from] as usize].headline;
+    if named
+        .iter()
+        .filter(person)
+        .filter(in_body)
+        .any(|r| r.from < phrase.from)
+    {
         return None;
     }
     let last = doc
@@ -706,7 +737,9 @@ fn fronted_subject<'r>(doc: &Doc, people: &'r [Ref], s: usize, k: usize) -> Opti
 /// Resolves he / she / his / her / him to people named before them.
 fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs: &mut Vec<Ref>) {
     let mut out = Vec::new();
-    let people: Vec<Ref> = refs
+    // Resolved pronouns join the candidates, so "he ... he ... he" follows one person through a
+    // paragraph.
+    let mut people: Vec<Ref> = refs
         .iter()
         .copied()
         .filter(|r| entities[r.entity].kind == EntityKind::Person && r.kind != RefKind::Demonym)
@@ -772,12 +805,15 @@ fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs: &mut Vec<
                     .or_else(|| before(2).first().copied()),
             };
             if let Some(r) = choice {
-                out.push(Ref {
+                let resolved = Ref {
                     from: k,
                     to: k + 1,
                     entity: r.entity,
                     kind: RefKind::Pronoun,
-                });
+                };
+                out.push(resolved);
+                let at = people.partition_point(|p| p.from < k);
+                people.insert(at, resolved);
             }
         }
     }

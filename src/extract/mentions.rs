@@ -575,6 +575,20 @@ impl Scanner<'_, '_> {
                     j = end;
                     continue;
                 }
+                // "spokesman for North East Says No": capitalised words that go on after the
+                // known name are the rest of the organisation's name, unless a given name
+                // starts a person ("the spokesman for the Kremlin Dmitry Peskov").
+                if !m.demonym
+                    && self.name_word(m.end)
+                    && !self.info(m.end).has(flag::GIVEN)
+                    && self.honorific_at(m.end).is_none()
+                    && let Some(end) = self.name_run(m.end)
+                {
+                    of = Some((x, end, CandKind::Typed(EntityKind::Organization, None)));
+                    tail_end = end;
+                    j = end;
+                    continue;
+                }
                 of = Some((
                     x,
                     m.end,
@@ -943,6 +957,7 @@ impl Scanner<'_, '_> {
         // An acronym not in the lists is most often an organisation.
         if to - from == 1
             && doc.shape(from) == TokenShape::Upper
+            && !self.info(from).has(flag::COMMON)
             && !self.shouting(from)
             && doc.s(from).len() >= 3
         {

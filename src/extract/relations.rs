@@ -86,6 +86,41 @@ const NP_ADJECTIVES: &[&str] = &[
     "elected",
     "embattled",
 ];
+/// Pronouns and auxiliaries: a phrase with one of these is a clause, not a topic.
+const NOT_IN_TOPICS: &[&str] = &[
+    "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "them", "can", "could", "do",
+    "does", "did", "will", "would", "shall", "should", "may", "might", "must", "want", "wants",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "well", "not", "there", "here",
+    "very", "so",
+];
+/// Words of numbers.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "or",
+    "and",
+    "a",
+    "few",
+    "several",
+];
 /// Nouns too vague to be a topic on their own.
 const VAGUE_NOUNS: &[&str] = &[
     "matter",
@@ -454,6 +489,10 @@ impl Cx<'_, '_> {
                     j = r.from;
                     continue;
                 }
+                // "Lavrov's remarks included ...": a possessor is not the subject.
+                if doc.tok(r.to).shape == TokenShape::Clitic {
+                    break;
+                }
                 let mut list = vec![r];
                 self.coordinated_before(sent, r.from, &mut list);
                 list.reverse();
@@ -633,9 +672,16 @@ impl Cx<'_, '_> {
     }
 
     /// Adds to `list` the agents joined before `from` by "and" or commas.
+    ///
+    /// Read from the right, the first joint must be "and": "X, Y and Z met" is a list, but in
+    /// "Napier University, he said" the comma joins nothing.
     fn coordinated_before<'r>(&'r self, sent: Sent, mut from: usize, list: &mut Vec<&'r Ref>) {
         let doc = self.doc;
-        while from > sent.start + 1 && (doc.is(from - 1, "and") || doc.punct(from - 1, &[","])) {
+        let mut seen_and = false;
+        while from > sent.start + 1
+            && (doc.is(from - 1, "and") || seen_and && doc.punct(from - 1, &[","]))
+        {
+            seen_and = true;
             let mut j = from - 1;
             if doc.punct(j, &[","]) && j > sent.start && doc.is(j - 1, "and") {
                 j -= 1;
@@ -1291,6 +1337,17 @@ impl Cx<'_, '_> {
         {
             return None;
         }
+        // "We can", "police do want", "six or seven million": a clause or a number, not a topic.
+        if words
+            .iter()
+            .any(|w| NOT_IN_TOPICS.iter().any(|s| w.eq_ignore_ascii_case(s)))
+            || words.iter().all(|w| {
+                NUMBER_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n))
+                    || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            })
+        {
+            return None;
+        }
         // Kept as written, but a capital that only opens the sentence is lowered.
         let mut phrase = words.join(" ").replace(" - ", "-");
         if doc.starts_sentence(from) && doc.info(from).has(flag::COMMON) {
@@ -1577,7 +1634,11 @@ impl Cx<'_, '_> {
         }
         let place = self.meeting_place(sent, after);
         let topics = if own_topics {
-            self.own_topics(sent, after)
+            self.own_topics(
+                sent,
+                after,
+                matches!(rule, "meeting_with" | "meeting_between" | "hold_talks"),
+            )
         } else {
             Vec::new()
         };
@@ -1629,12 +1690,20 @@ impl Cx<'_, '_> {
     }
 
     /// "about X", "on X", "to discuss X" after a meeting's participants.
-    fn own_topics(&mut self, sent: Sent, after: usize) -> Vec<EntityId> {
+    ///
+    /// "on" gives a topic only after a meeting noun ("talks on Syria"); after a verb it is
+    /// mostly when or where ("met on the platform", "met on Friday").
+    fn own_topics(&mut self, sent: Sent, after: usize, after_noun: bool) -> Vec<EntityId> {
         let doc = self.doc;
         let mut j = after;
         let limit = (after + 6).min(sent.end);
         while j < limit {
-            if doc.is_any(j, &["about", "on", "over", "regarding"])
+            let preposition = if after_noun {
+                &["about", "on", "over", "regarding"][..]
+            } else {
+                &["about", "over", "regarding"][..]
+            };
+            if doc.is_any(j, preposition)
                 && !doc.is_any(
                     j + 1,
                     &[
@@ -1806,7 +1875,9 @@ impl Cx<'_, '_> {
             }
             let inner = Span::new(doc.tokens[k].span.end, doc.tokens[e].span.start);
             let words = (k + 1..e).filter(|&x| doc.tok(x).is_word()).count();
-            if words >= 4 {
+            // Five words or more: shorter quoted fragments ("affordable", "six or seven
+            // million") are scare quotes, not statements.
+            if words >= 5 {
                 if let Some((speaker, s)) = self.speaker(k, e) {
                     let text = inner
                         .of(doc.text)
@@ -1860,10 +1931,17 @@ impl Cx<'_, '_> {
                 end,
                 span: sentence.span,
             };
+            // A present form ("claims", "says") is a verb only right after its subject: "opposition
+            // claims he was ..." is a noun.
             let says = |j: usize| {
-                doc.info(j).verb.is_some_and(|v| {
-                    v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
-                }) && doc.shape(j) == TokenShape::Lower
+                doc.shape(j) == TokenShape::Lower
+                    && doc.info(j).verb.is_some_and(|v| {
+                        v.class == VerbClass::Say
+                            && (v.tense == Tense::Past
+                                || v.tense == Tense::Present
+                                    && j > start
+                                    && self.ref_covering(j - 1).is_some())
+                    })
             };
             let Some(v) = (start..end).find(|&j| says(j)) else {
                 continue;
