@@ -99,3 +99,33 @@ fn a_bare_surname_shared_by_two_people_is_ambiguous() {
     ]);
     assert!(matches!(graph.resolve("Kelly"), Resolution::Ambiguous(ids) if ids.len() == 2));
 }
+
+#[test]
+fn a_namesake_mentioned_once_does_not_make_a_name_unanswerable() {
+    let graph = graph_of(&[
+        (
+            "a",
+            "John Kerry met Sergei Lavrov. Kerry said the talks went well. Kerry later flew home.",
+        ),
+        (
+            "b",
+            "Kerry praised the plan. Kerry then met the press. Kerry left on Friday.",
+        ),
+        (
+            "c",
+            "Aidan Kerry, a farmer, sold his land. Kerry said he was glad.",
+        ),
+    ]);
+    assert!(matches!(graph.resolve("Kerry"), Resolution::Ambiguous(_)));
+    let query = kg::query::parse("who met Kerry").expect("parses");
+    let answer = kg::query::run(&graph, &query).expect("the dominant Kerry is chosen");
+    let names: Vec<String> = answer
+        .rows
+        .iter()
+        .filter_map(|r| match &r.cells[0] {
+            kg::query::Value::Entity { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(names, ["Sergei Lavrov"]);
+}

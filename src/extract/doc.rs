@@ -22,7 +22,8 @@ pub(crate) struct Doc<'a> {
     /// The lexicon word id of each token, or `NO_WORD`.
     words: Vec<u32>,
     pub sentences: Vec<Sentence>,
-    /// Per sentence: true when its letters are (almost) all capitals, so capitals say nothing.
+    /// Per sentence: true when its words are (almost) all capitals, or it is a headline in
+    /// title case, so that a capital says nothing of a common word.
     pub shouting: Vec<bool>,
     /// Per token: the sentence it belongs to.
     pub sentence_of: Vec<u32>,
@@ -49,15 +50,31 @@ impl<'a> Doc<'a> {
             for i in s.tokens.clone() {
                 sentence_of[i] = n as u32;
             }
-            let (mut upper, mut lower) = (0, 0);
+            let (mut upper, mut lower, mut capitalized, mut small) = (0, 0, 0, 0);
             for t in &tokens[s.tokens.clone()] {
                 match t.shape {
                     TokenShape::Upper => upper += 1,
-                    TokenShape::Capitalized | TokenShape::Lower => lower += 1,
+                    TokenShape::Capitalized => {
+                        lower += 1;
+                        capitalized += 1;
+                    }
+                    TokenShape::Lower => {
+                        lower += 1;
+                        if t.span.len() <= 4 {
+                            small += 1;
+                        }
+                    }
                     _ => {}
                 }
             }
-            shouting.push(upper >= 3 && upper > 2 * lower);
+            let all_caps = upper >= 3 && upper > 2 * lower;
+            // "Kerry in Moscow to Push for Political Transition": a headline in title case,
+            // where only the short words stay lower case.
+            let title_case = s.headline
+                && capitalized >= 4
+                && lower - capitalized <= small
+                && capitalized * 2 >= lower;
+            shouting.push(all_caps || title_case);
         }
         Doc {
             text,

@@ -293,8 +293,11 @@ impl Scanner<'_, '_> {
         }
         let t = self.doc.tok(i);
         match t.shape {
-            // "UN-led", "Kremlin-backed": a word about a name, not a name.
-            TokenShape::Capitalized => !lower_tail(self.doc.s(i)),
+            // "UN-led", "Kremlin-backed": a word about a name, not a name. In a title-case
+            // headline a capital says nothing of a common word.
+            TokenShape::Capitalized => {
+                !(lower_tail(self.doc.s(i)) || self.shouting(i) && self.info(i).has(flag::COMMON))
+            }
             TokenShape::Initialism => true,
             TokenShape::Upper => {
                 !(self.shouting(i) && self.info(i).has(flag::COMMON)) && self.doc.s(i) != "I"
@@ -828,6 +831,7 @@ impl Scanner<'_, '_> {
             // is not itself common: "General Motors", not "Officials Kerry met".
             if self.name_word(i + 1)
                 && !self.info(i + 1).has(flag::COMMON)
+                && self.known_at(i + 1).is_none()
                 && !self.info(i).any(flag::OFFICE | flag::PREFIX)
                 && !doc.is_any(i, FUNCTION_WORDS)
                 && !doc.is_any(i, OPENING_WORDS)
@@ -863,8 +867,21 @@ impl Scanner<'_, '_> {
             }
             (known, Some(end)) => {
                 let kind = self.classify_run(i, end);
-                // A known name at the start of a longer run that has no cue of its own is
-                // read as the known name, and the rest again ("Moscow Kerry" is two names).
+                // A known place before common words with capitals names something else in
+                // running text ("the U.S. Open", "the London Marathon"): the run is read whole.
+                // Before a name that is not a common word it is two names ("Moscow Kerry"). A headline's capitals mark nothing, so there the known
+                // name is read on its own ("US Calls for ...").
+                if let (Some(m), CandKind::Unknown) = (known, kind)
+                    && !m.demonym
+                    && !doc.sentences[doc.sentence_of[i] as usize].headline
+                    && doc.lex.known(m.id).kind == EntityKind::Place
+                    && (m.end..end).all(|k| self.info(k).has(flag::COMMON))
+                {
+                    let hints = self.hints(i, end);
+                    let index = self.push(i, end, CandKind::Unknown, None);
+                    self.found.cands[index].hints = hints;
+                    return Some(end);
+                }
                 if let (Some(m), CandKind::Unknown) = (known, kind) {
                     let kind = if m.demonym {
                         CandKind::Demonym(m.id)

@@ -235,7 +235,7 @@ const PLACES: &[EntityKind] = &[EntityKind::Place];
 ///
 /// An ambiguous name is settled by the kind of thing the question needs in that place, when
 /// that leaves one candidate: `who visited Jordan` means the country, `who met Jordan` the
-/// person. A node of another kind is still accepted when the name is not ambiguous, since the
+/// person; or by how much more one candidate is mentioned than the others. A node of another kind is still accepted when the name is not ambiguous, since the
 /// extractor's typing is not infallible and the edges decide the answer anyway.
 fn entity(
     graph: &KnowledgeGraph,
@@ -252,6 +252,15 @@ fn entity(
                 .collect();
             if let [one] = fitting[..] {
                 return Ok(one);
+            }
+            // One candidate far more talked about than the next is what the user means: a
+            // stray namesake must not make "who met Kerry" unanswerable. Candidates come
+            // ranked by mentions.
+            if let [first, second, ..] = fitting[..] {
+                let (a, b) = (graph.node(first).mentions, graph.node(second).mentions);
+                if a >= 3 && a >= 3 * b {
+                    return Ok(first);
+                }
             }
             let ids = if fitting.is_empty() { ids } else { fitting };
             let candidates: Vec<String> = ids
