@@ -96,6 +96,12 @@ pub mod flag {
     pub const PARTICLE: u32 = 1 << 20;
     /// A title word that relates to someone else's role, not a role: counterpart, colleague.
     pub const RELATIONAL: u32 = 1 << 21;
+    /// A word for a sports team beside a place's name: side, club, captain.
+    pub const TEAM_WORD: u32 = 1 << 22;
+    /// A word of a game between two places' names: beat, drew, at, v.
+    pub const TEAM_VERB: u32 = 1 << 23;
+    /// A word of sport: league, innings, goals.
+    pub const SPORT: u32 = 1 << 24;
 }
 
 /// What sort of event word a verb form is.
@@ -490,7 +496,14 @@ impl Lexicon {
                         "lead" => flag::ORG_LEAD,
                         "group" => flag::ORG_GROUP,
                         "adj" => flag::ORG_ADJ,
-                        _ => return Err(err("class must be head, lead, group or adj")),
+                        "team_word" => flag::TEAM_WORD,
+                        "team_verb" => flag::TEAM_VERB,
+                        "sport" => flag::SPORT,
+                        _ => {
+                            return Err(err(
+                                "class must be head, lead, group, adj, team_word, team_verb or sport",
+                            ));
+                        }
                     };
                     let id = self.intern(col(0));
                     self.info[id as usize].flags |= bits;

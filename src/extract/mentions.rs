@@ -974,7 +974,8 @@ impl Scanner<'_, '_> {
         // An acronym not in the lists is most often an organisation.
         if to - from == 1
             && doc.shape(from) == TokenShape::Upper
-            && !self.info(from).has(flag::COMMON)
+            && !self.info(from).any(flag::COMMON | flag::SPORT)
+            && doc.s(from).len() <= 6
             && !self.shouting(from)
             && doc.s(from).len() >= 3
         {
