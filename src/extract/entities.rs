@@ -181,6 +181,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         if !teams.is_empty()
             && teams.contains(&normalize(doc.range_text(c.from, c.to)))
             && is_town(doc, c)
+            && !is_dateline(doc, c)
         {
             let name = match c.kind {
                 CandKind::Known(id) => doc.lex.known(id).name.clone(),
@@ -355,6 +356,8 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             Some((EntityKind::Place, None))
         } else if words.len() >= 2
             && person_like
+            // In a line of capitals ("W L PCT GB") a run of words is no name without a given one.
+            && (!doc.is_shouting(c.from) || doc.info(c.from).has(flag::GIVEN))
             && (words.iter().all(|w| !common(doc, w)) || c.hints & hint::PARTICLE != 0)
         {
             // Two or more uncommon capitalised words, or a particle name: most often a person.
@@ -570,16 +573,55 @@ fn team_names(doc: &Doc, cands: &[Cand]) -> rustc_hash::FxHashSet<String> {
                 strong.insert(normalize(doc.range_text(other.from, other.to)));
             }
         }
-        let before = c.from > 0 && doc.info(c.from - 1).has(flag::TEAM_WORD);
+        let before = c.from > 0
+            && (doc.info(c.from - 1).has(flag::TEAM_WORD) || doc.is(c.from - 1, "against"));
         let after = doc.info(c.to).has(flag::TEAM_WORD) && doc.shape(c.to) == TokenShape::Lower;
         if before || after {
             weak.insert(name);
         }
     }
-    if !strong.is_empty() {
-        strong.extend(weak);
+    if strong.is_empty() {
+        return strong;
     }
-    strong
+    strong.extend(weak);
+    // "Essex, Derbyshire and Surrey": towns listed with a team are teams too.
+    loop {
+        let mut grew = false;
+        for pair in towns.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let joined = b.from == a.to + 1 && (doc.punct(a.to, &[","]) || doc.is(a.to, "and"))
+                || b.from == a.to + 2 && doc.punct(a.to, &[","]) && doc.is(a.to + 1, "and");
+            if !joined {
+                continue;
+            }
+            let (na, nb) = (
+                normalize(doc.range_text(a.from, a.to)),
+                normalize(doc.range_text(b.from, b.to)),
+            );
+            if strong.contains(&na) != strong.contains(&nb) {
+                strong.insert(na);
+                strong.insert(nb);
+                grew = true;
+            }
+        }
+        if !grew {
+            return strong;
+        }
+    }
+}
+
+/// "NEW YORK 1996-08-30", "MOSCOW, July 14": a dateline names where the story was written.
+fn is_dateline(doc: &Doc, c: &Cand) -> bool {
+    if !doc.starts_sentence(c.from) {
+        return false;
+    }
+    let mut k = c.to;
+    if doc.punct(k, &[","]) {
+        k += 1;
+    }
+    let s = doc.s(k);
+    doc.info(k).has(flag::MONTH)
+        || doc.shape(k) == TokenShape::Number && s.len() == 10 && s.as_bytes()[4] == b'-'
 }
 
 /// The capitals of a name's words: "Organization for Security and Co-operation in Europe" ->
@@ -607,11 +649,16 @@ fn push_unique(list: &mut Vec<EntityId>, e: EntityId) {
     }
 }
 
+/// True for a common English word, or the plural of one ("Traders").
 fn common(doc: &Doc, word: &str) -> bool {
     let mut buf = String::new();
-    doc.lex
-        .word_id(word, &mut buf)
-        .is_some_and(|w| doc.lex.info(w).has(flag::COMMON))
+    let is_common = |w: &str, buf: &mut String| {
+        doc.lex
+            .word_id(w, buf)
+            .is_some_and(|w| doc.lex.info(w).has(flag::COMMON))
+    };
+    is_common(word, &mut buf)
+        || word.len() > 3 && word.ends_with('s') && is_common(&word[..word.len() - 1], &mut buf)
 }
 
 /// Of several people a short name could be, the one named last before `at` (else the first).

@@ -338,7 +338,12 @@ impl Scanner<'_, '_> {
                 demonym: false,
             });
         }
-        if !self.capital(i) || doc.shape(i) == TokenShape::Lower && !lower_name(doc.s(i)) {
+        // In capitals a common word may still open a known name of several words ("NEW YORK",
+        // "SOUTH AFRICA"); alone it must be written as a name.
+        let capitals = matches!(doc.shape(i), TokenShape::Upper | TokenShape::Capitalized);
+        if !(self.capital(i) || capitals && self.shouting(i))
+            || doc.shape(i) == TokenShape::Lower && !lower_name(doc.s(i))
+        {
             return None;
         }
         let info = self.info(i);
@@ -356,6 +361,9 @@ impl Scanner<'_, '_> {
                     .enumerate()
                     .all(|(k, &w)| doc.word(i + k) == Some(w));
                 if !matches {
+                    continue;
+                }
+                if n == 1 && !self.capital(i) {
                     continue;
                 }
                 match phrase.target {
@@ -376,6 +384,9 @@ impl Scanner<'_, '_> {
                     PhraseTarget::Title(_) => {}
                 }
             }
+        }
+        if !self.capital(i) {
+            return None;
         }
         // A sentence-initial common word is not read as a name ("Turkey" stays a country, but
         // "Reading the report" is not the town).
@@ -759,12 +770,16 @@ impl Scanner<'_, '_> {
                 k += 1;
                 continue;
             }
-            // Particles inside a name: "Staffan de Mistura", "Ahrar al-Sham".
-            if self.info(k).has(flag::PARTICLE)
-                && doc.shape(k) == TokenShape::Lower
-                && self.name_word(k + 1)
-            {
+            // Particles inside a name: "Staffan de Mistura", "Ahrar al-Sham", "Joost van der
+            // Westhuizen".
+            let particle =
+                |x: usize| self.info(x).has(flag::PARTICLE) && doc.shape(x) == TokenShape::Lower;
+            if particle(k) && self.name_word(k + 1) {
                 k += 2;
+                continue;
+            }
+            if particle(k) && particle(k + 1) && self.name_word(k + 2) {
+                k += 3;
                 continue;
             }
             // Connectors inside organisation and place names: "Ministry of Defence",
@@ -948,7 +963,19 @@ impl Scanner<'_, '_> {
         {
             return CandKind::Typed(EntityKind::Organization, None);
         }
-        if last.has(flag::PLACE_HEAD) && doc.capitalized(to - 1) && to - from >= 2 {
+        // "Spaso House", "Red Square" are places; "Anthony Hill" is a person: a given name
+        // before a head that is also a surname.
+        let surname_head = doc.is_any(
+            to - 1,
+            &[
+                "hill", "hills", "house", "hall", "park", "castle", "heights", "bridge",
+            ],
+        );
+        if last.has(flag::PLACE_HEAD)
+            && doc.capitalized(to - 1)
+            && to - from >= 2
+            && !(to - from == 2 && surname_head && first.has(flag::GIVEN))
+        {
             return CandKind::Typed(EntityKind::Place, last.place_kind);
         }
         if first.has(flag::PLACE_LEAD) && to - from >= 3 {
