@@ -250,6 +250,18 @@ impl<'p> AtomicFile<'p> {
         let path = self.path;
         let cannot_write = || format!("cannot write `{}`", path.display());
         self.temp.write_all(bytes).with_context(cannot_write)?;
+        // The temporary file is private (0600); the file it becomes keeps the permissions of the
+        // one it replaces, or gets the usual ones for a new file.
+        if let Some(permissions) = fs::metadata(path)
+            .ok()
+            .map(|m| m.permissions())
+            .or_else(new_file_permissions)
+        {
+            self.temp
+                .as_file()
+                .set_permissions(permissions)
+                .with_context(cannot_write)?;
+        }
         self.temp.as_file().sync_all().with_context(cannot_write)?;
         self.temp
             .persist(path)
@@ -257,6 +269,18 @@ impl<'p> AtomicFile<'p> {
             .with_context(cannot_write)?;
         Ok(())
     }
+}
+
+/// The permissions of a newly written file: read and write for its owner, read for others.
+#[cfg(unix)]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    None
 }
 
 /// A graph file error as one message. `GraphFileError` may repeat its source in its own text, so

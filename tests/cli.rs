@@ -536,8 +536,7 @@ fn a_closed_pipe_ends_quietly() {
     );
 }
 
-// The tests below go through `query::parse`/`query::run`, which are stubs until the query layer
-// lands.
+// The tests below go through the query layer.
 
 #[test]
 fn query_answers_in_each_format() {
@@ -642,4 +641,41 @@ fn a_bad_lexicon_line_names_its_file_and_line() {
             "error: lexicon bad-lexicon: titles.tsv:1: class must be honorific, office, head, \
              field, prefix, occupation or relational\n",
         );
+}
+
+#[test]
+fn a_question_that_asks_for_evidence_gets_it() {
+    let (_dir, graph) = fixture_file();
+    let answer = json(&stdout_of(
+        kg().args(["query", "--format", "json", "--graph"])
+            .arg(&graph)
+            .arg("who met Kerry with evidence"),
+    ));
+    let columns: Vec<&str> = answer["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    assert!(columns.contains(&"evidence"), "{answer}");
+}
+
+#[cfg(unix)]
+#[test]
+fn written_files_get_ordinary_permissions_or_keep_their_own() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().expect("temp dir");
+    let out = dir.path().join("g.kg");
+    kg().args(["build", "corpus/001_kerry.txt", "--output"])
+        .arg(&out)
+        .assert()
+        .success();
+    let mode = |p: &Path| std::fs::metadata(p).expect("written").permissions().mode() & 0o777;
+    assert_eq!(mode(&out), 0o644);
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    kg().args(["build", "corpus/001_kerry.txt", "--output"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(mode(&out), 0o640);
 }

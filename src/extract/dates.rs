@@ -316,6 +316,10 @@ impl DateFinder {
         // ("On Thursday, Kerry will meet ...") belongs to its main clause.
         let &(from, to, expr) = list
             .iter()
+            // "since May 2015", "until Friday" bound a period; they do not date the event.
+            .filter(|&&(from, _, _)| {
+                !(from > start && doc.is_any(from - 1, &["since", "until", "till"]))
+            })
             .filter(|&&(from, to, _)| {
                 let (a, b) = if from >= k { (k, from) } else { (to, k) };
                 let fronted = (start..from).all(|j| {

@@ -64,6 +64,8 @@ pub struct Answer {
     pub columns: Vec<String>,
     /// The rows.
     pub rows: Vec<Row>,
+    /// True when the question itself asked for evidence ("... with evidence").
+    pub with_evidence: bool,
 }
 
 /// How to print an answer.

@@ -124,6 +124,7 @@ fn execute_walk(graph: &KnowledgeGraph, walk: &Walk) -> Answer {
 
     let shape = walk.shape;
     Answer {
+        with_evidence: false,
         columns: columns(shape).iter().map(|c| c.to_string()).collect(),
         rows: rows
             .into_iter()
@@ -389,5 +390,6 @@ fn describe(graph: &KnowledgeGraph, wh: Wh, nodes: &[NodeId]) -> Answer {
     Answer {
         columns: columns.into_iter().map(String::from).collect(),
         rows,
+        with_evidence: false,
     }
 }

@@ -46,5 +46,7 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
 /// `in` place is no error, since topics need not be entities.
 pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, QueryError> {
     let plan = plan::plan(graph, &query.question, &query.text)?;
-    Ok(eval::execute(graph, &plan))
+    let mut answer = eval::execute(graph, &plan);
+    answer.with_evidence = query.evidence;
+    Ok(answer)
 }

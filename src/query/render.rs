@@ -18,6 +18,7 @@ impl Answer {
         evidence: bool,
         width: Option<usize>,
     ) -> String {
+        let evidence = evidence || self.with_evidence;
         match format {
             Format::Table => table(self, graph, evidence, width),
             Format::Json => json(self, graph, evidence),
