@@ -790,6 +790,9 @@ fn link_role_phrases(
                 }
             }
         }
+        if best.is_none() {
+            best = leading_person(doc, phrase, b, named);
+        }
         if let Some(entity) = best {
             refs.push(Ref {
                 from: phrase.from,
@@ -799,6 +802,45 @@ fn link_role_phrases(
             });
         }
     }
+}
+
+/// The person "the prime minister" means in an article that never gives anyone the title: the
+/// article's most mentioned person so far, named at least twice, who holds no other role.
+/// Only for offices that lead (prime minister, president, chancellor, leader); the link is
+/// made, the role is not given, since the article never says it.
+fn leading_person(doc: &Doc, phrase: &RoleRef, b: &Builder, named: &[Ref]) -> Option<EntityId> {
+    let title = phrase.title.to_lowercase();
+    const LEADING: &[&str] = &[
+        "prime minister",
+        "president",
+        "premier",
+        "chancellor",
+        "first minister",
+        "leader",
+        "pm",
+        "taoiseach",
+    ];
+    if phrase.of.is_some()
+        || !LEADING.contains(&title.as_str())
+        || !doc.is(phrase.from.wrapping_sub(1), "the")
+    {
+        return None;
+    }
+    let mut counts: rustc_hash::FxHashMap<EntityId, (usize, usize)> =
+        rustc_hash::FxHashMap::default();
+    for r in named
+        .iter()
+        .filter(|r| r.kind == RefKind::Name && r.from < phrase.from)
+    {
+        if b.entities[r.entity].kind == EntityKind::Person {
+            let entry = counts.entry(r.entity).or_insert((0, r.from));
+            entry.0 += 1;
+        }
+    }
+    let (&e, &(n, _)) = counts
+        .iter()
+        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))?;
+    (n >= 2 && b.entities[e].roles.is_empty()).then_some(e)
 }
 
 /// The person a role phrase in a document's opening introduces: the first person named in the

@@ -363,6 +363,14 @@ impl Cx<'_, '_> {
         match verb.class {
             VerbClass::Meet => self.meet_verb(sent, k, "meet"),
             VerbClass::See => self.see_verb(sent, k),
+            // "Speaking in Cardiff, Mr Kennedy said ...": where the speaker was.
+            VerbClass::Talk | VerbClass::Say
+                if verb.tense == Tense::Ing
+                    && doc.starts_sentence(k)
+                    && doc.is_any(k + 1, &["in", "at"]) =>
+            {
+                self.fronted_presence(sent, k)
+            }
             VerbClass::Talk => {
                 if doc.is_any(k + 1, &["with", "to"]) && !self.mentions_phone(sent) {
                     self.meet_verb(sent, k, "talk_with");
@@ -595,10 +603,46 @@ impl Cx<'_, '_> {
         doc.is(j, "that") && doc.info(j + 1).noun.is_some()
     }
 
+    /// The person or organisation a phrase starting at `from` names, past its determiners,
+    /// titles and qualifiers ("Liberal Democrat leader Charles Kennedy").
     fn first_agent_from(&self, sent: Sent, from: usize) -> Option<&Ref> {
-        (from..sent.end.min(from + 12))
-            .filter_map(|k| self.ref_starting(k))
-            .find(|r| self.agent(r))
+        self.objects(sent, from, |r| self.agent(r))
+            .0
+            .first()
+            .copied()
+            .or_else(|| {
+                (from..sent.end.min(from + 12))
+                    .filter_map(|k| self.ref_starting(k))
+                    .find(|r| self.agent(r))
+            })
+    }
+
+    /// Where the noun phrase around a name starts: back over determiners, titles, nationality
+    /// words and possessors ("the DUP's Ian Paisley", "Sinn Fein leader Gerry Adams").
+    fn phrase_start(&self, sent: Sent, from: usize) -> usize {
+        let doc = self.doc;
+        let mut j = from;
+        while j > sent.start {
+            let prev = j - 1;
+            if doc.is_any(prev, DETERMINERS)
+                || self.title_word(prev)
+                || doc.tok(prev).shape == TokenShape::Clitic
+            {
+                j = prev;
+                continue;
+            }
+            if let Some(r) = self.ref_covering(prev)
+                && r.kind != RefKind::Pronoun
+                && (r.kind == RefKind::Demonym
+                    || self.title_word(r.to)
+                    || doc.tok(r.to).shape == TokenShape::Clitic)
+            {
+                j = r.from;
+                continue;
+            }
+            break;
+        }
+        j
     }
 
     /// True when a preposition or an event verb governs the name at `from` ("with Putin",
@@ -678,6 +722,7 @@ impl Cx<'_, '_> {
     fn coordinated_before<'r>(&'r self, sent: Sent, mut from: usize, list: &mut Vec<&'r Ref>) {
         let doc = self.doc;
         let mut seen_and = false;
+        from = self.phrase_start(sent, from);
         while from > sent.start + 1
             && (doc.is(from - 1, "and") || seen_and && doc.punct(from - 1, &[","]))
         {
@@ -697,7 +742,7 @@ impl Cx<'_, '_> {
                 break;
             }
             list.push(r);
-            from = r.from;
+            from = self.phrase_start(sent, r.from);
         }
     }
 
@@ -821,10 +866,60 @@ impl Cx<'_, '_> {
             self.emit_group(sent, k, &subjects, rule, after);
             return;
         }
-        if subjects.is_empty() || objects.is_empty() {
+        // "met police chiefs in Manchester": no one named was met, but the subject was there.
+        if objects.is_empty() && !subjects.is_empty() && !self.mentions_phone(sent) {
+            let people: Vec<Ref> = subjects
+                .iter()
+                .copied()
+                .filter(|r| self.kind(r) == EntityKind::Person)
+                .collect();
+            let mut end = o;
+            while end < sent.end
+                && doc.shape(end) == TokenShape::Lower
+                && !doc.is_any(end, &["in", "at"])
+                && end < o + 5
+            {
+                end += 1;
+            }
+            if let Some(place) = self.meeting_place(sent, end) {
+                let at = Ref {
+                    from: end,
+                    to: end,
+                    entity: place,
+                    kind: RefKind::Name,
+                };
+                self.emit_visits(sent, k, &people, &[at], "met_at");
+            }
+            return;
+        }
+        if subjects.is_empty() {
             return;
         }
         self.emit_pairs(sent, k, &subjects, &objects, rule, after, true);
+    }
+
+    /// "Speaking in Cardiff, Mr Kennedy said": an opening participle places the subject of
+    /// the main clause.
+    fn fronted_presence(&mut self, sent: Sent, k: usize) {
+        let Some(place) = self.place_at(k + 2, self.doc.is(k + 1, "at")) else {
+            return;
+        };
+        let mut comma = k;
+        while comma < sent.end && !self.doc.punct(comma, &[","]) {
+            comma += 1;
+        }
+        let Some(subject) = self.first_agent_from(sent, comma + 1).copied() else {
+            return;
+        };
+        if self.kind(&subject) == EntityKind::Person {
+            let at = Ref {
+                from: k + 2,
+                to: k + 3,
+                entity: place,
+                kind: RefKind::Name,
+            };
+            self.emit_visits(sent, k, &[subject], &[at], "speech_in");
+        }
     }
 
     /// True when nothing a verb could take as its object follows it: the end, punctuation, a
