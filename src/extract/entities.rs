@@ -375,7 +375,8 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         }
     }
 
-    // Aliases, roles, gender.
+    // Aliases, roles, gender. Counterparts wait until pronouns are resolved.
+    let mut counterparts: Vec<(EntityId, usize, Option<String>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         let Some(e) = entity_of[i] else { continue };
         b.gender[e] |= c.gender;
@@ -409,6 +410,10 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                     .flatten()
                     .map(|oe| b.entities[oe].name.clone()),
             });
+            if let Some(possessor) = role.counterpart_of {
+                counterparts.push((e, possessor, of));
+                continue;
+            }
             let role = Role {
                 title: role.title.clone(),
                 of,
@@ -494,6 +499,32 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     refs.sort_by_key(|r| r.from);
     link_pronouns(doc, &b.entities, &b.gender, &mut refs);
     refs.sort_by_key(|r| r.from);
+
+    // "his Iranian counterpart Mohammad Javad Zarif": the possessor's office, for Iran.
+    for (e, possessor, country) in counterparts {
+        let Some(country) = country else { continue };
+        let Some(owner) = refs
+            .iter()
+            .find(|r| r.from <= possessor && possessor < r.to)
+            .map(|r| r.entity)
+        else {
+            continue;
+        };
+        let Some(title) = b.entities[owner]
+            .roles
+            .iter()
+            .find(|r| r.of.is_some())
+            .map(|r| counterpart_title(&r.title))
+        else {
+            continue;
+        };
+        if owner != e && b.entities[e].roles.is_empty() {
+            b.entities[e].roles.push(Role {
+                title,
+                of: Some(country),
+            });
+        }
+    }
 
     let mut in_title = vec![false; doc.tokens.len()];
     for role in cands
@@ -682,6 +713,36 @@ fn nearest_before(
         }
     }
     best.unwrap_or(pool[0])
+}
+
+/// What an office is called in another country, for "his counterpart": ministers of foreign
+/// affairs and of defence go by several names ("Secretary of State", "Foreign Secretary"),
+/// and "Foreign Minister" is the most usual; other offices keep their title.
+fn counterpart_title(title: &str) -> String {
+    let lower = title.to_lowercase();
+    if [
+        "secretary of state",
+        "foreign secretary",
+        "foreign minister",
+        "minister of foreign affairs",
+        "foreign affairs minister",
+    ]
+    .contains(&lower.as_str())
+    {
+        "Foreign Minister".into()
+    } else if [
+        "defense secretary",
+        "defence secretary",
+        "defence minister",
+        "defense minister",
+        "secretary of defense",
+    ]
+    .contains(&lower.as_str())
+    {
+        "Defence Minister".into()
+    } else {
+        title.to_string()
+    }
 }
 
 /// The person a role phrase stands in apposition to: named right after it behind a comma

@@ -83,6 +83,9 @@ pub(crate) struct RoleRef {
     pub of: Option<Of>,
     /// True for offices, false for occupations ("astronaut").
     pub office: bool,
+    /// For "his Iranian counterpart X": the token of the possessor ("his", or the name before
+    /// "'s"), whose office X holds for the country named.
+    pub counterpart_of: Option<usize>,
 }
 
 /// Everything found in a document's sentences.
@@ -676,15 +679,27 @@ impl Scanner<'_, '_> {
             of_ref = Some(Of::Known(m.id));
             after_name = Some(m.end);
         }
+        // "his Russian counterpart Sergey Lavrov": read like a title, but not a role of his;
+        // it says he holds the possessor's office for Russia.
+        let relational = (title_start..title_end).any(|t| self.info(t).has(flag::RELATIONAL));
+        let counterpart_of =
+            if !relational || !doc.is_any(title_start, &["counterpart", "counterparts"]) {
+                None
+            } else if i > 0 && doc.is_any(i - 1, &["his", "her", "their"]) {
+                Some(i - 1)
+            } else if i > 1 && doc.tok(i - 1).shape == TokenShape::Clitic {
+                Some(i - 2)
+            } else {
+                None
+            };
         let role = RoleRef {
             from: title_start,
             to: tail_end,
             title,
             of: of_ref,
             office,
+            counterpart_of,
         };
-        // "his Russian counterpart Sergey Lavrov": read like a title, but not a role of his.
-        let relational = (title_start..title_end).any(|t| self.info(t).has(flag::RELATIONAL));
         match name_end {
             Some(end) => {
                 let keep = honorific.is_some_and(|h| keeps_honorific(doc.s(h)));
@@ -697,7 +712,7 @@ impl Scanner<'_, '_> {
                     kind: CandKind::Typed(EntityKind::Person, None),
                     honorific,
                     keep_honorific: keep,
-                    role: (!relational).then_some(role),
+                    role: (!relational || counterpart_of.is_some()).then_some(role),
                     gender: if gender != 0 { gender } else { given },
                     hints: 0,
                 };
@@ -1054,12 +1069,38 @@ impl Scanner<'_, '_> {
         // "Kerry said", "Kerry will meet", "Mallon has toured": the subject of an event verb.
         let mut v = to;
         while v < self.end
-            && v < to + 3
+            && v < to + 4
             && (doc.is_any(
                 v,
                 &[
-                    "will", "would", "has", "had", "have", "is", "was", "also", "later", "then",
+                    "will",
+                    "would",
+                    "has",
+                    "had",
+                    "have",
+                    "is",
+                    "was",
+                    "also",
+                    "later",
+                    "then",
                     "to",
+                    "scheduled",
+                    "expected",
+                    "due",
+                    "set",
+                    "going",
+                    "planning",
+                    "hopes",
+                    "wants",
+                    "is",
+                    "are",
+                    "were",
+                    "be",
+                    "been",
+                    "not",
+                    "never",
+                    "did",
+                    "does",
                 ],
             ) || doc.tok(v).shape == TokenShape::Clitic)
         {
@@ -1157,13 +1198,22 @@ pub(crate) fn title_text(doc: &Doc, from: usize, to: usize) -> String {
             .any(|c| w.eq_ignore_ascii_case(c))
         {
             out.push_str(&w.to_lowercase());
-        } else if doc.shape(k) == TokenShape::Upper && w.len() <= 4 {
+        } else if doc.shape(k) == TokenShape::Upper && w.len() <= 4
+            || doc.shape(k) == TokenShape::Capitalized
+        {
+            // As written: "UN", "Secretary-General", "Minister".
             out.push_str(w);
         } else {
-            let mut chars = w.chars();
-            if let Some(c) = chars.next() {
-                out.extend(c.to_uppercase());
-                out.push_str(&chars.as_str().to_lowercase());
+            // "foreign" -> "Foreign", "vice-president" -> "Vice-President", "MINISTER" -> "Minister".
+            for (n, part) in w.split('-').enumerate() {
+                if n > 0 {
+                    out.push('-');
+                }
+                let mut chars = part.chars();
+                if let Some(c) = chars.next() {
+                    out.extend(c.to_uppercase());
+                    out.push_str(&chars.as_str().to_lowercase());
+                }
             }
         }
     }

@@ -159,6 +159,10 @@ const CLAUSE_WORDS: &[&str] = &[
     "where",
 ];
 const PLANNED: &[&str] = &[
+    "agreed",
+    "agree",
+    "agrees",
+    "scheduled",
     "invited",
     "invites",
     "invite",
@@ -837,6 +841,26 @@ impl Cx<'_, '_> {
     // ----- rules -----------------------------------------------------------------------------
 
     /// "is scheduled to see Putin": seeing a person is meeting them; seeing anything else is not.
+    /// Gives `topics` to the meetings of this sentence among `members`, whichever rule found
+    /// them first.
+    fn add_meeting_topics(&mut self, sent: Sent, members: &[Ref], topics: &[EntityId]) {
+        let member = |e: EntityId| members.iter().any(|m| m.entity == e);
+        for rel in &mut self.out {
+            if rel.kind != RelationKind::Met
+                || rel.sentence != sent.span
+                || !member(rel.source)
+                || !rel.target.is_some_and(member)
+            {
+                continue;
+            }
+            for &t in topics {
+                if !rel.topics.contains(&t) && t != rel.source && Some(t) != rel.target {
+                    rel.topics.push(t);
+                }
+            }
+        }
+    }
+
     fn see_verb(&mut self, sent: Sent, k: usize) {
         let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
         let (objects, after) = self.objects(sent, k + 1, |r| {
@@ -1002,24 +1026,18 @@ impl Cx<'_, '_> {
             let (partners, after) = self.objects(sent, w + 1, |r| self.agent(r));
             let partners: Vec<Ref> = partners.into_iter().copied().collect();
             if !subjects.is_empty() && !partners.is_empty() {
-                let first = self.out.len();
                 self.emit_pairs(sent, k, &subjects, &partners, "discuss_with", after, false);
-                for rel in &mut self.out[first..] {
-                    rel.topics = topics.clone();
-                }
                 let mut everyone = subjects.clone();
                 everyone.extend(partners);
+                self.add_meeting_topics(sent, &everyone, &topics);
                 self.emit_discussed(sent, k, &everyone, &topics, "discuss_with");
                 return;
             }
         }
         if subjects.len() >= 2 {
             // "Kerry and Steinmeier will discuss ...": a meeting of the subjects.
-            let first = self.out.len();
             self.emit_group(sent, k, &subjects, "discuss_together", topic_end);
-            for rel in &mut self.out[first..] {
-                rel.topics = topics.clone();
-            }
+            self.add_meeting_topics(sent, &subjects, &topics);
         }
         // A passive topic: "Climate change was discussed when X visited Y".
         if subjects.is_empty()
@@ -1742,12 +1760,20 @@ impl Cx<'_, '_> {
                 if s.entity == o.entity {
                     continue;
                 }
-                if self.out.iter().any(|r| {
+                // The same meeting found twice in a sentence ("The meeting between Putin and
+                // Erdogan ..., and the two leaders discussed X") is one relation with both
+                // findings' topics.
+                if let Some(existing) = self.out.iter_mut().find(|r| {
                     r.kind == RelationKind::Met
                         && r.sentence == sent.span
                         && (r.source == s.entity && r.target == Some(o.entity)
                             || r.source == o.entity && r.target == Some(s.entity))
                 }) {
+                    for &t in &topics {
+                        if t != s.entity && t != o.entity && !existing.topics.contains(&t) {
+                            existing.topics.push(t);
+                        }
+                    }
                     continue;
                 }
                 let mut rel =
