@@ -50,6 +50,13 @@ pub const BUILTIN: &[Source] = &[
     ),
 ];
 
+/// Lower-case particles that join a name to a surname: "de Mistura", "al-Assad", "van der
+/// Westhuizen". A closed class of the language, not a list to extend.
+pub const PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "da", "de", "del", "della", "der", "di", "du", "el", "la", "le", "van",
+    "von", "ben", "abu", "dos", "das", "ter", "den",
+];
+
 /// Bit flags of what the lists say about a word (see [`WordInfo::flags`]).
 pub mod flag {
     /// An ordinary English word (capitalised at a sentence start, it is not a name).
@@ -565,10 +572,6 @@ impl Lexicon {
             "friday",
             "saturday",
             "sunday",
-        ];
-        const PARTICLES: &[&str] = &[
-            "al", "bin", "ibn", "da", "de", "del", "della", "der", "di", "du", "el", "la", "le",
-            "van", "von", "ben", "abu", "dos", "das", "ter", "den",
         ];
         for w in MONTHS {
             let id = self.intern(w);

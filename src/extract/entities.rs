@@ -48,6 +48,18 @@ pub(crate) struct Ref {
     pub kind: RefKind,
 }
 
+impl Ref {
+    /// A reference by name.
+    pub(crate) const fn name(from: usize, to: usize, entity: EntityId) -> Ref {
+        Ref {
+            from,
+            to,
+            entity,
+            kind: RefKind::Name,
+        }
+    }
+}
+
 /// The document's entities and every reference to them, in text order.
 pub(crate) struct Resolved {
     pub entities: Vec<Entity>,
@@ -402,14 +414,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                 let with = format!("{} {}", doc.s(role.from), name);
                 b.alias(e, &with);
             }
-            let of = role.of.and_then(|of| match of {
-                Of::Known(id) => Some(doc.lex.known(id).name.clone()),
-                Of::Cand(ci) => entity_of
-                    .get(ci)
-                    .copied()
-                    .flatten()
-                    .map(|oe| b.entities[oe].name.clone()),
-            });
+            let of = of_name(doc, role.of, &entity_of, &b.entities);
             if let Some(possessor) = role.counterpart_of {
                 counterparts.push((e, possessor, of));
                 continue;
@@ -462,14 +467,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         let Some(e) = apposed_person(doc, phrase, &refs, &b) else {
             continue;
         };
-        let of = phrase.of.and_then(|of| match of {
-            Of::Known(id) => Some(doc.lex.known(id).name.clone()),
-            Of::Cand(ci) => entity_of
-                .get(ci)
-                .copied()
-                .flatten()
-                .map(|oe| b.entities[oe].name.clone()),
-        });
+        let of = of_name(doc, phrase.of, &entity_of, &b.entities);
         let role = Role {
             title: phrase.title.clone(),
             of,
@@ -495,7 +493,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         .filter(|(_, l)| !**l)
         .map(|(p, _)| p.clone())
         .collect();
-    link_role_phrases(doc, &open, &mut b, &named, &mut refs);
+    link_role_phrases(doc, &open, &mut b, &named, &entity_of, &mut refs);
     refs.sort_by_key(|r| r.from);
     link_pronouns(doc, &b.entities, &b.gender, &mut refs);
     refs.sort_by_key(|r| r.from);
@@ -715,6 +713,23 @@ fn nearest_before(
     best.unwrap_or(pool[0])
 }
 
+/// The name of what a role belongs to: a lexicon entity, or an entity this document named.
+fn of_name(
+    doc: &Doc,
+    of: Option<Of>,
+    entity_of: &[Option<EntityId>],
+    entities: &[Entity],
+) -> Option<String> {
+    match of? {
+        Of::Known(id) => Some(doc.lex.known(id).name.clone()),
+        Of::Cand(ci) => entity_of
+            .get(ci)
+            .copied()
+            .flatten()
+            .map(|e| entities[e].name.clone()),
+    }
+}
+
 /// What an office is called in another country, for "his counterpart": ministers of foreign
 /// affairs and of defence go by several names ("Secretary of State", "Foreign Secretary"),
 /// and "Foreign Minister" is the most usual; other offices keep their title.
@@ -793,6 +808,7 @@ fn link_role_phrases(
     phrases: &[RoleRef],
     b: &mut Builder,
     named: &[Ref],
+    entity_of: &[Option<EntityId>],
     refs: &mut Vec<Ref>,
 ) {
     for phrase in phrases {
@@ -805,10 +821,7 @@ fn link_role_phrases(
             continue;
         }
         let head = phrase.title.rsplit(' ').next().unwrap_or("").to_lowercase();
-        let of_name = phrase.of.map(|of| match of {
-            Of::Known(id) => doc.lex.known(id).name.clone(),
-            Of::Cand(_) => String::new(),
-        });
+        let wanted_of = of_name(doc, phrase.of, entity_of, &b.entities);
         let mut best: Option<EntityId> = None;
         for r in named
             .iter()
@@ -824,10 +837,10 @@ fn link_role_phrases(
                     || title.rsplit(' ').next() == Some(head.as_str())
                         && phrase.title.split(' ').count() == 1;
                 let same_title = title == phrase.title.to_lowercase() || same_head;
-                let same_of = match (&of_name, &role.of) {
-                    (Some(a), Some(b)) if !a.is_empty() => a == b,
-                    (Some(a), None) if !a.is_empty() => false,
-                    _ => true,
+                let same_of = match (&wanted_of, &role.of) {
+                    (Some(a), Some(b)) => a == b,
+                    (Some(_), None) => false,
+                    (None, _) => true,
                 };
                 same_title && same_of
             });
@@ -838,10 +851,7 @@ fn link_role_phrases(
         if best.is_none() {
             best = lede_person(doc, phrase, b, named);
             if let Some(e) = best {
-                let of = phrase.of.and_then(|of| match of {
-                    Of::Known(id) => Some(doc.lex.known(id).name.clone()),
-                    Of::Cand(_) => None,
-                });
+                let of = of_name(doc, phrase.of, entity_of, &b.entities);
                 let role = Role {
                     title: phrase.title.clone(),
                     of,

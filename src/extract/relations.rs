@@ -906,12 +906,7 @@ impl Cx<'_, '_> {
                 end += 1;
             }
             if let Some(place) = self.meeting_place(sent, end) {
-                let at = Ref {
-                    from: end,
-                    to: end,
-                    entity: place,
-                    kind: RefKind::Name,
-                };
+                let at = Ref::name(end, end, place);
                 self.emit_visits(sent, k, &people, &[at], "met_at");
             }
             return;
@@ -936,12 +931,7 @@ impl Cx<'_, '_> {
             return;
         };
         if self.kind(&subject) == EntityKind::Person {
-            let at = Ref {
-                from: k + 2,
-                to: k + 3,
-                entity: place,
-                kind: RefKind::Name,
-            };
+            let at = Ref::name(k + 2, k + 3, place);
             self.emit_visits(sent, k, &[subject], &[at], "speech_in");
         }
     }
@@ -1110,12 +1100,7 @@ impl Cx<'_, '_> {
             && doc.is(p + 1, "the")
             && let Some(building) = self.place_at(p + 1, true)
         {
-            places.push(Ref {
-                from: p + 1,
-                to: p + 2,
-                entity: building,
-                kind: RefKind::Name,
-            });
+            places.push(Ref::name(p + 1, p + 2, building));
         }
         if places.is_empty() {
             return;
@@ -1610,21 +1595,8 @@ impl Cx<'_, '_> {
         for j in k..(k + 12).min(sent.end) {
             if doc.is_any(j, &["tomorrow"])
                 || doc.is(j, "next")
-                    && doc.is_any(
-                        j + 1,
-                        &[
-                            "week",
-                            "month",
-                            "year",
-                            "monday",
-                            "tuesday",
-                            "wednesday",
-                            "thursday",
-                            "friday",
-                            "saturday",
-                            "sunday",
-                        ],
-                    )
+                    && (doc.is_any(j + 1, &["week", "month", "year"])
+                        || doc.info(j + 1).has(flag::WEEKDAY))
             {
                 modality = Modality::Planned;
             }
@@ -1795,12 +1767,7 @@ impl Cx<'_, '_> {
                 .copied()
                 .filter(|r| self.kind(r) == EntityKind::Person)
                 .collect();
-            let at = Ref {
-                from: after,
-                to: after,
-                entity: place,
-                kind: RefKind::Name,
-            };
+            let at = Ref::name(after, after, place);
             self.emit_visits(sent, k, &here, &[at], "met_at");
         }
         if !topics.is_empty() {
@@ -1825,20 +1792,8 @@ impl Cx<'_, '_> {
                 &["about", "over", "regarding"][..]
             };
             if doc.is_any(j, preposition)
-                && !doc.is_any(
-                    j + 1,
-                    &[
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                        "saturday",
-                        "sunday",
-                    ],
-                )
                 && doc.shape(j + 1) != TokenShape::Number
-                && !doc.info(j + 1).has(flag::MONTH)
+                && !doc.info(j + 1).any(flag::MONTH | flag::WEEKDAY)
             {
                 let end = self.topic_end(sent, j + 1);
                 return self.topics_in(sent, j + 1, end, &[]);

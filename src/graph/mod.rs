@@ -560,7 +560,7 @@ impl KnowledgeGraph {
         let words: Vec<&str> = folded.split(' ').collect();
         let bare = words[..words.len() - 1]
             .iter()
-            .all(|w| PARTICLES.contains(w));
+            .all(|w| crate::lexicon::PARTICLES.contains(w));
         if bare && let Some(people) = self.surnames.get(&surname_key(&folded)) {
             match people.as_slice() {
                 [one] => return Resolution::One(*one),
@@ -642,12 +642,6 @@ impl KnowledgeGraph {
         }
     }
 }
-
-/// Lower-case particles that may stand before a surname.
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "de", "da", "di", "du", "del", "della", "der", "van", "von", "la",
-    "le", "ben", "abu",
-];
 
 /// The key under which entities of one kind merge.
 fn merge_key(kind: EntityKind, name: &str) -> String {
