@@ -43,11 +43,8 @@ Kerry will visit Moscow. Ali \"The Hammer\" O'Brien did not meet Kerry.";
 
 fn entity(name: &str, kind: EntityKind, place_kind: Option<PlaceKind>) -> Entity {
     Entity {
-        name: name.into(),
-        kind,
         place_kind,
-        aliases: Vec::new(),
-        roles: Vec::new(),
+        ..Entity::new(name, kind)
     }
 }
 
@@ -61,20 +58,7 @@ fn sentence(starting: &str) -> Span {
 }
 
 fn relation(kind: RelationKind, source: usize, target: usize, at: &str) -> Relation {
-    Relation {
-        kind,
-        source,
-        target: Some(target),
-        topics: Vec::new(),
-        place: None,
-        date: None,
-        modality: Modality::Happened,
-        negated: false,
-        role: None,
-        sentence: sentence(at),
-        rule: "fixture",
-        confidence: 0.9,
-    }
+    Relation::new(kind, source, Some(target), sentence(at), "fixture", 0.9)
 }
 
 /// A graph with every entity and relation type, and names that need escaping in DOT.

@@ -40,13 +40,7 @@ impl Article {
     }
 
     fn entity(&mut self, name: &str, kind: EntityKind) -> EntityId {
-        self.ex.entities.push(Entity {
-            name: name.to_string(),
-            kind,
-            place_kind: None,
-            aliases: Vec::new(),
-            roles: Vec::new(),
-        });
+        self.ex.entities.push(Entity::new(name, kind));
         self.ex.entities.len() - 1
     }
 
@@ -87,20 +81,14 @@ impl Article {
         let end = self.doc.text[at..]
             .find(". ")
             .map_or(self.doc.text.len(), |i| at + i + 1);
-        self.ex.relations.push(Relation {
+        self.ex.relations.push(Relation::new(
             kind,
             source,
-            target: Some(target),
-            topics: Vec::new(),
-            place: None,
-            date: None,
-            modality: Modality::Happened,
-            negated: false,
-            role: None,
-            sentence: Span::new(start, end),
-            rule: "test",
-            confidence: 0.9,
-        });
+            Some(target),
+            Span::new(start, end),
+            "test",
+            0.9,
+        ));
         self.ex.relations.last_mut().expect("just pushed")
     }
 }

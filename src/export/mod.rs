@@ -113,29 +113,13 @@ mod tests {
 
     fn entity(name: &str, kind: EntityKind) -> Entity {
         Entity {
-            name: name.into(),
-            kind,
             place_kind: (kind == EntityKind::Place).then_some(PlaceKind::City),
-            aliases: Vec::new(),
-            roles: Vec::new(),
+            ..Entity::new(name, kind)
         }
     }
 
     fn relation(kind: RelationKind, source: usize, target: usize, sentence: Span) -> Relation {
-        Relation {
-            kind,
-            source,
-            target: Some(target),
-            topics: Vec::new(),
-            place: None,
-            date: None,
-            modality: Modality::Happened,
-            negated: false,
-            role: None,
-            sentence,
-            rule: "test",
-            confidence: 0.8,
-        }
+        Relation::new(kind, source, Some(target), sentence, "test", 0.8)
     }
 
     /// Kerry met Lavrov in Moscow; Lavrov said "no".

@@ -93,11 +93,8 @@ impl Builder<'_, '_> {
         }
         let id = self.entities.len();
         self.entities.push(Entity {
-            name: name.to_string(),
-            kind,
             place_kind,
-            aliases: Vec::new(),
-            roles: Vec::new(),
+            ..Entity::new(name, kind)
         });
         self.gender.push(0);
         self.by_key.insert(key, id);
@@ -274,6 +271,28 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         }
     }
 
+    // What the hints say of each untyped name, taken over all its occurrences, so that "Kerry
+    // praised the plan. Kerry then met the press." types both by the second.
+    let mut guessed: FxHashMap<String, (EntityKind, Option<PlaceKind>)> = FxHashMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        if entity_of[i].is_some() || c.kind != CandKind::Unknown {
+            continue;
+        }
+        let Some(kind) = guess_kind(doc, c) else {
+            continue;
+        };
+        let folded = normalize(&bare_words(doc, c).join(" "));
+        let rank = |k: &(EntityKind, Option<PlaceKind>)| match k.0 {
+            EntityKind::Person => 0,
+            EntityKind::Organization => 1,
+            _ => 2,
+        };
+        let slot = guessed.entry(folded).or_insert(kind);
+        if rank(&kind) < rank(slot) {
+            *slot = kind;
+        }
+    }
+
     // Untyped names and people named by one word: link, or type from hints.
     let typed_names: FxHashMap<String, EntityId> = (0..cands.len())
         .filter_map(|i| {
@@ -350,33 +369,8 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             push_unique(surnames.entry(surname_key(&text)).or_default(), e);
             continue;
         }
-        // No cue and no link: decide from the hints, or leave the name out.
-        // "David Page, of Investec Securities,": where someone is from, after a comma.
-        let affiliation =
-            c.from >= 2 && doc.is_any(c.from - 1, &["of", "from"]) && doc.punct(c.from - 2, &[","]);
-        // A lone capitalised common word ("the Tsunami") with no link is not a name.
-        let lone_common = words.len() == 1 && common(doc, &text);
-        // People's names do not open with an acronym or a number ("HMS Chatham").
-        let person_like = !matches!(doc.shape(c.from), TokenShape::Upper | TokenShape::Number);
-        let kind = if affiliation {
-            Some((EntityKind::Organization, None))
-        } else if lone_common {
-            None
-        } else if c.hints & hint::SPEECH_AFTER != 0 {
-            Some((EntityKind::Person, None))
-        } else if c.hints & hint::PLACE_PREP != 0 {
-            Some((EntityKind::Place, None))
-        } else if words.len() >= 2
-            && person_like
-            // In a line of capitals ("W L PCT GB") a run of words is no name without a given one.
-            && (!doc.is_shouting(c.from) || doc.info(c.from).has(flag::GIVEN))
-            && (words.iter().all(|w| !common(doc, w)) || c.hints & hint::PARTICLE != 0)
-        {
-            // Two or more uncommon capitalised words, or a particle name: most often a person.
-            Some((EntityKind::Person, None))
-        } else {
-            None
-        };
+        // No cue and no link: the type the document's hints give this name, wherever they occur.
+        let kind = guessed.get(&folded).copied();
         if let Some((kind, place_kind)) = kind {
             let name = name_text(doc, c);
             let e = b.entity(kind, &name, place_kind);
@@ -539,6 +533,38 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         mentions,
         refs,
         in_title,
+    }
+}
+
+/// The type an untyped name's own hints suggest, or none: leave the name out.
+fn guess_kind(doc: &Doc, c: &Cand) -> Option<(EntityKind, Option<PlaceKind>)> {
+    let words = bare_words(doc, c);
+    let text = words.join(" ");
+    // "David Page, of Investec Securities,": where someone is from, after a comma.
+    let affiliation =
+        c.from >= 2 && doc.is_any(c.from - 1, &["of", "from"]) && doc.punct(c.from - 2, &[","]);
+    // A lone capitalised common word ("the Tsunami") with no link is not a name.
+    let lone_common = words.len() == 1 && common(doc, &text);
+    // People's names do not open with an acronym or a number ("HMS Chatham").
+    let person_like = !matches!(doc.shape(c.from), TokenShape::Upper | TokenShape::Number);
+    if affiliation {
+        Some((EntityKind::Organization, None))
+    } else if lone_common {
+        None
+    } else if c.hints & hint::SPEECH_AFTER != 0 {
+        Some((EntityKind::Person, None))
+    } else if c.hints & hint::PLACE_PREP != 0 {
+        Some((EntityKind::Place, None))
+    } else if words.len() >= 2
+        && person_like
+        // In a line of capitals ("W L PCT GB") a run of words is no name without a given one.
+        && (!doc.is_shouting(c.from) || doc.info(c.from).has(flag::GIVEN))
+        && (words.iter().all(|w| !common(doc, w)) || c.hints & hint::PARTICLE != 0)
+    {
+        // Two or more uncommon capitalised words, or a particle name: most often a person.
+        Some((EntityKind::Person, None))
+    } else {
+        None
     }
 }
 

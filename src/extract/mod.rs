@@ -171,6 +171,19 @@ pub struct Entity {
     pub roles: Vec<Role>,
 }
 
+impl Entity {
+    /// An entity with a name and a type, and nothing else known of it yet.
+    pub fn new(name: impl Into<String>, kind: EntityKind) -> Entity {
+        Entity {
+            name: name.into(),
+            kind,
+            place_kind: None,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        }
+    }
+}
+
 /// How a mention refers to its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MentionForm {
@@ -323,6 +336,33 @@ pub struct Relation {
     pub confidence: f32,
 }
 
+impl Relation {
+    /// A relation reported as having happened, with no topics, place, date or role known yet.
+    pub fn new(
+        kind: RelationKind,
+        source: EntityId,
+        target: Option<EntityId>,
+        sentence: Span,
+        rule: &'static str,
+        confidence: f32,
+    ) -> Relation {
+        Relation {
+            kind,
+            source,
+            target,
+            topics: Vec::new(),
+            place: None,
+            date: None,
+            modality: Modality::Happened,
+            negated: false,
+            role: None,
+            sentence,
+            rule,
+            confidence,
+        }
+    }
+}
+
 /// Everything found in one document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Extraction {
@@ -404,18 +444,8 @@ fn role_relations(doc: &Doc, resolved: &entities::Resolved) -> Vec<Relation> {
                 })
             });
             out.push(Relation {
-                kind: RelationKind::HoldsRole,
-                source: e,
-                target,
-                topics: Vec::new(),
-                place: None,
-                date: None,
-                modality: Modality::Happened,
-                negated: false,
                 role: Some(role.title.clone()),
-                sentence,
-                rule: "title",
-                confidence: 0.9,
+                ..Relation::new(RelationKind::HoldsRole, e, target, sentence, "title", 0.9)
             });
         }
     }

@@ -1463,13 +1463,7 @@ impl Cx<'_, '_> {
             return id;
         }
         let id = self.entities.len();
-        self.entities.push(Entity {
-            name: phrase.to_string(),
-            kind: EntityKind::Topic,
-            place_kind: None,
-            aliases: Vec::new(),
-            roles: Vec::new(),
-        });
+        self.entities.push(Entity::new(phrase, EntityKind::Topic));
         self.topic_ids.insert(phrase.to_string(), id);
         id
     }
@@ -1687,18 +1681,17 @@ impl Cx<'_, '_> {
         let (modality, negated) = self.modality(sent, k);
         let date = self.dates.for_sentence(self.doc, sent.index, k, modality);
         Relation {
-            kind,
-            source,
-            target: Some(target),
-            topics: Vec::new(),
-            place: None,
             date,
             modality,
             negated,
-            role: None,
-            sentence: sent.span,
-            rule,
-            confidence: confidence(rule),
+            ..Relation::new(
+                kind,
+                source,
+                Some(target),
+                sent.span,
+                rule,
+                confidence(rule),
+            )
         }
     }
 
@@ -1961,13 +1954,7 @@ impl Cx<'_, '_> {
                         .trim_end_matches([',', ' '])
                         .to_string();
                     let quote = self.entities.len();
-                    self.entities.push(Entity {
-                        name: text,
-                        kind: EntityKind::Quote,
-                        place_kind: None,
-                        aliases: Vec::new(),
-                        roles: Vec::new(),
-                    });
+                    self.entities.push(Entity::new(text, EntityKind::Quote));
                     let sentence = &doc.sentences[s];
                     let sent = Sent {
                         index: s,
@@ -2109,13 +2096,7 @@ impl Cx<'_, '_> {
             }
             let text: String = doc.range_text(from, to).chars().take(400).collect();
             let quote = self.entities.len();
-            self.entities.push(Entity {
-                name: text,
-                kind: EntityKind::Quote,
-                place_kind: None,
-                aliases: Vec::new(),
-                roles: Vec::new(),
-            });
+            self.entities.push(Entity::new(text, EntityKind::Quote));
             let mut rel =
                 self.base_relation(sent, v, RelationKind::Said, speaker, quote, "said_that");
             rel.modality = Modality::Happened;
