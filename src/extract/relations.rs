@@ -287,6 +287,7 @@ impl Cx<'_, '_> {
         self.entities[r.entity].kind
     }
 
+    /// Who can meet, say or visit: a person or an organisation named (not a nationality word).
     fn agent(&self, r: &Ref) -> bool {
         r.kind != RefKind::Demonym
             && matches!(self.kind(r), EntityKind::Person | EntityKind::Organization)
@@ -296,15 +297,12 @@ impl Cx<'_, '_> {
         r.kind != RefKind::Demonym && self.kind(r) == EntityKind::Place
     }
 
+    /// The reference that starts at token `k`.
     fn ref_starting(&self, k: usize) -> Option<&Ref> {
-        self.ref_at
-            .get(k)
-            .copied()
-            .flatten()
-            .map(|n| &self.refs[n as usize])
-            .filter(|r| r.from == k)
+        self.ref_covering(k).filter(|r| r.from == k)
     }
 
+    /// The (outermost) reference that covers token `k`.
     fn ref_covering(&self, k: usize) -> Option<&Ref> {
         self.ref_at
             .get(k)
@@ -2009,10 +2007,7 @@ impl Cx<'_, '_> {
             let Some(v) = (start..end).find(|&j| says(j)) else {
                 continue;
             };
-            let speaking = |r: &Ref| {
-                r.kind != RefKind::Demonym
-                    && matches!(self.kind(r), EntityKind::Person | EntityKind::Organization)
-            };
+            let speaking = |r: &Ref| self.agent(r);
             // "CLAUSE, Peskov said." / "CLAUSE, said Peskov."
             // The speaker ends the sentence there: ", said Peskov." or ", Peskov said on Monday."
             let ends_here = |j: usize| {
@@ -2115,10 +2110,7 @@ impl Cx<'_, '_> {
         let doc = self.doc;
         let n = doc.tokens.len();
         let says = |j: usize| j < n && doc.info(j).verb.is_some_and(|v| v.class == VerbClass::Say);
-        let speaking = |r: &Ref| {
-            r.kind != RefKind::Demonym
-                && matches!(self.kind(r), EntityKind::Person | EntityKind::Organization)
-        };
+        let speaking = |r: &Ref| self.agent(r);
         // After: `," he said`, `," said X`, `," X told reporters`.
         let mut j = close + 1;
         while j < n && doc.punct(j, &[",", "\u{201d}", "\""]) {
