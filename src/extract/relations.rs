@@ -311,14 +311,19 @@ impl Cx<'_, '_> {
             .map(|n| &self.refs[n as usize])
     }
 
-    fn sentence(&mut self, s: usize) {
+    /// Sentence `s` of the document.
+    fn sent(&self, s: usize) -> Sent {
         let sentence = &self.doc.sentences[s];
-        let sent = Sent {
+        Sent {
             index: s,
             start: sentence.tokens.start,
             end: sentence.tokens.end,
             span: sentence.span,
-        };
+        }
+    }
+
+    fn sentence(&mut self, s: usize) {
+        let sent = self.sent(s);
         let first_new = self.out.len();
         let mut k = sent.start;
         while k < sent.end {
@@ -1953,13 +1958,9 @@ impl Cx<'_, '_> {
                         .to_string();
                     let quote = self.entities.len();
                     self.entities.push(Entity::new(text, EntityKind::Quote));
-                    let sentence = &doc.sentences[s];
-                    let sent = Sent {
-                        index: s,
-                        start: sentence.tokens.start,
-                        end: sentence.tokens.end,
-                        span: sentence.span.cover(doc.tokens[k].span),
-                    };
+                    // The quote may open in an earlier sentence: the evidence covers it.
+                    let mut sent = self.sent(s);
+                    sent.span = sent.span.cover(doc.tokens[k].span);
                     let mut rel =
                         self.base_relation(sent, e, RelationKind::Said, speaker, quote, "quote");
                     rel.modality = Modality::Happened;
@@ -1986,12 +1987,7 @@ impl Cx<'_, '_> {
             if (start..end).any(|j| doc.punct(j, &["\u{201c}", "\u{201d}", "\""])) {
                 continue;
             }
-            let sent = Sent {
-                index: s,
-                start,
-                end,
-                span: sentence.span,
-            };
+            let sent = self.sent(s);
             // A present form ("claims", "says") is a verb only right after its subject: "opposition
             // claims he was ..." is a noun.
             let says = |j: usize| {
@@ -2117,17 +2113,7 @@ impl Cx<'_, '_> {
             j += 1;
         }
         if says(j) {
-            let (objs, _) = {
-                let s = doc.sentence_of[j] as usize;
-                let sentence = &doc.sentences[s];
-                let sent = Sent {
-                    index: s,
-                    start: sentence.tokens.start,
-                    end: sentence.tokens.end,
-                    span: sentence.span,
-                };
-                self.objects(sent, j + 1, speaking)
-            };
+            let (objs, _) = self.objects(self.sent(doc.sentence_of[j] as usize), j + 1, speaking);
             if let Some(r) = objs.first() {
                 return Some((r.entity, doc.sentence_of[j] as usize));
             }
@@ -2150,14 +2136,11 @@ impl Cx<'_, '_> {
         while j > start {
             j -= 1;
             if says(j) {
-                let sentence = &doc.sentences[s];
-                let sent = Sent {
-                    index: s,
-                    start: sentence.tokens.start,
-                    end: sentence.tokens.end,
-                    span: sentence.span,
-                };
-                if let Some(r) = self.subject(sent, j).into_iter().find(|r| speaking(r)) {
+                if let Some(r) = self
+                    .subject(self.sent(s), j)
+                    .into_iter()
+                    .find(|r| speaking(r))
+                {
                     return Some((r.entity, s));
                 }
                 return None;
