@@ -76,6 +76,7 @@ fn write_node(out: &mut String, id: &str, node: &Node) {
 fn write_edge(out: &mut String, view: &View<'_>, source: &str, target: &str, edge: &Edge) {
     let (color, style) = match edge.kind {
         RelationKind::Met => ("#1e40af", "bold"),
+        RelationKind::Called => ("#0e7490", "dashed"),
         RelationKind::Visited => ("#15803d", "solid"),
         RelationKind::Discussed => ("#7e22ce", "dashed"),
         RelationKind::Said => ("#4b5563", "dotted"),
@@ -105,7 +106,7 @@ fn write_edge(out: &mut String, view: &View<'_>, source: &str, target: &str, edg
     }
     // A meeting has no direction; every other relation reads from its agent.
     let (dir, arrowhead) = match edge.kind {
-        RelationKind::Met => ("none", "normal"),
+        RelationKind::Met | RelationKind::Called => ("none", "normal"),
         RelationKind::HoldsRole => ("forward", "odiamond"),
         _ => ("forward", "normal"),
     };

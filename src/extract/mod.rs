@@ -217,12 +217,16 @@ pub enum RelationKind {
     Said,
     /// Someone holds a role in a country or organisation.
     HoldsRole,
+    /// Two parties spoke by telephone or video link (symmetric; not a meeting). Last, so that
+    /// graph files written before it existed still decode.
+    Called,
 }
 
 impl RelationKind {
     /// Every kind, in display order.
-    pub const ALL: [RelationKind; 5] = [
+    pub const ALL: [RelationKind; 6] = [
         RelationKind::Met,
+        RelationKind::Called,
         RelationKind::Visited,
         RelationKind::Discussed,
         RelationKind::Said,
@@ -233,6 +237,7 @@ impl RelationKind {
     pub const fn as_str(self) -> &'static str {
         match self {
             RelationKind::Met => "MET",
+            RelationKind::Called => "CALLED",
             RelationKind::Visited => "VISITED",
             RelationKind::Discussed => "DISCUSSED",
             RelationKind::Said => "SAID",
@@ -249,7 +254,7 @@ impl RelationKind {
 
     /// True when `a REL b` says the same as `b REL a`.
     pub const fn is_symmetric(self) -> bool {
-        matches!(self, RelationKind::Met)
+        matches!(self, RelationKind::Met | RelationKind::Called)
     }
 }
 
