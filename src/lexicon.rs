@@ -138,6 +138,8 @@ pub enum VerbClass {
     Light,
     /// plans, expects: makes what follows planned.
     Plan,
+    /// phoned, rang, called: a call, not a meeting.
+    Phone,
     /// refused, cancelled: makes what follows not happen.
     Refuse,
 }
@@ -467,6 +469,7 @@ impl Lexicon {
                                 "say" => VerbClass::Say,
                                 "light" => VerbClass::Light,
                                 "plan" => VerbClass::Plan,
+                                "phone" => VerbClass::Phone,
                                 "refuse" => VerbClass::Refuse,
                                 _ => return Err(err("unknown verb class")),
                             };

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use kg::extract::{Extraction, RelationKind, extract};
+use kg::extract::{Extraction, extract};
 use kg::lexicon::Lexicon;
 use kg::text::Document;
 
@@ -52,11 +52,7 @@ fn render(doc: &Document, ex: &Extraction) -> String {
                 full.clone()
             }
         };
-        let arrow = if r.kind == RelationKind::Met {
-            "--"
-        } else {
-            "->"
-        };
+        let arrow = if r.kind.is_symmetric() { "--" } else { "->" };
         let target = r.target.map_or_else(|| "-".to_string(), name);
         let mut line = format!("{} {} {arrow} {target}", r.kind, name(r.source));
         if !r.topics.is_empty() {

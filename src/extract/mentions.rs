@@ -1112,7 +1112,7 @@ impl Scanner<'_, '_> {
                 use crate::lexicon::VerbClass::*;
                 matches!(
                     verb.class,
-                    Say | Meet | Talk | Visit | Arrive | Discuss | Receive
+                    Say | Meet | Talk | Phone | Visit | Arrive | Discuss | Receive
                 )
             })
         {

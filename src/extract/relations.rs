@@ -334,13 +334,13 @@ impl Cx<'_, '_> {
         // sentence's meetings, which its later triggers found.
         let passive = std::mem::take(&mut self.passive_topics);
         for rel in &mut self.out[first_new..] {
-            if rel.kind == RelationKind::Met && rel.topics.is_empty() {
+            if is_meeting(rel.kind) && rel.topics.is_empty() {
                 rel.topics = passive.clone();
             }
         }
         self.follow_up_topics(sent, first_new);
         let meetings: Vec<usize> = (first_new..self.out.len())
-            .filter(|&i| self.out[i].kind == RelationKind::Met)
+            .filter(|&i| is_meeting(self.out[i].kind))
             .collect();
         // Only the very next sentence may add topics to these meetings.
         self.last_meetings = meetings;
@@ -362,6 +362,7 @@ impl Cx<'_, '_> {
             match info.noun {
                 Some(NounClass::Meet | NounClass::Meal) => self.meeting_noun(sent, k),
                 Some(NounClass::Visit | NounClass::Speech) => self.visit_noun(sent, k),
+                Some(NounClass::Phone) if !self.call_for(k) => self.meeting_noun(sent, k),
                 _ => {}
             }
             return;
@@ -379,12 +380,18 @@ impl Cx<'_, '_> {
                 self.fronted_presence(sent, k)
             }
             VerbClass::Talk => {
-                if doc.is_any(k + 1, &["with", "to"]) && !self.mentions_phone(sent) {
+                // "spoke by phone with X", "talked on the telephone to X".
+                let o = k + 1 + self.phone_phrase(k + 1);
+                if doc.is_any(o, &["with", "to"]) {
                     self.meet_verb(sent, k, "talk_with");
-                } else if doc.is(k + 1, "about") || doc.is(k + 1, "on") {
+                } else if doc.is(o, "about") || doc.is(o, "on") && o == k + 1 {
                     self.symmetric_subjects(sent, k, "talked");
+                } else if o > k + 1 {
+                    // "The two leaders spoke by phone."
+                    self.symmetric_subjects(sent, k, "phone");
                 }
             }
+            VerbClass::Phone => self.phone_verb(sent, k),
             VerbClass::Receive => self.receive_verb(sent, k),
             VerbClass::Discuss => self.discuss_verb(sent, k),
             VerbClass::Visit => self.visit_verb(sent, k),
@@ -398,11 +405,82 @@ impl Cx<'_, '_> {
         }
     }
 
-    fn mentions_phone(&self, sent: Sent) -> bool {
-        (sent.start..sent.end).any(|k| {
-            self.doc.info(k).noun == Some(NounClass::Phone)
-                && self.doc.shape(k) == TokenShape::Lower
+    /// True when a word of telephoning stands near the trigger at `k`, so that the event it
+    /// finds is a call ("spoke by telephone with", "in a phone conversation with", "phoned").
+    fn phone_near(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        (k.saturating_sub(4).max(sent.start)..(k + 9).min(sent.end)).any(|j| {
+            doc.shape(j) == TokenShape::Lower
+                && (doc.info(j).noun == Some(NounClass::Phone) && !self.call_for(j)
+                    || doc
+                        .info(j)
+                        .verb
+                        .is_some_and(|v| v.class == VerbClass::Phone))
         })
+    }
+
+    /// "calls for restraint", "a call on Israel to": a demand, not a telephone call.
+    fn call_for(&self, k: usize) -> bool {
+        self.doc.is_any(k + 1, &["for", "on", "upon", "off"])
+    }
+
+    /// The length of "by phone", "by telephone", "on the phone", "over the telephone", "by video
+    /// link" at `k`, or 0.
+    fn phone_phrase(&self, k: usize) -> usize {
+        let doc = self.doc;
+        if !doc.is_any(k, &["by", "on", "over", "via"]) {
+            return 0;
+        }
+        let mut j = k + 1;
+        if doc.is_any(j, &["the", "a"]) {
+            j += 1;
+        }
+        if doc.is(j, "video") {
+            j += 1;
+            if doc.is_any(j, &["link", "call", "conference"]) {
+                return j + 1 - k;
+            }
+        }
+        if doc.info(j).noun == Some(NounClass::Phone) {
+            return j + 1 - k;
+        }
+        0
+    }
+
+    /// "Obama phoned Putin", "Merkel called Hollande on Monday": a call with a named person.
+    /// "called" also names ("a group called X") and judges ("called Y a liar"), so its object
+    /// must come straight after it and be a person, and the subject must be one too.
+    fn phone_verb(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let passive = k > sent.start
+            && doc.is_any(
+                k - 1,
+                &["was", "were", "been", "being", "be", "is", "are", "so"],
+            );
+        if passive || self.call_for(k) || k > sent.start && doc.punct(k - 1, &["-"]) {
+            return;
+        }
+        let person = |r: &Ref| r.kind != RefKind::Demonym && self.kind(r) == EntityKind::Person;
+        let subjects: Vec<Ref> = self
+            .subject(sent, k)
+            .into_iter()
+            .copied()
+            .filter(|r| person(r))
+            .collect();
+        let (objects, after) = self.objects(sent, k + 1, person);
+        let objects: Vec<Ref> = objects.into_iter().copied().collect();
+        // The callee comes straight after the verb, past a title ("phoned Prime Minister X").
+        let straight = objects.first().is_some_and(|o| {
+            (k + 1..o.from).all(|j| self.title_word(j) || self.doc.is_any(j, DETERMINERS))
+        });
+        if subjects.is_empty() || !straight {
+            return;
+        }
+        // "called Y a liar", "called Y the best": a judgement.
+        if doc.is_any(after, &["a", "an", "the", "his", "her"]) {
+            return;
+        }
+        self.emit_pairs(sent, k, &subjects, &objects, "phone", after, true);
     }
 
     /// True when an ambiguous form ("meeting", "talks", "visit") is a noun here.
@@ -417,6 +495,10 @@ impl Cx<'_, '_> {
         }
         // "closed meeting", "separate talks", "two-day visit", "fourth visit", "first high-level meeting".
         let p = doc.info(prev);
+        // "phone call", "telephone conversation".
+        if p.noun == Some(NounClass::Phone) && doc.shape(prev) == TokenShape::Lower {
+            return true;
+        }
         if doc.shape(prev) == TokenShape::Lower
             && p.verb.is_none()
             && !doc.is_any(prev, PREPOSITIONS)
@@ -849,7 +931,7 @@ impl Cx<'_, '_> {
     fn add_meeting_topics(&mut self, sent: Sent, members: &[Ref], topics: &[EntityId]) {
         let member = |e: EntityId| members.iter().any(|m| m.entity == e);
         for rel in &mut self.out {
-            if rel.kind != RelationKind::Met
+            if !is_meeting(rel.kind)
                 || rel.sentence != sent.span
                 || !member(rel.source)
                 || !rel.target.is_some_and(member)
@@ -879,7 +961,7 @@ impl Cx<'_, '_> {
 
     fn meet_verb(&mut self, sent: Sent, k: usize, rule: &'static str) {
         let doc = self.doc;
-        let mut o = k + 1;
+        let mut o = k + 1 + self.phone_phrase(k + 1);
         // "meet with", "meet and have dinner with" (the later trigger handles that one).
         if doc.is_any(o, &["with", "to"]) {
             o += 1;
@@ -894,7 +976,7 @@ impl Cx<'_, '_> {
             return;
         }
         // "met police chiefs in Manchester": no one named was met, but the subject was there.
-        if objects.is_empty() && !subjects.is_empty() && !self.mentions_phone(sent) {
+        if objects.is_empty() && !subjects.is_empty() && !self.phone_near(sent, k) {
             let people: Vec<Ref> = subjects
                 .iter()
                 .copied()
@@ -1173,6 +1255,9 @@ impl Cx<'_, '_> {
                     "negotiations",
                     "discussions",
                     "consultations",
+                    "conversation",
+                    "call",
+                    "calls",
                 ],
             ) {
                 let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
@@ -1189,10 +1274,21 @@ impl Cx<'_, '_> {
             return;
         }
         // The owner: "Kerry's meeting with", else the clause's subject.
-        let owner: Vec<Ref> = match self.possessor(sent, k) {
+        let mut owner: Vec<Ref> = match self.possessor(sent, k) {
             Some(r) => vec![r],
             None => self.subject(sent, k).into_iter().copied().collect(),
         };
+        // "During talks with X, Y said ...", "In a phone call with X, Y raised ...": the
+        // subject of the main clause after the fronted phrase.
+        if owner.is_empty()
+            && doc.is_any(
+                sent.start,
+                &["in", "during", "at", "after", "before", "following"],
+            )
+            && let Some(comma) = (after..sent.end).find(|&j| doc.punct(j, &[","]))
+        {
+            owner.extend(self.first_agent_from(sent, comma + 1).copied());
+        }
         if owner.is_empty() {
             return;
         }
@@ -1477,9 +1573,7 @@ impl Cx<'_, '_> {
         let doc = self.doc;
         if self.last_meetings.is_empty()
             || self.out.len() > first_new
-                && self.out[first_new..]
-                    .iter()
-                    .any(|r| r.kind == RelationKind::Met)
+                && self.out[first_new..].iter().any(|r| is_meeting(r.kind))
         {
             return;
         }
@@ -1709,11 +1803,16 @@ impl Cx<'_, '_> {
         after: usize,
         own_topics: bool,
     ) {
-        // A telephone call is not a meeting.
-        if self.mentions_phone(sent) {
-            return;
-        }
-        let place = self.meeting_place(sent, after);
+        // A telephone call is not a meeting, but an event of its own.
+        let kind = if rule == "phone" || self.phone_near(sent, k) {
+            RelationKind::Called
+        } else {
+            RelationKind::Met
+        };
+        // A call joins people in two places; where it was made from is not a meeting place.
+        let place = self
+            .meeting_place(sent, after)
+            .filter(|_| kind == RelationKind::Met);
         let topics = if own_topics {
             self.own_topics(
                 sent,
@@ -1732,7 +1831,7 @@ impl Cx<'_, '_> {
                 // Erdogan ..., and the two leaders discussed X") is one relation with both
                 // findings' topics.
                 if let Some(existing) = self.out.iter_mut().find(|r| {
-                    r.kind == RelationKind::Met
+                    r.kind == kind
                         && r.sentence == sent.span
                         && (r.source == s.entity && r.target == Some(o.entity)
                             || r.source == o.entity && r.target == Some(s.entity))
@@ -1744,8 +1843,7 @@ impl Cx<'_, '_> {
                     }
                     continue;
                 }
-                let mut rel =
-                    self.base_relation(sent, k, RelationKind::Met, s.entity, o.entity, rule);
+                let mut rel = self.base_relation(sent, k, kind, s.entity, o.entity, rule);
                 rel.place = place;
                 rel.topics = topics
                     .iter()
@@ -2153,6 +2251,11 @@ impl Cx<'_, '_> {
     }
 }
 
+/// Meetings and calls: events between parties that topics and follow-up sentences attach to.
+fn is_meeting(kind: RelationKind) -> bool {
+    matches!(kind, RelationKind::Met | RelationKind::Called)
+}
+
 fn sentence_is_headline(doc: &Doc, sent: Sent) -> bool {
     doc.sentences[sent.index].headline
 }
@@ -2164,7 +2267,7 @@ fn confidence(rule: &str) -> f32 {
             0.9
         }
         "meeting_with" | "meeting_between" | "talk_with" | "go_to" | "visit_to" | "hold_talks"
-        | "see" | "discuss_together" => 0.8,
+        | "see" | "discuss_together" | "phone" => 0.8,
         "visit_person" | "discuss" | "talked" | "speech_in" => 0.7,
         "met_at" => 0.6,
         "be_in" => 0.6,
