@@ -1,7 +1,8 @@
 //! Dates: the article's own date, and the dates events are placed at, resolved against it.
 //!
 //! The article's date comes from its record (`date` of a JSONL line), a dating line ("Updated
-//! Date: Mar 16, 2016"), or the first full date in its opening sentences. Expressions in a
+//! Date: Mar 16, 2016"), the first full date in its opening sentences, or a dateline without a
+//! year ("MOSCOW, July 14") with the year the article names most often. Expressions in a
 //! sentence ("March 23, 2016", "23 March", "from 22 to 25 March", "March 2016", "on Thursday",
 //! "yesterday", "next week") are resolved against it: a weekday in a planned event is the next
 //! such day, in a past one the last; a day without a year takes the year that puts it nearest
@@ -290,10 +291,32 @@ impl DateFinder {
                 .flatten()
                 .find_map(|&(_, _, e)| full_date(e))
         };
+        // A dateline without a year ("MOSCOW, July 14 /TASS/"): the year the article names most
+        // often, the later on a tie; it is the year of the news far more often than not.
+        let dateline = || {
+            let (_, _, expr) = *found.first()?.iter().find(|&&(from, _, _)| from < 8)?;
+            let Expr::Day {
+                year: None,
+                month,
+                day,
+            } = expr
+            else {
+                return None;
+            };
+            let mut years: Vec<i16> = (0..doc.tokens.len())
+                .filter_map(|i| year_number(&doc.tokens, doc.text, i))
+                .collect();
+            years.sort_unstable();
+            let year = years
+                .chunk_by(|a, b| a == b)
+                .max_by_key(|run| (run.len(), run[0]))?[0];
+            Date::new(year, month, day).ok()
+        };
         let doc_date = record_date
             .and_then(parse_iso)
             .or_else(meta_date)
-            .or_else(opening);
+            .or_else(opening)
+            .or_else(dateline);
         DateFinder { doc_date, found }
     }
 

@@ -1239,7 +1239,17 @@ impl Cx<'_, '_> {
         // "the first high-level meeting in years with X" is rare; allow "on Friday with".
         if doc.is(j, "between") {
             let (parties, after) = self.objects(sent, j + 1, |r| self.agent(r));
-            let parties: Vec<Ref> = parties.into_iter().copied().collect();
+            let mut parties: Vec<Ref> = parties.into_iter().copied().collect();
+            // "talks between the two ministers", "between the pair".
+            if parties.is_empty()
+                && let Some(pair) = (j + 2..(j + 4).min(sent.end)).find(|&x| self.is_pair_word(x))
+            {
+                parties = self
+                    .last_two_people(sent, pair)
+                    .into_iter()
+                    .copied()
+                    .collect();
+            }
             if parties.len() >= 2 {
                 self.emit_group(sent, k, &parties, "meeting_between", after);
             }
@@ -1680,6 +1690,24 @@ impl Cx<'_, '_> {
             ) || doc.is(j, "called") && doc.is(j + 1, "off")
             {
                 negated = true;
+            }
+        }
+        // "Talks between them will take place ...", "The meeting is due on ...": the verb
+        // after a noun trigger says whether its event is still to come.
+        if doc.info(k).noun.is_some() {
+            for j in k + 1..(k + 12).min(sent.end) {
+                if doc.punct(j, CLAUSE_BREAKS) {
+                    break;
+                }
+                if doc.is_any(
+                    j,
+                    &["will", "shall", "scheduled", "due", "planned", "expected"],
+                ) || doc.tok(j).shape == TokenShape::Clitic && doc.s(j).ends_with("ll")
+                    || doc.is(j, "set") && doc.is_any(j + 1, &["to", "for"])
+                {
+                    modality = Modality::Planned;
+                    break;
+                }
             }
         }
         // "... next week", "tomorrow" after the trigger.
