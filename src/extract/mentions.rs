@@ -880,18 +880,8 @@ impl Scanner<'_, '_> {
                 } else {
                     CandKind::Known(m.id)
                 };
-                // "Vnukovo international airport", "Sunderland station".
-                if let Some(end) = self.lower_place_head(m.end)
-                    && !m.demonym
-                {
-                    self.push(
-                        i,
-                        end,
-                        CandKind::Typed(EntityKind::Place, Some(PlaceKind::Facility)),
-                        None,
-                    );
-                    return Some(end);
-                }
+                // "Sunderland station", "Belgrade airport": the name is the city's; the
+                // lower-case word says what was there, as news style and CoNLL both read it.
                 self.push(i, m.end, kind, None);
                 Some(m.end)
             }
@@ -921,12 +911,6 @@ impl Scanner<'_, '_> {
                     self.push(i, m.end, kind, None);
                     return Some(m.end);
                 }
-                let end = match kind {
-                    CandKind::Typed(EntityKind::Place, Some(PlaceKind::Facility)) => {
-                        self.lower_place_head(end).unwrap_or(end)
-                    }
-                    _ => end,
-                };
                 let hints = self.hints(i, end);
                 let index = self.push(i, end, kind, None);
                 self.found.cands[index].hints = hints;
@@ -941,7 +925,8 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// "international airport" / "station" after a name: the end of the facility name.
+    /// "international airport" / "station" after a name ("Vnukovo international airport"):
+    /// the name before it is a facility's, though the words are not part of it.
     fn lower_place_head(&self, k: usize) -> Option<usize> {
         let doc = self.doc;
         let mut j = k;

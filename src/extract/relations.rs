@@ -789,6 +789,19 @@ impl Cx<'_, '_> {
             })
     }
 
+    /// How many lower-case words after a place name say what is there: 2 for "international
+    /// airport", 1 for "station", else 0.
+    fn site_words(&self, r: &Ref) -> usize {
+        let doc = self.doc;
+        if !self.place(r) {
+            return 0;
+        }
+        (r.to..(r.to + 2).min(doc.tokens.len()))
+            .take_while(|&x| doc.shape(x) == TokenShape::Lower)
+            .position(|x| doc.info(x).has(flag::PLACE_HEAD))
+            .map_or(0, |p| p + 1)
+    }
+
     fn title_word(&self, j: usize) -> bool {
         if self.in_title.get(j).copied().unwrap_or(false) {
             return true;
@@ -858,6 +871,17 @@ impl Cx<'_, '_> {
                     continue;
                 }
                 if let Some(r) = self.ref_starting(j) {
+                    // "Noi Bai international airport", "Sunderland station": a place and the
+                    // lower-case words that say what is there.
+                    let site = self.site_words(r);
+                    if site > 0 && accept(r) {
+                        if !list.iter().any(|l| l.entity == r.entity) {
+                            list.push(r);
+                        }
+                        j = r.to + site;
+                        expecting = false;
+                        continue;
+                    }
                     // "NASA Administrator Charlie Bolden": a name that qualifies a title or
                     // another name is passed over for the name it qualifies.
                     let qualifier = r.to < sent.end
@@ -1178,7 +1202,7 @@ impl Cx<'_, '_> {
         if !doc.is_any(p, preps) {
             return;
         }
-        let (places, _) = self.objects(sent, p + 1, |r| self.place(r));
+        let (places, after) = self.objects(sent, p + 1, |r| self.place(r));
         let mut places: Vec<Ref> = places.into_iter().copied().collect();
         // "went straight to the Kremlin": an organisation's building.
         if places.is_empty()
@@ -1191,9 +1215,9 @@ impl Cx<'_, '_> {
             return;
         }
         // "landed at Vnukovo airport in Moscow": the city too.
-        let last = places[places.len() - 1];
-        if doc.is_any(last.to, &["in", "near", "outside"])
-            && let Some(r) = self.ref_starting(last.to + 1)
+        let last = places[places.len() - 1].to.max(after);
+        if doc.is_any(last, &["in", "near", "outside"])
+            && let Some(r) = self.ref_starting(last + 1)
             && self.place(r)
         {
             places.push(*r);
