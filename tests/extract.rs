@@ -75,7 +75,15 @@ fn render(doc: &Document, ex: &Extraction) -> String {
             r.modality.as_str(),
             r.rule
         );
-        let sentence: String = r.sentence.of(&doc.text).chars().take(60).collect();
+        let sentence: String = r
+            .sentence
+            .of(&doc.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(60)
+            .collect();
         let _ = writeln!(out, "{line}\n    \"{sentence}\"");
     }
     out

@@ -1,6 +1,10 @@
 //! The analysed document every extraction stage reads: tokens, what the lexicon says of each,
 //! and sentences.
 
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashSet, FxHasher};
+
 use crate::lexicon::{Lexicon, WordInfo};
 use crate::text::{Segment, Sentence, Span, Token, TokenShape, split_sentences};
 
@@ -27,6 +31,22 @@ pub(crate) struct Doc<'a> {
     pub shouting: Vec<bool>,
     /// Per token: the sentence it belongs to.
     pub sentence_of: Vec<u32>,
+    /// Words written with a capital inside a sentence that is not shouting, folded and
+    /// hashed: what the body confirms may be a name.
+    named: FxHashSet<u64>,
+    /// The body has sentences in ordinary case, so `named` can vouch for a shouted word.
+    has_body: bool,
+    /// Per sentence: true when it is written in capitals (not merely in title case).
+    all_caps: Vec<bool>,
+}
+
+/// A hash of a word with its letters in lower case.
+fn folded_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        c.hash(&mut h);
+    }
+    h.finish()
 }
 
 impl<'a> Doc<'a> {
@@ -46,6 +66,7 @@ impl<'a> Doc<'a> {
             .collect();
         let mut sentence_of = vec![0u32; tokens.len()];
         let mut shouting = Vec::with_capacity(sentences.len());
+        let mut capitals = Vec::with_capacity(sentences.len());
         for (n, s) in sentences.iter().enumerate() {
             for i in s.tokens.clone() {
                 sentence_of[i] = n as u32;
@@ -75,6 +96,20 @@ impl<'a> Doc<'a> {
                 && lower - capitalized <= small
                 && capitalized * 2 >= lower;
             shouting.push(all_caps || title_case);
+            capitals.push(all_caps);
+        }
+        let mut named = FxHashSet::default();
+        let mut has_body = false;
+        for (s, &shouts) in sentences.iter().zip(&shouting) {
+            if shouts {
+                continue;
+            }
+            has_body = true;
+            for t in &tokens[s.tokens.clone()] {
+                if t.is_capitalized() {
+                    named.insert(folded_hash(t.span.of(text)));
+                }
+            }
         }
         Doc {
             text,
@@ -84,7 +119,21 @@ impl<'a> Doc<'a> {
             sentences,
             shouting,
             sentence_of,
+            named,
+            has_body,
+            all_caps: capitals,
         }
+    }
+
+    /// For a word in a line of capitals: true unless the body, written in ordinary case,
+    /// never capitalises it ("ENVOY ADVISES NAKASONE": "advises" is no name). A title-case
+    /// line (a results line, a headline) is not judged this way: its names may be its own.
+    pub fn shouted_name_confirmed(&self, i: usize) -> bool {
+        let in_capitals = self
+            .sentence_of
+            .get(i)
+            .is_some_and(|&s| self.all_caps[s as usize]);
+        !in_capitals || !self.has_body || self.named.contains(&folded_hash(self.s(i)))
     }
 
     /// What the lexicon says of token `i`.

@@ -299,15 +299,26 @@ impl Scanner<'_, '_> {
             // "UN-led", "Kremlin-backed": a word about a name, not a name. In a title-case
             // headline a capital says nothing of a common word.
             TokenShape::Capitalized => {
-                !(lower_tail(self.doc.s(i)) || self.shouting(i) && self.info(i).has(flag::COMMON))
+                !(lower_tail(self.doc.s(i)) || self.shouting(i) && !self.shouted_name(i))
             }
             TokenShape::Initialism => true,
             TokenShape::Upper => {
-                !(self.shouting(i) && self.info(i).has(flag::COMMON)) && self.doc.s(i) != "I"
+                (!self.shouting(i) || self.shouted_name(i)) && self.doc.s(i) != "I"
             }
             TokenShape::Lower => lower_name(self.doc.s(i)),
             _ => false,
         }
+    }
+
+    /// In a shouting line, where every word has a capital: true when token `i` may still be
+    /// part of a name. A common word is not; nor is a word the lexicon does not know as a name
+    /// that the body never capitalises.
+    fn shouted_name(&self, i: usize) -> bool {
+        let info = self.info(i);
+        !info.has(flag::COMMON)
+            && (info.entity.is_some()
+                || info.any(flag::GIVEN | flag::HONORIFIC | flag::OFFICE | flag::HEAD)
+                || self.doc.shouted_name_confirmed(i))
     }
 
     /// True when token `i` may start a name.
@@ -473,6 +484,14 @@ impl Scanner<'_, '_> {
             }
             if head.is_none() && info.any(flag::PREFIX | flag::FIELD) {
                 k += 1;
+                // "Trade and Industry Secretary", "Work and Pensions Secretary".
+                if info.has(flag::FIELD)
+                    && doc.is_any(k, &["and", "&"])
+                    && self.info(k + 1).has(flag::FIELD)
+                    && doc.shape(k + 1) == doc.shape(k - 1)
+                {
+                    k += 1;
+                }
                 // "ex-" and "vice-" are written with a hyphen token.
                 if doc.punct(k, &["-"]) {
                     k += 1;

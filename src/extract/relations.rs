@@ -764,9 +764,27 @@ impl Cx<'_, '_> {
                     !matches!(v.class, VerbClass::Say | VerbClass::Plan | VerbClass::Be)
                         && v.tense != Tense::Ing
                 })
-                || doc.is(j, "and") && self.and_joins_object(sent, j);
+                || doc.is(j, "and")
+                    && (self.and_joins_object(sent, j) || self.conjunct_governed(sent, j));
         }
         false
+    }
+
+    /// "attacked by both Liberals and Conservatives": the first of two names joined by the
+    /// "and" at `and` follows a preposition, so both are governed by it.
+    fn conjunct_governed(&self, sent: Sent, and: usize) -> bool {
+        let doc = self.doc;
+        let mut j = and;
+        while j > sent.start && doc.capitalized(j - 1) {
+            j -= 1;
+        }
+        if j == and {
+            return false;
+        }
+        while j > sent.start && doc.is_any(j - 1, &["both", "either", "the"]) {
+            j -= 1;
+        }
+        j > sent.start && doc.is_any(j - 1, PREPOSITIONS)
     }
 
     /// "met Putin and Lavrov": "and" after an object joins another object.
@@ -860,6 +878,8 @@ impl Cx<'_, '_> {
                 let skippable = doc.is_any(j, DETERMINERS)
                     || doc.is_any(j, NP_ADJECTIVES)
                     || self.title_word(j)
+                    // "Work and Pensions Secretary X".
+                    || doc.is(j, "and") && j > k && self.in_title[j - 1] && self.in_title.get(j + 1).copied().unwrap_or(false)
                     || doc.tok(j).shape == TokenShape::Clitic;
                 if skippable && self.ref_starting(j).is_none() {
                     j += 1;
@@ -893,6 +913,11 @@ impl Cx<'_, '_> {
                     if qualifier {
                         j = r.to;
                         continue;
+                    }
+                    // "welcomed Roh's announcement", "met Putin's envoy": the name owns what
+                    // is met, and is not met itself.
+                    if r.to < sent.end && doc.tok(r.to).shape == TokenShape::Clitic {
+                        break;
                     }
                     if accept(r) {
                         if !list.iter().any(|l| l.entity == r.entity) {
@@ -1133,8 +1158,23 @@ impl Cx<'_, '_> {
                 return;
             }
         }
-        if subjects.len() >= 2 {
-            // "Kerry and Steinmeier will discuss ...": a meeting of the subjects.
+        // "Kerry and Steinmeier will discuss ...": a meeting of the subjects; but two who
+        // raise or address a matter need not have met ("criticised by both Labour and the
+        // Tories, the plan raises ...").
+        let together = !doc.is_any(
+            k,
+            &[
+                "raise",
+                "raised",
+                "raises",
+                "raising",
+                "address",
+                "addressed",
+                "addresses",
+                "addressing",
+            ],
+        );
+        if subjects.len() >= 2 && together {
             self.emit_group(sent, k, &subjects, "discuss_together", topic_end);
             self.add_meeting_topics(sent, &subjects, &topics);
         }
@@ -1308,8 +1348,10 @@ impl Cx<'_, '_> {
             return;
         }
         // The owner: "Kerry's meeting with", else the clause's subject.
-        let mut owner: Vec<Ref> = match self.possessor(sent, k) {
-            Some(r) => vec![r],
+        let mut owner: Vec<Ref> = match self.possessive(sent, k) {
+            Some(Some(r)) => vec![r],
+            // "the government's talks with the IMF": not the subject's talks.
+            Some(None) => return,
             None => self.subject(sent, k).into_iter().copied().collect(),
         };
         // "During talks with X, Y said ...", "In a phone call with X, Y raised ...": the
@@ -1331,23 +1373,29 @@ impl Cx<'_, '_> {
 
     /// "Kerry's meeting", "Kerry's fourth visit": the possessor before a noun.
     fn possessor(&self, sent: Sent, k: usize) -> Option<Ref> {
+        self.possessive(sent, k).flatten()
+    }
+
+    /// The possessive before a noun at `k`: `Some(Some(r))` for a named owner ("Kerry's
+    /// talks", "his visit"), `Some(None)` for one that names no one ("the government's
+    /// talks": the talks are not the subject's), `None` when there is no possessive.
+    fn possessive(&self, sent: Sent, k: usize) -> Option<Option<Ref>> {
         let doc = self.doc;
         let mut j = k;
         let mut steps = 0;
         while j > sent.start && steps < 4 {
             j -= 1;
             steps += 1;
-            if doc.tok(j).shape == TokenShape::Clitic {
-                return self
-                    .ref_covering(j.checked_sub(1)?)
-                    .copied()
-                    .filter(|r| self.agent(r));
+            if doc.tok(j).shape == TokenShape::Clitic && j > sent.start {
+                return Some(self.ref_covering(j - 1).copied().filter(|r| self.agent(r)));
             }
             if doc.is_any(j, &["his", "her"]) {
+                // An unresolved "his" leaves the clause's subject to decide.
                 return self
                     .ref_covering(j)
                     .copied()
-                    .filter(|r| r.kind == RefKind::Pronoun);
+                    .filter(|r| r.kind == RefKind::Pronoun)
+                    .map(Some);
             }
             if doc.shape(j) == TokenShape::Lower
                 || doc.shape(j) == TokenShape::Number
@@ -2101,11 +2149,7 @@ impl Cx<'_, '_> {
             // million") are scare quotes, not statements.
             if words >= 5 {
                 if let Some((speaker, s)) = self.speaker(k, e) {
-                    let text = inner
-                        .of(doc.text)
-                        .trim()
-                        .trim_end_matches([',', ' '])
-                        .to_string();
+                    let text = one_line(inner.of(doc.text).trim().trim_end_matches([',', ' ']));
                     let quote = self.entities.len();
                     self.entities.push(Entity::new(text, EntityKind::Quote));
                     // The quote may open in an earlier sentence: the evidence covers it.
@@ -2235,7 +2279,10 @@ impl Cx<'_, '_> {
             if (from..to).filter(|&j| doc.tok(j).is_word()).count() < 4 {
                 continue;
             }
-            let text: String = doc.range_text(from, to).chars().take(400).collect();
+            let text: String = one_line(doc.range_text(from, to))
+                .chars()
+                .take(400)
+                .collect();
             let quote = self.entities.len();
             self.entities.push(Entity::new(text, EntityKind::Quote));
             let mut rel =
@@ -2301,6 +2348,11 @@ impl Cx<'_, '_> {
         }
         None
     }
+}
+
+/// A stretch of text on one line: runs of white space, line breaks included, become one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Meetings and calls: events between parties that topics and follow-up sentences attach to.

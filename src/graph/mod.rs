@@ -258,7 +258,13 @@ impl KnowledgeGraph {
             if source == target {
                 continue;
             }
-            let sentence = rel.sentence.of(&doc.text).trim().to_string();
+            // A sentence of a wrapped text runs over lines; evidence is shown on one.
+            let sentence = rel
+                .sentence
+                .of(&doc.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let evidence = Evidence {
                 doc: doc_id,
                 span: rel.sentence,

@@ -138,26 +138,95 @@ fn fold_line(line: &str) -> String {
 }
 
 /// Splits a text into lines and says what each is.
+///
+/// A text wrapped at a fixed width (old wire copy, e-mail, `fmt` output) breaks sentences
+/// across lines; its lines are joined back into paragraphs first (see [`joins_wrapped`]).
 pub fn segments(text: &str, boilerplate: &Boilerplate) -> Vec<Segment> {
+    let lines = lines(text);
+    let wrapped = joins_wrapped(&lines);
     let mut out = Vec::new();
     let mut seen: FxHashSet<u64> = FxHashSet::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut span = lines[i].span;
+        while let Some(width) = wrapped
+            && i + 1 < lines.len()
+            && continues(&lines[i], &lines[i + 1], width)
+        {
+            i += 1;
+            span = span.cover(lines[i].span);
+        }
+        let kind = classify(span.of(text), boilerplate, &mut seen);
+        out.push(Segment { span, kind });
+        i += 1;
+    }
+    out
+}
+
+/// A non-blank line: its span without surrounding white space, and its layout.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    span: Span,
+    /// Leading white space, in bytes.
+    indent: usize,
+    /// A blank line comes before it.
+    after_blank: bool,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
     let mut offset = 0;
+    let mut after_blank = false;
     for raw in text.split_inclusive('\n') {
         let line_start = offset;
         offset += raw.len();
-        let trimmed_start = raw.len() - raw.trim_start().len();
+        let indent = raw.len() - raw.trim_start().len();
         let line = raw.trim();
         if line.is_empty() {
+            after_blank = true;
             continue;
         }
-        let span = Span::new(
-            line_start + trimmed_start,
-            line_start + trimmed_start + line.len(),
-        );
-        let kind = classify(line, boilerplate, &mut seen);
-        out.push(Segment { span, kind });
+        out.push(Line {
+            span: Span::new(line_start + indent, line_start + indent + line.len()),
+            indent,
+            after_blank,
+        });
+        after_blank = false;
     }
     out
+}
+
+/// The width a text is wrapped at, when it is: most lines that run on into another line end
+/// within a few characters of the same width, and that width is a typewriter's (at most 100).
+/// Texts with a paragraph a line have lines of every length and are not joined.
+fn joins_wrapped(lines: &[Line]) -> Option<usize> {
+    let running: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| !w[1].after_blank)
+        .map(|w| w[0].span.len() + w[0].indent)
+        .collect();
+    if running.len() < 4 {
+        return None;
+    }
+    let mut sorted = running.clone();
+    sorted.sort_unstable();
+    let width = sorted[sorted.len() * 9 / 10];
+    if !(40..=100).contains(&width) {
+        return None;
+    }
+    let near = running
+        .iter()
+        .filter(|&&n| n + 15 >= width && n <= width)
+        .count();
+    (near * 2 >= running.len()).then_some(width)
+}
+
+/// True when `next` carries on the paragraph of `line` in a text wrapped at `width`: no blank
+/// line or deeper indent between them, and `line` runs to near the margin.
+fn continues(line: &Line, next: &Line, width: usize) -> bool {
+    !next.after_blank
+        && next.indent <= line.indent
+        && (line.span.len() + line.indent) * 10 >= width * 6
 }
 
 fn classify(line: &str, boilerplate: &Boilerplate, seen: &mut FxHashSet<u64>) -> SegmentKind {
@@ -252,5 +321,34 @@ mod tests {
                 ("XS", Debris),
             ]
         );
+    }
+
+    #[test]
+    fn joins_the_lines_of_a_wrapped_text_into_paragraphs() {
+        use SegmentKind::*;
+        let text = "TRADE TALKS RESUME\n\n    The minister said on Monday that talks with the\n\
+                    union would resume next week, and that he expected\n\
+                    an agreement.\n    A spokesman for the union declined to say what\n\
+                    it would ask for when the talks resume in Ottawa.\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                ("TRADE TALKS RESUME", Headline),
+                (
+                    "The minister said on Monday that talks with the\nunion would resume next \
+                     week, and that he expected\nan agreement.",
+                    Body
+                ),
+                (
+                    "A spokesman for the union declined to say what\nit would ask for when the \
+                     talks resume in Ottawa.",
+                    Body
+                ),
+            ]
+        );
+        // A paragraph a line, as web pages are saved, is left as it is.
+        let text = "Minister visits Paris\nThe minister arrived in Paris on Monday for two days of talks \
+                    with his French counterpart about trade.\nHe left on Wednesday.\n";
+        assert_eq!(kinds(text).len(), 3);
     }
 }
