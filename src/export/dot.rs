@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use super::{Layout, Selection, View, affirmed_topics, edge_negated, edge_status};
 use crate::extract::{EntityKind, Modality, RelationKind};
-use crate::graph::{Edge, KnowledgeGraph, Node};
+use crate::graph::{Edge, KnowledgeGraph, Node, NodeId};
 
 /// Labels are wrapped at this many characters a line.
 const WRAP: usize = 24;
@@ -22,6 +22,8 @@ const TOOLTIP_CHARS: usize = 400;
 const TOOLTIP_SENTENCES: usize = 3;
 /// An edge label names at most this many topics.
 const LABEL_TOPICS: usize = 3;
+/// Entities without a relation in the drawing are set out in rows of this many.
+const UNLINKED_ROW: usize = 6;
 
 /// The graph, or a selection of it, as Graphviz DOT, drawn left to right.
 pub fn to_dot(graph: &KnowledgeGraph, selection: Option<&Selection>) -> String {
@@ -42,13 +44,17 @@ pub(super) fn write(view: &View<'_>, layout: Layout) -> String {
         "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"10\", penwidth=\"1.2\"];\n",
     );
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=\"8\"];\n");
-    for &(id, node) in &view.nodes {
+    let linked: BTreeSet<NodeId> = view.edges.iter().flat_map(|&(s, t, _)| [s, t]).collect();
+    let (linked, unlinked): (Vec<_>, Vec<_>) =
+        view.nodes.iter().partition(|(id, _)| linked.contains(id));
+    for &&(id, node) in &linked {
         write_node(&mut out, &view.node_id(id), node);
     }
     for &(source, target, edge) in &view.edges {
         let (source, target) = (view.node_id(source), view.node_id(target));
         write_edge(&mut out, view, &source, &target, edge);
     }
+    write_unlinked(&mut out, view, &unlinked);
     write_legend(&mut out, view);
     out.push_str("}\n");
     out
@@ -172,6 +178,35 @@ fn write_edge(out: &mut String, view: &View<'_>, source: &str, target: &str, edg
     );
 }
 
+/// Entities the drawing relates to nothing (named in the articles, in no relation), in a box of
+/// their own, set out in rows by invisible edges: one column of them would make the drawing many
+/// times taller than wide.
+fn write_unlinked(out: &mut String, view: &View<'_>, unlinked: &[&(NodeId, &Node)]) {
+    if unlinked.is_empty() {
+        return;
+    }
+    out.push_str("  subgraph cluster_unlinked {\n");
+    out.push_str(
+        "    graph [label=\"Named, in no relation\", fontsize=\"10\", style=\"rounded\", \
+         color=\"#d1d5db\", tooltip=\"Named, in no relation\"];\n",
+    );
+    for &&(id, node) in unlinked {
+        out.push_str("  ");
+        write_node(out, &view.node_id(id), node);
+    }
+    for row in unlinked.chunks(UNLINKED_ROW) {
+        for pair in row.windows(2) {
+            let _ = writeln!(
+                out,
+                "    {} -> {} [style=\"invis\"];",
+                quote(&view.node_id(pair[0].0)),
+                quote(&view.node_id(pair[1].0)),
+            );
+        }
+    }
+    out.push_str("  }\n");
+}
+
 /// A box that shows each entity type and relation the drawing uses, drawn as in the drawing.
 fn write_legend(out: &mut String, view: &View<'_>) {
     let kinds: BTreeSet<EntityKind> = view.nodes.iter().map(|(_, n)| n.kind).collect();
@@ -196,6 +231,18 @@ fn write_legend(out: &mut String, view: &View<'_>) {
             quote(fill),
             quote(border),
             quote(&format!("an entity of type {}", kind.as_str())),
+        );
+    }
+    let shown: Vec<EntityKind> = EntityKind::ALL
+        .into_iter()
+        .filter(|k| kinds.contains(k))
+        .collect();
+    for pair in shown.windows(2) {
+        let _ = writeln!(
+            out,
+            "    {} -> {} [style=\"invis\"];",
+            quote(&format!("legend {}", pair[0].as_str())),
+            quote(&format!("legend {}", pair[1].as_str())),
         );
     }
     for relation in RelationKind::ALL
