@@ -460,6 +460,72 @@ mod tests {
     }
 
     #[test]
+    fn formats_parse_by_name_and_by_usual_extension() {
+        for format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+            assert_eq!(format.to_string(), format.name());
+        }
+        assert_eq!("TTL".parse::<Format>(), Ok(Format::Turtle));
+        assert_eq!("nt".parse::<Format>(), Ok(Format::NTriples));
+        assert_eq!("neo4j".parse::<Format>(), Ok(Format::Csv));
+        assert_eq!(
+            "svg".parse::<Format>().map_err(|e| e.to_string()),
+            Err(
+                "unknown export format `svg`; expected one of dot, json, graphml, csv, \
+                 ntriples, turtle"
+                    .to_string()
+            )
+        );
+        assert_eq!("tb".parse::<Layout>(), Ok(Layout::TopBottom));
+        assert!("up".parse::<Layout>().is_err());
+    }
+
+    #[test]
+    fn only_csv_is_a_folder_and_every_format_is_deterministic() {
+        let (_, _, graph) = graph();
+        for format in Format::ALL {
+            let once = render(&graph, None, format, &Options::default());
+            assert_eq!(
+                once,
+                render(&graph, None, format, &Options::default()),
+                "{format}"
+            );
+            match once {
+                Output::File(text) => {
+                    assert!(!format.is_folder());
+                    assert!(text.contains("Lavrov"), "{format}: {text}");
+                }
+                Output::Folder(files) => {
+                    assert!(format.is_folder());
+                    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+                    assert_eq!(
+                        names,
+                        [
+                            "nodes.csv",
+                            "relationships.csv",
+                            "neo4j.cypher",
+                            "ladybug.cypher"
+                        ]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn neo4j_script_loads_each_relation_type_the_export_holds() {
+        let (_, _, graph) = graph();
+        let Output::Folder(files) = render(&graph, None, Format::Csv, &Options::default()) else {
+            panic!("a folder");
+        };
+        let script = &files[2].1;
+        assert!(script.contains("CREATE (a)-[:MET {"), "{script}");
+        assert!(script.contains("CREATE (a)-[:SAID {"), "{script}");
+        assert!(!script.contains("[:VISITED"), "{script}");
+        assert!(script.contains("CREATE (:Entity:Person {"), "{script}");
+    }
+
+    #[test]
     fn extraction_lines_name_entities_and_use_the_role_without_a_target() {
         let (doc, mut ex, _) = graph();
         ex.mentions[1].form = MentionForm::Demonym;
