@@ -178,17 +178,25 @@ fn write_edge(out: &mut String, view: &View<'_>, source: &str, target: &str, edg
     );
 }
 
-/// Entities the drawing relates to nothing (named in the articles, in no relation), in a box of
-/// their own, set out in rows by invisible edges: one column of them would make the drawing many
+/// Entities the drawing relates to nothing (in the whole graph: named in the articles, in no
+/// relation; in an answer: a topic or place of a relation drawn), in a box of their own, set out in rows by invisible edges: one column of them would make the drawing many
 /// times taller than wide.
 fn write_unlinked(out: &mut String, view: &View<'_>, unlinked: &[&(NodeId, &Node)]) {
     if unlinked.is_empty() {
         return;
     }
+    // In an answer they are answers reached another way: topics or places of the relations drawn.
+    let label = if view.selected {
+        "Also in the answer"
+    } else {
+        "Named, in no relation"
+    };
     out.push_str("  subgraph cluster_unlinked {\n");
-    out.push_str(
-        "    graph [label=\"Named, in no relation\", fontsize=\"10\", style=\"rounded\", \
-         color=\"#d1d5db\", tooltip=\"Named, in no relation\"];\n",
+    let _ = writeln!(
+        out,
+        "    graph [label={label}, fontsize=\"10\", style=\"rounded\", color=\"#d1d5db\", \
+         tooltip={label}];",
+        label = quote(label)
     );
     for &&(id, node) in unlinked {
         out.push_str("  ");

@@ -40,6 +40,8 @@ struct View<'g> {
     edges: Vec<(NodeId, NodeId, &'g Edge)>,
     /// Graph node id -> position in `nodes`.
     dense: HashMap<NodeId, usize>,
+    /// True when this is a selection (an answer), not the whole graph.
+    selected: bool,
 }
 
 impl<'g> View<'g> {
@@ -66,6 +68,7 @@ impl<'g> View<'g> {
             nodes,
             edges,
             dense,
+            selected: selection.is_some(),
         }
     }
 
@@ -457,6 +460,30 @@ mod tests {
             "{dot}"
         );
         assert_eq!(dot, to_dot(&graph, None), "deterministic");
+    }
+
+    #[test]
+    fn dot_boxes_entities_without_a_relation_and_says_why() {
+        let (_, _, graph) = graph();
+        let whole = to_dot(&graph, None);
+        let unlinked = &whole[whole.find("subgraph cluster_unlinked").expect("a box")..];
+        assert!(
+            unlinked.contains("label=\"Named, in no relation\""),
+            "{whole}"
+        );
+        assert!(unlinked.contains("label=\"Russia\\n(city)\""), "{whole}");
+        assert!(!unlinked.contains("John Kerry"), "{whole}");
+        let moscow = graph
+            .nodes()
+            .find(|(_, n)| n.name == "Moscow")
+            .map(|(id, _)| id)
+            .expect("Moscow");
+        let selection = Selection {
+            nodes: [moscow].into(),
+            edges: BTreeSet::new(),
+        };
+        let answer = to_dot(&graph, Some(&selection));
+        assert!(answer.contains("label=\"Also in the answer\""), "{answer}");
     }
 
     #[test]
