@@ -671,6 +671,16 @@ fn csv_keeps_every_name_and_alias_through_ladybug() {
         edges.iter().any(|e| e[0] == "MET" && e[3] == true),
         "the denied meeting: {edges:?}"
     );
+    // A date that is one day is a DATE too; a span is not.
+    let query_days = dir.path().join("days.cypher");
+    std::fs::write(
+        &query_days,
+        "MATCH (a:Entity)-[m]->(b:Entity) WHERE m.day IS NOT NULL \
+         RETURN label(m), m.day + INTERVAL('1 day')",
+    )
+    .expect("write the query");
+    let days = check(python, &["cypher", &path(&folder), &path(&query_days)]);
+    assert_eq!(days, serde_json::json!([["CALLED", "2016-03-25"]]));
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //! Every node has the label `Entity` and its type (`Entity;Person`), so one query text,
 //! `MATCH (a:Entity)-[m:MET]-(b:Entity)`, runs on both databases. Relationships carry the edge's
 //! values: `topics` are those of the sentences that do not deny the event, `date`, `place` and
-//! `role` the first sentence's that names one, `sentence` the first sentence. Arrays use `;`
+//! `role` the first sentence's that names one (and `day`, typed, when that date is one day), `sentence` the first sentence. Arrays use `;`
 //! between items, Neo4j's default; a `;` inside an item becomes `,`, and a line break in any cell
 //! a space.
 
@@ -35,12 +35,13 @@ const NODE_HEADER: [&str; 9] = [
     "docs:int",
 ];
 
-const RELATIONSHIP_HEADER: [&str; 13] = [
+const RELATIONSHIP_HEADER: [&str; 14] = [
     ":START_ID",
     ":END_ID",
     ":TYPE",
     "topics:string[]",
     "date",
+    "day:date",
     "place",
     "role",
     "status",
@@ -84,6 +85,7 @@ pub(super) fn write(view: &View<'_>) -> Vec<(&'static str, String)> {
                 edge.kind.as_str(),
                 &array(affirmed_topics(edge).iter()),
                 &first_date(edge).unwrap_or_default(),
+                &first_day(edge).unwrap_or_default(),
                 first_place(edge).unwrap_or_default(),
                 first_role(edge).unwrap_or_default(),
                 edge_status(edge).as_str(),
@@ -102,6 +104,12 @@ pub(super) fn write(view: &View<'_>) -> Vec<(&'static str, String)> {
         ("neo4j.cypher", neo4j_script(&relations)),
         ("ladybug.cypher", ladybug_script()),
     ]
+}
+
+/// The first date an edge's sentences give, when it is one whole day (`2016-03-24`): what a
+/// `date` column can hold. A span or unresolved words stay in the `date` column only.
+fn first_day(edge: &crate::graph::Edge) -> Option<String> {
+    first_date(edge).filter(|date| date.parse::<jiff::civil::Date>().is_ok() && date.len() == 10)
 }
 
 /// Writes one record. Line breaks inside a cell become spaces: quoted line breaks are valid CSV,
@@ -151,6 +159,7 @@ fn neo4j_relationship_properties() -> String {
     [
         "topics: coalesce(split(row.`topics:string[]`, ';'), [])",
         "date: row.date",
+        "day: date(row.`day:date`)",
         "place: row.place",
         "role: row.role",
         "status: row.status",
@@ -223,7 +232,7 @@ fn ladybug_script() -> String {
     for relation in RelationKind::ALL {
         let _ = writeln!(
             out,
-            "CREATE REL TABLE {}(FROM Entity TO Entity, topics STRING[], date STRING, \
+            "CREATE REL TABLE {}(FROM Entity TO Entity, topics STRING[], date STRING, day DATE, \
              place STRING, role STRING, status STRING, negated BOOLEAN, confidence DOUBLE, \
              docs INT64, sources STRING[], sentence STRING);",
             relation.as_str()
@@ -242,10 +251,11 @@ fn ladybug_script() -> String {
         let _ = writeln!(
             out,
             "COPY {relation} FROM (LOAD WITH HEADERS (source STRING, target STRING, \
-             type STRING, topics STRING, date STRING, place STRING, role STRING, status STRING, \
+             type STRING, topics STRING, date STRING, day DATE, place STRING, role STRING, \
+             status STRING, \
              negated BOOLEAN, confidence DOUBLE, docs INT64, sources STRING, sentence STRING) \
              FROM 'relationships.csv' (header = true) WHERE type = '{relation}' \
-             RETURN source, target, {}, date, place, role, status, negated, confidence, docs, \
+             RETURN source, target, {}, date, day, place, role, status, negated, confidence, docs, \
              {}, sentence);",
             ladybug_list("topics"),
             ladybug_list("sources"),

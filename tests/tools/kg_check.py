@@ -113,7 +113,8 @@ def main(argv):
     if len(argv) < 2 or argv[1] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
-    json.dump(commands[argv[1]](*argv[2:]), sys.stdout, ensure_ascii=False)
+    # Dates and other values JSON has no type for print as text (ISO for dates).
+    json.dump(commands[argv[1]](*argv[2:]), sys.stdout, ensure_ascii=False, default=str)
     return 0
 
 
