@@ -601,6 +601,30 @@ fn cypher_sparql_and_networkx_answer_as_kg_query_does() {
                 .map(|n| n.as_str().expect("a name").to_string()),
         );
         assert_eq!(networkx, expected, "{question}: networkx neighbours");
+
+        // The answer exported as a subgraph answers the same, in every database.
+        let answer_dir = dir.path().join("answer");
+        std::fs::create_dir_all(&answer_dir).expect("a folder");
+        let (folder, ttl, graphml) = (
+            answer_dir.join("neo4j"),
+            answer_dir.join("a.ttl"),
+            answer_dir.join("a.graphml"),
+        );
+        export(&graph, "csv", Some(question.trim()), &folder);
+        export(&graph, "turtle", Some(question.trim()), &ttl);
+        export(&graph, "graphml", Some(question.trim()), &graphml);
+        let cypher = check(python, &["cypher", &path(&folder), &with("cypher")]);
+        let sparql = check(python, &["rdf", &path(&ttl), "turtle", &with("rq")]);
+        let networkx = check(python, &["met", &path(&graphml), name, topic]);
+        let first = |rows: &Value| {
+            sorted_names(rows.as_array().expect("rows").iter().map(|row| {
+                let name = if row.is_array() { &row[0] } else { row };
+                name.as_str().expect("a name").to_string()
+            }))
+        };
+        assert_eq!(first(&cypher), expected, "{question}: answer CSV");
+        assert_eq!(first(&sparql["rows"]), expected, "{question}: answer RDF");
+        assert_eq!(first(&networkx), expected, "{question}: answer GraphML");
     }
 }
 
