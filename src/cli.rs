@@ -6,7 +6,7 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -93,20 +93,25 @@ enum Command {
         #[arg(value_name = "QUERY", required = true)]
         query: Vec<String>,
     },
-    /// Write a graph file, or the part an answer touches, as DOT or JSON
+    /// Write a graph file, or the part an answer touches, for other tools: Graphviz, networkx
+    /// or Gephi (GraphML), Neo4j or Ladybug/Kuzu (CSV and Cypher), RDF stores, JSON
     Export {
         /// A graph file written by `kg build`
         #[arg(long, value_name = "FILE")]
         graph: PathBuf,
-        /// The output format
+        /// The output format (csv: a folder with nodes.csv, relationships.csv and Cypher scripts)
         #[arg(long, short, value_enum)]
         format: ExportFormat,
-        /// Where to write [default: standard output]
-        #[arg(long, short, value_name = "FILE")]
+        /// Where to write: a file, or a folder for csv [default: standard output]
+        #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
-        /// Export only the nodes and edges of this question's answer
+        /// Export only the answer to this question: its entities, the relations that join them
+        /// and their evidence
         #[arg(long, short, value_name = "QUERY")]
         query: Option<String>,
+        /// DOT: which way the drawing runs
+        #[arg(long, value_enum, default_value_t = LayoutArg::LR)]
+        layout: LayoutArg,
     },
     /// Count what a graph file holds
     Stats {
@@ -140,6 +145,53 @@ impl From<AnswerFormat> for Format {
 enum ExportFormat {
     Dot,
     Json,
+    Graphml,
+    Csv,
+    #[value(alias = "nt")]
+    Ntriples,
+    #[value(alias = "ttl")]
+    Turtle,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(format: ExportFormat) -> export::Format {
+        match format {
+            ExportFormat::Dot => export::Format::Dot,
+            ExportFormat::Json => export::Format::Json,
+            ExportFormat::Graphml => export::Format::Graphml,
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Ntriples => export::Format::NTriples,
+            ExportFormat::Turtle => export::Format::Turtle,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+#[allow(clippy::upper_case_acronyms)]
+enum LayoutArg {
+    /// Left to right
+    #[value(name = "LR", alias = "lr")]
+    LR,
+    /// Top to bottom
+    #[value(name = "TB", alias = "tb")]
+    TB,
+    /// Right to left
+    #[value(name = "RL", alias = "rl")]
+    RL,
+    /// Bottom to top
+    #[value(name = "BT", alias = "bt")]
+    BT,
+}
+
+impl From<LayoutArg> for export::Layout {
+    fn from(layout: LayoutArg) -> export::Layout {
+        match layout {
+            LayoutArg::LR => export::Layout::LeftRight,
+            LayoutArg::TB => export::Layout::TopBottom,
+            LayoutArg::RL => export::Layout::RightLeft,
+            LayoutArg::BT => export::Layout::BottomTop,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -214,6 +266,7 @@ pub fn run(args: Args) -> Result<()> {
             format,
             output,
             query,
+            layout,
         } => {
             let graph = input::load_graph(&graph)?;
             let selection = match query {
@@ -226,14 +279,16 @@ pub fn run(args: Args) -> Result<()> {
                 }
                 None => None,
             };
-            let text = match format {
-                ExportFormat::Dot => export::to_dot(&graph, selection.as_ref()),
-                ExportFormat::Json => export::to_json(&graph, selection.as_ref()),
+            let options = export::Options {
+                layout: layout.into(),
             };
-            match output {
-                Some(path) => input::write_atomically(&path, text.as_bytes()),
-                None => print(&text),
-            }
+            write_export(
+                &graph,
+                selection.as_ref(),
+                format.into(),
+                &options,
+                output.as_deref(),
+            )
         }
         Command::Stats { graph, format } => {
             let stats = input::load_graph(&graph)?.stats();
@@ -241,6 +296,40 @@ pub fn run(args: Args) -> Result<()> {
                 StatsFormat::Table => stats_table(&stats),
                 StatsFormat::Json => stats_json(&stats),
             })
+        }
+    }
+}
+
+/// Exports the graph, or a selection of it, to a path (a folder for the CSV export, made when
+/// missing), or to standard output when there is no path. Every file is written atomically. The
+/// shell's `:export` comes here too.
+pub fn write_export(
+    graph: &KnowledgeGraph,
+    selection: Option<&Selection>,
+    format: export::Format,
+    options: &export::Options,
+    path: Option<&Path>,
+) -> Result<()> {
+    match (export::render(graph, selection, format, options), path) {
+        (export::Output::File(text), Some(path)) => input::write_atomically(path, text.as_bytes()),
+        (export::Output::File(text), None) => print(&text),
+        (export::Output::Folder(files), Some(dir)) => {
+            if dir.is_file() {
+                anyhow::bail!(
+                    "cannot write the {format} export to `{}`: it is a file, and the export is a \
+                     folder of files",
+                    dir.display()
+                );
+            }
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
+            for (name, text) in files {
+                input::write_atomically(&dir.join(name), text.as_bytes())?;
+            }
+            Ok(())
+        }
+        (export::Output::Folder(_), None) => {
+            anyhow::bail!("the {format} export is a folder of files; give one with `--output DIR`")
         }
     }
 }

@@ -23,7 +23,8 @@ Ask a question, e.g. `who met Kerry`, `where did Kerry go`, `who is Lavrov`; or 
   :quit                  leave (Ctrl-D works too)
   :load PATH             add texts (a file or a folder), or replace the graph by a saved one
   :stats                 count what the graph holds
-  :export dot|json FILE  write the graph to a file
+  :export FORMAT FILE    write the graph to a file (a folder for csv); FORMAT is dot,
+                         json, graphml, csv, ntriples or turtle
   :mode table|json|csv   how answers are printed
   :evidence on|off       print the sentence behind each row
 ";
@@ -143,15 +144,12 @@ impl Shell {
             ("load", path) => self.load(Path::new(path))?,
             ("export", arg) => {
                 let Some((format, path)) = arg.split_once(char::is_whitespace) else {
-                    bail!("`:export` needs a format and a file: `:export dot|json FILE`");
+                    bail!("`:export` needs a format and a file: `:export FORMAT FILE`");
                 };
-                let text = match format {
-                    "dot" => export::to_dot(&self.graph, None),
-                    "json" => export::to_json(&self.graph, None),
-                    _ => bail!("unknown export format `{format}`; expected `dot` or `json`"),
-                };
+                let format: export::Format = format.parse()?;
                 let path = Path::new(path.trim());
-                input::write_atomically(path, text.as_bytes())?;
+                let options = export::Options::default();
+                cli::write_export(&self.graph, None, format, &options, Some(path))?;
                 self.note(&format!("wrote `{}`", path.display()))?;
             }
             ("mode", mode) => {

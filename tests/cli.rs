@@ -269,7 +269,7 @@ fn an_unknown_format_is_a_usage_error() {
         .stdout("")
         .stderr(
             "error: invalid value 'svg' for '--format <FORMAT>'\n  \
-             [possible values: dot, json]\n\nFor more information, try '--help'.\n",
+             [possible values: dot, json, graphml, csv, ntriples, turtle]\n\nFor more information, try '--help'.\n",
         );
 }
 

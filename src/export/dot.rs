@@ -5,11 +5,12 @@
 //! colour tell entity types apart, a colour and line style tell relations apart, and the evidence
 //! sentence of an edge is its tooltip (shown on hover in SVG).
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use super::{Selection, View, edge_negated, edge_status};
+use super::{Layout, Selection, View, affirmed_topics, edge_negated, edge_status};
 use crate::extract::{EntityKind, Modality, RelationKind};
-use crate::graph::{Edge, KnowledgeGraph, Node};
+use crate::graph::{Edge, KnowledgeGraph, Node, NodeId};
 
 /// Labels are wrapped at this many characters a line.
 const WRAP: usize = 24;
@@ -17,36 +18,83 @@ const WRAP: usize = 24;
 const QUOTE_CHARS: usize = 120;
 /// A tooltip shows at most this many characters of a sentence.
 const TOOLTIP_CHARS: usize = 400;
+/// A tooltip shows at most this many of an edge's sentences.
+const TOOLTIP_SENTENCES: usize = 3;
+/// An edge label names at most this many topics.
+const LABEL_TOPICS: usize = 3;
+/// Entities without a relation in the drawing are set out in rows of this many.
+const UNLINKED_ROW: usize = 6;
 
-/// The graph, or a selection of it, as Graphviz DOT.
+/// The graph, or a selection of it, as Graphviz DOT, drawn left to right.
 pub fn to_dot(graph: &KnowledgeGraph, selection: Option<&Selection>) -> String {
-    let view = View::new(graph, selection);
+    write(&View::new(graph, selection), Layout::default())
+}
+
+/// The view as Graphviz DOT.
+pub(super) fn write(view: &View<'_>, layout: Layout) -> String {
     let mut out = String::new();
     out.push_str("digraph kg {\n");
-    out.push_str("  graph [rankdir=\"LR\", overlap=\"false\", fontname=\"Helvetica\"];\n");
+    let _ = writeln!(
+        out,
+        "  graph [rankdir={}, overlap=\"false\", nodesep=\"0.3\", ranksep=\"0.6\", \
+         fontname=\"Helvetica\", tooltip=\"kg\"];",
+        quote(layout.rankdir())
+    );
     out.push_str(
         "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"10\", penwidth=\"1.2\"];\n",
     );
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=\"8\"];\n");
-    for &(id, node) in &view.nodes {
+    let linked: BTreeSet<NodeId> = view.edges.iter().flat_map(|&(s, t, _)| [s, t]).collect();
+    let (linked, unlinked): (Vec<_>, Vec<_>) =
+        view.nodes.iter().partition(|(id, _)| linked.contains(id));
+    for &&(id, node) in &linked {
         write_node(&mut out, &view.node_id(id), node);
     }
     for &(source, target, edge) in &view.edges {
         let (source, target) = (view.node_id(source), view.node_id(target));
-        write_edge(&mut out, &view, &source, &target, edge);
+        write_edge(&mut out, view, &source, &target, edge);
     }
+    write_unlinked(&mut out, view, &unlinked);
+    write_legend(&mut out, view);
     out.push_str("}\n");
     out
 }
 
-fn write_node(out: &mut String, id: &str, node: &Node) {
-    let (shape, style, fill, border) = match node.kind {
+/// How a node of a type is drawn: shape, style, fill and border colour.
+fn node_style(kind: EntityKind) -> (&'static str, &'static str, &'static str, &'static str) {
+    match kind {
         EntityKind::Person => ("ellipse", "filled", "#dbeafe", "#1e40af"),
         EntityKind::Organization => ("box", "filled,rounded", "#fef3c7", "#b45309"),
         EntityKind::Place => ("hexagon", "filled", "#dcfce7", "#15803d"),
         EntityKind::Topic => ("octagon", "filled", "#f3e8ff", "#7e22ce"),
         EntityKind::Quote => ("note", "filled", "#f3f4f6", "#4b5563"),
-    };
+    }
+}
+
+/// How an edge of a relation is drawn: colour and line style.
+fn edge_style(kind: RelationKind) -> (&'static str, &'static str) {
+    match kind {
+        RelationKind::Met => ("#1e40af", "bold"),
+        RelationKind::Called => ("#0e7490", "dashed"),
+        RelationKind::Visited => ("#15803d", "solid"),
+        RelationKind::Discussed => ("#7e22ce", "dashed"),
+        RelationKind::Said => ("#4b5563", "dotted"),
+        RelationKind::HoldsRole => ("#b45309", "solid"),
+    }
+}
+
+/// Which way an edge points, and its arrowhead: a meeting or a call has no direction; every
+/// other relation reads from its agent.
+fn edge_direction(kind: RelationKind) -> (&'static str, &'static str) {
+    match kind {
+        RelationKind::Met | RelationKind::Called => ("none", "normal"),
+        RelationKind::HoldsRole => ("forward", "odiamond"),
+        _ => ("forward", "normal"),
+    }
+}
+
+fn write_node(out: &mut String, id: &str, node: &Node) {
+    let (shape, style, fill, border) = node_style(node.kind);
     let mut label = match node.kind {
         EntityKind::Quote => wrap(&format!("“{}”", truncate(&node.name, QUOTE_CHARS)), WRAP),
         _ => wrap(&node.name, WRAP),
@@ -74,42 +122,47 @@ fn write_node(out: &mut String, id: &str, node: &Node) {
 }
 
 fn write_edge(out: &mut String, view: &View<'_>, source: &str, target: &str, edge: &Edge) {
-    let (color, style) = match edge.kind {
-        RelationKind::Met => ("#1e40af", "bold"),
-        RelationKind::Called => ("#0e7490", "dashed"),
-        RelationKind::Visited => ("#15803d", "solid"),
-        RelationKind::Discussed => ("#7e22ce", "dashed"),
-        RelationKind::Said => ("#4b5563", "dotted"),
-        RelationKind::HoldsRole => ("#b45309", "solid"),
-    };
+    let (color, style) = edge_style(edge.kind);
     // A denied event keeps its relation's line style but fades, so it reads as "not so".
     let color = if edge_negated(edge) { "#9ca3af" } else { color };
     let mut label = vec![edge.kind.as_str().to_string()];
     if let Some(role) = edge.evidence.iter().find_map(|e| e.role.as_deref()) {
         label.extend(wrap(role, WRAP));
     }
+    if matches!(edge.kind, RelationKind::Met | RelationKind::Called) {
+        let topics: Vec<&str> = affirmed_topics(edge).into_iter().collect();
+        if !topics.is_empty() {
+            let mut about = topics[..topics.len().min(LABEL_TOPICS)].join(", ");
+            if topics.len() > LABEL_TOPICS {
+                about.push_str(", …");
+            }
+            label.extend(wrap(&format!("about {about}"), WRAP));
+        }
+    }
     if edge_negated(edge) {
         label.push("(denied)".to_string());
     } else if edge_status(edge) != Modality::Happened {
         label.push(format!("({})", edge_status(edge).as_str()));
     }
-    let mut tooltip = Vec::new();
-    if let Some(first) = edge.evidence.first() {
+    let mut tooltip: Vec<String> = edge
+        .evidence
+        .iter()
+        .take(TOOLTIP_SENTENCES)
+        .map(|e| {
+            format!(
+                "{}: {}",
+                view.doc_name(e.doc),
+                truncate(&e.sentence, TOOLTIP_CHARS)
+            )
+        })
+        .collect();
+    if edge.evidence.len() > TOOLTIP_SENTENCES {
         tooltip.push(format!(
-            "{}: {}",
-            view.doc_name(first.doc),
-            truncate(&first.sentence, TOOLTIP_CHARS)
+            "(+{} more)",
+            edge.evidence.len() - TOOLTIP_SENTENCES
         ));
     }
-    if edge.evidence.len() > 1 {
-        tooltip.push(format!("(+{} more)", edge.evidence.len() - 1));
-    }
-    // A meeting has no direction; every other relation reads from its agent.
-    let (dir, arrowhead) = match edge.kind {
-        RelationKind::Met | RelationKind::Called => ("none", "normal"),
-        RelationKind::HoldsRole => ("forward", "odiamond"),
-        _ => ("forward", "normal"),
-    };
+    let (dir, arrowhead) = edge_direction(edge.kind);
     let _ = writeln!(
         out,
         "  {} -> {} [label={}, color={}, fontcolor={}, style={}, dir={}, arrowhead={}, tooltip={}];",
@@ -123,6 +176,115 @@ fn write_edge(out: &mut String, view: &View<'_>, source: &str, target: &str, edg
         quote(arrowhead),
         quote_lines(&tooltip),
     );
+}
+
+/// Entities the drawing relates to nothing (in the whole graph: named in the articles, in no
+/// relation; in an answer: a topic or place of a relation drawn), in a box of their own, set out in rows by invisible edges: one column of them would make the drawing many
+/// times taller than wide.
+fn write_unlinked(out: &mut String, view: &View<'_>, unlinked: &[&(NodeId, &Node)]) {
+    if unlinked.is_empty() {
+        return;
+    }
+    // In an answer they are answers reached another way: topics or places of the relations drawn.
+    let label = if view.selected {
+        "Also in the answer"
+    } else {
+        "Named, in no relation"
+    };
+    out.push_str("  subgraph cluster_unlinked {\n");
+    let _ = writeln!(
+        out,
+        "    graph [label={label}, fontsize=\"10\", style=\"rounded\", color=\"#d1d5db\", \
+         tooltip={label}];",
+        label = quote(label)
+    );
+    for &&(id, node) in unlinked {
+        out.push_str("  ");
+        write_node(out, &view.node_id(id), node);
+    }
+    for row in unlinked.chunks(UNLINKED_ROW) {
+        for pair in row.windows(2) {
+            let _ = writeln!(
+                out,
+                "    {} -> {} [style=\"invis\"];",
+                quote(&view.node_id(pair[0].0)),
+                quote(&view.node_id(pair[1].0)),
+            );
+        }
+    }
+    out.push_str("  }\n");
+}
+
+/// A box that shows each entity type and relation the drawing uses, drawn as in the drawing.
+fn write_legend(out: &mut String, view: &View<'_>) {
+    let kinds: BTreeSet<EntityKind> = view.nodes.iter().map(|(_, n)| n.kind).collect();
+    let relations: BTreeSet<RelationKind> = view.edges.iter().map(|(.., e)| e.kind).collect();
+    if kinds.is_empty() && relations.is_empty() {
+        return;
+    }
+    out.push_str("  subgraph cluster_legend {\n");
+    out.push_str(
+        "    graph [label=\"Legend\", fontsize=\"10\", style=\"rounded\", color=\"#9ca3af\", \
+         tooltip=\"Legend\"];\n",
+    );
+    for kind in EntityKind::ALL.into_iter().filter(|k| kinds.contains(k)) {
+        let (shape, style, fill, border) = node_style(kind);
+        let _ = writeln!(
+            out,
+            "    {} [label={}, shape={}, style={}, fillcolor={}, color={}, tooltip={}];",
+            quote(&format!("legend {}", kind.as_str())),
+            quote(kind.as_str()),
+            quote(shape),
+            quote(style),
+            quote(fill),
+            quote(border),
+            quote(&format!("an entity of type {}", kind.as_str())),
+        );
+    }
+    let shown: Vec<EntityKind> = EntityKind::ALL
+        .into_iter()
+        .filter(|k| kinds.contains(k))
+        .collect();
+    for pair in shown.windows(2) {
+        let _ = writeln!(
+            out,
+            "    {} -> {} [style=\"invis\"];",
+            quote(&format!("legend {}", pair[0].as_str())),
+            quote(&format!("legend {}", pair[1].as_str())),
+        );
+    }
+    for relation in RelationKind::ALL
+        .into_iter()
+        .filter(|r| relations.contains(r))
+    {
+        let (color, style) = edge_style(relation);
+        let (dir, arrowhead) = edge_direction(relation);
+        let name = relation.as_str();
+        for end in ["from", "to"] {
+            let _ = writeln!(
+                out,
+                "    {} [label=\"\", shape=\"point\", width=\"0.05\", color=\"#9ca3af\", \
+                 tooltip={}];",
+                quote(&format!("legend {name} {end}")),
+                quote(name),
+            );
+        }
+        let _ = writeln!(
+            out,
+            "    {} -> {} [label={}, color={}, fontcolor={}, style={}, dir={}, arrowhead={}, \
+             tooltip={}];",
+            quote(&format!("legend {name} from")),
+            quote(&format!("legend {name} to")),
+            quote(name),
+            quote(color),
+            quote(color),
+            quote(style),
+            quote(dir),
+            quote(arrowhead),
+            quote(&format!("a {name} relation")),
+        );
+    }
+    out.push_str("  }\n");
 }
 
 /// A DOT quoted string. Backslashes and quotes are escaped; line breaks and other control

@@ -8,9 +8,12 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Selection, View, edge_negated, edge_status, round_confidence};
+use super::{
+    Selection, View, edge_negated, edge_status, first_date, first_place, first_role,
+    round_confidence,
+};
 use crate::extract::{EntityKind, Extraction, MentionForm};
-use crate::graph::{Evidence, KnowledgeGraph};
+use crate::graph::KnowledgeGraph;
 use crate::text::Document;
 
 #[derive(Serialize)]
@@ -81,7 +84,11 @@ struct EvidenceJson<'a> {
 
 /// The graph, or a selection of it, as the contract's JSON (pretty-printed, ending in a newline).
 pub fn to_json(graph: &KnowledgeGraph, selection: Option<&Selection>) -> String {
-    let view = View::new(graph, selection);
+    write(&View::new(graph, selection))
+}
+
+/// The view as the contract's JSON.
+pub(super) fn write(view: &View<'_>) -> String {
     let nodes = view
         .nodes
         .iter()
@@ -103,44 +110,36 @@ pub fn to_json(graph: &KnowledgeGraph, selection: Option<&Selection>) -> String 
         .edges
         .iter()
         .enumerate()
-        .map(|(i, &(source, target, edge))| {
-            // The first sentence that says where, when or as what stands for the edge; every
-            // sentence keeps its own date in `evidence`.
-            let first = |pick: fn(&Evidence) -> Option<&str>| edge.evidence.iter().find_map(pick);
-            EdgeJson {
-                id: format!("e{i}"),
-                kind: edge.kind.as_str(),
-                source: view.node_id(source),
-                target: view.node_id(target),
-                attributes: EdgeAttributes {
-                    topics: edge.topics(),
-                    date: edge
-                        .evidence
-                        .iter()
-                        .find_map(|e| e.date.as_ref().map(|d| d.iso())),
-                    place: first(|e| e.place.as_deref()),
-                    role: first(|e| e.role.as_deref()),
-                    status: edge_status(edge).as_str(),
-                    negated: edge_negated(edge),
-                    confidence: round_confidence(edge.confidence()),
-                    docs: edge.doc_count(),
-                },
-                evidence: edge
-                    .evidence
-                    .iter()
-                    .map(|e| EvidenceJson {
-                        doc: view.doc_name(e.doc),
-                        start: e.span.start,
-                        end: e.span.end,
-                        sentence: &e.sentence,
-                        rule: &e.rule,
-                        confidence: round_confidence(e.confidence),
-                        status: e.modality.as_str(),
-                        negated: e.negated,
-                        date: e.date.as_ref().map(|d| d.iso()),
-                    })
-                    .collect(),
-            }
+        .map(|(i, &(source, target, edge))| EdgeJson {
+            id: format!("e{i}"),
+            kind: edge.kind.as_str(),
+            source: view.node_id(source),
+            target: view.node_id(target),
+            attributes: EdgeAttributes {
+                topics: edge.topics(),
+                date: first_date(edge),
+                place: first_place(edge),
+                role: first_role(edge),
+                status: edge_status(edge).as_str(),
+                negated: edge_negated(edge),
+                confidence: round_confidence(edge.confidence()),
+                docs: edge.doc_count(),
+            },
+            evidence: edge
+                .evidence
+                .iter()
+                .map(|e| EvidenceJson {
+                    doc: view.doc_name(e.doc),
+                    start: e.span.start,
+                    end: e.span.end,
+                    sentence: &e.sentence,
+                    rule: &e.rule,
+                    confidence: round_confidence(e.confidence),
+                    status: e.modality.as_str(),
+                    negated: e.negated,
+                    date: e.date.as_ref().map(|d| d.iso()),
+                })
+                .collect(),
         })
         .collect();
     let mut out = serde_json::to_string_pretty(&GraphJson { nodes, edges })

@@ -1,15 +1,23 @@
-//! Exports: the graph, or the part of it an answer touches, as Graphviz DOT or JSON; and one
-//! document's extraction as a JSON line.
+//! Exports: the graph, or the part of it an answer touches, in the formats other tools read
+//! (Graphviz DOT, the contract's JSON, GraphML, Neo4j bulk-import CSV with Cypher scripts,
+//! RDF as N-Triples or Turtle); and one document's extraction as a JSON line.
 //!
-//! Both graph formats walk the same [`View`]: the chosen nodes and edges in graph order, with
+//! Every graph format walks the same [`View`]: the chosen nodes and edges in graph order, with
 //! dense ids (`n0`, `n1`, ... and `e0`, `e1`, ...), so that the same graph always exports to the
-//! same bytes and the ids of a DOT file match those of a JSON file.
+//! same bytes and the ids of one format match those of another. [`render`] is the one entry
+//! point; it returns text and leaves writing it to the caller, so that this module does no I/O.
 
 mod dot;
+mod graphml;
 mod json;
+mod neo4j;
+mod rdf;
 
 pub use dot::to_dot;
 pub use json::{extraction_to_json, to_json};
+
+use std::fmt;
+use std::str::FromStr;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -32,6 +40,8 @@ struct View<'g> {
     edges: Vec<(NodeId, NodeId, &'g Edge)>,
     /// Graph node id -> position in `nodes`.
     dense: HashMap<NodeId, usize>,
+    /// True when this is a selection (an answer), not the whole graph.
+    selected: bool,
 }
 
 impl<'g> View<'g> {
@@ -58,6 +68,7 @@ impl<'g> View<'g> {
             nodes,
             edges,
             dense,
+            selected: selection.is_some(),
         }
     }
 
@@ -74,6 +85,187 @@ impl<'g> View<'g> {
             .get(doc as usize)
             .map_or("", |d| d.id.as_str())
     }
+}
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Graphviz DOT, styled by type, with a legend.
+    Dot,
+    /// The contract's JSON (`../shared/docs/contract.md`), described by `data/schema/graph.schema.json`.
+    Json,
+    /// GraphML with typed keys, for networkx, Gephi, yEd.
+    Graphml,
+    /// A folder: Neo4j bulk-import `nodes.csv` and `relationships.csv`, plus Cypher scripts for
+    /// Neo4j (`neo4j.cypher`) and for embedded Kuzu-family databases (`ladybug.cypher`).
+    Csv,
+    /// RDF as N-Triples.
+    NTriples,
+    /// RDF as Turtle.
+    Turtle,
+}
+
+impl Format {
+    /// Every format, in the order help texts list them.
+    pub const ALL: [Format; 6] = [
+        Format::Dot,
+        Format::Json,
+        Format::Graphml,
+        Format::Csv,
+        Format::NTriples,
+        Format::Turtle,
+    ];
+
+    /// The name the command line and the shell use.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Json => "json",
+            Format::Graphml => "graphml",
+            Format::Csv => "csv",
+            Format::NTriples => "ntriples",
+            Format::Turtle => "turtle",
+        }
+    }
+
+    /// True when the export is a folder of files rather than one file.
+    pub const fn is_folder(self) -> bool {
+        matches!(self, Format::Csv)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A format name that is not one of [`Format::ALL`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown export format `{0}`; expected one of dot, json, graphml, csv, ntriples, turtle")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    /// A format's name, or a usual file extension for it (`nt`, `ttl`, `neo4j`).
+    fn from_str(text: &str) -> Result<Format, UnknownFormat> {
+        let folded = text.trim().to_ascii_lowercase();
+        Ok(match folded.as_str() {
+            "dot" | "gv" | "graphviz" => Format::Dot,
+            "json" => Format::Json,
+            "graphml" => Format::Graphml,
+            "csv" | "neo4j" => Format::Csv,
+            "ntriples" | "n-triples" | "nt" => Format::NTriples,
+            "turtle" | "ttl" => Format::Turtle,
+            _ => return Err(UnknownFormat(text.to_string())),
+        })
+    }
+}
+
+/// Which way a DOT drawing runs (Graphviz `rankdir`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Left to right: wide drawings whose labels read along the edges.
+    #[default]
+    LeftRight,
+    /// Top to bottom.
+    TopBottom,
+    /// Right to left.
+    RightLeft,
+    /// Bottom to top.
+    BottomTop,
+}
+
+impl Layout {
+    /// Graphviz's name for it.
+    pub const fn rankdir(self) -> &'static str {
+        match self {
+            Layout::LeftRight => "LR",
+            Layout::TopBottom => "TB",
+            Layout::RightLeft => "RL",
+            Layout::BottomTop => "BT",
+        }
+    }
+}
+
+/// A layout name that is not `LR`, `TB`, `RL` or `BT`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown layout `{0}`; expected LR, TB, RL or BT")]
+pub struct UnknownLayout(pub String);
+
+impl FromStr for Layout {
+    type Err = UnknownLayout;
+
+    fn from_str(text: &str) -> Result<Layout, UnknownLayout> {
+        Ok(match text.trim().to_ascii_uppercase().as_str() {
+            "LR" => Layout::LeftRight,
+            "TB" => Layout::TopBottom,
+            "RL" => Layout::RightLeft,
+            "BT" => Layout::BottomTop,
+            _ => return Err(UnknownLayout(text.to_string())),
+        })
+    }
+}
+
+/// Choices that only some formats use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// DOT: which way the drawing runs.
+    pub layout: Layout,
+}
+
+/// What an export produced: one file's text, or the files of a folder (name, text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// One file.
+    File(String),
+    /// Several files that belong in one folder, named.
+    Folder(Vec<(&'static str, String)>),
+}
+
+/// Exports the graph, or a selection of it, in a format.
+pub fn render(
+    graph: &KnowledgeGraph,
+    selection: Option<&Selection>,
+    format: Format,
+    options: &Options,
+) -> Output {
+    let view = View::new(graph, selection);
+    match format {
+        Format::Dot => Output::File(dot::write(&view, options.layout)),
+        Format::Json => Output::File(json::write(&view)),
+        Format::Graphml => Output::File(graphml::write(&view)),
+        Format::Csv => Output::Folder(neo4j::write(&view)),
+        Format::NTriples => Output::File(rdf::write(&view, rdf::Syntax::NTriples)),
+        Format::Turtle => Output::File(rdf::write(&view, rdf::Syntax::Turtle)),
+    }
+}
+
+/// The topics named by the sentences of an edge that do not deny it, sorted: what a reader of a
+/// flat export filters on ("met about Syria"), matching how `kg query` reads evidence.
+fn affirmed_topics(edge: &Edge) -> BTreeSet<&str> {
+    edge.evidence
+        .iter()
+        .filter(|e| !e.negated)
+        .flat_map(|e| e.topics.iter().map(String::as_str))
+        .collect()
+}
+
+/// The first sentence's date, place and role that an edge names: what stands for the edge in
+/// formats with one value per edge. Every sentence keeps its own in the evidence.
+fn first_date(edge: &Edge) -> Option<String> {
+    edge.evidence
+        .iter()
+        .find_map(|e| e.date.as_ref().map(|d| d.iso()))
+}
+
+fn first_place(edge: &Edge) -> Option<&str> {
+    edge.evidence.iter().find_map(|e| e.place.as_deref())
+}
+
+fn first_role(edge: &Edge) -> Option<&str> {
+    edge.evidence.iter().find_map(|e| e.role.as_deref())
 }
 
 /// How sure the graph is that an edge's event took place: happened when any sentence that does
@@ -268,6 +460,96 @@ mod tests {
             "{dot}"
         );
         assert_eq!(dot, to_dot(&graph, None), "deterministic");
+    }
+
+    #[test]
+    fn dot_boxes_entities_without_a_relation_and_says_why() {
+        let (_, _, graph) = graph();
+        let whole = to_dot(&graph, None);
+        let unlinked = &whole[whole.find("subgraph cluster_unlinked").expect("a box")..];
+        assert!(
+            unlinked.contains("label=\"Named, in no relation\""),
+            "{whole}"
+        );
+        assert!(unlinked.contains("label=\"Russia\\n(city)\""), "{whole}");
+        assert!(!unlinked.contains("John Kerry"), "{whole}");
+        let moscow = graph
+            .nodes()
+            .find(|(_, n)| n.name == "Moscow")
+            .map(|(id, _)| id)
+            .expect("Moscow");
+        let selection = Selection {
+            nodes: [moscow].into(),
+            edges: BTreeSet::new(),
+        };
+        let answer = to_dot(&graph, Some(&selection));
+        assert!(answer.contains("label=\"Also in the answer\""), "{answer}");
+    }
+
+    #[test]
+    fn formats_parse_by_name_and_by_usual_extension() {
+        for format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+            assert_eq!(format.to_string(), format.name());
+        }
+        assert_eq!("TTL".parse::<Format>(), Ok(Format::Turtle));
+        assert_eq!("nt".parse::<Format>(), Ok(Format::NTriples));
+        assert_eq!("neo4j".parse::<Format>(), Ok(Format::Csv));
+        assert_eq!(
+            "svg".parse::<Format>().map_err(|e| e.to_string()),
+            Err(
+                "unknown export format `svg`; expected one of dot, json, graphml, csv, \
+                 ntriples, turtle"
+                    .to_string()
+            )
+        );
+        assert_eq!("tb".parse::<Layout>(), Ok(Layout::TopBottom));
+        assert!("up".parse::<Layout>().is_err());
+    }
+
+    #[test]
+    fn only_csv_is_a_folder_and_every_format_is_deterministic() {
+        let (_, _, graph) = graph();
+        for format in Format::ALL {
+            let once = render(&graph, None, format, &Options::default());
+            assert_eq!(
+                once,
+                render(&graph, None, format, &Options::default()),
+                "{format}"
+            );
+            match once {
+                Output::File(text) => {
+                    assert!(!format.is_folder());
+                    assert!(text.contains("Lavrov"), "{format}: {text}");
+                }
+                Output::Folder(files) => {
+                    assert!(format.is_folder());
+                    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+                    assert_eq!(
+                        names,
+                        [
+                            "nodes.csv",
+                            "relationships.csv",
+                            "neo4j.cypher",
+                            "ladybug.cypher"
+                        ]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn neo4j_script_loads_each_relation_type_the_export_holds() {
+        let (_, _, graph) = graph();
+        let Output::Folder(files) = render(&graph, None, Format::Csv, &Options::default()) else {
+            panic!("a folder");
+        };
+        let script = &files[2].1;
+        assert!(script.contains("CREATE (a)-[:MET {"), "{script}");
+        assert!(script.contains("CREATE (a)-[:SAID {"), "{script}");
+        assert!(!script.contains("[:VISITED"), "{script}");
+        assert!(script.contains("CREATE (:Entity:Person {"), "{script}");
     }
 
     #[test]
