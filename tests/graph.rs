@@ -129,3 +129,29 @@ fn a_namesake_mentioned_once_does_not_make_a_name_unanswerable() {
         .collect();
     assert_eq!(names, ["Sergei Lavrov"]);
 }
+
+#[test]
+fn every_link_within_a_document_is_logged_with_its_rule() {
+    let graph = graph_of(&[(
+        "heath",
+        "Sir Edward Heath, the former prime minister, met the Campaign for Rural Housing \
+         Reform. Sir Edward said the CRHR was useful. Mr Heath left for Kiev.",
+    )]);
+    let why = |merged: &str| {
+        graph
+            .merges()
+            .iter()
+            .find(|m| m.merged == merged)
+            .map(|m| (m.kept.as_str(), m.reason.split(':').next().unwrap_or("")))
+    };
+    assert_eq!(
+        why("Sir Edward"),
+        Some(("Edward Heath", "given name after Sir or Dame"))
+    );
+    assert_eq!(why("Mr Heath"), Some(("Edward Heath", "surname")));
+    assert_eq!(
+        why("CRHR"),
+        Some(("Campaign for Rural Housing Reform", "acronym"))
+    );
+    assert_eq!(why("Kiev"), Some(("Kyiv", "known name")));
+}

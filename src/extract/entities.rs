@@ -111,10 +111,15 @@ impl Builder<'_, '_> {
         e
     }
 
-    fn alias(&mut self, entity: EntityId, form: &str) {
+    /// Adds a form of the entity's name, and the rule that linked it.
+    fn alias(&mut self, entity: EntityId, form: &str, reason: &str) {
         let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
         let e = &mut self.entities[entity];
         if form != e.name && !e.aliases.contains(&form) {
+            e.links.push(crate::extract::Link {
+                alias: form.clone(),
+                reason: reason.to_string(),
+            });
             e.aliases.push(form);
         }
     }
@@ -140,6 +145,9 @@ fn bare_words(doc: &Doc, c: &Cand) -> Vec<String> {
         .collect()
 }
 
+const WHY_SURNAME: &str = "surname: the person of this surname named nearest before";
+const WHY_TITLE: &str = "title: a title or honorific before the name";
+
 pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     let mut b = Builder {
         doc,
@@ -151,6 +159,8 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     let cands = &found.cands;
     let mut entity_of: Vec<Option<EntityId>> = vec![None; cands.len()];
     let mut form_of: Vec<MentionForm> = vec![MentionForm::Name; cands.len()];
+    // Why each candidate was linked to its entity, when a rule did more than read its name.
+    let mut why: Vec<Option<&'static str>> = vec![None; cands.len()];
 
     // People with a name of two or more words (not counting a kept honorific) come first: they
     // are what short forms link to.
@@ -211,9 +221,11 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                     && let Some(&[e]) = surnames.get(&surname_key(text)).map(Vec::as_slice)
                 {
                     entity_of[i] = Some(e);
+                    why[i] = Some(WHY_SURNAME);
                     continue;
                 }
                 entity_of[i] = Some(b.known_entity(id));
+                why[i] = Some("known name: the word lists give it as a name of this entity");
             }
             CandKind::Demonym(id) => {
                 entity_of[i] = Some(b.known_entity(id));
@@ -232,7 +244,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     let orgs: Vec<EntityId> = (0..b.entities.len())
         .filter(|&e| b.entities[e].kind == EntityKind::Organization)
         .collect();
-    for slot in entity_of.iter_mut() {
+    for (i, slot) in entity_of.iter_mut().enumerate() {
         let Some(e) = *slot else { continue };
         if b.entities[e].kind != EntityKind::Organization {
             continue;
@@ -252,6 +264,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             .collect();
         if let [one] = longer.as_slice() {
             *slot = Some(*one);
+            why[i] = Some("short form: the end of the one longer organisation name here");
         }
     }
 
@@ -268,6 +281,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         });
         if let Some(e) = long {
             entity_of[i] = Some(e);
+            why[i] = Some("acronym: the initials of a name in this document");
         }
     }
 
@@ -343,17 +357,27 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             } else {
                 Vec::new()
             };
-            let pool = if !candidates.is_empty() {
-                candidates
+            let (pool, reason) = if !candidates.is_empty() {
+                (candidates, WHY_SURNAME)
             } else if !by_given.is_empty() {
-                by_given
+                (
+                    by_given,
+                    "given name after Sir or Dame: the person of that given name named here",
+                )
             } else if !by_family.is_empty() {
-                by_family
+                (
+                    by_family,
+                    "family name first: the person whose name begins with it here",
+                )
             } else {
-                by_first_name
+                (
+                    by_first_name,
+                    "given name: the only person named here who has it",
+                )
             };
             if !pool.is_empty() {
                 entity_of[i] = Some(nearest_before(doc, cands, &entity_of, &pool, c.from));
+                why[i] = Some(reason);
                 continue;
             }
         }
@@ -390,7 +414,11 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             continue;
         }
         let name = name_text(doc, c);
-        b.alias(e, &name);
+        b.alias(
+            e,
+            &name,
+            why[i].unwrap_or("spelling: the same name written another way"),
+        );
         if let Some(h) = c.honorific
             && !c.keep_honorific
         {
@@ -399,14 +427,14 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                 doc.range_text(h, c.from).trim_end_matches('.').trim(),
                 name
             );
-            b.alias(e, &with);
+            b.alias(e, &with, why[i].unwrap_or(WHY_TITLE));
         }
         if let Some(role) = &c.role {
             // "Secretary Kerry", "President Putin": a one-word capitalised title right before
             // the name.
             if role.to == c.from && role.to == role.from + 1 && doc.capitalized(role.from) {
                 let with = format!("{} {}", doc.s(role.from), name);
-                b.alias(e, &with);
+                b.alias(e, &with, why[i].unwrap_or(WHY_TITLE));
             }
             let of = of_name(doc, role.of, &entity_of, &b.entities);
             if let Some(possessor) = role.counterpart_of {

@@ -822,10 +822,14 @@ impl Scanner<'_, '_> {
                 orgish || (i..k).any(|j| self.info(j).any(flag::ORG_LEAD | flag::PLACE_LEAD));
             if org_so_far && doc.is_any(k, CONNECTORS) && (!doc.is(k, "and") || connected) {
                 let mut x = k + 1;
-                if doc.is(x, "the") {
+                let and = doc.is(k, "and");
+                // "... Studies and the Department for Education": "and the" starts another name.
+                if doc.is(x, "the") && !and {
                     x += 1;
                 }
-                if self.name_word(x) {
+                let another_org =
+                    and && self.info(x).has(flag::ORG_LEAD) && doc.is_any(x + 1, &["of", "for"]);
+                if self.name_word(x) && !another_org {
                     connected = true;
                     k = x;
                     continue;

@@ -167,8 +167,19 @@ pub struct Entity {
     pub place_kind: Option<PlaceKind>,
     /// The other forms the document used ("Kerry", "Mr Kerry", "Secretary Kerry").
     pub aliases: Vec<String>,
+    /// Why each alias was taken for this entity, in the order the aliases were first met.
+    pub links: Vec<Link>,
     /// Roles the document gives the entity.
     pub roles: Vec<Role>,
+}
+
+/// One alias of an entity and the rule that took it as a name of that entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// The form the document used.
+    pub alias: String,
+    /// The rule, in words ("surname: the person of this surname named nearest before").
+    pub reason: String,
 }
 
 impl Entity {
@@ -179,6 +190,7 @@ impl Entity {
             kind,
             place_kind: None,
             aliases: Vec::new(),
+            links: Vec::new(),
             roles: Vec::new(),
         }
     }

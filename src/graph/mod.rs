@@ -247,6 +247,16 @@ impl KnowledgeGraph {
             let node_name = self.graph[id].name.clone();
             for alias in new_names {
                 self.index_name(&alias, id);
+                // Within the document, a rule took this form for the entity: log it with the
+                // merges across documents, so that every link can be explained.
+                if let Some(link) = entity.links.iter().find(|l| l.alias == alias) {
+                    self.merges.push(Merge {
+                        kept: node_name.clone(),
+                        merged: alias.clone(),
+                        reason: link.reason.clone(),
+                        doc: doc.id.clone(),
+                    });
+                }
                 self.register_keys(entity.kind, &node_name, &[alias], id);
             }
             node_of.push(id);
