@@ -190,8 +190,16 @@ const PLANNED: &[&str] = &[
     "preparing",
     "prepares",
     "upcoming",
+    "forthcoming",
     "future",
     "possible",
+    "likely",
+    "might",
+    "ahead",
+    "prepare",
+    "prepares",
+    "preparation",
+    "preparations",
 ];
 const REPORTED: &[&str] = &[
     "reportedly",
@@ -1230,10 +1238,25 @@ impl Cx<'_, '_> {
     fn motion_verb(&mut self, sent: Sent, k: usize, preps: &[&str], rule: &'static str) {
         let doc = self.doc;
         let mut p = k + 1;
-        // "arrived on Thursday in Moscow", "flew back to London": a few words may intervene.
+        // "arrived on Thursday in Moscow", "sailed across the lake in Bromsgrove", "flew from
+        // London to Paris": a few words may intervene; but "from" before anything but a place
+        // starts another phrase ("came from products made in the US").
         let mut skipped = 0;
         while p < sent.end && !doc.is_any(p, preps) && skipped < 4 {
-            if doc.punct(p, &[",", "."]) || self.ref_starting(p).is_some() {
+            if doc.punct(p, &[",", "."]) {
+                return;
+            }
+            if doc.is(p, "from") {
+                match self.ref_starting(p + 1).filter(|r| self.place(r)) {
+                    Some(r) => {
+                        p = r.to;
+                        skipped += 2;
+                        continue;
+                    }
+                    None => return,
+                }
+            }
+            if self.ref_starting(p).is_some() {
                 return;
             }
             p += 1;
