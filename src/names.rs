@@ -37,15 +37,43 @@ pub fn normalize(name: &str) -> String {
     }
 }
 
+/// Ukrainian given names and the Russian forms news also prints them in (Nadiya Savchenko is
+/// Nadezhda Savchenko in Moscow's press), after folding: the first is read as the second.
+const GIVEN_NAME_FORMS: &[(&str, &str)] = &[
+    ("andrii", "andrei"),
+    ("andriy", "andrei"),
+    ("dmytro", "dmitri"),
+    ("hennadiy", "gennadi"),
+    ("kateryna", "yekaterina"),
+    ("mykhailo", "mikhail"),
+    ("mykola", "nikolai"),
+    ("nadiya", "nadezhda"),
+    ("oleh", "oleg"),
+    ("oleksandr", "aleksandr"),
+    ("oleksiy", "aleksei"),
+    ("pavlo", "pavel"),
+    ("petro", "pyotr"),
+    ("serhiy", "sergei"),
+    ("volodymyr", "vladimir"),
+    ("yevhen", "yevgeni"),
+    ("yuliya", "yulia"),
+];
+
 /// Folds a person's name further so that common transliteration variants meet:
-/// Sergei / Sergey, Dmitri / Dmitry, Mikhail / Mihail, Yuri / Yury.
+/// Sergei / Sergey, Dmitri / Dmitry, Mikhail / Mihail, Yuri / Yury, and the Ukrainian and
+/// Russian forms of a given name (Nadiya / Nadezhda, Volodymyr / Vladimir).
 pub fn person_key(name: &str) -> String {
     let normal = normalize(name);
     let mut out = String::with_capacity(normal.len());
+    let words = normal.split(' ').count();
     for (i, word) in normal.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
+        let word = match GIVEN_NAME_FORMS.binary_search_by_key(&word, |&(from, _)| from) {
+            Ok(n) if i == 0 && words > 1 => GIVEN_NAME_FORMS[n].1,
+            _ => word,
+        };
         let word = word.replace("kh", "h");
         let word = if let Some(stem) = word.strip_suffix("iy") {
             format!("{stem}i")
@@ -57,6 +85,24 @@ pub fn person_key(name: &str) -> String {
         out.push_str(&word);
     }
     out
+}
+
+/// Folds an organisation's or place's name so that the Arabic and English forms of a front's
+/// name meet: "Jebhat al-Nusra", "Jabhat al-Nusra", "al-Nusra Front" and "Nusra Front" are one
+/// name. Other names fold as [`normalize`] does.
+pub fn org_key(name: &str) -> String {
+    let normal = normalize(name);
+    let words: Vec<&str> = normal.split(' ').collect();
+    let front = |w: &&str| matches!(*w, "front" | "jabhat" | "jebhat" | "jabha" | "jabhet");
+    if words.len() < 2 || !words.iter().any(front) {
+        return normal;
+    }
+    let rest: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !front(w) && !matches!(*w, "al" | "el" | "an" | "ash" | "ad" | "as"))
+        .collect();
+    format!("front {}", rest.join(" "))
 }
 
 /// The last word of a person's name, folded as in [`person_key`]: what "Mr X" must match.
@@ -88,6 +134,21 @@ mod tests {
     }
 
     #[test]
+    fn org_key_meets_a_fronts_arabic_and_english_names() {
+        let key = org_key("Nusra Front");
+        for name in [
+            "Jebhat al-Nusra",
+            "Jabhat al-Nusra",
+            "al-Nusra Front",
+            "the Nusra Front",
+        ] {
+            assert_eq!(org_key(name), key, "{name}");
+        }
+        assert_ne!(org_key("Popular Front"), org_key("National Front"));
+        assert_eq!(org_key("Labour Party"), normalize("Labour Party"));
+    }
+
+    #[test]
     fn person_key_meets_transliterations() {
         assert_eq!(person_key("Sergei Lavrov"), person_key("Sergey Lavrov"));
         assert_eq!(person_key("Dmitry Peskov"), person_key("Dmitri Peskov"));
@@ -96,6 +157,16 @@ mod tests {
             person_key("Mihail Gorbachev")
         );
         assert_ne!(person_key("Michael Howard"), person_key("Howard Flight"));
+        assert_eq!(
+            person_key("Nadiya Savchenko"),
+            person_key("Nadezhda Savchenko")
+        );
+        assert_eq!(
+            person_key("Volodymyr Zelensky"),
+            person_key("Vladimir Zelensky")
+        );
+        assert_ne!(person_key("Petro"), person_key("Pyotr"));
+        assert!(GIVEN_NAME_FORMS.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(surname_key("John Kerry"), surname_key("Kerry"));
     }
 }

@@ -19,7 +19,7 @@ use crate::extract::doc::Doc;
 use crate::extract::mentions::{Cand, CandKind, Found, Of, RoleRef, hint};
 use crate::extract::{Entity, EntityId, EntityKind, Mention, MentionForm, PlaceKind, Role};
 use crate::lexicon::flag;
-use crate::names::{normalize, person_key, surname_key};
+use crate::names::{normalize, org_key, person_key, surname_key};
 use crate::text::TokenShape;
 
 /// How a stretch of text refers to an entity.
@@ -82,10 +82,10 @@ impl Builder<'_, '_> {
     fn entity(&mut self, kind: EntityKind, name: &str, place_kind: Option<PlaceKind>) -> EntityId {
         let key = (
             kind,
-            if kind == EntityKind::Person {
-                person_key(name)
-            } else {
-                normalize(name)
+            match kind {
+                EntityKind::Person => person_key(name),
+                EntityKind::Organization => org_key(name),
+                _ => normalize(name),
             },
         );
         if let Some(&id) = self.by_key.get(&key) {

@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{DateRef, EntityKind, Extraction, Modality, PlaceKind, RelationKind, Role};
-use crate::names::{normalize, person_key, surname_key};
+use crate::names::{normalize, org_key, person_key, surname_key};
 use crate::text::{Document, Span};
 
 /// A node's index; stable while the graph lives (merges remove nodes but never renumber).
@@ -663,6 +663,7 @@ impl KnowledgeGraph {
 fn merge_key(kind: EntityKind, name: &str) -> String {
     match kind {
         EntityKind::Person => person_key(name),
+        EntityKind::Organization => org_key(name),
         _ => normalize(name),
     }
 }
