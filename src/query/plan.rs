@@ -372,6 +372,14 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern, source: &str) -> R
         Some(Expr::Property(p)) if p.key.text == "topics"
     );
 
+    // Labels and relation types first, so that the first mistake in the text is the one shown.
+    for part in &pattern.parts {
+        label(part.left.label.as_ref())?;
+        if let Some((rel, right)) = &part.right {
+            relation_types(rel)?;
+            label(right.label.as_ref())?;
+        }
+    }
     // The named ends of a star, in order, for the help on a name split at `and`.
     let anchor_names: Vec<&Name> = pattern
         .parts
@@ -549,7 +557,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern, source: &str) -> R
     if let Some(limit) = &pattern.limit {
         if limit.value == 0 {
             return Err(
-                QueryError::new("`limit 0` leaves nothing to show", limit.span, "zero")
+                QueryError::new("a limit of 0 leaves nothing to show", limit.span, "zero")
                     .with_help("use a limit of 1 or more, or leave it out"),
             );
         }
