@@ -743,6 +743,15 @@ fn unknown(name: &Name, suggestions: &[String]) -> QueryError {
         name.span,
         "not in the graph",
     );
+    let words: Vec<&str> = name.text.split(' ').collect();
+    if let [.., before, as_, format] = words[..]
+        && as_.eq_ignore_ascii_case("as")
+        && !before.is_empty()
+    {
+        return error.with_help(format!(
+            "`as {format}` is no output format: write `as table`, `as json`, `as csv` or `as dot`"
+        ));
+    }
     if suggestions.is_empty() {
         return error;
     }
