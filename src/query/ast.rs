@@ -127,7 +127,7 @@ pub enum Form {
         to: Name,
         /// The longest path looked for, in hops.
         max: Option<Number>,
-        /// The relations it may use; empty for all but SAID.
+        /// The relations it may use; empty for meetings, calls, visits and roles.
         via: Vec<RelationWord>,
     },
     /// `neighbours of X [depth N] [via ...]`: what lies within N hops of X.
@@ -136,7 +136,7 @@ pub enum Form {
         of: Name,
         /// How far, in hops (1 when not given).
         depth: Option<Number>,
-        /// The relations followed; empty for all but SAID.
+        /// The relations followed; empty for meetings, calls, visits and roles.
         via: Vec<RelationWord>,
     },
     /// `count TYPE [that met X]`.

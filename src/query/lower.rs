@@ -9,9 +9,10 @@ use super::ast::{
     RelPattern, RelationWord, TypeWord,
 };
 
-/// The relations a path or a neighbourhood follows when the question names none: all but SAID,
-/// whose far ends are quotes.
-pub(super) const DEFAULT_VIA: &str = "MET|CALLED|VISITED|DISCUSSED|HOLDS_ROLE";
+/// The relations a path or a neighbourhood follows when the question names none: meetings,
+/// calls, visits and roles. Not SAID, whose far ends are quotes, nor DISCUSSED, whose topics
+/// would join everyone who ever talked about Syria.
+pub(super) const DEFAULT_VIA: &str = "MET|CALLED|VISITED|HOLDS_ROLE";
 
 /// The longest path looked for when the question gives no `max`.
 pub(super) const DEFAULT_MAX_HOPS: u64 = 6;

@@ -717,7 +717,13 @@ fn wants(positives: &[Rule]) -> Vec<Want> {
                 | Rule::month_day => Want::Date,
                 Rule::number | Rule::hop_min | Rule::hop_max => Want::Number,
                 Rule::target | Rule::bare_path => Want::Path,
-                Rule::variable | Rule::label | Rule::key | Rule::property => Want::Variable,
+                Rule::variable
+                | Rule::label
+                | Rule::key
+                | Rule::property
+                | Rule::condition
+                | Rule::expression
+                | Rule::item => Want::Variable,
                 Rule::node => Want::Punct("("),
                 Rule::relationship | Rule::left => Want::Punct("-"),
                 Rule::EOI => Want::End,
@@ -813,10 +819,35 @@ pub fn expected_at(input: &str) -> Expected {
     let at = input
         .char_indices()
         .rev()
-        .take_while(|(_, c)| !c.is_whitespace() && !"()[]{},|>\"".contains(*c))
+        .take_while(|(_, c)| !c.is_whitespace() && !"()[]{},|>:\"".contains(*c))
         .last()
         .map_or(input.len(), |(i, _)| i);
     let prefix = &input[..at];
+    // `as`, `on`, `max` and `depth` end a bare name only before what they introduce, so after
+    // `who met Kerry as ` the grammar still reads `as` as part of the name. When the word before
+    // the cursor is one of them and the text before it accepts it as a keyword, offer what it
+    // introduces.
+    let trimmed = prefix.trim_end();
+    if trimmed.len() < prefix.len()
+        && let Some((before, word)) = trimmed.rsplit_once(char::is_whitespace)
+    {
+        let word = word.to_lowercase();
+        if ["as", "on", "max", "depth"].contains(&word.as_str()) {
+            let earlier = expected_at(&format!("{before} "));
+            if earlier.keywords.contains(&word.as_str()) {
+                let mut expected = Expected {
+                    at,
+                    ..Expected::default()
+                };
+                match word.as_str() {
+                    "as" => expected.keywords = vec!["table", "json", "csv", "dot"],
+                    "on" => expected.date = true,
+                    _ => expected.number = true,
+                }
+                return expected;
+            }
+        }
+    }
     // A character no rule accepts, so that parsing always stops right there.
     let probe = format!("{prefix}\u{1}");
     let mut expected = Expected {
@@ -1201,6 +1232,17 @@ mod tests {
         assert!(e.date, "{e:?}");
         let e = expected_at("top ");
         assert!(e.number, "{e:?}");
+        let e = expected_at("who met Kerry as ");
+        assert_eq!(e.keywords, ["table", "json", "csv", "dot"], "{e:?}");
+        assert!(expected_at("who met Kerry on ").date);
+        assert!(expected_at("path from Kerry to Lavrov max ").number);
+        let e = expected_at("match ");
+        assert_eq!(e.punctuation, ["("], "{e:?}");
+        let e = expected_at("match (p:Pers");
+        assert!(e.variable && e.at == 9, "{e:?}");
+        let e = expected_at("match (p)-[m:MET]-({name: \"Kerry\"}) ");
+        assert_eq!(e.keywords, ["return", "where"], "{e:?}");
+        assert!(expected_at("match (p)-[m:MET]-({name: \"Kerry\"}) where ").variable);
         let e = expected_at("xyzzy plugh ");
         assert_eq!(
             e,
