@@ -1012,3 +1012,61 @@ fn seed_answers_hold() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// `kg query`: the output clause on the command line.
+
+#[test]
+fn kg_query_writes_the_file_the_query_names() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let graph_file = dir.path().join("sample.kg");
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample");
+    let status = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["build", "--output"])
+        .arg(&graph_file)
+        .arg(&sample)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("kg build runs");
+    assert!(status.status.success(), "{status:?}");
+    let kg_query = |query: &str| {
+        Command::new(env!("CARGO_BIN_EXE_kg"))
+            .current_dir(dir.path())
+            .args(["query", "--graph"])
+            .arg(&graph_file)
+            .arg(query)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("kg query runs")
+    };
+
+    let out = kg_query("who met Kerry about Syria as csv > answer.csv");
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    let written = std::fs::read_to_string(dir.path().join("answer.csv")).expect("written");
+    assert!(
+        written.starts_with("who,topics,place,date,status,docs\nVladimir Putin,"),
+        "{written}"
+    );
+
+    let out = kg_query("who met Kerry as dot > answer.dot");
+    assert!(out.status.success(), "{out:?}");
+    let dot = std::fs::read_to_string(dir.path().join("answer.dot")).expect("written");
+    assert!(
+        dot.starts_with("digraph") && dot.contains("Sergei Lavrov"),
+        "{dot}"
+    );
+
+    let out = kg_query("explain who met Kerry");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim_end(),
+        "match (who)-[m:MET]-({name: \"Kerry\"}) return who, m.topics, m.place, m.date, m.status, m.docs"
+    );
+
+    // A file that cannot be written is an error, and no answer is printed.
+    let out = kg_query("who met Kerry as csv > no-such-folder/answer.csv");
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+}
