@@ -119,6 +119,15 @@ pub enum Form {
         /// The entity.
         who: Name,
     },
+    /// `when did X meet Y`, `when did X call Y`, `when did X visit P`: the dates of the events.
+    When {
+        /// Who met, called or visited.
+        who: Name,
+        /// Which kind of event.
+        event: Event,
+        /// Whom or where.
+        other: Name,
+    },
     /// `how is X connected to Y`, `path from X to Y [max N] [via ...]`: a shortest path.
     Path {
         /// One end.
@@ -182,6 +191,28 @@ pub struct RelationWord {
     pub word: String,
     /// Where.
     pub span: Span,
+}
+
+/// The events `when` asks about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A meeting.
+    Met,
+    /// A call.
+    Called,
+    /// A visit.
+    Visited,
+}
+
+impl Event {
+    /// The verb, as `when did X VERB Y` writes it.
+    pub const fn verb(self) -> &'static str {
+        match self {
+            Event::Met => "meet",
+            Event::Called => "call",
+            Event::Visited => "visit",
+        }
+    }
 }
 
 /// What `top` ranks by.
@@ -617,6 +648,13 @@ impl fmt::Display for Question {
             Form::Discussed { who } => write!(f, "what did {who} discuss")?,
             Form::Said { who } => write!(f, "what did {who} say")?,
             Form::Describe { wh, who } => write!(f, "{} is {who}", wh.as_str())?,
+            Form::When { who, event, other } => {
+                if super::parser::is_when_subject(&who.text) {
+                    write!(f, "when did {} {} {other}", who.text, event.verb())?;
+                } else {
+                    write!(f, "when did {} {} {other}", Quoted(&who.text), event.verb())?;
+                }
+            }
             Form::Path { from, to, max, via } => {
                 write!(f, "path from {} to {to}", PathEnd(from))?;
                 if let Some(max) = max {

@@ -654,6 +654,7 @@ fn node_condition(graph: &KnowledgeGraph, id: NodeId, condition: &NodeCondition)
             let value = node_value(graph, id, *key).to_text();
             test(normalize(&value).cmp(wanted), *op)
         }
+        NodeCondition::Among(ids, equal) => ids.contains(&id) == *equal,
         NodeCondition::Number(key, op, wanted) => match node_value(graph, id, *key) {
             Value::Number(n) => test(n.cmp(wanted), *op),
             _ => false,

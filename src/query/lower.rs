@@ -4,9 +4,9 @@
 use crate::text::Span;
 
 use super::ast::{
-    Condition, DateLit, Direction, Expr, Filter, FilterArg, FilterKind, Form, Hops, Ident, Item,
-    Literal, Name, NodePattern, Number, Op, Order, Part, Pattern, Property, Question, Ranking,
-    RelPattern, RelationWord, TypeWord,
+    Condition, DateLit, Direction, Event, Expr, Filter, FilterArg, FilterKind, Form, Hops, Ident,
+    Item, Literal, Name, NodePattern, Number, Op, Order, Part, Pattern, Property, Question,
+    Ranking, RelPattern, RelationWord, TypeWord,
 };
 
 /// The relations a path or a neighbourhood follows when the question names none: meetings,
@@ -243,6 +243,53 @@ pub(super) fn lower(question: &Question) -> Pattern {
                 ],
                 span,
             );
+        }
+        Form::When { who, event, other } => {
+            let (e, types, v, direction, keys): (&str, &str, &str, Direction, &[&str]) = match event
+            {
+                Event::Met => (
+                    "m",
+                    "MET",
+                    "who",
+                    Direction::Both,
+                    &["place", "status", "docs"],
+                ),
+                Event::Called => ("c", "CALLED", "who", Direction::Both, &["status", "docs"]),
+                Event::Visited => (
+                    "v",
+                    "VISITED",
+                    "where",
+                    Direction::Right,
+                    &["status", "docs"],
+                ),
+            };
+            pattern.parts.push(Part {
+                left: node(None, None, Some(who), who.span),
+                right: Some((
+                    rel(e, types, direction, span),
+                    node(Some(v), None, None, span),
+                )),
+            });
+            conditions.push(Condition::Compare {
+                property: prop(v, "name", span),
+                op: Op::Eq,
+                value: Literal::Text(other.clone()),
+            });
+            pattern.items = vec![
+                Item {
+                    expr: Expr::Property(prop(e, "date", span)),
+                    alias: Some(ident("when", span)),
+                },
+                Item {
+                    expr: Expr::Var(ident(v, span)),
+                    alias: None,
+                },
+            ];
+            pattern.items.extend(keys.iter().map(|key| Item {
+                expr: Expr::Property(prop(e, key, span)),
+                alias: None,
+            }));
+            edge = Some(e);
         }
         Form::Path { from, to, max, via } => {
             let max = max.map_or(DEFAULT_MAX_HOPS, |n| n.value);

@@ -17,6 +17,7 @@
 //! | who visited P | `who visited Moscow`, `who went to Moscow` |
 //! | what did X discuss / say | `what did Kerry discuss`, `what did Kerry say about Syria` |
 //! | who is X | `who is Lavrov`, `what is Moscow` |
+//! | when | `when did Kerry meet Lavrov`, `when did Kerry visit Moscow` |
 //! | paths | `how is Kerry connected to Lavrov`, `path from Kerry to Lavrov max 3` |
 //! | neighbours | `neighbours of Kerry depth 2 via met|visited` |
 //! | counts, rankings | `count people that met Kerry`, `top 5 people by degree` |
@@ -40,9 +41,9 @@ use std::path::PathBuf;
 
 pub use answer::{Answer, EvidenceRef, Format, Row, Value};
 pub use ast::{
-    Body, Condition, DateLit, Direction, Expr, Filter, FilterArg, FilterKind, Form, Hops, Ident,
-    Item, Literal, Name, NodePattern, Number, Op, Order, Output, OutputFormat, Part, Pattern,
-    Property, Query, Question, Ranking, RelPattern, RelationWord, TypeWord, Wh,
+    Body, Condition, DateLit, Direction, Event, Expr, Filter, FilterArg, FilterKind, Form, Hops,
+    Ident, Item, Literal, Name, NodePattern, Number, Op, Order, Output, OutputFormat, Part,
+    Pattern, Property, Query, Question, Ranking, RelPattern, RelationWord, TypeWord, Wh,
 };
 pub use error::QueryError;
 pub use parser::{Expected, RELATION_WORDS, TYPE_WORDS, expected_at};
@@ -63,13 +64,59 @@ pub fn pattern_of(query: &Query) -> Pattern {
     }
 }
 
+/// The pattern a query runs on this graph: [`pattern_of`], after joining names a question split
+/// at `and` where the joined name is one the graph knows (`who met Bosnia and Herzegovina`: the
+/// longest match wins). This is the pattern `explain` prints.
+pub fn pattern_for(graph: &KnowledgeGraph, query: &Query) -> Pattern {
+    match &query.body {
+        Body::Pattern(pattern) => pattern.clone(),
+        Body::Question(question) => {
+            let mut question = question.clone();
+            if let Form::Met { people } | Form::Called { people } = &mut question.form {
+                *people = join_names(graph, people, &query.text);
+            }
+            lower::lower(&question)
+        }
+    }
+}
+
+/// Joins runs of names separated by `and` into the longest one the graph knows as one entity.
+fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name> {
+    let mut joined = Vec::with_capacity(names.len());
+    let mut i = 0;
+    while i < names.len() {
+        let longest = (i + 1..names.len()).rev().find_map(|j| {
+            let span = crate::text::Span::new(names[i].span.start, names[j].span.end);
+            let text = source.get(span.start..span.end)?;
+            // Quoted names are taken as written.
+            if text.contains('"') {
+                return None;
+            }
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            matches!(graph.resolve(&words), crate::graph::Resolution::One(_))
+                .then(|| (j, Name { text: words, span }))
+        });
+        match longest {
+            Some((j, name)) => {
+                joined.push(name);
+                i = j + 1;
+            }
+            None => {
+                joined.push(names[i].clone());
+                i += 1;
+            }
+        }
+    }
+    joined
+}
+
 /// Answers a parsed query from the graph (its `explain` and output clause aside). Fails when a
 /// name the answer hangs on is unknown or ambiguous, or the pattern asks for what the language
 /// does not know; an unknown `about` topic or `in` place is no error, since topics need not be
 /// entities.
 pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, QueryError> {
-    let pattern = pattern_of(query);
-    let plan = plan::plan(graph, &pattern, &query.text)?;
+    let pattern = pattern_for(graph, query);
+    let plan = plan::plan(graph, &pattern)?;
     let mut answer = eval::execute(graph, &plan);
     answer.with_evidence = query.evidence;
     Ok(answer)
@@ -111,8 +158,8 @@ pub fn execute(
         .map(|(p, _)| PathBuf::from(p));
     if query.explain {
         // The plan is still made, so that a name error shows before the pattern.
-        let pattern = pattern_of(&query);
-        plan::plan(graph, &pattern, &query.text)?;
+        let pattern = pattern_for(graph, &query);
+        plan::plan(graph, &pattern)?;
         let mut text = pattern.to_string();
         if query.evidence {
             text.push_str(" with evidence");

@@ -9,9 +9,9 @@ use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::Pair;
 
 use super::ast::{
-    Body, Condition, DateLit, Direction, Expr, Filter, FilterArg, FilterKind, Form, Hops, Ident,
-    Item, Literal, Name, NodePattern, Number, Op, Order, Output, OutputFormat, Part, Pattern,
-    Property, Query, Question, Ranking, RelPattern, RelationWord, TypeWord, Wh,
+    Body, Condition, DateLit, Direction, Event, Expr, Filter, FilterArg, FilterKind, Form, Hops,
+    Ident, Item, Literal, Name, NodePattern, Number, Op, Order, Output, OutputFormat, Part,
+    Pattern, Property, Query, Question, Ranking, RelPattern, RelationWord, TypeWord, Wh,
 };
 use super::error::{QueryError, or_list};
 use crate::text::Span;
@@ -66,6 +66,11 @@ pub(super) fn is_bare_name(text: &str) -> bool {
         && text
             .split(' ')
             .all(|word| Grammar::parse(Rule::ends_name, word).is_err())
+}
+
+/// True when `text` reads back as this name before the verb of `when did X meet Y`.
+pub(super) fn is_when_subject(text: &str) -> bool {
+    is_bare_name(text) && Grammar::parse(Rule::when_check, text).is_ok()
 }
 
 /// True when a path can follow `>` without quotes.
@@ -126,9 +131,13 @@ fn question_of(pair: Pair<'_, Rule>) -> Result<Question> {
     let mut type_word = None;
     let mut verb = None;
     let mut ranking = Ranking::Degree;
+    let mut event = Event::Met;
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::name | Rule::list_name | Rule::subject | Rule::path_from => {
+            Rule::when_met => event = Event::Met,
+            Rule::when_called => event = Event::Called,
+            Rule::when_visited => event = Event::Visited,
+            Rule::name | Rule::list_name | Rule::subject | Rule::path_from | Rule::when_subject => {
                 names.push(name_of(part)?);
             }
             Rule::about
@@ -195,6 +204,11 @@ fn question_of(pair: Pair<'_, Rule>) -> Result<Question> {
         Rule::discussed => Form::Discussed { who: one()? },
         Rule::said => Form::Said { who: one()? },
         Rule::describe => Form::Describe { wh, who: one()? },
+        Rule::when => Form::When {
+            who: one()?,
+            event,
+            other: one()?,
+        },
         Rule::path => Form::Path {
             from: one()?,
             to: one()?,
@@ -704,6 +718,8 @@ fn wants(positives: &[Rule]) -> Vec<Want> {
                 | Rule::subject_words
                 | Rule::path_from
                 | Rule::path_words
+                | Rule::when_subject
+                | Rule::when_words
                 | Rule::quoted => Want::Name,
                 Rule::type_name | Rule::which => Want::Type,
                 Rule::relation_word | Rule::via | Rule::count_verb => Want::Relation,
@@ -1072,6 +1088,7 @@ pub(super) fn keyword_of(rule: Rule) -> Option<&'static str> {
         Rule::did => "did",
         Rule::has => "has",
         Rule::kw_which => "which",
+        Rule::kw_when => "when",
         Rule::kw_is => "is",
         Rule::kw_was => "was",
         Rule::kw_are => "are",

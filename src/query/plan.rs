@@ -195,6 +195,8 @@ pub(super) enum NodeCondition {
     Text(NodeKey, Op, String),
     /// `x.mentions`, `x.degree`, ... compared to a number.
     Number(NodeKey, Op, u64),
+    /// `x.name = "..."` (true) or `<>` (false): the nodes the name resolves to.
+    Among(Vec<NodeId>, bool),
 }
 
 /// The properties of a node.
@@ -359,13 +361,12 @@ struct Vars<'p> {
 }
 
 /// Resolves a pattern against the graph.
-pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern, source: &str) -> Result<Plan> {
+pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
     let mut vars = Vars::default();
     let mut shape = None;
     let mut answer_kind: Option<EntityKind> = None;
     let mut arms = Vec::new();
     let mut by_topic = false;
-    let mut names_in_order: Vec<&Name> = Vec::new();
 
     let first_is_topics = matches!(
         pattern.items.first().map(|i| &i.expr),
@@ -380,15 +381,6 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern, source: &str) -> R
             label(right.label.as_ref())?;
         }
     }
-    // The named ends of a star, in order, for the help on a name split at `and`.
-    let anchor_names: Vec<&Name> = pattern
-        .parts
-        .iter()
-        .filter_map(|part| {
-            let (_, right) = part.right.as_ref()?;
-            part.left.name.as_ref().xor(right.name.as_ref())
-        })
-        .collect();
     for part in &pattern.parts {
         let Some((rel, right)) = &part.right else {
             if pattern.parts.len() > 1 {
@@ -462,13 +454,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern, source: &str) -> R
             ([RelationKind::Visited], Direction::Left) => PLACES,
             _ => AGENTS,
         };
-        let id = entity(graph, anchor, expected).map_err(|e| {
-            let at = names_in_order.len();
-            split_name_help(e, graph, &anchor_names, at, source)
-        })?;
-        if let Some(name) = &anchor.name {
-            names_in_order.push(name);
-        }
+        let id = entity(graph, anchor, expected)?;
         if let Some(v) = &anchor.var {
             vars.fixed.push((&v.text, id));
         }
@@ -701,40 +687,6 @@ fn entity(graph: &KnowledgeGraph, node: &NodePattern, expected: &[EntityKind]) -
         }
         Resolution::Unknown(suggestions) => Err(unknown(name, &suggestions)),
     }
-}
-
-/// `who met Bosnia and Herzegovina` splits at `and`; when the failing name and its neighbours
-/// form one known name, the help says to quote it.
-fn split_name_help(
-    error: QueryError,
-    graph: &KnowledgeGraph,
-    people: &[&Name],
-    failing: usize,
-    source: &str,
-) -> QueryError {
-    if failing >= people.len() {
-        return error;
-    }
-    // Longest runs first: `A and B and C` before `A and B`.
-    let mut runs: Vec<(usize, usize)> = (0..=failing)
-        .flat_map(|first| (failing..people.len()).map(move |last| (first, last)))
-        .filter(|(first, last)| first < last)
-        .collect();
-    runs.sort_by_key(|&(first, last)| (std::cmp::Reverse(last - first), first));
-    for (first, last) in runs {
-        let Some(text) = source.get(people[first].span.start..people[last].span.end) else {
-            continue;
-        };
-        if let Resolution::One(_) = graph.resolve(text) {
-            return QueryError {
-                help: Some(format!(
-                    "`and` separates names; to name `{text}`, quote it: \"{text}\""
-                )),
-                ..error
-            };
-        }
-    }
-    error
 }
 
 fn unknown(name: &Name, suggestions: &[String]) -> QueryError {
@@ -974,6 +926,17 @@ fn conditions(
             On::Answer => {
                 let key = node_property(property)?;
                 let condition = match (key, value) {
+                    // A name means what it means everywhere: through aliases and surnames.
+                    (NodeKey::Name, Literal::Text(name)) if matches!(op, Op::Eq | Op::Ne) => {
+                        let ids = match graph.resolve(&name.text) {
+                            Resolution::One(id) => vec![id],
+                            Resolution::Ambiguous(ids) => ids,
+                            Resolution::Unknown(suggestions) => {
+                                return Err(unknown(name, &suggestions));
+                            }
+                        };
+                        NodeCondition::Among(ids, op == Op::Eq)
+                    }
                     (NodeKey::Name | NodeKey::Type | NodeKey::Kind, Literal::Text(text)) => {
                         NodeCondition::Text(key, op, normalize(&text.text))
                     }
