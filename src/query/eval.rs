@@ -480,6 +480,7 @@ fn neighbour_rows(
 }
 
 /// A shortest path by a search from both ends at once, always growing the smaller frontier.
+/// Edges that only deny an event, and quotes, are not followed.
 fn path_answer(
     graph: &KnowledgeGraph,
     from: NodeId,
@@ -507,21 +508,24 @@ fn path_answer(
     'search: while depth[0] + depth[1] < max && !frontier[0].is_empty() && !frontier[1].is_empty() {
         let side = usize::from(frontier[1].len() < frontier[0].len());
         let mut next = Vec::new();
-        for &node in &frontier[side] {
-            for (edge_id, other, edge, _) in graph.edges_of(node, None) {
-                if !kinds.contains(&edge.kind)
-                    || back[side].contains_key(&other)
-                    || graph.node(other).kind == EntityKind::Quote
-                    || !affirmed(edge)
-                {
-                    continue;
+        // Relations in the order written: among shortest paths, one by meetings is found before
+        // one through a country two people both serve.
+        for &kind in kinds {
+            for &node in &frontier[side] {
+                for (edge_id, other, edge, _) in graph.edges_of(node, Some(kind)) {
+                    if back[side].contains_key(&other)
+                        || graph.node(other).kind == EntityKind::Quote
+                        || !affirmed(edge)
+                    {
+                        continue;
+                    }
+                    back[side].insert(other, Some((node, edge_id)));
+                    if back[1 - side].contains_key(&other) {
+                        meeting = Some(other);
+                        break 'search;
+                    }
+                    next.push(other);
                 }
-                back[side].insert(other, Some((node, edge_id)));
-                if back[1 - side].contains_key(&other) {
-                    meeting = Some(other);
-                    break 'search;
-                }
-                next.push(other);
             }
         }
         depth[side] += 1;
@@ -687,10 +691,15 @@ fn edge_value(graph: &KnowledgeGraph, key: EdgeKey, row: &Found, anchors: &[Node
         }
         EdgeKey::Place => list(&distinct(evidence.iter().filter_map(|e| e.place.as_ref()))),
         EdgeKey::Date => {
-            let mut dates: Vec<String> = evidence
-                .iter()
-                .filter_map(|e| e.date.as_ref().map(|d| d.iso()))
-                .collect();
+            // Distinct dates before their text: a hub's row may rest on thousands of sentences
+            // and few dates.
+            let mut dates: Vec<&crate::extract::DateRef> =
+                evidence.iter().filter_map(|e| e.date.as_ref()).collect();
+            dates.sort_unstable_by(|a, b| {
+                (&a.start, &a.end, &a.text).cmp(&(&b.start, &b.end, &b.text))
+            });
+            dates.dedup();
+            let mut dates: Vec<String> = dates.into_iter().map(|d| d.iso()).collect();
             dates.sort();
             dates.dedup();
             list(&dates)
