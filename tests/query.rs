@@ -405,6 +405,39 @@ fn random_questions_round_trip_or_fail_inside_the_text() {
         "Edward",
         "\"a \\\" b\"",
         "é",
+        "since",
+        "on",
+        "between",
+        "2016",
+        "2016-03",
+        "March",
+        "24",
+        "as",
+        "json",
+        "dot",
+        ">",
+        "out.dot",
+        "max",
+        "depth",
+        "via",
+        "met|visited",
+        "people",
+        "(",
+        ")",
+        "-[",
+        "]-",
+        "]->",
+        ":MET",
+        "{name: \"Kerry\"}",
+        "return",
+        "where",
+        "p",
+        "m.date",
+        ">=",
+        "limit",
+        "*1..2",
+        ",",
+        "count(*)",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = |n: usize| {
@@ -420,9 +453,18 @@ fn random_questions_round_trip_or_fail_inside_the_text() {
         "who visited",
         "what did",
         "who is",
+        "when did",
+        "which people",
+        "path from",
+        "neighbours of",
+        "count",
+        "top 3",
+        "explain who met",
+        "match (p)-[m:MET]-",
+        "match",
     ];
     let mut parsed = 0;
-    for _ in 0..5_000 {
+    for _ in 0..10_000 {
         let mut question = starts[next(starts.len())].to_string();
         for _ in 0..next(7) {
             question.push(' ');
