@@ -17,13 +17,14 @@ use crate::text::Span;
 use super::answer::{Answer, EvidenceRef, Row, Value};
 use super::ast::{Direction, Op};
 use super::plan::{
-    ColumnValue, EdgeKey, EvidenceFilter, NodeCondition, NodeKey, Plan, Shape, Star, Status,
+    ColumnValue, EdgeKey, EvidenceFilter, NodeCondition, NodeKey, Pairs, Plan, Shape, Star, Status,
 };
 
 /// Runs a plan.
 pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
     let mut rows: Vec<Found> = match &plan.shape {
         Shape::Star(star) => star_rows(graph, star, plan.keep_denied),
+        Shape::Pairs(pairs) => pair_rows(graph, pairs, plan),
         Shape::Scan { nodes, kind } => scan_rows(graph, nodes.as_deref(), *kind, plan),
         Shape::Neighbours {
             from,
@@ -47,6 +48,7 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
             .all(|c| node_condition(graph, id, c)),
         Key::Text(_) => plan.node_conditions.is_empty(),
     });
+    // (Pairs are filtered on both ends as they are found.)
     let columns: Vec<String> = plan.columns.iter().map(|c| c.name.clone()).collect();
     if plan.count {
         return Answer {
@@ -128,6 +130,8 @@ struct Found {
     hops: Option<u32>,
     /// Relation types that reached it, for a neighbourhood.
     via: Option<RelationKind>,
+    /// The second end, for a scan of relationships.
+    second: Option<NodeId>,
 }
 
 /// Sentences in which someone met a given node: (the other party, document, sentence span).
@@ -236,8 +240,94 @@ fn star_rows(graph: &KnowledgeGraph, star: &Star, keep_denied: bool) -> Vec<Foun
             evidence,
             hops: None,
             via: None,
+            second: None,
         })
         .collect()
+}
+
+/// Every relationship of the types, once for each way it may be read: an undirected pattern
+/// reads a meeting of A and B as (A, B) and as (B, A), as Cypher does.
+fn pair_rows(graph: &KnowledgeGraph, pairs: &Pairs, plan: &Plan) -> Vec<Found> {
+    let partners: Vec<MetSentences> = pairs
+        .filter
+        .with
+        .iter()
+        .map(|&y| met_sentences(graph, y))
+        .collect();
+    let fits = |id: NodeId, kind: Option<EntityKind>, conditions: &[NodeCondition]| {
+        kind.is_none_or(|k| graph.node(id).kind == k)
+            && conditions.iter().all(|c| node_condition(graph, id, c))
+    };
+    let mut rows: Vec<(bool, Found)> = Vec::new();
+    for (edge_id, source, target, edge) in graph.edges() {
+        if !pairs.kinds.contains(&edge.kind) {
+            continue;
+        }
+        let readings: &[(NodeId, NodeId)] = match pairs.direction {
+            Direction::Right => &[(source, target)],
+            Direction::Left => &[(target, source)],
+            Direction::Both => &[(source, target), (target, source)],
+        };
+        let refs: Vec<EvidenceRef> = edge
+            .evidence
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                accepts(
+                    graph,
+                    &pairs.filter,
+                    &partners,
+                    e,
+                    [source, target],
+                    edge.kind,
+                )
+            })
+            .map(|(index, _)| EvidenceRef {
+                edge: edge_id,
+                index,
+            })
+            .collect();
+        let (denied, affirmed): (Vec<EvidenceRef>, Vec<EvidenceRef>) = refs
+            .into_iter()
+            .partition(|&r| evidence_at(graph, r).is_some_and(|e| e.negated));
+        let (evidence, is_denied) = if !affirmed.is_empty() {
+            (affirmed, false)
+        } else if plan.keep_denied && !denied.is_empty() {
+            (denied, true)
+        } else {
+            continue;
+        };
+        for &(a, b) in readings {
+            if !fits(a, pairs.left, &plan.node_conditions)
+                || !fits(b, pairs.right, &plan.second_conditions)
+            {
+                continue;
+            }
+            rows.push((
+                is_denied,
+                Found {
+                    key: Key::Node(a),
+                    evidence: best_first(graph, evidence.clone()),
+                    hops: None,
+                    via: None,
+                    second: Some(b),
+                },
+            ));
+        }
+    }
+    rows.sort_by_cached_key(|(denied, row)| {
+        let name = |id: NodeId| normalize(&graph.node(id).name);
+        let Key::Node(a) = row.key else {
+            return (*denied, std::cmp::Reverse(0), String::new(), String::new());
+        };
+        (
+            *denied,
+            std::cmp::Reverse(row.evidence.len()),
+            name(a),
+            row.second.map(name).unwrap_or_default(),
+        )
+    });
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 /// Does one evidence sentence of an edge between `ends` pass the filter?
@@ -399,6 +489,7 @@ fn scan_rows(
             },
             hops: None,
             via: None,
+            second: None,
         })
         .collect()
 }
@@ -462,6 +553,7 @@ fn neighbour_rows(
                 evidence: best_of(graph, edge_id),
                 hops: Some(hops),
                 via: Some(graph.edge(edge_id).kind),
+                second: None,
             })
         })
         .collect();
@@ -590,6 +682,10 @@ fn cell(graph: &KnowledgeGraph, value: &ColumnValue, row: &Found, anchors: &[Nod
                 _ => Value::Null,
             },
         },
+        ColumnValue::Second => row.second.map_or(Value::Null, |id| entity(graph, id)),
+        ColumnValue::SecondProperty(key) => row
+            .second
+            .map_or(Value::Null, |id| node_value(graph, id, *key)),
         ColumnValue::Fixed(id) => entity(graph, *id),
         ColumnValue::FixedProperty(id, key) => node_value(graph, *id, *key),
         ColumnValue::Edge(key) => edge_value(graph, *key, row, anchors),

@@ -3,6 +3,7 @@
 //! evaluator runs; questions reach it through their pattern (`lower.rs`).
 //!
 //! The patterns it accepts, each a shape the evaluator knows:
+//! - a scan of relationships: `(a)-[r:TYPES]-(b)` with neither end named, one row a pair;
 //! - a star: one or more parts `(NAMED)-[r:TYPES]-(x)` around one answer variable `x` (or an
 //!   anonymous `()`), one row an answer;
 //! - a scan: one node `(x:Label)` or `(x {name: "..."})`, one row a node;
@@ -29,6 +30,8 @@ pub(super) struct Plan {
     pub shape: Shape,
     /// Conditions on the answer node.
     pub node_conditions: Vec<NodeCondition>,
+    /// Conditions on the second node of a scan of relationships.
+    pub second_conditions: Vec<NodeCondition>,
     /// The columns.
     pub columns: Vec<Column>,
     /// `order by`: the index of a column, and largest first.
@@ -46,6 +49,8 @@ pub(super) struct Plan {
 pub(super) enum Shape {
     /// Answers reached from every anchor by one edge the filter accepts.
     Star(Star),
+    /// Every relationship of some types.
+    Pairs(Pairs),
     /// Nodes: these, or every node of the label.
     Scan {
         /// Named nodes (every candidate of an ambiguous name), or none for all.
@@ -79,6 +84,21 @@ pub(super) enum Shape {
         /// Most hops.
         max: u32,
     },
+}
+
+/// Every relationship of some types, one row a pair of ends, `(a)-[r]-(b)`.
+#[derive(Clone, Debug)]
+pub(super) struct Pairs {
+    /// The relations.
+    pub kinds: Vec<RelationKind>,
+    /// Which way, from the left node to the right one.
+    pub direction: Direction,
+    /// The label of the left node.
+    pub left: Option<EntityKind>,
+    /// The label of the right node.
+    pub right: Option<EntityKind>,
+    /// Which evidence counts.
+    pub filter: EvidenceFilter,
 }
 
 /// The star shape.
@@ -296,6 +316,10 @@ pub(super) enum ColumnValue {
     Answer,
     /// A property of the answer node.
     AnswerProperty(NodeKey),
+    /// The second node of a scan of relationships.
+    Second,
+    /// A property of the second node.
+    SecondProperty(NodeKey),
     /// A named node of the pattern.
     Fixed(NodeId),
     /// A property of a named node.
@@ -356,6 +380,8 @@ struct Vars<'p> {
     answer: Option<&'p str>,
     /// The relationship variables.
     edges: Vec<&'p str>,
+    /// The second answer variable of a scan of relationships, `(a)-[r]-(b)`.
+    second: Option<&'p str>,
     /// Named nodes' variables, with the node.
     fixed: Vec<(&'p str, NodeId)>,
 }
@@ -444,10 +470,28 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
                 continue;
             }
             (None, None) => {
-                return Err(unsupported(
-                    part.left.span,
-                    "each part of a pattern needs a named node: `(x)-[:MET]-({name: \"Kerry\"})`",
-                ));
+                if pattern.parts.len() > 1 || rel.hops.is_some() {
+                    return Err(unsupported(
+                        part.left.span,
+                        "a relationship between two unnamed nodes must be the only part, of one hop; \
+                         elsewhere each part needs a named node: `(x)-[:MET]-({name: \"Kerry\"})`",
+                    ));
+                }
+                if let (Some(a), Some(b)) = (&part.left.var, &right.var)
+                    && a.text == b.text
+                {
+                    return Err(unsupported(b.span, "the two ends need two variables"));
+                }
+                vars.answer = part.left.var.as_ref().map(|v| v.text.as_str());
+                vars.second = right.var.as_ref().map(|v| v.text.as_str());
+                shape = Some(Shape::Pairs(Pairs {
+                    kinds,
+                    direction: rel.direction,
+                    left: label(part.left.label.as_ref())?,
+                    right: label(right.label.as_ref())?,
+                    filter: EvidenceFilter::default(),
+                }));
+                continue;
             }
         };
         let expected = match (kinds.as_slice(), direction) {
@@ -532,6 +576,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
     let mut plan = Plan {
         shape,
         node_conditions: Vec::new(),
+        second_conditions: Vec::new(),
         columns: Vec::new(),
         order: None,
         limit: None,
@@ -733,6 +778,7 @@ fn term(graph: &KnowledgeGraph, name: &Name) -> Term {
 /// Which variable a property is on.
 enum On {
     Answer,
+    Second,
     Edge,
     Fixed(NodeId),
 }
@@ -741,13 +787,16 @@ fn on(vars: &Vars<'_>, var: &Ident) -> Result<On> {
     if vars.answer == Some(var.text.as_str()) {
         return Ok(On::Answer);
     }
+    if vars.second == Some(var.text.as_str()) {
+        return Ok(On::Second);
+    }
     if vars.edges.contains(&var.text.as_str()) {
         return Ok(On::Edge);
     }
     if let Some((_, id)) = vars.fixed.iter().find(|(v, _)| *v == var.text) {
         return Ok(On::Fixed(*id));
     }
-    let mut known: Vec<&str> = vars.answer.into_iter().collect();
+    let mut known: Vec<&str> = vars.answer.into_iter().chain(vars.second).collect();
     known.extend(&vars.edges);
     known.extend(vars.fixed.iter().map(|(v, _)| *v));
     let error = QueryError::new(
@@ -827,7 +876,7 @@ fn conditions(
         };
         match on(vars, &property.var)? {
             On::Edge => {
-                if !matches!(plan.shape, Shape::Star(_)) {
+                if !matches!(plan.shape, Shape::Star(_) | Shape::Pairs(_)) {
                     return Err(unsupported(
                         property.span(),
                         "conditions on a relationship are for single-hop patterns",
@@ -923,7 +972,7 @@ fn conditions(
                     }
                 }
             }
-            On::Answer => {
+            side @ (On::Answer | On::Second) => {
                 let key = node_property(property)?;
                 let condition = match (key, value) {
                     // A name means what it means everywhere: through aliases and surnames.
@@ -963,7 +1012,11 @@ fn conditions(
                     )
                     .with_help(format!("compare it: `{property} = ...`")));
                 }
-                plan.node_conditions.push(condition);
+                if matches!(side, On::Second) {
+                    plan.second_conditions.push(condition);
+                } else {
+                    plan.node_conditions.push(condition);
+                }
             }
             On::Fixed(_) => {
                 return Err(unsupported(
@@ -973,8 +1026,10 @@ fn conditions(
             }
         }
     }
-    if let Shape::Star(star) = &mut plan.shape {
-        star.filter = filter;
+    match &mut plan.shape {
+        Shape::Star(star) => star.filter = filter,
+        Shape::Pairs(pairs) => pairs.filter = filter,
+        _ => {}
     }
     Ok(())
 }
@@ -990,6 +1045,7 @@ fn columns(pattern: &Pattern, vars: &Vars<'_>, plan: &mut Plan) -> Result<()> {
             Expr::Var(v) => {
                 let value = match on(vars, v)? {
                     On::Answer => ColumnValue::Answer,
+                    On::Second => ColumnValue::Second,
                     On::Fixed(id) => ColumnValue::Fixed(id),
                     On::Edge if path => ColumnValue::Hops,
                     On::Edge => {
@@ -1006,6 +1062,7 @@ fn columns(pattern: &Pattern, vars: &Vars<'_>, plan: &mut Plan) -> Result<()> {
             Expr::Property(p) => {
                 let value = match on(vars, &p.var)? {
                     On::Answer => ColumnValue::AnswerProperty(node_property(p)?),
+                    On::Second => ColumnValue::SecondProperty(node_property(p)?),
                     On::Fixed(id) => ColumnValue::FixedProperty(id, node_property(p)?),
                     On::Edge => {
                         let key = edge_property(p)?;
