@@ -14,9 +14,6 @@ use super::ast::{
 /// would join everyone who ever talked about Syria.
 pub(super) const DEFAULT_VIA: &str = "MET|CALLED|VISITED|HOLDS_ROLE";
 
-/// The longest path looked for when the question gives no `max`.
-pub(super) const DEFAULT_MAX_HOPS: u64 = 6;
-
 fn ident(text: &str, span: Span) -> Ident {
     Ident {
         text: text.to_string(),
@@ -292,12 +289,13 @@ pub(super) fn lower(question: &Question) -> Pattern {
             edge = Some(e);
         }
         Form::Path { from, to, max, via } => {
-            let max = max.map_or(DEFAULT_MAX_HOPS, |n| n.value);
+            let hops_span = max.map_or(span, |n| n.span);
+            let max = max.map_or(u64::from(super::plan::DEFAULT_MAX_HOPS), |n| n.value);
             let mut r = rel("r", &via_types(via), Direction::Both, span);
             r.hops = Some(Hops {
                 min: 1,
                 max: Some(u32::try_from(max).unwrap_or(u32::MAX)),
-                span,
+                span: hops_span,
             });
             pattern.parts.push(Part {
                 left: node(None, None, Some(from), from.span),
@@ -309,12 +307,13 @@ pub(super) fn lower(question: &Question) -> Pattern {
             }];
         }
         Form::Neighbours { of, depth, via } => {
+            let hops_span = depth.map_or(span, |n| n.span);
             let depth = depth.map_or(1, |n| n.value);
             let mut r = rel("r", &via_types(via), Direction::Both, span);
             r.hops = Some(Hops {
                 min: 1,
                 max: Some(u32::try_from(depth).unwrap_or(u32::MAX)),
-                span,
+                span: hops_span,
             });
             pattern.parts.push(Part {
                 left: node(None, None, Some(of), of.span),

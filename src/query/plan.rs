@@ -368,6 +368,10 @@ fn contains_words(text: &str, words: &str) -> bool {
     !words.is_empty() && format!(" {text} ").contains(&format!(" {words} "))
 }
 
+/// The most hops of a variable-length relationship whose range has no end (`*1..`), and of a
+/// path question without `max`.
+pub(super) const DEFAULT_MAX_HOPS: u32 = 6;
+
 /// Who can meet, travel, discuss and speak.
 const AGENTS: &[EntityKind] = &[EntityKind::Person, EntityKind::Organization];
 /// What can be visited.
@@ -399,11 +403,31 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
         Some(Expr::Property(p)) if p.key.text == "topics"
     );
 
-    // Labels and relation types first, so that the first mistake in the text is the one shown.
+    // Labels, relation types and hop ranges first, so that the first mistake in the text is the
+    // one shown.
     for part in &pattern.parts {
         label(part.left.label.as_ref())?;
         if let Some((rel, right)) = &part.right {
             relation_types(rel)?;
+            if let Some(hops) = rel.hops {
+                let max = hops.max.unwrap_or(DEFAULT_MAX_HOPS);
+                if max == 0 {
+                    return Err(QueryError::new(
+                        "a path or a neighbourhood needs at least one hop",
+                        hops.span,
+                        "zero hops",
+                    )
+                    .with_help("use 1 or more"));
+                }
+                if hops.min > max {
+                    return Err(QueryError::new(
+                        "no number of hops fits this range",
+                        hops.span,
+                        "empty range",
+                    )
+                    .with_help("write a range such as `*1..3`"));
+                }
+            }
             label(right.label.as_ref())?;
         }
     }
@@ -463,9 +487,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
                     from,
                     to,
                     kinds,
-                    max: hops
-                        .max
-                        .unwrap_or(u32::try_from(super::lower::DEFAULT_MAX_HOPS).unwrap_or(6)),
+                    max: hops.max.unwrap_or(DEFAULT_MAX_HOPS),
                 });
                 continue;
             }
@@ -521,23 +543,12 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
                     "a variable-length relationship must be the only part of a pattern",
                 ));
             }
-            let max = hops
-                .max
-                .unwrap_or(u32::try_from(super::lower::DEFAULT_MAX_HOPS).unwrap_or(6));
-            if hops.min > max || max == 0 {
-                return Err(QueryError::new(
-                    "no number of hops fits this range",
-                    hops.span,
-                    "empty range",
-                )
-                .with_help("write a range such as `*1..3`"));
-            }
             shape = Some(Shape::Neighbours {
                 from: id,
                 kinds,
                 direction,
                 min: hops.min,
-                max,
+                max: hops.max.unwrap_or(DEFAULT_MAX_HOPS),
                 kind: answer_kind,
             });
             continue;
@@ -550,21 +561,6 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
         });
     }
     let shape = match shape {
-        Some(Shape::Neighbours {
-            from,
-            kinds,
-            direction,
-            min,
-            max,
-            ..
-        }) => Shape::Neighbours {
-            from,
-            kinds,
-            direction,
-            min,
-            max,
-            kind: answer_kind,
-        },
         Some(shape) => shape,
         None => Shape::Star(Star {
             arms,
