@@ -924,6 +924,141 @@ pub fn expected_at(input: &str) -> Expected {
     expected
 }
 
+/// What a piece of a query is, for highlighting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A keyword: `who`, `met`, `match`, `return`, `as`, ...
+    Keyword,
+    /// A name of the graph, bare or quoted, or a quoted string of a pattern.
+    Name,
+    /// A date or a number.
+    Literal,
+    /// A type word (`people`), a relation word (`met` after `via`), a label or relation type.
+    Type,
+    /// A pattern variable or property key.
+    Variable,
+    /// A file name after `>`.
+    Path,
+    /// Where the query stops making sense, to the end.
+    Error,
+}
+
+/// One highlighted piece of a query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where, in bytes.
+    pub span: Span,
+    /// What.
+    pub kind: TokenKind,
+}
+
+/// The pieces of a query worth colouring, in order, from the same grammar that parses it. A
+/// query that does not parse is coloured up to the point where it fails, and the rest is one
+/// [`TokenKind::Error`] token (none when the query is merely unfinished).
+pub fn tokens(input: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    match Grammar::parse(Rule::query, input) {
+        Ok(pairs) => {
+            for pair in pairs {
+                collect_tokens(pair, &mut out);
+            }
+        }
+        Err(error) => {
+            let pos = match error.location {
+                InputLocation::Pos(p) => p,
+                InputLocation::Span((start, _)) => start,
+            };
+            // pest keeps nothing of a failed parse, so the good prefix is coloured word by
+            // word: keywords, quoted names and numbers; other words stay plain.
+            let prefix = &input[..pos.min(input.len())];
+            for (start, word) in words(prefix) {
+                let kind = if Grammar::parse(Rule::lone_keyword, word).is_ok() {
+                    Some(TokenKind::Keyword)
+                } else if word.starts_with('"') {
+                    Some(TokenKind::Name)
+                } else if word.chars().all(|c| c.is_ascii_digit() || c == '-') {
+                    Some(TokenKind::Literal)
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    out.push(Token {
+                        span: Span::new(start, start + word.len()),
+                        kind,
+                    });
+                }
+            }
+            if !input[pos.min(input.len())..].trim().is_empty() {
+                out.push(Token {
+                    span: Span::new(pos, input.len()),
+                    kind: TokenKind::Error,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The words of a text with their offsets; a quoted stretch is one word.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        if c == '"' {
+            let mut escaped = false;
+            for (i, c) in chars.by_ref() {
+                end = i + c.len_utf8();
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => break,
+                    _ => {}
+                }
+            }
+        } else {
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_whitespace() || c == '"' {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+        }
+        out.push((start, &text[start..end]));
+    }
+    out
+}
+
+fn collect_tokens(pair: Pair<'_, Rule>, out: &mut Vec<Token>) {
+    let rule = pair.as_rule();
+    let kind = match rule {
+        _ if keyword_of(rule).is_some() => Some(TokenKind::Keyword),
+        Rule::word | Rule::quoted | Rule::string => Some(TokenKind::Name),
+        Rule::date | Rule::iso_date | Rule::number | Rule::hop_min | Rule::hop_max => {
+            Some(TokenKind::Literal)
+        }
+        Rule::type_name | Rule::relation_word | Rule::label => Some(TokenKind::Type),
+        Rule::variable | Rule::key => Some(TokenKind::Variable),
+        Rule::bare_path => Some(TokenKind::Path),
+        _ => None,
+    };
+    match kind {
+        Some(kind) => out.push(Token {
+            span: span_of(&pair),
+            kind,
+        }),
+        None => {
+            for inner in pair.into_inner() {
+                collect_tokens(inner, out);
+            }
+        }
+    }
+}
+
 /// Turns pest's error into one that names what was expected in English, never by rule name.
 fn syntax_error(input: &str, error: &pest::error::Error<Rule>) -> QueryError {
     let pos = match error.location {
@@ -1204,6 +1339,54 @@ mod tests {
         ] {
             assert!(!is_bare_name(word), "{word}");
         }
+    }
+
+    #[test]
+    fn tokens_colour_the_query() {
+        let kinds = |q: &str| -> Vec<(String, TokenKind)> {
+            tokens(q)
+                .into_iter()
+                .map(|t| (t.span.of(q).to_string(), t.kind))
+                .collect()
+        };
+        use TokenKind::*;
+        let own = |v: &[(&str, TokenKind)]| -> Vec<(String, TokenKind)> {
+            v.iter().map(|(s, k)| (s.to_string(), *k)).collect()
+        };
+        assert_eq!(
+            kinds("who met John Kerry since March 2016 as dot > a.dot"),
+            own(&[
+                ("who", Keyword),
+                ("met", Keyword),
+                ("John", Name),
+                ("Kerry", Name),
+                ("since", Keyword),
+                ("March 2016", Literal),
+                ("as", Keyword),
+                ("dot", Keyword),
+                ("a.dot", Path),
+            ])
+        );
+        assert_eq!(
+            kinds("match (p:Person)-[m:MET]-({name: \"Kerry\"}) return p.name"),
+            own(&[
+                ("match", Keyword),
+                ("p", Variable),
+                ("Person", Type),
+                ("m", Variable),
+                ("MET", Type),
+                ("name", Variable),
+                ("\"Kerry\"", Name),
+                ("return", Keyword),
+                ("p", Variable),
+                ("name", Variable),
+            ])
+        );
+        assert_eq!(
+            kinds("who mett Kerry"),
+            own(&[("who", Keyword), ("mett Kerry", Error)])
+        );
+        assert_eq!(kinds("who met"), own(&[("who", Keyword), ("met", Keyword)]));
     }
 
     #[test]
