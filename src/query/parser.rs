@@ -832,6 +832,15 @@ pub const RELATION_WORDS: &[&str] = &["met", "called", "visited", "discussed", "
 /// does not end in a space, its last word is taken to be a prefix being typed). The question
 /// words of an empty input are keywords too.
 pub fn expected_at(input: &str) -> Expected {
+    // Inside an open quote: a name is being typed, if a name may start at the quote.
+    if let Some(quote) = open_quote(input) {
+        let before = expected_at(&input[..quote]);
+        return Expected {
+            at: quote + 1,
+            name: before.name,
+            ..Expected::default()
+        };
+    }
     let at = input
         .char_indices()
         .rev()
@@ -1057,6 +1066,21 @@ fn collect_tokens(pair: Pair<'_, Rule>, out: &mut Vec<Token>) {
             }
         }
     }
+}
+
+/// Where the quote that is still open at the end of `input` starts, if one is.
+fn open_quote(input: &str) -> Option<usize> {
+    let mut open = None;
+    let mut escaped = false;
+    for (i, c) in input.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if open.is_some() => escaped = true,
+            '"' => open = if open.is_some() { None } else { Some(i) },
+            _ => {}
+        }
+    }
+    open
 }
 
 /// Turns pest's error into one that names what was expected in English, never by rule name.
@@ -1443,6 +1467,10 @@ mod tests {
         let e = expected_at("match (p)-[m:MET]-({name: \"Kerry\"}) ");
         assert_eq!(e.keywords, ["return", "where"], "{e:?}");
         assert!(expected_at("match (p)-[m:MET]-({name: \"Kerry\"}) where ").variable);
+        let e = expected_at("who met \"Bosnia and");
+        assert!(e.name && e.at == 9, "{e:?}");
+        let e = expected_at("who met \"Bosnia\" ");
+        assert!(e.keywords.contains(&"about") && !e.name, "{e:?}");
         let e = expected_at("xyzzy plugh ");
         assert_eq!(
             e,
