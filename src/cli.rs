@@ -257,9 +257,12 @@ pub fn run(args: Args) -> Result<()> {
             query,
         } => {
             let graph = input::load_graph(&graph)?;
-            let answer = ask(&graph, &query.join(" "))?;
-            let text = answer.render(&graph, format.into(), evidence, stdout_width());
-            print(&text)
+            let settings = query::Settings {
+                format: format.into(),
+                evidence,
+                width: stdout_width(),
+            };
+            run_query(&graph, &query.join(" "), &settings).map(|_| ())
         }
         Command::Export {
             graph,
@@ -347,6 +350,27 @@ pub fn ask(graph: &KnowledgeGraph, text: &str) -> Result<Answer> {
     query::parse(text)
         .and_then(|query| query::run(graph, &query))
         .map_err(|err| Rendered(err.render(text, color_stderr())).into())
+}
+
+/// Runs a query as typed, output clause included: prints the answer, or writes it to the file
+/// the query names (atomically) and returns that file. A query error comes back rendered as a
+/// snippet with a caret, ready for standard error.
+pub fn run_query(
+    graph: &KnowledgeGraph,
+    text: &str,
+    settings: &query::Settings,
+) -> Result<Option<std::path::PathBuf>> {
+    let outcome = query::execute(graph, text, settings)
+        .map_err(|err| Rendered(err.render(text, color_stderr())))?;
+    match outcome.path {
+        Some(path) => {
+            let mut bytes = outcome.text.into_bytes();
+            bytes.push(b'\n');
+            input::write_atomically(&path, &bytes)?;
+            Ok(Some(path))
+        }
+        None => print(&outcome.text).map(|()| None),
+    }
 }
 
 /// Extracts the documents and merges them into the graph, in input order, so that the same

@@ -126,9 +126,14 @@ impl Shell {
         if let Some(command) = line.strip_prefix(':') {
             return self.command(command);
         }
-        let answer = cli::ask(&self.graph, line)?;
-        let text = answer.render(&self.graph, self.format, self.evidence, cli::stdout_width());
-        cli::print(&text)?;
+        let settings = kg::query::Settings {
+            format: self.format,
+            evidence: self.evidence,
+            width: cli::stdout_width(),
+        };
+        if let Some(path) = cli::run_query(&self.graph, line, &settings)? {
+            self.note(&format!("wrote `{}`", path.display()))?;
+        }
         Ok(Flow::Continue)
     }
 

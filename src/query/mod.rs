@@ -1,52 +1,187 @@
-//! Questions: the grammar in `grammar/query.pest`, its AST, evaluation over a
-//! [`KnowledgeGraph`], and the [`Answer`] it produces.
+//! The query language: controlled-English questions and Cypher-like patterns over a
+//! [`KnowledgeGraph`], and the [`Answer`] they produce.
 //!
-//! A question goes through four stages, each with its own type:
-//! text -> [`parse`] -> [`Query`] (the syntax tree, every node with a byte span) -> name
-//! resolution -> a plan (edge walks with evidence filters) -> evaluation -> [`Answer`] ->
+//! A query goes through these stages, each with its own type:
+//! text -> [`parse`] -> [`Query`] (the syntax tree, every node with a byte span) -> a question
+//! is lowered to its [`Pattern`] (`lower.rs`; `explain` prints it) -> the pattern is resolved
+//! against the graph into a plan (`plan.rs`) -> evaluation (`eval.rs`) -> [`Answer`] ->
 //! [`Answer::render`]. Only `parser.rs` knows about pest. Errors of every stage are one
-//! [`QueryError`] pointing into the question text, so syntax and unknown names print alike.
-//!
-//! The language is controlled English, keywords in any case:
+//! [`QueryError`] pointing into the query text, so syntax errors, unknown names, unknown types
+//! and bad dates print alike.
 //!
 //! | form | example |
 //! |---|---|
-//! | who met X (and Y) | `who met Kerry`, `who did Kerry meet`, `who talked to Kerry`, `who met Kerry and Lavrov` |
-//! | where did X go | `where did Kerry go`, `where has Kerry been` |
-//! | who visited P | `who visited Moscow`, `who went to Moscow`, `who has been to Moscow` |
-//! | what did X discuss | `what did Kerry discuss`, `what did Kerry talk about` |
-//! | what did X say | `what did Kerry say about Syria` |
+//! | who met X (and Y) | `who met Kerry`, `who did Kerry meet`, `which people met Kerry` |
+//! | who called X | `who called Kerry`, `who did Kerry call`, `who spoke by phone with Kerry` |
+//! | where did X go | `where did Kerry go`, `which countries did Kerry visit` |
+//! | who visited P | `who visited Moscow`, `who went to Moscow` |
+//! | what did X discuss / say | `what did Kerry discuss`, `what did Kerry say about Syria` |
 //! | who is X | `who is Lavrov`, `what is Moscow` |
+//! | when | `when did Kerry meet Lavrov`, `when did Kerry visit Moscow` |
+//! | paths | `how is Kerry connected to Lavrov`, `path from Kerry to Lavrov max 3` |
+//! | neighbours | `neighbours of Kerry depth 2 via met|visited` |
+//! | counts, rankings | `count people that met Kerry`, `top 5 people by degree` |
+//! | patterns | `match (p:Person)-[m:MET]-({name: "Kerry"}) where m.date >= 2016 return p, m.date` |
 //!
-//! Every form but `who is` takes modifiers in any order: `about T` (a topic of the event),
-//! `in P` (where it took place), `with Y` (Y met one of the parties in the same sentence). A
-//! trailing `with evidence` asks for the supporting sentences.
+//! The meeting, call, visit, discussion and quote forms take modifiers in any order: `about T`,
+//! `in P`, `with Y`, `since D`, `before D`, `after D`, `on D`, `between D and E`. Any query
+//! may end in `with evidence` and in an output clause: `as json`, `as csv > out.csv`,
+//! `as dot > answer.dot`.
 
 mod answer;
 mod ast;
 mod error;
 mod eval;
+mod lower;
 mod parser;
 mod plan;
 mod render;
 
-pub use answer::{Answer, EvidenceRef, Format, Row, Value};
-pub use ast::{Filter, FilterKind, Form, Name, Query, Question, Wh};
-pub use error::QueryError;
+use std::path::PathBuf;
 
+pub use answer::{Answer, EvidenceRef, Format, Row, Value};
+pub use ast::{
+    Body, Condition, DateLit, Direction, Event, Expr, Filter, FilterArg, FilterKind, Form, Hops,
+    Ident, Item, Literal, Name, NodePattern, Number, Op, Order, Output, OutputFormat, Part,
+    Pattern, Property, Query, Question, Ranking, RelPattern, RelationWord, TypeWord, Wh,
+};
+pub use error::QueryError;
+pub use parser::{Expected, RELATION_WORDS, TYPE_WORDS, Token, TokenKind, expected_at, tokens};
+
+use crate::export::{self, Selection};
 use crate::graph::KnowledgeGraph;
 
-/// Parses a question.
+/// Parses a query.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
     parser::parse(input)
 }
 
-/// Answers a parsed question from the graph. Fails when a name the answer hangs on (the person
-/// met, the place visited, the `with` party) is unknown or ambiguous; an unknown `about` topic or
-/// `in` place is no error, since topics need not be entities.
+/// The pattern a query runs: a pattern as written, or the one a question stands for.
+pub fn pattern_of(query: &Query) -> Pattern {
+    match &query.body {
+        Body::Pattern(pattern) => pattern.clone(),
+        Body::Question(question) => lower::lower(question),
+    }
+}
+
+/// The pattern a query runs on this graph: [`pattern_of`], after joining names a question split
+/// at `and` where the joined name is one the graph knows (`who met Bosnia and Herzegovina`: the
+/// longest match wins). This is the pattern `explain` prints.
+pub fn pattern_for(graph: &KnowledgeGraph, query: &Query) -> Pattern {
+    match &query.body {
+        Body::Pattern(pattern) => pattern.clone(),
+        Body::Question(question) => {
+            let mut question = question.clone();
+            if let Form::Met { people } | Form::Called { people } = &mut question.form {
+                *people = join_names(graph, people, &query.text);
+            }
+            lower::lower(&question)
+        }
+    }
+}
+
+/// Joins runs of names separated by `and` into the longest one the graph knows as one entity.
+fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name> {
+    let mut joined = Vec::with_capacity(names.len());
+    let mut i = 0;
+    while i < names.len() {
+        let longest = (i + 1..names.len()).rev().find_map(|j| {
+            let span = crate::text::Span::new(names[i].span.start, names[j].span.end);
+            let text = source.get(span.start..span.end)?;
+            // Quoted names are taken as written.
+            if text.contains('"') {
+                return None;
+            }
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            matches!(graph.resolve(&words), crate::graph::Resolution::One(_))
+                .then(|| (j, Name { text: words, span }))
+        });
+        match longest {
+            Some((j, name)) => {
+                joined.push(name);
+                i = j + 1;
+            }
+            None => {
+                joined.push(names[i].clone());
+                i += 1;
+            }
+        }
+    }
+    joined
+}
+
+/// Answers a parsed query from the graph (its `explain` and output clause aside). Fails when a
+/// name the answer hangs on is unknown or ambiguous, or the pattern asks for what the language
+/// does not know; an unknown `about` topic or `in` place is no error, since topics need not be
+/// entities.
 pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, QueryError> {
-    let plan = plan::plan(graph, &query.question, &query.text)?;
+    let pattern = pattern_for(graph, query);
+    let plan = plan::plan(graph, &pattern)?;
     let mut answer = eval::execute(graph, &plan);
     answer.with_evidence = query.evidence;
     Ok(answer)
+}
+
+/// How a caller prints answers when the query does not say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// The format of an answer without an output clause.
+    pub format: Format,
+    /// Show the supporting sentence of every row.
+    pub evidence: bool,
+    /// The width a table is fitted to.
+    pub width: Option<usize>,
+}
+
+/// What running a query produced: text, to print or to write to a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// The answer, the pattern (`explain`) or the DOT text; no final newline.
+    pub text: String,
+    /// `> FILE` in the output clause: write the text there (atomically) instead of printing it.
+    pub path: Option<PathBuf>,
+}
+
+/// Runs a query as typed, output clause included: parses it, answers it (or explains it), and
+/// renders the answer as the clause or `settings` say. The caller prints [`Outcome::text`] or
+/// writes it to [`Outcome::path`]; this module touches no file.
+pub fn execute(
+    graph: &KnowledgeGraph,
+    input: &str,
+    settings: &Settings,
+) -> Result<Outcome, QueryError> {
+    let query = parse(input)?;
+    let path = query
+        .output
+        .as_ref()
+        .and_then(|o| o.path.as_ref())
+        .map(|(p, _)| PathBuf::from(p));
+    if query.explain {
+        // The plan is still made, so that a name error shows before the pattern.
+        let pattern = pattern_for(graph, &query);
+        plan::plan(graph, &pattern)?;
+        let mut text = pattern.to_string();
+        if query.evidence {
+            text.push_str(" with evidence");
+        }
+        return Ok(Outcome { text, path });
+    }
+    let answer = run(graph, &query)?;
+    let evidence = settings.evidence || query.evidence;
+    let text = match query.output.as_ref().map(|o| o.format) {
+        None => answer.render(graph, settings.format, evidence, settings.width),
+        Some(OutputFormat::Table) => answer.render(graph, Format::Table, evidence, settings.width),
+        Some(OutputFormat::Json) => answer.render(graph, Format::Json, evidence, None),
+        Some(OutputFormat::Csv) => answer.render(graph, Format::Csv, evidence, None),
+        Some(OutputFormat::Dot) => {
+            let selection = Selection {
+                nodes: answer.nodes(),
+                edges: answer.edges(),
+            };
+            export::to_dot(graph, Some(&selection))
+                .trim_end()
+                .to_string()
+        }
+    };
+    Ok(Outcome { text, path })
 }

@@ -1,0 +1,142 @@
+//! A synthetic graph for the query benchmarks: deterministic, about a million edges, with the
+//! degree distribution of news (a few hubs that meet everyone, like a Secretary of State, and a
+//! long tail of people met once or twice).
+//!
+//! Built through [`KnowledgeGraph::add`] from made-up documents, so that the indexes are the
+//! real ones. Names are made of syllables spelling the entity's number, so each is unique and
+//! its surname alone resolves.
+
+use kg::extract::{DateRef, Entity, EntityKind, Extraction, PlaceKind, Relation, RelationKind};
+use kg::graph::KnowledgeGraph;
+use kg::text::{Document, Span};
+
+/// People, organisations and places in the graph.
+pub const PEOPLE: usize = 200_000;
+const PLACES: usize = 5_000;
+const RELATIONS_PER_DOC: usize = 50;
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// An index below `n`, small ones far more likely: a power law with a few hubs.
+    fn skewed(&mut self, n: usize) -> usize {
+        ((n as f64) * self.unit().powf(2.5)) as usize
+    }
+}
+
+const SYLLABLES: [&str; 20] = [
+    "ba", "ko", "ri", "ten", "sa", "mo", "lu", "var", "del", "ni", "po", "gra", "shi", "fe", "du",
+    "len", "tar", "mi", "zo", "ker",
+];
+const FIRST: [&str; 10] = [
+    "Anna", "Boris", "Clara", "David", "Elena", "Farid", "Greta", "Hugo", "Irina", "Jonas",
+];
+
+/// The surname of entity `i`: its number in syllables.
+fn syllables(mut i: usize) -> String {
+    let mut word = String::new();
+    loop {
+        word.push_str(SYLLABLES[i % SYLLABLES.len()]);
+        i /= SYLLABLES.len();
+        if i == 0 {
+            break;
+        }
+    }
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The full name of person `i`.
+pub fn person(i: usize) -> String {
+    format!("{} {}", FIRST[i % FIRST.len()], syllables(i))
+}
+
+fn place(i: usize) -> String {
+    format!("Port {}", syllables(i))
+}
+
+/// Builds the graph: documents of 50 relations each until it holds `edges` edges.
+pub fn graph(edges: usize) -> KnowledgeGraph {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut graph = KnowledgeGraph::new();
+    let mut n = 0;
+    while graph.edge_count() < edges {
+        let id = format!("doc{n:06}");
+        let mut ex = Extraction {
+            doc: id.clone(),
+            ..Extraction::default()
+        };
+        let mut text = String::new();
+        let entity = |ex: &mut Extraction, name: String, kind: EntityKind| {
+            if let Some(i) = ex.entities.iter().position(|e| e.name == name) {
+                return i;
+            }
+            let mut e = Entity::new(name, kind);
+            if kind == EntityKind::Place {
+                e.place_kind = Some(PlaceKind::City);
+            }
+            ex.entities.push(e);
+            ex.entities.len() - 1
+        };
+        for _ in 0..RELATIONS_PER_DOC {
+            let a = person(rng.skewed(PEOPLE));
+            let roll = rng.next() % 10;
+            let (kind, b, verb) = if roll < 7 {
+                (RelationKind::Met, person(rng.skewed(PEOPLE)), "met")
+            } else if roll < 8 {
+                (RelationKind::Called, person(rng.skewed(PEOPLE)), "called")
+            } else {
+                (RelationKind::Visited, place(rng.skewed(PLACES)), "visited")
+            };
+            if a == b {
+                continue;
+            }
+            let b_kind = if kind == RelationKind::Visited {
+                EntityKind::Place
+            } else {
+                EntityKind::Person
+            };
+            let s = entity(&mut ex, a.clone(), EntityKind::Person);
+            let t = entity(&mut ex, b.clone(), b_kind);
+            let start = text.len();
+            text.push_str(&format!("{a} {verb} {b}. "));
+            let mut relation = Relation::new(
+                kind,
+                s,
+                Some(t),
+                Span::new(start, text.len() - 1),
+                "synthetic",
+                0.9,
+            );
+            let day = 1 + rng.next() % 28;
+            let month = 1 + rng.next() % 12;
+            let iso = format!("2016-{month:02}-{day:02}");
+            relation.date = Some(DateRef {
+                text: iso.clone(),
+                start: Some(iso),
+                end: None,
+            });
+            ex.relations.push(relation);
+        }
+        let doc = Document::new(id, text);
+        graph.add(&doc, &ex);
+        n += 1;
+    }
+    graph
+}
