@@ -903,7 +903,11 @@ fn output_clauses_choose_the_format_and_the_file() {
     assert!(out.text.starts_with("digraph"), "{}", out.text);
     assert!(out.text.contains("Vladimir Putin") && out.text.contains("John Kerry"));
     // Lavrov is in an evidence tooltip, but not a node of the answer.
-    assert!(!out.text.contains("label=\"Sergei Lavrov\""), "{}", out.text);
+    assert!(
+        !out.text.contains("label=\"Sergei Lavrov\""),
+        "{}",
+        out.text
+    );
     let out = query::execute(&g, "who is Lavrov as json", &settings).expect("runs");
     let json: serde_json::Value = serde_json::from_str(&out.text).expect("JSON");
     assert_eq!(json["rows"][0]["who"]["name"], "Sergei Lavrov");

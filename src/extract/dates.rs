@@ -1,8 +1,9 @@
 //! Dates: the article's own date, and the dates events are placed at, resolved against it.
 //!
 //! The article's date comes from its record (`date` of a JSONL line), a dating line ("Updated
-//! Date: Mar 16, 2016"), the first full date in its opening sentences, or a dateline without a
-//! year ("MOSCOW, July 14") with the year the article names most often. Expressions in a
+//! Date: Mar 16, 2016"), the first full date in its opening sentences, a date in the file's name
+//! ("2016-03-24-kerry.txt"), or a dateline without a year ("MOSCOW, July 14") with the year in
+//! the file's name or, failing that, the year the article names most often. Expressions in a
 //! sentence ("March 23, 2016", "23 March", "from 22 to 25 March", "March 2016", "on Thursday",
 //! "yesterday", "next week") are resolved against it: a weekday in a planned event is the next
 //! such day, in a past one the last; a day without a year takes the year that puts it nearest
@@ -266,7 +267,12 @@ pub(crate) fn parse_iso(s: &str) -> Option<Date> {
 }
 
 impl DateFinder {
-    pub(crate) fn new(doc: &Doc, segments: &[Segment], record_date: Option<&str>) -> DateFinder {
+    pub(crate) fn new(
+        doc: &Doc,
+        segments: &[Segment],
+        record_date: Option<&str>,
+        doc_id: &str,
+    ) -> DateFinder {
         let found: Vec<Vec<(usize, usize, Expr)>> = doc
             .sentences
             .iter()
@@ -291,10 +297,43 @@ impl DateFinder {
                 .flatten()
                 .find_map(|&(_, _, e)| full_date(e))
         };
-        // A dateline without a year ("MOSCOW, July 14 /TASS/"): the year the article names most
-        // often, the later on a tie; it is the year of the news far more often than not.
+        // A file named by its date ("2016-03-24-kerry.txt").
+        let file_date = || {
+            let bytes = doc_id.as_bytes();
+            (0..bytes.len().saturating_sub(9)).find_map(|i| {
+                let piece = doc_id.get(i..i + 10)?;
+                let boundary = |j: usize| bytes.get(j).is_none_or(|b| !b.is_ascii_digit());
+                let shaped = piece.as_bytes()[4] == b'-' && piece.as_bytes()[7] == b'-';
+                (shaped && (i == 0 || boundary(i - 1)) && boundary(i + 10))
+                    .then(|| piece.parse::<Date>().ok())
+                    .flatten()
+            })
+        };
+        // A year in the file's name ("kerry-moscow-march-2016.txt").
+        let file_year = || {
+            doc_id
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| n.len() == 4)
+                .filter_map(|n| n.parse::<i16>().ok())
+                .find(|y| (1900..=2100).contains(y))
+        };
+        // A dateline without a year ("MOSCOW, July 14 /TASS/"): the year in the file's name,
+        // else the year the article names most often, the later on a tie (the year of the news
+        // more often than not; a guess, but a guess with the article's own evidence).
         let dateline = || {
-            let (_, _, expr) = *found.first()?.iter().find(|&&(from, _, _)| from < 8)?;
+            // The first day near the start of one of the opening sentences (a headline may
+            // come first).
+            let (_, _, expr) = found
+                .iter()
+                .zip(&doc.sentences)
+                .take(3)
+                .find_map(|(list, s)| {
+                    list.iter()
+                        .find(|&&(from, _, e)| {
+                            from < s.tokens.start + 8 && matches!(e, Expr::Day { year: None, .. })
+                        })
+                        .copied()
+                })?;
             let Expr::Day {
                 year: None,
                 month,
@@ -307,15 +346,19 @@ impl DateFinder {
                 .filter_map(|i| year_number(&doc.tokens, doc.text, i))
                 .collect();
             years.sort_unstable();
-            let year = years
-                .chunk_by(|a, b| a == b)
-                .max_by_key(|run| (run.len(), run[0]))?[0];
+            let year = file_year().or_else(|| {
+                years
+                    .chunk_by(|a, b| a == b)
+                    .max_by_key(|run| (run.len(), run[0]))
+                    .map(|run| run[0])
+            })?;
             Date::new(year, month, day).ok()
         };
         let doc_date = record_date
             .and_then(parse_iso)
             .or_else(meta_date)
             .or_else(opening)
+            .or_else(file_date)
             .or_else(dateline);
         DateFinder { doc_date, found }
     }

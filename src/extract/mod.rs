@@ -411,7 +411,7 @@ impl Extraction {
 pub fn extract(document: &Document, lexicon: &Lexicon) -> Extraction {
     let segments = segments(&document.text, &lexicon.boilerplate);
     let doc = Doc::new(&document.text, lexicon, &segments);
-    let dates = DateFinder::new(&doc, &segments, document.date.as_deref());
+    let dates = DateFinder::new(&doc, &segments, document.date.as_deref(), &document.id);
     let found = mentions::find(&doc);
     let mut resolved = entities::resolve(&doc, &found);
     let mut relations = relations::find(
