@@ -235,3 +235,14 @@ fn extraction_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_company_suffix_keeps_its_stop_at_the_end_of_a_sentence() {
+    let doc = Document::new(
+        "x",
+        "Profits rose at Lake Harbour Bancorp Inc. The bank said so.",
+    );
+    let ex = extract(&doc, Lexicon::builtin());
+    let texts: Vec<&str> = ex.mentions.iter().map(|m| m.span.of(&doc.text)).collect();
+    assert!(texts.contains(&"Lake Harbour Bancorp Inc."), "{texts:?}");
+}

@@ -474,8 +474,19 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             entity: e,
             kind,
         });
+        let mut span = doc.range_span(from, c.to);
+        // "Barnett Banks Inc.": a company's abbreviated suffix keeps its stop, even where the
+        // stop also ends the sentence.
+        if doc.is_any(
+            c.to - 1,
+            &["Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Plc"],
+        ) && doc.punct(c.to, &["."])
+            && doc.tok(c.to).span.start == span.end
+        {
+            span.end += 1;
+        }
         mentions.push(Mention {
-            span: doc.range_span(from, c.to),
+            span,
             entity: e,
             form: form_of[i],
         });
