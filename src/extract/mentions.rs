@@ -482,6 +482,20 @@ impl Scanner<'_, '_> {
                 ));
                 continue;
             }
+            // "ex-foreign secretary", "ex-president": a prefix written onto the next word.
+            if head.is_none()
+                && let Some((pre, rest)) = doc.s(k).split_once('-')
+                && ["ex", "vice", "deputy", "former"].contains(&pre.to_lowercase().as_str())
+                && let Some(w) = doc.lex.word_id(rest, &mut String::new())
+                && doc.lex.info(w).any(flag::FIELD | flag::OFFICE)
+            {
+                let rest = doc.lex.info(w);
+                k += 1;
+                if rest.has(flag::OFFICE) {
+                    head = Some((k, true, rest.flags & (flag::MALE | flag::FEMALE)));
+                }
+                continue;
+            }
             if head.is_none() && info.any(flag::PREFIX | flag::FIELD) {
                 k += 1;
                 // "Trade and Industry Secretary", "Work and Pensions Secretary".
@@ -671,9 +685,14 @@ impl Scanner<'_, '_> {
             name_start = next;
         }
         // The name must not be a known place or organisation that covers it whole.
+        // Nor a lone common word: "a General Election", "the President Hotel".
         let name_end = self.name_run(name_start).filter(|&end| {
             self.known_at(name_start)
                 .is_none_or(|m| m.end < end && self.info(name_start).has(flag::GIVEN))
+                && !(end == name_start + 1
+                    && honorific.is_none()
+                    && self.info(name_start).has(flag::COMMON)
+                    && !self.info(name_start).has(flag::GIVEN))
         });
         let title = title_text(doc, title_start, title_end);
         // Emit the modifiers and the "of" entity as mentions of their own.
