@@ -33,8 +33,27 @@ mod render;
 pub use answer::{Answer, EvidenceRef, Format, Row, Value};
 pub use ast::{Filter, FilterKind, Form, Name, Query, Question, Wh};
 pub use error::QueryError;
+pub use parser::Expectation;
 
 use crate::graph::KnowledgeGraph;
+
+/// What the grammar accepts right after `input` (for completion); `None` when `input` already
+/// fails before its end.
+pub fn expected_at(input: &str) -> Option<Expectation> {
+    parser::expected_at(input)
+}
+
+/// True when `word` is a keyword of the language, in any case.
+pub fn is_keyword(word: &str) -> bool {
+    parser::is_keyword(word)
+}
+
+/// The plan a question becomes, as the planner's debug text: what `:explain` shows until the
+/// language has an `explain` of its own.
+pub fn plan_text(graph: &KnowledgeGraph, query: &Query) -> Result<String, QueryError> {
+    let plan = plan::plan(graph, &query.question, &query.text)?;
+    Ok(format!("{plan:#?}"))
+}
 
 /// Parses a question.
 pub fn parse(input: &str) -> Result<Query, QueryError> {

@@ -363,6 +363,106 @@ fn offending_token(input: &str, pos: usize) -> (Span, String) {
     (Span::new(pos, pos + len), format!("`{token}`"))
 }
 
+/// What the grammar accepts right after `input`: the keywords that may come next, and whether a
+/// name may start there. The shell's completion asks this instead of keeping a word list, so a
+/// keyword rule added to the grammar (and to [`keyword_of`]) is offered without more code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expectation {
+    /// Keywords that may come next, common ones first, each once.
+    pub keywords: Vec<&'static str>,
+    /// True when a name (bare or quoted) may start here.
+    pub name: bool,
+}
+
+/// What may follow `input`, or `None` when `input` already fails before its end.
+///
+/// The input is parsed with a character no rule accepts appended, so that pest stops exactly
+/// there and reports every rule it tried at that spot, whether or not `input` is already a whole
+/// question.
+pub(super) fn expected_at(input: &str) -> Option<Expectation> {
+    const STOP: char = '\u{1}';
+    let probe = format!("{input}{STOP}");
+    let Err(error) = Grammar::parse(Rule::query, &probe) else {
+        return Some(Expectation::default());
+    };
+    let pos = match error.location {
+        InputLocation::Pos(p) | InputLocation::Span((p, _)) => p,
+    };
+    if pos != input.len() {
+        return None;
+    }
+    let ErrorVariant::ParsingError { positives, .. } = &error.variant else {
+        return Some(Expectation::default());
+    };
+    let mut rules: Vec<Rule> = positives.clone();
+    // pest names a rule whose alternatives all failed at one spot (`query` at the start) rather
+    // than the keywords inside it; then every keyword is tried in its place.
+    let opaque = |rule: &Rule| {
+        keyword_of(*rule).is_none()
+            && !matches!(rule, Rule::EOI | Rule::word)
+            && starter(*rule).is_none()
+            && !is_name_rule(*rule)
+    };
+    if rules.iter().any(opaque) {
+        for &rule in Rule::all_rules() {
+            let Some(word) = keyword_of(rule).or_else(|| starter(rule)) else {
+                continue;
+            };
+            let accepted = match Grammar::parse(Rule::query, &format!("{input}{word} {STOP}")) {
+                Ok(_) => true,
+                Err(error) => match error.location {
+                    InputLocation::Pos(p) | InputLocation::Span((p, _)) => p > input.len(),
+                },
+            };
+            if accepted {
+                rules.push(rule);
+            }
+        }
+    }
+    rules.sort_by_key(|&rule| priority(rule));
+    let mut expectation = Expectation::default();
+    for rule in rules {
+        if is_name_rule(rule) {
+            expectation.name = true;
+        }
+        if let Some(keyword) = keyword_of(rule).or_else(|| starter(rule))
+            && !expectation.keywords.contains(&keyword)
+        {
+            expectation.keywords.push(keyword);
+        }
+    }
+    Some(expectation)
+}
+
+/// The word of a rule that starts a question.
+fn starter(rule: Rule) -> Option<&'static str> {
+    match rule {
+        Rule::who => Some("who"),
+        Rule::what => Some("what"),
+        Rule::where_ => Some("where"),
+        _ => None,
+    }
+}
+
+/// True for the rules where a name starts.
+fn is_name_rule(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::name
+            | Rule::name_words
+            | Rule::list_name
+            | Rule::list_words
+            | Rule::subject
+            | Rule::subject_words
+            | Rule::quoted
+    )
+}
+
+/// True when `word` is one of the language's keywords, in any case.
+pub(super) fn is_keyword(word: &str) -> bool {
+    Grammar::parse(Rule::lone_keyword, word).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,5 +494,24 @@ mod tests {
         assert!(!is_bare_name(" Kerry"));
         assert!(!is_bare_name("Kerry, John"));
         assert!(!is_bare_name(""));
+    }
+
+    #[test]
+    fn expected_at_the_end_of_a_prefix() {
+        let start = expected_at("").expect("an empty prefix parses so far");
+        assert!(
+            start.keywords.starts_with(&["who", "what", "where"]),
+            "{start:?}"
+        );
+        assert!(!start.name);
+        let after_met = expected_at("who met ").expect("parses so far");
+        assert!(after_met.name, "{after_met:?}");
+        let after_name = expected_at("who met Kerry ").expect("a whole question");
+        for keyword in ["about", "in", "with", "and"] {
+            assert!(after_name.keywords.contains(&keyword), "{after_name:?}");
+        }
+        let after_did = expected_at("where did Kerry ").expect("parses so far");
+        assert!(after_did.keywords.contains(&"go"), "{after_did:?}");
+        assert_eq!(expected_at("who frobnicated "), None);
     }
 }
