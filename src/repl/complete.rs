@@ -33,6 +33,7 @@ pub const EXPORT_FORMATS: [&str; 2] = ["dot", "json"];
 const MAX_NAMES: usize = 100;
 
 /// The graph's names as completion and highlighting need them, built once per graph.
+#[derive(Default)]
 pub struct Names {
     entries: Vec<Entry>,
     /// Every folded name and alias, for highlighting names as they are typed.
@@ -82,9 +83,9 @@ impl Names {
         self.known.contains(&normalize(text))
     }
 
-    /// Entity names matching a typed fragment, best first: those whose name starts with it,
-    /// then those with an alias starting with it, then those with a later word starting with it;
-    /// the most mentioned first within each. Each comes with the alias that matched, if any.
+    /// Entity names matching a typed fragment, best first: those whose name or an alias starts
+    /// with it, then those with a later word starting with it; the most mentioned first within
+    /// each, since a user most often means the name the news mentions most. Each comes with the alias that matched, if any.
     fn matching(&self, fragment: &str) -> Vec<(&str, Option<&str>)> {
         let mut folded = normalize(fragment);
         if folded.is_empty() {
@@ -102,15 +103,15 @@ impl Names {
         let inner = format!(" {folded}");
         let mut found: Vec<(u8, &Entry, Option<&str>)> = Vec::new();
         for entry in &self.entries {
-            let rank = entry.keys.iter().enumerate().find_map(|(i, key)| {
-                if key.starts_with(&folded) {
-                    Some((u8::from(i > 0), i))
-                } else if key.contains(&inner) {
-                    Some((2, i))
-                } else {
-                    None
-                }
-            });
+            let prefix = entry.keys.iter().position(|key| key.starts_with(&folded));
+            let rank = match prefix {
+                Some(i) => Some((0, i)),
+                None => entry
+                    .keys
+                    .iter()
+                    .position(|key| key.contains(&inner))
+                    .map(|i| (1, i)),
+            };
             if let Some((rank, i)) = rank {
                 let alias = i.checked_sub(1).map(|a| entry.aliases[a].as_str());
                 found.push((rank, entry, alias));
@@ -367,6 +368,26 @@ mod tests {
             (start, words.first().map(String::as_str)),
             (8, Some("\"Sergei Lavrov\" "))
         );
+    }
+
+    #[test]
+    fn a_name_an_alias_starts_with_comes_before_a_later_word() {
+        let doc = kg::text::Document::new("a.txt", "Aaron Putnam. Vladimir Putin, or Putin.");
+        let mut putin = kg::extract::Entity::new("Vladimir Putin", EntityKind::Person);
+        putin.aliases = vec!["Putin".into()];
+        let ex = kg::extract::Extraction {
+            doc: doc.id.clone(),
+            entities: vec![
+                kg::extract::Entity::new("Aaron Putnam", EntityKind::Person),
+                putin,
+            ],
+            ..kg::extract::Extraction::default()
+        };
+        let mut graph = KnowledgeGraph::new();
+        graph.add(&doc, &ex);
+        let names = Names::of(&graph);
+        let (_, words) = offered(&names, "who met put");
+        assert_eq!(words, ["Vladimir Putin ", "Aaron Putnam "]);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! `{` than it closes. Piped input follows the same rule, so a script reads like a session.
 
 use std::borrow::Cow::{self, Borrowed, Owned};
+use std::cell::RefCell;
+use std::sync::mpsc::Receiver;
 
 use anstyle::{AnsiColor, Style};
 use kg::query;
@@ -19,21 +21,50 @@ use super::complete::{self, Completion, Names};
 /// Completion, hints, colour and multi-line input for the shell.
 pub struct ShellHelper {
     /// The graph's names; replaced when the graph is.
-    pub names: Names,
+    names: RefCell<Folding>,
     /// True on a colour terminal: the line is highlighted as it is typed.
     color: bool,
     hinter: HistoryHinter,
     files: FilenameCompleter,
 }
 
+/// The graph's names, folded or still being folded on another thread.
+enum Folding {
+    Done(Names),
+    Pending(Receiver<Names>),
+}
+
 impl ShellHelper {
-    /// A helper over these names; `color` says whether to highlight.
-    pub fn new(names: Names, color: bool) -> ShellHelper {
+    /// A helper with no names yet; `color` says whether to highlight.
+    pub fn new(color: bool) -> ShellHelper {
         ShellHelper {
-            names,
+            names: RefCell::new(Folding::Done(Names::default())),
             color,
             hinter: HistoryHinter::new(),
             files: FilenameCompleter::new(),
+        }
+    }
+
+    /// Names to use from now on.
+    pub fn set_names(&mut self, names: Names) {
+        self.names = RefCell::new(Folding::Done(names));
+    }
+
+    /// Names that another thread is folding; the first use waits for them.
+    pub fn names_from(&mut self, receiver: Receiver<Names>) {
+        self.names = RefCell::new(Folding::Pending(receiver));
+    }
+
+    /// Runs `f` on the names, waiting for them if they are still being folded.
+    fn with_names<R>(&self, f: impl FnOnce(&Names) -> R) -> R {
+        let mut folding = self.names.borrow_mut();
+        if let Folding::Pending(receiver) = &*folding {
+            // A worker that died leaves no names: completion offers keywords only.
+            *folding = Folding::Done(receiver.recv().unwrap_or_default());
+        }
+        match &*folding {
+            Folding::Done(names) => f(names),
+            Folding::Pending(_) => f(&Names::default()),
         }
     }
 }
@@ -49,7 +80,7 @@ impl Completer for ShellHelper {
         pos: usize,
         ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        match complete::complete(line, pos, &self.names) {
+        match self.with_names(|names| complete::complete(line, pos, names)) {
             Completion::Candidates(start, pairs) => Ok((start, pairs)),
             Completion::Path => self.files.complete(line, pos, ctx),
         }
@@ -84,10 +115,10 @@ const NUMBER: Style = AnsiColor::BrightBlue.on_default();
 
 impl Highlighter for ShellHelper {
     fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
-        if !self.color {
+        if !self.color || line.trim().is_empty() {
             return Borrowed(line);
         }
-        Owned(highlight(line, &self.names))
+        Owned(self.with_names(|names| highlight(line, names)))
     }
 
     fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
@@ -117,8 +148,11 @@ impl Highlighter for ShellHelper {
 }
 
 /// True when the input goes on to another line: it ends in `\`, leaves a `"` open, or leaves a
-/// `(`, `[` or `{` unclosed.
+/// `(`, `[` or `{` unclosed. A `#` comment never goes on.
 pub fn goes_on(input: &str) -> bool {
+    if input.trim_start().starts_with('#') {
+        return false;
+    }
     let mut depth = 0i64;
     let mut quoted = false;
     let mut escaped = false;
@@ -276,6 +310,7 @@ mod tests {
             "who met \"a (b\"",
             "match (p) return p",
             "",
+            "# a comment's \"quote (",
         ] {
             assert!(!goes_on(input), "{input}");
         }

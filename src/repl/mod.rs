@@ -12,6 +12,7 @@ mod inspect;
 
 use std::io::{self, BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow, bail};
 use kg::export;
@@ -24,6 +25,8 @@ use rustyline::{ColorMode, CompletionType, Config, Editor};
 use crate::{Rendered, Reported, cli, color_stderr, input, report, warn};
 use complete::{COMMANDS, EXPORT_FORMATS, HELP_TOPICS, Names};
 use helper::{ShellHelper, goes_on, join_lines};
+
+const PROMPT: &str = "kg> ";
 
 /// How a piped session treats errors.
 #[derive(Clone, Copy, Debug, Default)]
@@ -45,7 +48,8 @@ Ask a question, e.g. `who met Kerry`, `where did Kerry go`, `who is Lavrov`; or 
   :load PATH             add texts (a file or a folder), or replace the graph by a saved one
   :save FILE             write the graph to a file (`kg repl --graph FILE` opens it)
   :export dot|json FILE  write the graph to a file in another format
-Tab completes keywords, names and commands; `:help keys` says more.";
+Tab completes keywords, names and commands. A line ending in `\\`, or leaving a `\"`, `(`, `[`
+or `{` open, goes on to the next. `:help keys` says more.";
 
 const HELP_QUESTIONS: &str = "\
 Questions are controlled English; keywords in any case, names through their aliases:
@@ -178,7 +182,7 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
         .build();
     let mut editor: Editor<ShellHelper, DefaultHistory> =
         Editor::with_config(config).context("cannot open the terminal")?;
-    editor.set_helper(Some(ShellHelper::new(Names::of(&shell.graph), shell.color)));
+    editor.set_helper(Some(ShellHelper::new(shell.color)));
     let history = history_path();
     if let Some(path) = &history {
         // A missing history file is the normal first run.
@@ -189,8 +193,24 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
         "kg: {} documents, {} entities, {} relations. Type a question, or :help.",
         stats.documents, stats.nodes, stats.edges
     ))?;
+    let mut first = true;
     loop {
-        match editor.readline("kg> ") {
+        let read = if std::mem::take(&mut first) {
+            // Folding every name for completion takes tens of milliseconds on a large graph:
+            // another thread does it while the first line is typed, so the prompt comes at once.
+            let graph = &shell.graph;
+            std::thread::scope(|scope| {
+                let (sender, receiver) = mpsc::channel();
+                scope.spawn(move || sender.send(Names::of(graph)));
+                if let Some(helper) = editor.helper_mut() {
+                    helper.names_from(receiver);
+                }
+                editor.readline(PROMPT)
+            })
+        } else {
+            editor.readline(PROMPT)
+        };
+        match read {
             Ok(line) => {
                 match shell.execute(&line) {
                     Ok(Flow::Continue) => {}
@@ -200,7 +220,7 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
                 if std::mem::take(&mut shell.graph_changed)
                     && let Some(helper) = editor.helper_mut()
                 {
-                    helper.names = Names::of(&shell.graph);
+                    helper.set_names(Names::of(&shell.graph));
                 }
             }
             // Ctrl-C: the line is dropped and a fresh prompt shown.
