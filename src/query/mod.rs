@@ -33,13 +33,12 @@ mod render;
 pub use answer::{Answer, EvidenceRef, Format, Row, Value};
 pub use ast::{Filter, FilterKind, Form, Name, Query, Question, Wh};
 pub use error::QueryError;
-pub use parser::Expectation;
+pub use parser::Expectation as Expected;
 
 use crate::graph::KnowledgeGraph;
 
-/// What the grammar accepts right after `input` (for completion); `None` when `input` already
-/// fails before its end.
-pub fn expected_at(input: &str) -> Option<Expectation> {
+/// What the grammar accepts at the word under way at the end of `input` (for completion).
+pub fn expected_at(input: &str) -> Expected {
     parser::expected_at(input)
 }
 

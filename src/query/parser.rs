@@ -363,37 +363,52 @@ fn offending_token(input: &str, pos: usize) -> (Span, String) {
     (Span::new(pos, pos + len), format!("`{token}`"))
 }
 
-/// What the grammar accepts right after `input`: the keywords that may come next, and whether a
-/// name may start there. The shell's completion asks this instead of keeping a word list, so a
-/// keyword rule added to the grammar (and to [`keyword_of`]) is offered without more code.
+/// What the grammar accepts at the word under way at the end of an input: the keywords that may
+/// come there, and whether a name may start there. The shell's completion asks this instead of
+/// keeping a word list, so a keyword rule added to the grammar (and to [`keyword_of`]) is
+/// offered without more code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Expectation {
-    /// Keywords that may come next, common ones first, each once.
+    /// Where the word being completed starts (a byte offset into the input).
+    pub at: usize,
+    /// Keywords that may come there, common ones first, each once.
     pub keywords: Vec<&'static str>,
     /// True when a name (bare or quoted) may start here.
     pub name: bool,
 }
 
-/// What may follow `input`, or `None` when `input` already fails before its end.
+/// What may come at the end of `input`, read up to the start of the word under way there (an
+/// input that does not end in a space ends in a word being typed). Nothing is expected when the
+/// text before that word already fails.
 ///
-/// The input is parsed with a character no rule accepts appended, so that pest stops exactly
-/// there and reports every rule it tried at that spot, whether or not `input` is already a whole
-/// question.
-pub(super) fn expected_at(input: &str) -> Option<Expectation> {
+/// The text is parsed with a character no rule accepts appended, so that pest stops exactly
+/// there and reports every rule it tried at that spot, whether or not the text is already a
+/// whole question.
+pub(super) fn expected_at(input: &str) -> Expectation {
     const STOP: char = '\u{1}';
-    let probe = format!("{input}{STOP}");
-    let Err(error) = Grammar::parse(Rule::query, &probe) else {
-        return Some(Expectation::default());
+    let at = input
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !c.is_whitespace() && !"()[]{},\"".contains(*c))
+        .last()
+        .map_or(input.len(), |(i, _)| i);
+    let input = &input[..at];
+    let mut expectation = Expectation {
+        at,
+        ..Expectation::default()
+    };
+    let Err(error) = Grammar::parse(Rule::query, &format!("{input}{STOP}")) else {
+        return expectation;
     };
     let pos = match error.location {
         InputLocation::Pos(p) | InputLocation::Span((p, _)) => p,
     };
-    if pos != input.len() {
-        return None;
-    }
     let ErrorVariant::ParsingError { positives, .. } = &error.variant else {
-        return Some(Expectation::default());
+        return expectation;
     };
+    if pos != input.len() {
+        return expectation;
+    }
     let mut rules: Vec<Rule> = positives.clone();
     // pest names a rule whose alternatives all failed at one spot (`query` at the start) rather
     // than the keywords inside it; then every keyword is tried in its place.
@@ -420,7 +435,6 @@ pub(super) fn expected_at(input: &str) -> Option<Expectation> {
         }
     }
     rules.sort_by_key(|&rule| priority(rule));
-    let mut expectation = Expectation::default();
     for rule in rules {
         if is_name_rule(rule) {
             expectation.name = true;
@@ -431,7 +445,7 @@ pub(super) fn expected_at(input: &str) -> Option<Expectation> {
             expectation.keywords.push(keyword);
         }
     }
-    Some(expectation)
+    expectation
 }
 
 /// The word of a rule that starts a question.
@@ -498,20 +512,28 @@ mod tests {
 
     #[test]
     fn expected_at_the_end_of_a_prefix() {
-        let start = expected_at("").expect("an empty prefix parses so far");
+        let start = expected_at("");
         assert!(
             start.keywords.starts_with(&["who", "what", "where"]),
             "{start:?}"
         );
         assert!(!start.name);
-        let after_met = expected_at("who met ").expect("parses so far");
+        let after_met = expected_at("who met ");
         assert!(after_met.name, "{after_met:?}");
-        let after_name = expected_at("who met Kerry ").expect("a whole question");
+        let after_name = expected_at("who met Kerry ");
         for keyword in ["about", "in", "with", "and"] {
             assert!(after_name.keywords.contains(&keyword), "{after_name:?}");
         }
-        let after_did = expected_at("where did Kerry ").expect("parses so far");
-        assert!(after_did.keywords.contains(&"go"), "{after_did:?}");
-        assert_eq!(expected_at("who frobnicated "), None);
+        // A word under way is left out: what may stand in its place is offered.
+        let under_way = expected_at("where did Kerry g");
+        assert_eq!(under_way.at, 16);
+        assert!(under_way.keywords.contains(&"go"), "{under_way:?}");
+        assert_eq!(
+            expected_at("who frobnicated K"),
+            Expectation {
+                at: 16,
+                ..Expectation::default()
+            }
+        );
     }
 }

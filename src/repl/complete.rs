@@ -188,7 +188,7 @@ fn complete_question(before: &str, start: usize, names: &Names) -> Completion {
 
     // Inside an open quote: the quoted text so far is a name.
     if let Some(quote) = open_quote(question) {
-        let wants_name = query::expected_at(&question[..quote]).is_some_and(|e| e.name);
+        let wants_name = query::expected_at(&question[..quote]).name;
         let pairs = if wants_name {
             names
                 .matching(&question[quote + 1..])
@@ -219,7 +219,7 @@ fn complete_question(before: &str, start: usize, names: &Names) -> Completion {
     let mut name_start = word_start;
     let mut name_pairs = Vec::new();
     for s in starts {
-        if !query::expected_at(&question[..s]).is_some_and(|e| e.name) {
+        if !query::expected_at(&question[..s]).name {
             continue;
         }
         let found = names.matching(&question[s..]);
@@ -238,8 +238,7 @@ fn complete_question(before: &str, start: usize, names: &Names) -> Completion {
     let kept = &question[name_start..word_start];
     let lower = fragment.to_lowercase();
     let keywords = query::expected_at(&question[..word_start])
-        .map(|e| e.keywords)
-        .unwrap_or_default()
+        .keywords
         .into_iter()
         .filter(|k| k.starts_with(&lower))
         .map(|k| Pair {
