@@ -193,7 +193,7 @@ mod pty {
     }
 
     #[test]
-    fn tab_completes_a_name_whole_through_its_alias() -> TestResult {
+    fn tab_completes_a_name_whole_and_hints_it() -> TestResult {
         let (dir, _) = workspace()?;
         let mut shell = shell(dir.path())?;
         // `lavr` is no name; Tab makes it `Sergei Lavrov`, whom Edward Said and Kerry met.
@@ -201,6 +201,13 @@ mod pty {
         shell.exp_string("Sergei Lavrov")?;
         shell.send_line("")?;
         shell.exp_string("Edward Said")?;
+        shell.exp_string("kg> ")?;
+        // The one completion there is shows as a hint; the right arrow takes it.
+        send(&mut shell, "who visited Mos")?;
+        shell.exp_string("cow")?;
+        send(&mut shell, "\x1b[C")?;
+        shell.send_line("")?;
+        shell.exp_string("John Kerry")?;
         shell.exp_string("kg> ")?;
         // A name holding a keyword comes quoted.
         send(&mut shell, "who visited Bosn\t")?;

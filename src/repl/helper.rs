@@ -90,8 +90,28 @@ impl Completer for ShellHelper {
 impl Hinter for ShellHelper {
     type Hint = String;
 
+    /// The rest of the last line in history that starts like this one; failing that, the rest
+    /// of the one completion there is, when what was typed is the start of it as written.
     fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
-        self.hinter.hint(line, pos, ctx)
+        if let Some(hint) = self.hinter.hint(line, pos, ctx) {
+            return Some(hint);
+        }
+        if pos < line.len() || !line.ends_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        let Completion::Candidates(start, pairs) =
+            self.with_names(|names| complete::complete(line, pos, names))
+        else {
+            return None;
+        };
+        let [only] = pairs.as_slice() else {
+            return None;
+        };
+        let rest = only
+            .replacement
+            .trim_end()
+            .strip_prefix(&line[start..pos])?;
+        (!rest.is_empty()).then(|| rest.to_string())
     }
 }
 

@@ -62,7 +62,8 @@ A name that holds a keyword is quoted: who met \"Edward Said\".";
 const HELP_KEYS: &str = "\
   Tab          complete: keywords the grammar expects here, entity names (most mentioned
                first, any case, through aliases), commands and their arguments, file names
-  Right arrow  accept the grey hint (the last matching line from history)
+  Right arrow  accept the grey hint: the last line in history that starts the same, or else
+               the rest of the one word or name that completes what is typed
   Up / Down    walk the history; Ctrl-R searches it
   Ctrl-C       clear the line       Ctrl-D  leave (on an empty line)
 A line goes on to the next when it ends in `\\`, leaves a `\"` open, or opens more `(`, `[` or
