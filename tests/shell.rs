@@ -287,6 +287,28 @@ mod pty {
     }
 }
 
+/// Colour changes nothing but the escape codes: the table lays out the same, and only a table is
+/// coloured.
+#[test]
+fn colour_keeps_the_layout() -> TestResult {
+    let graph = fixture_graph();
+    let query = kg::query::parse("who met Lavrov")?;
+    let answer = kg::query::run(&graph, &query)?;
+    for width in [None, Some(30), Some(100)] {
+        let plain = answer.render(&graph, kg::query::Format::Table, true, width);
+        let coloured = answer.render_styled(&graph, kg::query::Format::Table, true, width, true);
+        assert!(coloured.contains("\x1b["), "{coloured}");
+        assert_eq!(anstream::adapter::strip_str(&coloured).to_string(), plain);
+    }
+    for format in [kg::query::Format::Json, kg::query::Format::Csv] {
+        assert_eq!(
+            answer.render_styled(&graph, format, false, None, true),
+            answer.render(&graph, format, false, None)
+        );
+    }
+    Ok(())
+}
+
 /// The sessions of `tests/data/shell/*.session`: a command line (`$ kg ...`), the lines piped
 /// in (`> ...`), then the expected `--- stdout`, `--- stderr` and `--- exit N`.
 #[test]

@@ -130,9 +130,43 @@ fn table(
     // Padding at the end of each line is noise in a terminal and in a test's expected text.
     table
         .lines()
-        .map(|line| line.trim_end().to_string())
+        .map(|line| trim_end_styled(&line))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The line without the spaces at its end, even where they sit inside a colour's escape codes
+/// (a styled cell's padding does): the codes are kept, the spaces dropped.
+fn trim_end_styled(line: &str) -> String {
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let len = if c == '\x1b' {
+            // `ESC [ parameters letter`.
+            rest.char_indices()
+                .skip(1)
+                .find(|&(_, c)| c.is_ascii_alphabetic())
+                .map_or(rest.len(), |(i, c)| i + c.len_utf8())
+        } else {
+            c.len_utf8()
+        };
+        pieces.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+    let mut end = pieces.len();
+    let mut kept_codes = Vec::new();
+    while end > 0 {
+        let piece = pieces[end - 1];
+        if piece.starts_with('\x1b') {
+            kept_codes.push(piece);
+        } else if !piece.trim().is_empty() {
+            break;
+        }
+        end -= 1;
+    }
+    let mut out: String = pieces[..end].concat();
+    out.extend(kept_codes.into_iter().rev());
+    out
 }
 
 /// One colour a type of entity, the same wherever an entity is printed.
@@ -288,6 +322,17 @@ fn csv_record(fields: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_spaces_go_and_colour_codes_stay() {
+        assert_eq!(trim_end_styled("ab  "), "ab");
+        assert_eq!(
+            trim_end_styled("\x1b[1mab  \x1b[0m \x1b[39m  "),
+            "\x1b[1mab\x1b[0m\x1b[39m"
+        );
+        assert_eq!(trim_end_styled("   "), "");
+        assert_eq!(trim_end_styled("Zürich \x1b[0m"), "Zürich\x1b[0m");
+    }
 
     #[test]
     fn csv_quotes_what_needs_quoting() {
