@@ -222,6 +222,16 @@ mod pty {
     fn a_question_goes_on_over_lines_and_ctrl_c_clears_one() -> TestResult {
         let (dir, _) = workspace()?;
         let mut shell = shell(dir.path())?;
+        // First, while no history hint redraws the line: the typed text shows as it is.
+        send(&mut shell, "who met Nobody")?;
+        shell.exp_string("Nobody")?;
+        shell.send_control('c')?;
+        shell.exp_string("kg> ")?;
+        shell.send_line("who is Kerry")?;
+        let shown = shell.exp_string("John Kerry")?;
+        assert!(!shown.contains("no entity named"), "{shown}");
+        shell.exp_string("kg> ")?;
+
         shell.send_line("who met \\")?;
         shell.send_line("Edward Said")?;
         shell.exp_string("Sergei Lavrov")?;
@@ -233,13 +243,6 @@ mod pty {
         shell.exp_string("Sergei Lavrov")?;
         shell.exp_string("kg> ")?;
 
-        send(&mut shell, "who met Nobody")?;
-        shell.send_control('c')?;
-        shell.exp_string("kg> ")?;
-        shell.send_line("who is Kerry")?;
-        let shown = shell.exp_string("Secretary of State")?;
-        assert!(!shown.contains("no entity named"), "{shown}");
-        shell.exp_string("kg> ")?;
         Ok(())
     }
 
