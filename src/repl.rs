@@ -60,6 +60,7 @@ Questions are controlled English; keywords in any case, names through their alia
 A name that holds a keyword is quoted: who met \"Edward Said\".";
 
 const HELP_KEYS: &str = "\
+Keys:
   Tab          complete: keywords the grammar expects here, entity names (most mentioned
                first, any case, through aliases), commands and their arguments, file names
   Right arrow  accept the grey hint: the last line in history that starts the same, or else
@@ -70,12 +71,14 @@ A line goes on to the next when it ends in `\\`, leaves a `\"` open, or opens mo
 `{` than it closes. The history is kept in the data directory (`kg/history`).";
 
 const HELP_MODES: &str = "\
+How answers are printed:
   :mode table   aligned columns fitted to the terminal (the default)
   :mode json    one object with `columns` and `rows`, as `kg query --format json`
   :mode csv     a header row, then one row an answer
   :evidence on  adds the best sentence behind each row (and `source` in json and csv)";
 
 const HELP_WHY: &str = "\
+Why an answer is what it is:
   :why N   for row N (from 1) of the last answer: each sentence behind it with its document,
            the rule that read it and its confidence, date, place and topics; and for the
            entity it names, its other names and the merges that made them one.";
