@@ -91,7 +91,7 @@ pub fn run(graph: KnowledgeGraph, options: Options) -> Result<()> {
         format: Format::Table,
         evidence: false,
         interactive,
-        color: interactive && color_stdout(),
+        color: color_stdout(),
         last: None,
         graph_changed: false,
     };
