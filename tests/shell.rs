@@ -250,7 +250,10 @@ mod pty {
     fn why_schema_save_and_load() -> TestResult {
         let (dir, _) = workspace()?;
         let mut shell = shell(dir.path())?;
+        // Each step waits for its own output: a history hint redraws the prompt as a line is
+        // typed, and a line typed before the shell reads again could be lost.
         shell.send_line("who met Lavrov")?;
+        shell.exp_string("Edward Said")?;
         shell.exp_string("kg> ")?;
         shell.send_line(":why 1")?;
         shell.exp_string("row 1: John Kerry")?;
@@ -262,8 +265,10 @@ mod pty {
 
         // Sergei and Sergey were taken as one: `:why` says so.
         shell.send_line("who met Kerry")?;
+        shell.exp_string("Sergei Lavrov")?;
         shell.exp_string("kg> ")?;
         shell.send_line(":why 1")?;
+        shell.exp_string("row 1: Sergei Lavrov")?;
         shell.exp_string("Sergei Lavrov (Person)")?;
         shell.exp_string("Sergey Lavrov into Sergei Lavrov")?;
         shell.exp_string("kg> ")?;
