@@ -251,7 +251,7 @@ mod pty {
         let (dir, _) = workspace()?;
         let mut shell = shell(dir.path())?;
         // Each step waits for its own output: a history hint redraws the prompt as a line is
-        // typed, and a line typed before the shell reads again could be lost.
+        // typed, so a prompt on screen does not prove that the answer before it is done.
         shell.send_line("who met Lavrov")?;
         shell.exp_string("Edward Said")?;
         shell.exp_string("kg> ")?;
