@@ -24,7 +24,7 @@ use rustyline::{ColorMode, CompletionType, Config, Editor};
 
 use crate::{Rendered, Reported, cli, color_stderr, input, report, warn};
 use complete::{COMMANDS, EXPORT_FORMATS, HELP_TOPICS, Names};
-use helper::{ShellHelper, goes_on, join_lines};
+use helper::{ShellHelper, entries, goes_on, join_lines};
 
 const PROMPT: &str = "kg> ";
 
@@ -68,7 +68,8 @@ Keys:
   Up / Down    walk the history; Ctrl-R searches it
   Ctrl-C       clear the line       Ctrl-D  leave (on an empty line)
 A line goes on to the next when it ends in `\\`, leaves a `\"` open, or opens more `(`, `[` or
-`{` than it closes. The history is kept in the data directory (`kg/history`).";
+`{` than it closes. A paste of several lines runs them one by one (an error drops the rest).
+The history is kept in the data directory (`kg/history`).";
 
 const HELP_MODES: &str = "\
 How answers are printed:
@@ -215,16 +216,15 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
             editor.readline(PROMPT)
         };
         match read {
-            Ok(line) => {
-                match shell.execute(&line) {
-                    Ok(Flow::Continue) => {}
-                    Ok(Flow::Quit) => break,
-                    Err(err) => report(&err),
-                }
+            Ok(text) => {
+                let flow = shell.execute_all(&text);
                 if std::mem::take(&mut shell.graph_changed)
                     && let Some(helper) = editor.helper_mut()
                 {
                     helper.set_names(Names::of(&shell.graph));
+                }
+                if let Flow::Quit = flow {
+                    break;
                 }
             }
             // Ctrl-C: the line is dropped and a fresh prompt shown.
@@ -278,6 +278,22 @@ struct Shell {
 }
 
 impl Shell {
+    /// Runs each entry of what was typed (a paste may hold several lines, each its own entry
+    /// unless it goes on); an error is reported and drops the entries after it.
+    fn execute_all(&mut self, text: &str) -> Flow {
+        for entry in entries(text) {
+            match self.execute(&entry) {
+                Ok(Flow::Continue) => {}
+                Ok(Flow::Quit) => return Flow::Quit,
+                Err(err) => {
+                    report(&err);
+                    break;
+                }
+            }
+        }
+        Flow::Continue
+    }
+
     /// Runs one entry: a `:command`, a question, or nothing (blank lines and `#` comments).
     fn execute(&mut self, entry: &str) -> Result<Flow> {
         let entry = join_lines(entry);

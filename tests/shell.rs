@@ -219,7 +219,7 @@ mod pty {
     }
 
     #[test]
-    fn a_question_goes_on_over_lines_and_ctrl_c_clears_one() -> TestResult {
+    fn lines_go_on_pastes_run_line_by_line_and_ctrl_c_clears() -> TestResult {
         let (dir, _) = workspace()?;
         let mut shell = shell(dir.path())?;
         // First, while no history hint redraws the line: the typed text shows as it is.
@@ -241,6 +241,16 @@ mod pty {
         shell.send_line("who visited \"Bosnia and")?;
         shell.send_line("Herzegovina\"")?;
         shell.exp_string("Sergei Lavrov")?;
+        shell.exp_string("kg> ")?;
+
+        // A paste of several lines runs them one by one, as a script would.
+        send(
+            &mut shell,
+            "\x1b[200~:mode csv\nwho met Edward Said\x1b[201~",
+        )?;
+        shell.send_line("")?;
+        shell.exp_string("who,topics,place")?;
+        shell.exp_string("Sergei Lavrov,")?;
         shell.exp_string("kg> ")?;
 
         Ok(())

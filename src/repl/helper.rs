@@ -189,6 +189,26 @@ pub fn goes_on(input: &str) -> bool {
     quoted || depth > 0 || input.trim_end_matches([' ', '\t']).ends_with('\\')
 }
 
+/// The entries of a text of several lines (a paste): lines grouped by [`goes_on`], as piped
+/// input is read, so that pasting a script runs it line by line.
+pub fn entries(text: &str) -> Vec<String> {
+    let mut entries = Vec::new();
+    let mut pending = String::new();
+    for line in text.lines() {
+        if !pending.is_empty() {
+            pending.push('\n');
+        }
+        pending.push_str(line);
+        if !goes_on(&pending) {
+            entries.push(std::mem::take(&mut pending));
+        }
+    }
+    if !pending.is_empty() {
+        entries.push(pending);
+    }
+    entries
+}
+
 /// The input with its line continuations (`\` at the end of a line) taken out, lines joined.
 pub fn join_lines(input: &str) -> String {
     input
@@ -335,6 +355,14 @@ mod tests {
             assert!(!goes_on(input), "{input}");
         }
         assert_eq!(join_lines("who met \\\nKerry"), "who met  Kerry");
+        assert_eq!(
+            entries("who met \\\nKerry\n:mode csv\nwho visited \"Bosnia and\nHerzegovina\""),
+            [
+                "who met \\\nKerry",
+                ":mode csv",
+                "who visited \"Bosnia and\nHerzegovina\""
+            ]
+        );
     }
 
     #[test]
