@@ -83,9 +83,9 @@ impl Names {
         self.known.contains(&normalize(text))
     }
 
-    /// Entity names matching a typed fragment, best first: those whose name or an alias starts
-    /// with it, then those with a later word starting with it; the most mentioned first within
-    /// each, since a user most often means the name the news mentions most. Each comes with the alias that matched, if any.
+    /// Entity names matching a typed fragment, the most mentioned first (a user most often means
+    /// the name the news mentions most): those whose name or an alias starts with it, or when
+    /// there are none, those with a later word starting with it. Each comes with the alias that matched, if any.
     fn matching(&self, fragment: &str) -> Vec<(&str, Option<&str>)> {
         let mut folded = normalize(fragment);
         if folded.is_empty() {
@@ -117,8 +117,11 @@ impl Names {
                 found.push((rank, entry, alias));
             }
         }
-        // Stable: equal ranks keep the entries' order, most mentioned first.
-        found.sort_by_key(|&(rank, ..)| rank);
+        // A later word is only searched when no name starts so: Tab then completes `Syr` to
+        // `Syria` rather than stopping at what `Syria` and `International Syria ...` share.
+        if found.iter().any(|&(rank, ..)| rank == 0) {
+            found.retain(|&(rank, ..)| rank == 0);
+        }
         let mut seen = HashSet::new();
         found
             .into_iter()
@@ -347,6 +350,12 @@ mod tests {
         let (_, words) = offered(&names, "who met Kerry ");
         assert!(words.contains(&"about ".to_string()), "{words:?}");
         assert!(words.contains(&"and ".to_string()), "{words:?}");
+        let (start, words) = offered(&names, "what did Lavrov say about Syr");
+        assert_eq!(
+            (start, words.first().map(String::as_str)),
+            (26, Some("Syria ")),
+            "{words:?}"
+        );
         // Nothing fits after a word the grammar cannot take.
         assert_eq!(offered(&names, "who frobnicated K").1, Vec::<String>::new());
     }
@@ -373,7 +382,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_an_alias_starts_with_comes_before_a_later_word() {
+    fn a_later_word_is_matched_only_when_no_name_or_alias_starts_so() {
         let doc = kg::text::Document::new("a.txt", "Aaron Putnam. Vladimir Putin, or Putin.");
         let mut putin = kg::extract::Entity::new("Vladimir Putin", EntityKind::Person);
         putin.aliases = vec!["Putin".into()];
@@ -389,7 +398,9 @@ mod tests {
         graph.add(&doc, &ex);
         let names = Names::of(&graph);
         let (_, words) = offered(&names, "who met put");
-        assert_eq!(words, ["Vladimir Putin ", "Aaron Putnam "]);
+        assert_eq!(words, ["Vladimir Putin "]);
+        let (_, words) = offered(&names, "who met putn");
+        assert_eq!(words, ["Aaron Putnam "]);
     }
 
     #[test]
