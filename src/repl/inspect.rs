@@ -250,12 +250,7 @@ fn entity(graph: &KnowledgeGraph, id: NodeId) -> Vec<(&'static str, String)> {
         .filter(|m| concerns(&m.kept) || concerns(&m.merged))
         .collect();
     if merges.is_empty() {
-        lines.push((
-            "merged",
-            "nothing across documents; names within a document are linked as it is read \
-             (surname, title, pronoun after the full name)"
-                .to_string(),
-        ));
+        lines.push(("merged", "no merge logged".to_string()));
     }
     for merge in merges {
         lines.push((
