@@ -56,6 +56,9 @@ enum Command {
         /// Texts to read (added to the graph when --graph is given too)
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// With piped input, report a failed line and go on (the exit code is still 1)
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Read texts, extract, and write a graph file
     Build {
@@ -210,10 +213,14 @@ pub fn run(args: Args) -> Result<()> {
     let Some(command) = args.command else {
         let mut graph = KnowledgeGraph::new();
         add_documents(&mut graph, &kg::sample::documents(), None)?;
-        return repl::run(graph);
+        return repl::run(graph, repl::Options::default());
     };
     match command {
-        Command::Repl { graph, paths } => {
+        Command::Repl {
+            graph,
+            paths,
+            keep_going,
+        } => {
             if paths.iter().any(|p| p.as_os_str() == "-") {
                 anyhow::bail!(
                     "`-` cannot be used with `kg repl`: the shell reads its questions from \
@@ -227,7 +234,7 @@ pub fn run(args: Args) -> Result<()> {
             if !paths.is_empty() {
                 add_documents(&mut kg, &input::read_documents(&paths)?, None)?;
             }
-            repl::run(kg)
+            repl::run(kg, repl::Options { keep_going })
         }
         Command::Build {
             paths,

@@ -39,6 +39,8 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(()) => ExitCode::from(exit::SUCCESS),
         Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::SUCCESS),
+        // Already on standard error (the shell reports each failed line as it goes).
+        Err(err) if err.is::<Reported>() => ExitCode::from(exit::FAILURE),
         Err(err) => {
             report(&err);
             ExitCode::from(exit::FAILURE)
@@ -87,3 +89,15 @@ impl fmt::Display for Rendered {
 }
 
 impl std::error::Error for Rendered {}
+
+/// A failure already reported to the user: only the exit code is left to set.
+#[derive(Debug)]
+struct Reported;
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("failure already reported")
+    }
+}
+
+impl std::error::Error for Reported {}

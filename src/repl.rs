@@ -1,59 +1,194 @@
 //! The shell: questions and `:commands` against one graph held in memory.
 //!
 //! Questions go through the same `cli::ask` and `Answer::render` as `kg query`, so the shell and
-//! the command line can never disagree. On a terminal it is a rustyline session with history; with
-//! standard input piped it reads lines silently, prints results only, and stops at the first error
-//! so that a script fails loudly.
+//! the command line can never disagree. On a terminal it is a rustyline session with completion
+//! from the grammar (`complete`), hints from history, colour and multi-line input (`helper`);
+//! with standard input piped it reads lines silently, prints results only, and stops at the
+//! first error so that a script fails loudly (unless told to keep going).
+
+mod complete;
+mod helper;
+mod inspect;
 
 use std::io::{self, BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use kg::export;
 use kg::graph::KnowledgeGraph;
-use kg::query::Format;
+use kg::query::{self, Answer, Format};
 use rustyline::error::ReadlineError;
-use rustyline::{Config, DefaultEditor};
+use rustyline::history::DefaultHistory;
+use rustyline::{ColorMode, CompletionType, Config, Editor};
 
-use crate::{cli, input, report, warn};
+use crate::{Rendered, Reported, cli, color_stderr, input, report, warn};
+use complete::{COMMANDS, HELP_TOPICS, Names};
+use helper::{ShellHelper, entries, goes_on, join_lines};
+
+const PROMPT: &str = "kg> ";
+
+/// How a piped session treats errors.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Report an error and go on with the next line; the exit code still says something failed.
+    pub keep_going: bool,
+}
 
 const HELP: &str = "\
 Ask a question, e.g. `who met Kerry`, `where did Kerry go`, `who is Lavrov`; or a command:
-  :help                  this text
+  :help [TOPIC]          this text, or one of: questions, commands, keys, modes, why
   :quit                  leave (Ctrl-D works too)
-  :load PATH             add texts (a file or a folder), or replace the graph by a saved one
+  :schema                the entity and relation types, with counts
   :stats                 count what the graph holds
-  :export FORMAT FILE    write the graph to a file (a folder for csv); FORMAT is dot,
-                         json, graphml, csv, ntriples or turtle
   :mode table|json|csv   how answers are printed
   :evidence on|off       print the sentence behind each row
-";
+  :why N                 the evidence behind row N of the last answer
+  :explain QUESTION      the plan a question becomes
+  :load PATH             add texts (a file or a folder), or replace the graph by a saved one
+  :save FILE             write the graph to a file (`kg repl --graph FILE` opens it)
+  :export FORMAT FILE    write the graph to a file (a folder for csv); FORMAT is dot,
+                         json, graphml, csv, ntriples or turtle
+Tab completes keywords, names and commands. A line ending in `\\`, or leaving a `\"`, `(`, `[`
+or `{` open, goes on to the next. `:help keys` says more.";
+
+const HELP_QUESTIONS: &str = "\
+Questions are controlled English; keywords in any case, names through their aliases:
+  who met Kerry                 who did Kerry meet            who met Kerry and Lavrov
+  who met Kerry about Syria     who met Kerry in Moscow       who met Kerry with Lavrov
+  where did Kerry go            who visited Moscow            what did Kerry discuss
+  what did Lavrov say           who is Lavrov                 ... with evidence
+A name that holds a keyword is quoted: who met \"Edward Said\".";
+
+const HELP_KEYS: &str = "\
+Keys:
+  Tab          complete: keywords the grammar expects here, entity names (most mentioned
+               first, any case, through aliases), commands and their arguments, file names
+  Right arrow  accept the grey hint: the last line in history that starts the same, or else
+               the rest of the one word or name that completes what is typed
+  Up / Down    walk the history; Ctrl-R searches it
+  Ctrl-C       clear the line       Ctrl-D  leave (on an empty line)
+A line goes on to the next when it ends in `\\`, leaves a `\"` open, or opens more `(`, `[` or
+`{` than it closes. A paste of several lines runs them one by one (an error drops the rest).
+The history is kept in the data directory (`kg/history`).";
+
+const HELP_MODES: &str = "\
+How answers are printed:
+  :mode table   aligned columns fitted to the terminal (the default)
+  :mode json    one object with `columns` and `rows`, as `kg query --format json`
+  :mode csv     a header row, then one row an answer
+  :evidence on  adds the best sentence behind each row (and `source` in json and csv)";
+
+const HELP_WHY: &str = "\
+Why an answer is what it is:
+  :why N   for row N (from 1) of the last answer: each sentence behind it with its document,
+           the rule that read it and its confidence, date, place and topics; and for the
+           entity it names, its other names and the merges that made them one.";
 
 /// Runs the shell on a graph until `:quit`, end of input, or (piped) the first error.
-pub fn run(graph: KnowledgeGraph) -> Result<()> {
+pub fn run(graph: KnowledgeGraph, options: Options) -> Result<()> {
     let interactive = io::stdin().is_terminal();
     let mut shell = Shell {
         graph,
         format: Format::Table,
         evidence: false,
         interactive,
+        color: color_stdout(),
+        last: None,
+        graph_changed: false,
     };
     if interactive {
         interactive_loop(&mut shell)
     } else {
-        for line in io::stdin().lock().lines() {
-            let line = line.context("cannot read standard input")?;
-            if let Flow::Quit = shell.execute(&line)? {
-                break;
+        piped_loop(&mut shell, options)
+    }
+}
+
+/// True when standard output should be coloured: a terminal, and `NO_COLOR` not set.
+fn color_stdout() -> bool {
+    io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|v| v != "dumb")
+}
+
+/// An error that names the line of standard input it came from. A question's error keeps its
+/// snippet, with a note under it, since the snippet's own line numbers count from the question.
+fn at_line(err: anyhow::Error, line: usize) -> anyhow::Error {
+    match err.downcast_ref::<Rendered>() {
+        Some(Rendered(text)) => Rendered(format!(
+            "{}\n  = note: in line {line} of the input",
+            text.trim_end()
+        ))
+        .into(),
+        None => err.context(format!("line {line}")),
+    }
+}
+
+/// Reads commands from a pipe: no prompt, no confirmations, results only. A line that goes on
+/// (see `helper::goes_on`) is joined with the next as in the shell.
+fn piped_loop(shell: &mut Shell, options: Options) -> Result<()> {
+    let mut failed = 0usize;
+    let mut pending = String::new();
+    let mut start_line = 0;
+    for (number, line) in io::stdin().lock().lines().enumerate() {
+        let line = line.context("cannot read standard input")?;
+        if pending.is_empty() {
+            start_line = number + 1;
+        } else {
+            pending.push('\n');
+        }
+        pending.push_str(&line);
+        if goes_on(&pending) {
+            continue;
+        }
+        let entry = std::mem::take(&mut pending);
+        match shell.execute(&entry) {
+            Ok(Flow::Continue) => {}
+            Ok(Flow::Quit) => break,
+            Err(err) => {
+                report(&at_line(err, start_line));
+                if !options.keep_going {
+                    return Err(Reported.into());
+                }
+                failed += 1;
             }
         }
-        Ok(())
+    }
+    if !pending.trim().is_empty() {
+        let err = anyhow!(
+            "the input ends inside an unfinished entry: `{}`",
+            pending.trim()
+        );
+        if !options.keep_going {
+            return Err(err);
+        }
+        report(&err);
+        failed += 1;
+    }
+    match failed {
+        0 => Ok(()),
+        1 => bail!("1 entry failed"),
+        n => bail!("{n} entries failed"),
     }
 }
 
 fn interactive_loop(shell: &mut Shell) -> Result<()> {
-    let config = Config::builder().auto_add_history(true).build();
-    let mut editor = DefaultEditor::with_config(config).context("cannot open the terminal")?;
+    let config = Config::builder()
+        .auto_add_history(true)
+        .history_ignore_dups(true)
+        .context("cannot configure the line editor")?
+        .max_history_size(10_000)
+        .context("cannot configure the line editor")?
+        .completion_type(CompletionType::List)
+        .color_mode(if shell.color {
+            ColorMode::Enabled
+        } else {
+            ColorMode::Disabled
+        })
+        .build();
+    let mut editor: Editor<ShellHelper, DefaultHistory> =
+        Editor::with_config(config).context("cannot open the terminal")?;
+    editor.set_helper(Some(ShellHelper::new(shell.color)));
     let history = history_path();
     if let Some(path) = &history {
         // A missing history file is the normal first run.
@@ -64,13 +199,36 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
         "kg: {} documents, {} entities, {} relations. Type a question, or :help.",
         stats.documents, stats.nodes, stats.edges
     ))?;
+    let mut first = true;
     loop {
-        match editor.readline("kg> ") {
-            Ok(line) => match shell.execute(&line) {
-                Ok(Flow::Continue) => {}
-                Ok(Flow::Quit) => break,
-                Err(err) => report(&err),
-            },
+        let read = if std::mem::take(&mut first) {
+            // Folding every name for completion takes tens of milliseconds on a large graph:
+            // another thread does it while the first line is typed, so the prompt comes at once.
+            let graph = &shell.graph;
+            std::thread::scope(|scope| {
+                let (sender, receiver) = mpsc::channel();
+                scope.spawn(move || sender.send(Names::of(graph)));
+                if let Some(helper) = editor.helper_mut() {
+                    helper.names_from(receiver);
+                }
+                editor.readline(PROMPT)
+            })
+        } else {
+            editor.readline(PROMPT)
+        };
+        match read {
+            Ok(text) => {
+                let flow = shell.execute_all(&text);
+                if std::mem::take(&mut shell.graph_changed)
+                    && let Some(helper) = editor.helper_mut()
+                {
+                    helper.set_names(Names::of(&shell.graph));
+                }
+                if let Flow::Quit = flow {
+                    break;
+                }
+            }
+            // Ctrl-C: the line is dropped and a fresh prompt shown.
             Err(ReadlineError::Interrupted) => {}
             Err(ReadlineError::Eof) => break,
             Err(err) => return Err(err).context("cannot read from the terminal"),
@@ -84,16 +242,14 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
     Ok(())
 }
 
-/// `$XDG_DATA_HOME/kg/history`, else `~/.local/share/kg/history`; none when neither is set.
+/// `kg/history` in the platform's data directory (`$XDG_DATA_HOME` or `~/.local/share` on
+/// Linux, `~/Library/Application Support` on macOS, `%APPDATA%` on Windows); none when there
+/// is no home.
 fn history_path() -> Option<PathBuf> {
-    let non_empty = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-    let data = non_empty("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".local/share")))?;
-    Some(data.join("kg").join("history"))
+    Some(dirs::data_dir()?.join("kg").join("history"))
 }
 
-fn save_history(editor: &mut DefaultEditor, path: &Path) -> Result<()> {
+fn save_history(editor: &mut Editor<ShellHelper, DefaultHistory>, path: &Path) -> Result<()> {
     let context = || format!("cannot write history `{}`", path.display());
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(context)?;
@@ -107,33 +263,77 @@ enum Flow {
     Quit,
 }
 
-/// The state of a session: the graph and how answers are printed.
+/// The state of a session: the graph, how answers are printed, and the last answer.
 struct Shell {
     graph: KnowledgeGraph,
     format: Format,
     evidence: bool,
     /// On a terminal, commands confirm what they did; piped, only results are printed.
     interactive: bool,
+    /// Colour in answers.
+    color: bool,
+    /// The last answer and its question, for `:why`.
+    last: Option<Answer>,
+    /// Set when the graph was replaced or grew, so that completion relearns its names.
+    graph_changed: bool,
 }
 
 impl Shell {
-    /// Runs one line: a `:command`, a question, or nothing (blank lines and `#` comments).
-    fn execute(&mut self, line: &str) -> Result<Flow> {
-        let line = line.trim();
+    /// Runs each entry of what was typed (a paste may hold several lines, each its own entry
+    /// unless it goes on); an error is reported and drops the entries after it.
+    fn execute_all(&mut self, text: &str) -> Flow {
+        for entry in entries(text) {
+            match self.execute(&entry) {
+                Ok(Flow::Continue) => {}
+                Ok(Flow::Quit) => return Flow::Quit,
+                Err(err) => {
+                    report(&err);
+                    break;
+                }
+            }
+        }
+        Flow::Continue
+    }
+
+    /// Runs one entry: a `:command`, a question, or nothing (blank lines and `#` comments).
+    fn execute(&mut self, entry: &str) -> Result<Flow> {
+        let entry = join_lines(entry);
+        let line = entry.trim();
         if line.is_empty() || line.starts_with('#') {
             return Ok(Flow::Continue);
         }
         if let Some(command) = line.strip_prefix(':') {
             return self.command(command);
         }
-        let settings = kg::query::Settings {
-            format: self.format,
-            evidence: self.evidence,
-            width: cli::stdout_width(),
-        };
-        if let Some(path) = cli::run_query(&self.graph, line, &settings)? {
-            self.note(&format!("wrote `{}`", path.display()))?;
+        let parsed =
+            query::parse(line).map_err(|err| Rendered(err.render(line, color_stderr())))?;
+        // `explain` and output clauses (`as dot > answer.dot`) go the way `kg query` goes.
+        if parsed.explain || parsed.output.is_some() {
+            let settings = query::Settings {
+                format: self.format,
+                evidence: self.evidence,
+                width: cli::stdout_width(),
+            };
+            if let Some(path) = cli::run_query(&self.graph, line, &settings)? {
+                self.note(&format!("wrote `{}`", path.display()))?;
+            }
+            return Ok(Flow::Continue);
         }
+        let answer = query::run(&self.graph, &parsed)
+            .map_err(|err| Rendered(err.render(line, color_stderr())))?;
+        let evidence = self.evidence || parsed.evidence;
+        let text = answer.render_styled(
+            &self.graph,
+            self.format,
+            evidence,
+            cli::stdout_width(),
+            self.color && self.format == Format::Table,
+        );
+        cli::print(&text)?;
+        if answer.rows.is_empty() && self.format == Format::Table {
+            self.note("(no rows)")?;
+        }
+        self.last = Some(answer);
         Ok(Flow::Continue)
     }
 
@@ -142,11 +342,35 @@ impl Shell {
             .split_once(char::is_whitespace)
             .map_or((command, ""), |(name, arg)| (name, arg.trim()));
         match (name, arg) {
-            ("help" | "h" | "?", _) => cli::print(HELP)?,
+            ("help" | "h" | "?", topic) => cli::print(help(topic)?)?,
             ("quit" | "q" | "exit", _) => return Ok(Flow::Quit),
+            ("schema", _) => cli::print(&inspect::schema(&self.graph))?,
             ("stats", _) => cli::print(&cli::stats_table(&self.graph.stats()))?,
+            ("why", "") => bail!("`:why` needs a row number: `:why 1`"),
+            ("why", n) => {
+                let Ok(n) = n.parse::<usize>() else {
+                    bail!("`:why` takes a row number, not `{n}`");
+                };
+                let Some(answer) = &self.last else {
+                    bail!("no answer yet: ask a question, then `:why 1`");
+                };
+                let text = inspect::why(&self.graph, answer, n, cli::stdout_width());
+                cli::print(&text.map_err(|e| anyhow!(e))?)?;
+            }
+            ("explain", "") => bail!("`:explain` needs a question: `:explain who met Kerry`"),
+            ("explain", question) => {
+                let text = format!("explain {question}");
+                let settings = query::Settings::default();
+                cli::run_query(&self.graph, &text, &settings)?;
+            }
             ("load", "") => bail!("`:load` needs a path: `:load PATH`"),
             ("load", path) => self.load(Path::new(path))?,
+            ("save", "") => bail!("`:save` needs a file: `:save FILE`"),
+            ("save", path) => {
+                let path = Path::new(path);
+                input::AtomicFile::create(path)?.write(&self.graph.to_bytes())?;
+                self.note(&format!("saved the graph to `{}`", path.display()))?;
+            }
             ("export", arg) => {
                 let Some((format, path)) = arg.split_once(char::is_whitespace) else {
                     bail!("`:export` needs a format and a file: `:export FORMAT FILE`");
@@ -172,7 +396,10 @@ impl Shell {
                     _ => bail!("`:evidence` takes `on` or `off`, not `{switch}`"),
                 }
             }
-            _ => bail!("unknown command `:{name}`; type `:help` for the list"),
+            _ => match closest(name, &COMMANDS) {
+                Some(close) => bail!("unknown command `:{name}`; did you mean `:{close}`?"),
+                None => bail!("unknown command `:{name}`; type `:help` for the list"),
+            },
         }
         Ok(Flow::Continue)
     }
@@ -183,6 +410,9 @@ impl Shell {
             input::Loaded::Graph(graph) => self.graph = *graph,
             input::Loaded::Documents(docs) => cli::add_documents(&mut self.graph, &docs, None)?,
         }
+        // Rows of the last answer point into the old graph.
+        self.last = None;
+        self.graph_changed = true;
         let stats = self.graph.stats();
         self.note(&format!(
             "{} documents, {} entities, {} relations",
@@ -196,5 +426,42 @@ impl Shell {
             cli::print(message)?;
         }
         Ok(())
+    }
+}
+
+/// The text of `:help TOPIC`.
+fn help(topic: &str) -> Result<&'static str> {
+    Ok(match topic {
+        "" | "commands" => HELP,
+        "questions" => HELP_QUESTIONS,
+        "keys" => HELP_KEYS,
+        "modes" => HELP_MODES,
+        "why" => HELP_WHY,
+        _ => match closest(topic, &HELP_TOPICS) {
+            Some(close) => bail!("no help on `{topic}`; did you mean `{close}`?"),
+            None => bail!(
+                "no help on `{topic}`; topics are {}",
+                quoted_list(&HELP_TOPICS)
+            ),
+        },
+    })
+}
+
+/// The choice closest to what was typed, when one is close enough to be what was meant.
+fn closest<'c>(typed: &str, choices: &[&'c str]) -> Option<&'c str> {
+    choices
+        .iter()
+        .map(|&c| (strsim::jaro_winkler(typed, c), c))
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// `` `a`, `b` or `c` ``.
+fn quoted_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        Some((last, init)) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+        _ => quoted.concat(),
     }
 }

@@ -445,13 +445,13 @@ fn the_shell_stops_at_the_first_error_when_piped() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr("error: unknown mode `xml`; expected `table`, `json` or `csv`\n");
+        .stderr("error: line 1: unknown mode `xml`; expected `table`, `json` or `csv`\n");
     kg().args(["repl", "--graph"])
         .arg(&graph)
         .write_stdin(":frobnicate\n")
         .assert()
         .code(1)
-        .stderr("error: unknown command `:frobnicate`; type `:help` for the list\n");
+        .stderr("error: line 1: unknown command `:frobnicate`; type `:help` for the list\n");
 }
 
 #[test]

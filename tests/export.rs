@@ -928,6 +928,6 @@ fn the_shell_exports_every_format() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "error: unknown export format `svg`; expected one of dot, json, graphml, csv, ntriples, turtle\n"
+        "error: line 1: unknown export format `svg`; expected one of dot, json, graphml, csv, ntriples, turtle\n"
     );
 }

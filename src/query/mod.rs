@@ -51,6 +51,11 @@ pub use parser::{Expected, RELATION_WORDS, TYPE_WORDS, Token, TokenKind, expecte
 use crate::export::{self, Selection};
 use crate::graph::KnowledgeGraph;
 
+/// True when `word` is a keyword of the language, in any case.
+pub fn is_keyword(word: &str) -> bool {
+    parser::is_keyword(word)
+}
+
 /// Parses a query.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
     parser::parse(input)

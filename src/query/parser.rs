@@ -1341,6 +1341,11 @@ fn offending_token(input: &str, pos: usize) -> (Span, String) {
     (Span::new(pos, pos + len), format!("`{token}`"))
 }
 
+/// True when `word` is one of the language's keywords, in any case.
+pub(super) fn is_keyword(word: &str) -> bool {
+    Grammar::parse(Rule::lone_keyword, word).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

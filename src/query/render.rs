@@ -1,7 +1,11 @@
 //! An [`Answer`] as text: an aligned table, JSON in the contract's shape, or CSV.
 
-use comfy_table::{ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width};
+use comfy_table::{
+    Attribute, Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
+    Width,
+};
 
+use crate::extract::EntityKind;
 use crate::graph::KnowledgeGraph;
 
 use super::answer::{Answer, EvidenceRef, Format, Row, Value};
@@ -18,9 +22,23 @@ impl Answer {
         evidence: bool,
         width: Option<usize>,
     ) -> String {
+        self.render_styled(graph, format, evidence, width, false)
+    }
+
+    /// [`Answer::render`], with a table's header in bold and its entities coloured by type when
+    /// `color` is true (for a colour terminal; the caller decides). JSON and CSV are never
+    /// coloured, and the text lays out the same either way.
+    pub fn render_styled(
+        &self,
+        graph: &KnowledgeGraph,
+        format: Format,
+        evidence: bool,
+        width: Option<usize>,
+        color: bool,
+    ) -> String {
         let evidence = evidence || self.with_evidence;
         match format {
-            Format::Table => table(self, graph, evidence, width),
+            Format::Table => table(self, graph, evidence, width, color),
             Format::Json => json(self, graph, evidence),
             Format::Csv => csv(self, graph, evidence),
         }
@@ -42,7 +60,13 @@ fn best_evidence<'g>(graph: &'g KnowledgeGraph, row: &Row) -> Option<(&'g str, &
 const PLAIN: TableStyle =
     TableStyle::new().header_separator(LineStyle::none().fill('-').junction(' '));
 
-fn table(answer: &Answer, graph: &KnowledgeGraph, evidence: bool, width: Option<usize>) -> String {
+fn table(
+    answer: &Answer,
+    graph: &KnowledgeGraph,
+    evidence: bool,
+    width: Option<usize>,
+    color: bool,
+) -> String {
     let mut header = answer.columns.clone();
     if evidence {
         header.push("evidence".to_string());
@@ -68,12 +92,34 @@ fn table(answer: &Answer, graph: &KnowledgeGraph, evidence: bool, width: Option<
 
     let mut table = Table::new();
     table.force_no_tty().load_style(PLAIN);
-    let mut lines_iter = lines.iter();
-    if let Some(header) = lines_iter.next() {
-        table.set_header(header);
-    }
-    for cells in lines_iter {
-        table.add_row(cells);
+    if color {
+        table.enforce_styling();
+        if let Some(header) = lines.first() {
+            table.set_header(
+                header
+                    .iter()
+                    .map(|text| Cell::new(text).add_attribute(Attribute::Bold)),
+            );
+        }
+        for (row, cells) in answer.rows.iter().zip(lines.iter().skip(1)) {
+            table.add_row(cells.iter().enumerate().map(|(i, text)| {
+                let cell = Cell::new(text);
+                match row.cells.get(i) {
+                    Some(Value::Entity { kind, .. }) => cell.fg(kind_color(*kind)),
+                    // The evidence column, after the answer's own.
+                    None => cell.add_attribute(Attribute::Dim),
+                    Some(_) => cell,
+                }
+            }));
+        }
+    } else {
+        let mut lines_iter = lines.iter();
+        if let Some(header) = lines_iter.next() {
+            table.set_header(header);
+        }
+        for cells in lines_iter {
+            table.add_row(cells);
+        }
     }
     for column in table.column_iter_mut() {
         column.set_padding((0, 1));
@@ -84,9 +130,54 @@ fn table(answer: &Answer, graph: &KnowledgeGraph, evidence: bool, width: Option<
     // Padding at the end of each line is noise in a terminal and in a test's expected text.
     table
         .lines()
-        .map(|line| line.trim_end().to_string())
+        .map(|line| trim_end_styled(&line))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The line without the spaces at its end, even where they sit inside a colour's escape codes
+/// (a styled cell's padding does): the codes are kept, the spaces dropped.
+fn trim_end_styled(line: &str) -> String {
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let len = if c == '\x1b' {
+            // `ESC [ parameters letter`.
+            rest.char_indices()
+                .skip(1)
+                .find(|&(_, c)| c.is_ascii_alphabetic())
+                .map_or(rest.len(), |(i, c)| i + c.len_utf8())
+        } else {
+            c.len_utf8()
+        };
+        pieces.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+    let mut end = pieces.len();
+    let mut kept_codes = Vec::new();
+    while end > 0 {
+        let piece = pieces[end - 1];
+        if piece.starts_with('\x1b') {
+            kept_codes.push(piece);
+        } else if !piece.trim().is_empty() {
+            break;
+        }
+        end -= 1;
+    }
+    let mut out: String = pieces[..end].concat();
+    out.extend(kept_codes.into_iter().rev());
+    out
+}
+
+/// One colour a type of entity, the same wherever an entity is printed.
+fn kind_color(kind: EntityKind) -> Color {
+    match kind {
+        EntityKind::Person => Color::Cyan,
+        EntityKind::Organization => Color::Magenta,
+        EntityKind::Place => Color::Green,
+        EntityKind::Topic => Color::Yellow,
+        EntityKind::Quote => Color::Reset,
+    }
 }
 
 /// Fits a table to `width` columns. comfy-table shares the width out evenly, which breaks short
@@ -231,6 +322,17 @@ fn csv_record(fields: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_spaces_go_and_colour_codes_stay() {
+        assert_eq!(trim_end_styled("ab  "), "ab");
+        assert_eq!(
+            trim_end_styled("\x1b[1mab  \x1b[0m \x1b[39m  "),
+            "\x1b[1mab\x1b[0m\x1b[39m"
+        );
+        assert_eq!(trim_end_styled("   "), "");
+        assert_eq!(trim_end_styled("Zürich \x1b[0m"), "Zürich\x1b[0m");
+    }
 
     #[test]
     fn csv_quotes_what_needs_quoting() {
