@@ -229,6 +229,9 @@ pub struct Known {
     pub country: Option<u32>,
     /// For countries: the capital.
     pub capital: Option<u32>,
+    /// For countries: the other names the word lists give, folded ("syrian arab republic"), so
+    /// that "the Arab Republic" can be read as a short form of one of them.
+    pub aliases: Vec<String>,
 }
 
 /// What a phrase of several words is.
@@ -356,6 +359,8 @@ impl Lexicon {
                         self.add_known(col(0), EntityKind::Place, Some(PlaceKind::Country), None);
                     for alias in list(1) {
                         self.add_name(alias, PhraseTarget::Entity(id));
+                        let folded = crate::names::normalize(alias);
+                        self.known[id as usize].aliases.push(folded);
                     }
                     for demonym in list(2) {
                         self.add_name(demonym, PhraseTarget::Demonym(id));
@@ -682,6 +687,7 @@ impl Lexicon {
             place_kind,
             country,
             capital: None,
+            aliases: Vec::new(),
         });
         self.known_by_name.insert(key, id);
         self.add_name(name, PhraseTarget::Entity(id));

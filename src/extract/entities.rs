@@ -194,6 +194,20 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
 
     // Sports teams named after their towns: "Leicestershire beat Somerset", "CHICAGO 65 66".
     let teams = team_names(doc, cands);
+    // The countries the document names, for "the Arab Republic" (Syria, if Syria is named).
+    let countries: Vec<u32> = {
+        let mut ids: Vec<u32> = cands
+            .iter()
+            .filter_map(|c| match c.kind {
+                CandKind::Known(id) | CandKind::Demonym(id) => Some(id),
+                _ => None,
+            })
+            .filter(|&id| doc.lex.known(id).place_kind == Some(PlaceKind::Country))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
 
     // Typed organisations and places, and known entities.
     for (i, c) in cands.iter().enumerate() {
@@ -233,6 +247,12 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             }
             CandKind::Typed(kind @ (EntityKind::Organization | EntityKind::Place), place_kind) => {
                 let name = name_text(doc, c);
+                if let Some(country) = official_name_end(doc, c, &name, &countries) {
+                    entity_of[i] = Some(b.known_entity(country));
+                    why[i] =
+                        Some("short form: the end of the official name of a country named here");
+                    continue;
+                }
                 entity_of[i] = Some(b.entity(kind, &name, place_kind));
             }
             _ => {}
@@ -609,6 +629,27 @@ fn guess_kind(doc: &Doc, c: &Cand) -> Option<(EntityKind, Option<PlaceKind>)> {
 
 /// True when a candidate names a town or region (not a country): what a sports team may be
 /// named after.
+/// "the Arab Republic" in a text that names Syria, "the Islamic Republic" in one that names
+/// Iran: the one country named here whose official name ends with these two or more words
+/// ("Syrian Arab Republic") or starts with them before "of" ("Islamic Republic of Iran").
+fn official_name_end(doc: &Doc, c: &Cand, name: &str, countries: &[u32]) -> Option<u32> {
+    if c.to - c.from < 2 || c.from == 0 || !doc.is(c.from - 1, "the") {
+        return None;
+    }
+    let folded = normalize(name);
+    let tail = format!(" {folded}");
+    let head = format!("{folded} of ");
+    let mut found = countries.iter().copied().filter(|&id| {
+        doc.lex
+            .known(id)
+            .aliases
+            .iter()
+            .any(|alias| alias.ends_with(&tail) || alias.starts_with(&head))
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 fn is_town(doc: &Doc, c: &Cand) -> bool {
     match c.kind {
         CandKind::Known(id) => {
