@@ -1846,7 +1846,8 @@ impl Cx<'_, '_> {
     }
 
     /// The place named at `x` (after "in"/"at"): "the Kremlin" (an organisation stands for its
-    /// building after "at the"), and "the Black Sea resort of Sochi" is Sochi.
+    /// building after "at the", or when its name is a building's: "Downing Street"), and "the
+    /// Black Sea resort of Sochi" is Sochi.
     fn place_at(&self, mut x: usize, at: bool) -> Option<EntityId> {
         let doc = self.doc;
         let the = doc.is(x, "the");
@@ -1868,8 +1869,20 @@ impl Cx<'_, '_> {
             return None;
         }
         let r = self.ref_starting(x)?;
-        let place = self.place(r)
-            || at && the && r.kind == RefKind::Name && self.kind(r) == EntityKind::Organization;
+        // "at the Kremlin", and in or at a building that names an institution ("in Downing
+        // Street", "at Lancaster House").
+        let building = r.kind == RefKind::Name
+            && self.kind(r) == EntityKind::Organization
+            && (at && the || {
+                let last = r.to - 1;
+                doc.is_any(
+                    last,
+                    &[
+                        "Street", "House", "Palace", "Castle", "Hall", "Square", "Manor",
+                    ],
+                )
+            });
+        let place = self.place(r) || building;
         if !place {
             return None;
         }
@@ -1976,8 +1989,11 @@ impl Cx<'_, '_> {
                 self.out.push(rel);
             }
         }
-        // Who met somewhere was there.
-        if let Some(place) = place {
+        // Who met somewhere was there; but a meeting in an institution's building ("at
+        // Downing Street") says where it was, not that anyone went there.
+        if let Some(place) = place
+            && self.entities[place].kind == EntityKind::Place
+        {
             let here: Vec<Ref> = subjects
                 .iter()
                 .chain(objects)
