@@ -89,6 +89,13 @@ impl Builder<'_, '_> {
             },
         );
         if let Some(&id) = self.by_key.get(&key) {
+            // "AMERICAN MOTORS" in a headline, "American Motors" in the text: the text's
+            // spelling names it.
+            let shouted =
+                |n: &str| n.chars().any(char::is_alphabetic) && !n.chars().any(char::is_lowercase);
+            if shouted(&self.entities[id].name) && !shouted(name) {
+                self.entities[id].name = name.to_string();
+            }
             return id;
         }
         let id = self.entities.len();

@@ -375,6 +375,10 @@ impl Cx<'_, '_> {
             }
             return;
         }
+        if let Some(o) = self.meeting_phrase(sent, k) {
+            self.meet_verb_at(sent, k, o, "meet");
+            return;
+        }
         let Some(verb) = info.verb else { return };
         match verb.class {
             VerbClass::Meet => self.meet_verb(sent, k, "meet"),
@@ -815,6 +819,35 @@ impl Cx<'_, '_> {
             })
     }
 
+    /// "union leaders and Tony Woodley": when up to three lower-case words that are neither
+    /// verbs nor prepositions are followed by "and" and a name, the token after "and"; else
+    /// `None`.
+    fn unnamed_item(&self, sent: Sent, j: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut x = j;
+        while x < sent.end
+            && x < j + 3
+            && doc.shape(x) == TokenShape::Lower
+            && doc.info(x).verb.is_none()
+            && !doc.is_any(x, PREPOSITIONS)
+            && !doc.is_any(x, &["and", "to", "that", "who", "which", "not"])
+        {
+            x += 1;
+        }
+        // Only "and" joins here: after a comma may come a comment ("..., Febres Cordero said").
+        let next = if doc.is(x, "and") {
+            x + 1
+        } else if doc.punct(x, &[","]) && doc.is(x + 1, "and") {
+            x + 2
+        } else {
+            return None;
+        };
+        if x == j {
+            return None;
+        }
+        self.ref_starting(next).is_some().then_some(next)
+    }
+
     /// How many lower-case words after a place name say what is there: 2 for "international
     /// airport", 1 for "station", else 0.
     fn site_words(&self, r: &Ref) -> usize {
@@ -947,6 +980,11 @@ impl Cx<'_, '_> {
                         j = r.to;
                         continue;
                     }
+                } else if let Some(next) = self.unnamed_item(sent, j) {
+                    // "met union leaders and Tony Woodley": a group no name stands for, then
+                    // the names.
+                    j = next;
+                    continue;
                 }
                 break;
             }
@@ -1017,8 +1055,36 @@ impl Cx<'_, '_> {
     }
 
     fn meet_verb(&mut self, sent: Sent, k: usize, rule: &'static str) {
+        let o = k + 1 + self.phone_phrase(k + 1);
+        self.meet_verb_at(sent, k, o, rule);
+    }
+
+    /// "sat down with", "shook hands with", "was joined by": a meeting said in a phrase, whose
+    /// other party starts at the returned token.
+    fn meeting_phrase(&self, sent: Sent, k: usize) -> Option<usize> {
         let doc = self.doc;
-        let mut o = k + 1 + self.phone_phrase(k + 1);
+        let w = |i: usize, words: &[&str]| doc.is_any(i, words);
+        if w(k, &["sat", "sit", "sits", "sitting"]) && w(k + 1, &["down"]) && w(k + 2, &["with"])
+            || w(k, &["shook", "shake", "shakes", "shaking"])
+                && w(k + 1, &["hands"])
+                && w(k + 2, &["with"])
+        {
+            return Some(k + 3);
+        }
+        // "X was joined by Y": by people only; "joined by thousands" names no one.
+        if w(k, &["joined"])
+            && w(k + 1, &["by"])
+            && k > sent.start
+            && w(k - 1, &["was", "were", "is", "are", "been"])
+        {
+            return Some(k + 2);
+        }
+        None
+    }
+
+    fn meet_verb_at(&mut self, sent: Sent, k: usize, o: usize, rule: &'static str) {
+        let doc = self.doc;
+        let mut o = o;
         // "meet with", "meet and have dinner with" (the later trigger handles that one).
         if doc.is_any(o, &["with", "to"]) {
             o += 1;
@@ -1355,6 +1421,8 @@ impl Cx<'_, '_> {
                     "conversation",
                     "call",
                     "calls",
+                    "conference",
+                    "summit",
                 ],
             ) {
                 let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
