@@ -11,6 +11,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use serde::Serialize;
 
+use super::json::EvidenceJson;
 use super::{
     View, affirmed_topics, edge_negated, edge_status, first_date, first_place, first_role,
     round_confidence,
@@ -46,19 +47,6 @@ const KEYS: &[Key] = &[
 
 const fn key(id: &'static str, on: &'static str, name: &'static str, kind: &'static str) -> Key {
     Key { id, on, name, kind }
-}
-
-/// One evidence sentence as it goes into the `evidence` key's JSON.
-#[derive(Serialize)]
-struct EvidenceJson<'a> {
-    doc: &'a str,
-    start: usize,
-    end: usize,
-    sentence: &'a str,
-    status: &'static str,
-    negated: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
 }
 
 /// The view as GraphML.
@@ -135,15 +123,7 @@ pub(super) fn write(view: &View<'_>) -> String {
         let evidence: Vec<EvidenceJson> = edge
             .evidence
             .iter()
-            .map(|e| EvidenceJson {
-                doc: view.doc_name(e.doc),
-                start: e.span.start,
-                end: e.span.end,
-                sentence: &e.sentence,
-                status: e.modality.as_str(),
-                negated: e.negated,
-                date: e.date.as_ref().map(|d| d.iso()),
-            })
+            .map(|e| EvidenceJson::new(view, e))
             .collect();
         xml.data("evidence", &json(&evidence));
         xml.close("edge");

@@ -13,7 +13,7 @@ use super::{
     round_confidence,
 };
 use crate::extract::{EntityKind, Extraction, MentionForm};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Evidence, KnowledgeGraph};
 use crate::text::Document;
 
 #[derive(Serialize)]
@@ -68,8 +68,9 @@ struct EdgeAttributes<'a> {
     docs: usize,
 }
 
+/// One evidence sentence, as the JSON export and GraphML's `evidence` key write it.
 #[derive(Serialize)]
-struct EvidenceJson<'a> {
+pub(super) struct EvidenceJson<'a> {
     doc: &'a str,
     start: usize,
     end: usize,
@@ -80,6 +81,22 @@ struct EvidenceJson<'a> {
     negated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,
+}
+
+impl<'a> EvidenceJson<'a> {
+    pub(super) fn new(view: &View<'a>, e: &'a Evidence) -> EvidenceJson<'a> {
+        EvidenceJson {
+            doc: view.doc_name(e.doc),
+            start: e.span.start,
+            end: e.span.end,
+            sentence: &e.sentence,
+            rule: &e.rule,
+            confidence: round_confidence(e.confidence),
+            status: e.modality.as_str(),
+            negated: e.negated,
+            date: e.date.as_ref().map(|d| d.iso()),
+        }
+    }
 }
 
 /// The graph, or a selection of it, as the contract's JSON (pretty-printed, ending in a newline).
@@ -128,17 +145,7 @@ pub(super) fn write(view: &View<'_>) -> String {
             evidence: edge
                 .evidence
                 .iter()
-                .map(|e| EvidenceJson {
-                    doc: view.doc_name(e.doc),
-                    start: e.span.start,
-                    end: e.span.end,
-                    sentence: &e.sentence,
-                    rule: &e.rule,
-                    confidence: round_confidence(e.confidence),
-                    status: e.modality.as_str(),
-                    negated: e.negated,
-                    date: e.date.as_ref().map(|d| d.iso()),
-                })
+                .map(|e| EvidenceJson::new(view, e))
                 .collect(),
         })
         .collect();

@@ -376,6 +376,20 @@ pub struct Pattern {
     pub span: Span,
 }
 
+impl Pattern {
+    /// A pattern with nothing in it yet, over `span` of the query.
+    pub fn new(span: Span) -> Pattern {
+        Pattern {
+            parts: Vec::new(),
+            conditions: Vec::new(),
+            items: Vec::new(),
+            order: None,
+            limit: None,
+            span,
+        }
+    }
+}
+
 /// `(a)` or `(a)-[r]-(b)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Part {

@@ -121,14 +121,7 @@ pub(super) fn lower(question: &Question) -> Pattern {
             });
         }
     };
-    let mut pattern = Pattern {
-        parts: Vec::new(),
-        conditions: Vec::new(),
-        items: Vec::new(),
-        order: None,
-        limit: None,
-        span,
-    };
+    let mut pattern = Pattern::new(span);
     // The edge variable the modifiers talk about.
     let mut edge = None;
     match &question.form {

@@ -46,7 +46,10 @@ pub use ast::{
     Pattern, Property, Query, Question, Ranking, RelPattern, RelationWord, TypeWord, Wh,
 };
 pub use error::QueryError;
-pub use parser::{Expected, RELATION_WORDS, TYPE_WORDS, Token, TokenKind, expected_at, tokens};
+pub use parser::{
+    Expected, RELATION_WORDS, TYPE_WORDS, Token, TokenKind, expected_at, open_quote, quoted_end,
+    tokens,
+};
 
 use crate::export::{self, Selection};
 use crate::graph::KnowledgeGraph;

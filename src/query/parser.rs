@@ -424,14 +424,7 @@ fn ident_of(pair: &Pair<'_, Rule>) -> Ident {
 
 fn pattern_of(pair: Pair<'_, Rule>) -> Result<Pattern> {
     let span = span_of(&pair);
-    let mut pattern = Pattern {
-        parts: Vec::new(),
-        conditions: Vec::new(),
-        items: Vec::new(),
-        order: None,
-        limit: None,
-        span,
-    };
+    let mut pattern = Pattern::new(span);
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::part => pattern.parts.push(part_of(part)?),
@@ -1018,16 +1011,8 @@ fn words(text: &str) -> Vec<(usize, &str)> {
         }
         let mut end = start + c.len_utf8();
         if c == '"' {
-            let mut escaped = false;
-            for (i, c) in chars.by_ref() {
-                end = i + c.len_utf8();
-                match c {
-                    _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => break,
-                    _ => {}
-                }
-            }
+            end = quoted_end(text, start);
+            while chars.next_if(|&(i, _)| i < end).is_some() {}
         } else {
             while let Some(&(i, c)) = chars.peek() {
                 if c.is_whitespace() || c == '"' {
@@ -1068,8 +1053,23 @@ fn collect_tokens(pair: Pair<'_, Rule>, out: &mut Vec<Token>) {
     }
 }
 
+/// One past the end of the quoted name that opens at byte `start` of `text` (its closing `"`,
+/// with `\\` escaping the next character), or the end of the text when it is not closed.
+pub fn quoted_end(text: &str, start: usize) -> usize {
+    let mut escaped = false;
+    for (i, c) in text[start + 1..].char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return start + 1 + i + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
 /// Where the quote that is still open at the end of `input` starts, if one is.
-fn open_quote(input: &str) -> Option<usize> {
+pub fn open_quote(input: &str) -> Option<usize> {
     let mut open = None;
     let mut escaped = false;
     for (i, c) in input.char_indices() {

@@ -200,7 +200,7 @@ fn complete_question(before: &str, start: usize, names: &Names) -> Completion {
     let at = |offset: usize| start + offset;
 
     // Inside an open quote: the quoted text so far is a name.
-    if let Some(quote) = open_quote(question) {
+    if let Some(quote) = kg::query::open_quote(question) {
         let wants_name = query::expected_at(&question[..quote]).name;
         let pairs = if wants_name {
             names
@@ -261,21 +261,6 @@ fn complete_question(before: &str, start: usize, names: &Names) -> Completion {
     let mut pairs: Vec<Pair> = keywords.collect();
     pairs.extend(name_pairs);
     Completion::Candidates(at(name_start), pairs)
-}
-
-/// The byte offset of a `"` that is not closed by the end of `text`.
-fn open_quote(text: &str) -> Option<usize> {
-    let mut open = None;
-    let mut escaped = false;
-    for (i, c) in text.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if open.is_some() => escaped = true,
-            '"' => open = if open.is_some() { None } else { Some(i) },
-            _ => {}
-        }
-    }
-    open
 }
 
 /// Where each word of `text` starts.

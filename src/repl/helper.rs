@@ -311,16 +311,8 @@ fn pieces(text: &str) -> Vec<(Piece, usize, usize)> {
             }
             Piece::Word
         } else if c == '"' {
-            let mut escaped = false;
-            for (i, c) in chars.by_ref() {
-                end = i + c.len_utf8();
-                match c {
-                    _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => break,
-                    _ => {}
-                }
-            }
+            end = kg::query::quoted_end(text, start);
+            while chars.next_if(|&(i, _)| i < end).is_some() {}
             Piece::Quoted
         } else {
             Piece::Other
