@@ -908,6 +908,21 @@ fn apposed_person(doc: &Doc, phrase: &RoleRef, refs: &[Ref], b: &Builder) -> Opt
             .find(|r| r.to == j - 1)
             .map(|r| r.entity);
     }
+    // "Oliver Letwin is the shadow chancellor", "Peter Hain, who is Leader of the Commons".
+    if j > 1 && doc.is_any(j - 1, &["is", "was"]) {
+        let mut end = j - 1;
+        if doc.is(end - 1, "who") {
+            end -= 1;
+            if end > 0 && doc.punct(end - 1, &[","]) {
+                end -= 1;
+            }
+        }
+        return refs
+            .iter()
+            .filter(person)
+            .find(|r| r.to == end)
+            .map(|r| r.entity);
+    }
     None
 }
 

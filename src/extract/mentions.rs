@@ -471,8 +471,14 @@ impl Scanner<'_, '_> {
             }
             if info.any(flag::OFFICE | flag::OCCUPATION) && !self.is_name_not_title(k) {
                 k += 1;
-                // An abbreviated title keeps its stop: "Gen. Petraeus".
-                if doc.punct(k, &["."]) && doc.tok(k).span.start == doc.tok(k - 1).span.end {
+                // An abbreviated title keeps its stop: "Gen. Petraeus" (but "... the shadow
+                // chancellor." ends a sentence).
+                if doc.punct(k, &["."])
+                    && doc.tok(k).span.start == doc.tok(k - 1).span.end
+                    && doc
+                        .word(k - 1)
+                        .is_some_and(|w| doc.lex.expansion(w).is_some())
+                {
                     k += 1;
                 }
                 head = Some((
@@ -485,7 +491,7 @@ impl Scanner<'_, '_> {
             // "ex-foreign secretary", "ex-president": a prefix written onto the next word.
             if head.is_none()
                 && let Some((pre, rest)) = doc.s(k).split_once('-')
-                && ["ex", "vice", "deputy", "former"].contains(&pre.to_lowercase().as_str())
+                && ["ex", "vice", "deputy", "former", "co"].contains(&pre.to_lowercase().as_str())
                 && let Some(w) = doc.lex.word_id(rest, &mut String::new())
                 && doc.lex.info(w).any(flag::FIELD | flag::OFFICE)
             {
@@ -556,8 +562,14 @@ impl Scanner<'_, '_> {
     /// 1. A titled name or a role phrase at `i`.
     fn titled(&mut self, i: usize) -> Option<usize> {
         let doc = self.doc;
+        // "Former Tory leader X", "former Metropolitan Police Commissioner": a prefix may come
+        // before the modifiers; it belongs to the title.
+        let lead = (self.info(i).has(flag::PREFIX)
+            && i + 1 < self.end
+            && (self.known_at(i + 1).is_some() || self.org_run_before_title(i + 1).is_some()))
+        .then_some(i);
         // Modifiers: countries, demonyms, organisations, each maybe with "'s".
-        let mut k = i;
+        let mut k = lead.map_or(i, |p| p + 1);
         let mut mods: Vec<(usize, usize, CandKind)> = Vec::new();
         loop {
             // "Russian Foreign Ministry Spokeswoman": a demonym and an organisation read as one.
@@ -694,7 +706,14 @@ impl Scanner<'_, '_> {
                     && self.info(name_start).has(flag::COMMON)
                     && !self.info(name_start).has(flag::GIVEN))
         });
-        let title = title_text(doc, title_start, title_end);
+        let title = match lead {
+            Some(p) => format!(
+                "{} {}",
+                title_text(doc, p, p + 1),
+                title_text(doc, title_start, title_end)
+            ),
+            None => title_text(doc, title_start, title_end),
+        };
         // Emit the modifiers and the "of" entity as mentions of their own.
         let mut of_ref = None;
         for (from, to, kind) in mods.iter().copied().chain(of) {
