@@ -391,6 +391,7 @@ impl Cx<'_, '_> {
             {
                 self.fronted_presence(sent, k)
             }
+            VerbClass::Talk | VerbClass::Say if self.speech_place(sent, k) => {}
             VerbClass::Talk => {
                 // "spoke by phone with X", "talked on the telephone to X".
                 let o = k + 1 + self.phone_phrase(k + 1);
@@ -1125,6 +1126,71 @@ impl Cx<'_, '_> {
         self.emit_pairs(sent, k, &subjects, &objects, rule, after, true);
     }
 
+    /// "X was speaking in Cardiff", "X, speaking in Jakarta, said", "X told an audience in
+    /// Birmingham", "X said in Washington": who spoke somewhere was there. True when it found
+    /// the place (and the speaker), so that the verb's other readings are not tried.
+    fn speech_place(&mut self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        const AUDIENCE: &[&str] = &[
+            "a",
+            "an",
+            "the",
+            "audience",
+            "rally",
+            "reporters",
+            "journalists",
+            "supporters",
+            "delegates",
+            "students",
+            "conference",
+            "crowd",
+            "crowds",
+            "activists",
+            "party",
+            "members",
+            "workers",
+            "voters",
+            "business",
+            "leaders",
+            "news",
+            "meeting",
+            "gathering",
+        ];
+        let mut p = k + 1;
+        while p < sent.end && p < k + 5 && doc.is_any(p, AUDIENCE) {
+            p += 1;
+        }
+        if !doc.is_any(p, &["in", "at"]) {
+            return false;
+        }
+        let Some(place) = self.place_at(p + 1, doc.is(p, "at")) else {
+            return false;
+        };
+        if self.entities[place].kind != EntityKind::Place {
+            return false;
+        }
+        // "X, speaking in Jakarta,": the name before the comma.
+        let speakers: Vec<Ref> = if k > sent.start + 1 && doc.punct(k - 1, &[","]) {
+            self.refs
+                .iter()
+                .filter(|r| r.to == k - 1 && self.kind(r) == EntityKind::Person)
+                .copied()
+                .collect()
+        } else {
+            self.subject(sent, k)
+                .into_iter()
+                .filter(|r| self.kind(r) == EntityKind::Person)
+                .copied()
+                .collect()
+        };
+        if speakers.is_empty() {
+            return false;
+        }
+        let at = Ref::name(p + 1, p + 2, place);
+        self.emit_visits(sent, k, &speakers, &[at], "speech_in");
+        true
+    }
+
     /// "Speaking in Cardiff, Mr Kennedy said": an opening participle places the subject of
     /// the main clause.
     fn fronted_presence(&mut self, sent: Sent, k: usize) {
@@ -1294,6 +1360,13 @@ impl Cx<'_, '_> {
             .collect();
         if !places.is_empty() {
             self.emit_visits(sent, k, &subjects, &places, "visit");
+        } else if people.is_empty()
+            && let Some(place) = self.meeting_place(sent, k + 1)
+            && self.entities[place].kind == EntityKind::Place
+        {
+            // "visited a school in Leeds", "toured a factory in Sheffield".
+            let at = Ref::name(k + 1, k + 2, place);
+            self.emit_visits(sent, k, &subjects, &[at], "visit");
         }
         if !people.is_empty() {
             // Visiting a person is meeting them.
@@ -1313,7 +1386,24 @@ impl Cx<'_, '_> {
                 return;
             }
             if doc.is(p, "from") {
-                match self.ref_starting(p + 1).filter(|r| self.place(r)) {
+                match self.ref_starting(p + 1).filter(|r| self.place(r)).copied() {
+                    // "returned from Egypt": where one comes back from, one has been.
+                    Some(r) if doc.s(k).to_lowercase().starts_with("return") => {
+                        // Not the noun: "on (his) return from Belgrade".
+                        if k > sent.start
+                            && doc.is_any(k - 1, &["on", "upon", "his", "her", "their", "its"])
+                        {
+                            return;
+                        }
+                        let subjects: Vec<Ref> = self
+                            .subject(sent, k)
+                            .into_iter()
+                            .filter(|s| self.kind(s) == EntityKind::Person)
+                            .copied()
+                            .collect();
+                        self.emit_visits(sent, k, &subjects, &[r], "return_from");
+                        return;
+                    }
                     Some(r) => {
                         p = r.to;
                         skipped += 2;
@@ -2479,7 +2569,7 @@ fn confidence(rule: &str) -> f32 {
         }
         "meeting_with" | "meeting_between" | "talk_with" | "go_to" | "visit_to" | "hold_talks"
         | "see" | "discuss_together" | "phone" => 0.8,
-        "visit_person" | "discuss" | "talked" | "speech_in" => 0.7,
+        "visit_person" | "discuss" | "talked" | "speech_in" | "return_from" => 0.7,
         "met_at" => 0.6,
         "be_in" => 0.6,
         _ => 0.5,
