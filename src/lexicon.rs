@@ -723,6 +723,22 @@ impl Lexicon {
             .map(|&i| &self.phrases[i as usize])
     }
 
+    /// The known entity of this kind with this canonical name, if any.
+    pub fn known_named(&self, kind: EntityKind, name: &str) -> Option<u32> {
+        self.known_by_name
+            .get(&(kind, crate::names::normalize(name)))
+            .copied()
+    }
+
+    /// The capital of the country a known entity is (or belongs to).
+    pub fn capital_of(&self, id: u32) -> Option<u32> {
+        let known = self.known(id);
+        match known.place_kind {
+            Some(PlaceKind::Country) => known.capital,
+            _ => known.country.and_then(|c| self.known(c).capital),
+        }
+    }
+
     /// A known entity.
     pub fn known(&self, id: u32) -> &Known {
         &self.known[id as usize]

@@ -1183,12 +1183,35 @@ impl Cx<'_, '_> {
                 .copied()
                 .collect()
         };
+        // A spokesman speaking in his own capital went nowhere ("Kremlin spokesman Dmitry
+        // Peskov told reporters in Moscow").
+        let speakers: Vec<Ref> = speakers
+            .into_iter()
+            .filter(|s| !self.home_capital(s.entity, place))
+            .collect();
         if speakers.is_empty() {
             return false;
         }
         let at = Ref::name(p + 1, p + 2, place);
         self.emit_visits(sent, k, &speakers, &[at], "speech_in");
         true
+    }
+
+    /// True when `place` is the capital of the country a role of `person` belongs to (the
+    /// country itself, or a known organisation's country).
+    fn home_capital(&self, person: EntityId, place: EntityId) -> bool {
+        let lex = self.doc.lex;
+        let capital = self.entities[place].name.as_str();
+        self.entities[person].roles.iter().any(|role| {
+            let Some(of) = role.of.as_deref() else {
+                return false;
+            };
+            [EntityKind::Place, EntityKind::Organization]
+                .into_iter()
+                .filter_map(|kind| lex.known_named(kind, of))
+                .filter_map(|id| lex.capital_of(id))
+                .any(|c| lex.known(c).name == capital)
+        })
     }
 
     /// "Speaking in Cardiff, Mr Kennedy said": an opening participle places the subject of
