@@ -2475,7 +2475,15 @@ impl Cx<'_, '_> {
                         {
                             continue;
                         }
-                        if hearer.is_empty() { v + 2 } else { after }
+                        let mut from = if hearer.is_empty() { v + 2 } else { after };
+                        // "told reporters in Tokyo the talks went well": where is not said.
+                        if doc.is_any(from, &["in", "at"])
+                            && self.ref_starting(from + 1).is_some_and(|r| self.place(r))
+                            && let Some(r) = self.ref_starting(from + 1)
+                        {
+                            from = r.to;
+                        }
+                        from
                     }
                     None if doc.tok(v + 1).is_capitalized()
                         || doc.is_any(
