@@ -582,6 +582,15 @@ impl Scanner<'_, '_> {
                 k = end;
                 continue;
             }
+            // "Japanese government spokesman": the government is the country's.
+            if let Some(&(_, to, CandKind::Demonym(_) | CandKind::Known(_))) = mods.last()
+                && to == k
+                && doc.is(k, "government")
+                && doc.shape(k) == TokenShape::Lower
+            {
+                k += 1;
+                continue;
+            }
             if let Some(m) = self.known_at(k) {
                 let kind = if m.demonym {
                     CandKind::Demonym(m.id)
