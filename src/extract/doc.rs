@@ -98,16 +98,19 @@ impl<'a> Doc<'a> {
             shouting.push(all_caps || title_case);
             capitals.push(all_caps);
         }
+        let has_body = shouting.iter().any(|&shouts| !shouts);
+        // Only a document with a line in capitals needs to know what its body capitalises.
         let mut named = FxHashSet::default();
-        let mut has_body = false;
-        for (s, &shouts) in sentences.iter().zip(&shouting) {
-            if shouts {
-                continue;
-            }
-            has_body = true;
-            for t in &tokens[s.tokens.clone()] {
-                if t.is_capitalized() {
-                    named.insert(folded_hash(t.span.of(text)));
+        if has_body && capitals.iter().any(|&caps| caps) {
+            for (s, _) in sentences
+                .iter()
+                .zip(&shouting)
+                .filter(|(_, shouts)| !**shouts)
+            {
+                for t in &tokens[s.tokens.clone()] {
+                    if t.is_capitalized() {
+                        named.insert(folded_hash(t.span.of(text)));
+                    }
                 }
             }
         }

@@ -491,7 +491,9 @@ impl Scanner<'_, '_> {
             // "ex-foreign secretary", "ex-president": a prefix written onto the next word.
             if head.is_none()
                 && let Some((pre, rest)) = doc.s(k).split_once('-')
-                && ["ex", "vice", "deputy", "former", "co"].contains(&pre.to_lowercase().as_str())
+                && ["ex", "vice", "deputy", "former", "co"]
+                    .iter()
+                    .any(|p| pre.eq_ignore_ascii_case(p))
                 && let Some(w) = doc.lex.word_id(rest, &mut String::new())
                 && doc.lex.info(w).any(flag::FIELD | flag::OFFICE)
             {

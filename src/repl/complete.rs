@@ -26,19 +26,6 @@ pub const COMMANDS: [&str; 11] = [
 /// The topics of `:help`.
 pub const HELP_TOPICS: [&str; 5] = ["questions", "commands", "keys", "modes", "why"];
 
-/// The formats of `:export`.
-pub const EXPORT_FORMATS: [&str; 6] = {
-    let all = kg::export::Format::ALL;
-    [
-        all[0].name(),
-        all[1].name(),
-        all[2].name(),
-        all[3].name(),
-        all[4].name(),
-        all[5].name(),
-    ]
-};
-
 /// At most this many names are offered for an empty fragment, the most mentioned first.
 const MAX_NAMES: usize = 100;
 
@@ -187,7 +174,9 @@ fn complete_command(before: &str, start: usize, command: &str, names: &Names) ->
         "evidence" => words(&["on", "off"]),
         "help" | "h" | "?" => words(&HELP_TOPICS),
         "load" | "save" => Completion::Path,
-        "export" if !arg.contains(char::is_whitespace) => words(&EXPORT_FORMATS),
+        "export" if !arg.contains(char::is_whitespace) => {
+            words(&kg::export::Format::ALL.map(kg::export::Format::name))
+        }
         "export" => Completion::Path,
         "explain" => complete_question(before, arg_start, names),
         _ => Completion::Candidates(before.len(), Vec::new()),
