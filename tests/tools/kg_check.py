@@ -1,4 +1,4 @@
-"""Loads kg's exports into the tools users load them into, for tests/export.rs.
+"""Loads kg's exports into the tools users load them into, for tests/kg/export.rs.
 
 Each subcommand reads an export with a real tool (networkx, Ladybug, pyoxigraph, jsonschema)
 and prints what it found as JSON on standard output, so that the Rust test compares it with what

@@ -2,7 +2,7 @@
 //! completion of a name, history recalled and kept, a query over two lines, Ctrl-C, `:why`,
 //! `:schema`, `:save` then `:load`. Piped (assert_cmd): the sessions in `tests/data/shell/`,
 //! each a script with the exact standard output, standard error and exit code it must give
-//! (`BLESS=1 cargo test --test shell` rewrites them after a change you agree with).
+//! (`BLESS=1 cargo test --test kg shell::` rewrites them after a change you agree with).
 //!
 //! Every session runs on a small graph made here from hand-written extractions, so that nothing
 //! depends on what the extractor finds.

@@ -1,0 +1,10 @@
+//! The integration tests, in one binary so that the crate is linked once: `cargo test --test kg`
+//! runs them all, `cargo test --test kg cli::` one area, and a test's full name runs that test
+//! alone. Data-driven cases take their inputs and expected outputs from `tests/data/`.
+
+mod cli;
+mod export;
+mod extract;
+mod graph;
+mod query;
+mod shell;
