@@ -5,8 +5,9 @@
 //! cargo run --example extract -- article.txt
 //! ```
 
-use kg::extract::{EntityKind, extract};
+use kg::extract::extract;
 use kg::lexicon::Lexicon;
+use kg::model::EntityKind;
 use kg::text::Document;
 
 fn main() -> std::io::Result<()> {
@@ -38,12 +39,11 @@ fn main() -> std::io::Result<()> {
         let target = r.target.map_or_else(|| "-".to_string(), name);
         let topics: Vec<String> = r.topics.iter().map(|&t| name(t)).collect();
         println!(
-            "{:<10} {:<24} -> {:<32} {:<9} {}topics {:?} place {:?} date {:?} [{}] role {:?}",
+            "{:<10} {:<24} -> {:<32} {:<9} topics {:?} place {:?} date {:?} [{}] role {:?}",
             r.kind.as_str(),
             name(r.source),
             target,
-            r.modality.as_str(),
-            if r.negated { "NOT " } else { "" },
+            r.status.as_str(),
             topics,
             r.place.map(name),
             r.date.as_ref().map(|d| d.iso()),

@@ -12,9 +12,10 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::export::{self, Selection};
-use kg::extract::{Extraction, extract};
+use kg::extract::extract;
 use kg::graph::{KnowledgeGraph, Stats};
 use kg::lexicon::Lexicon;
+use kg::model::Extraction;
 use kg::query::{self, Answer, Format};
 use kg::text::Document;
 use rayon::prelude::*;
@@ -504,8 +505,8 @@ fn stats_json(stats: &Stats) -> String {
         documents: usize,
         nodes: usize,
         edges: usize,
-        nodes_by_type: ByType<'a, kg::extract::EntityKind>,
-        edges_by_type: ByType<'a, kg::extract::RelationKind>,
+        nodes_by_type: ByType<'a, kg::model::EntityKind>,
+        edges_by_type: ByType<'a, kg::model::RelationKind>,
         merges: usize,
     }
 

@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::extract::{EntityKind, PlaceKind};
+use crate::model::{EntityKind, PlaceKind};
 use crate::text::{Boilerplate, Span, TokenShape, tokenize};
 
 /// A built-in list file: its name and text.

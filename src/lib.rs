@@ -11,6 +11,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod lexicon;
+pub mod model;
 pub mod names;
 pub mod query;
 pub mod sample;

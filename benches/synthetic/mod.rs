@@ -6,8 +6,9 @@
 //! real ones. Names are made of syllables spelling the entity's number, so each is unique and
 //! its surname alone resolves.
 
-use kg::extract::{DateRef, Entity, EntityKind, Extraction, PlaceKind, Relation, RelationKind};
 use kg::graph::KnowledgeGraph;
+use kg::model::{Date, DateRange, DateRef, Entity, EntityKind, Extraction, PlaceKind, Relation};
+use kg::model::{RelationKind, Rule};
 use kg::text::{Document, Span};
 
 /// People, organisations and places in the graph.
@@ -121,17 +122,12 @@ pub fn graph(edges: usize) -> KnowledgeGraph {
                 s,
                 Some(t),
                 Span::new(start, text.len() - 1),
-                "synthetic",
-                0.9,
+                Rule::Meet,
             );
             let day = 1 + rng.next() % 28;
             let month = 1 + rng.next() % 12;
-            let iso = format!("2016-{month:02}-{day:02}");
-            relation.date = Some(DateRef {
-                text: iso.clone(),
-                start: Some(iso),
-                end: None,
-            });
+            let day = Date::constant(2016, month as i8, day as i8);
+            relation.date = Some(DateRef::new(day.to_string(), Some(DateRange::day(day))));
             ex.relations.push(relation);
         }
         let doc = Document::new(id, text);

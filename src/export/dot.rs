@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::{Layout, Selection, View, affirmed_topics, edge_negated, edge_status};
-use crate::extract::{EntityKind, Modality, RelationKind};
 use crate::graph::{Edge, KnowledgeGraph, Node, NodeId};
+use crate::model::{EntityKind, RelationKind, Status};
 
 /// Labels are wrapped at this many characters a line.
 const WRAP: usize = 24;
@@ -141,7 +141,7 @@ fn write_edge(out: &mut String, view: &View<'_>, source: &str, target: &str, edg
     }
     if edge_negated(edge) {
         label.push("(denied)".to_string());
-    } else if edge_status(edge) != Modality::Happened {
+    } else if edge_status(edge) != Status::Happened {
         label.push(format!("({})", edge_status(edge).as_str()));
     }
     let mut tooltip: Vec<String> = edge

@@ -12,8 +12,8 @@ use super::{
     Selection, View, edge_negated, edge_status, first_date, first_place, first_role,
     round_confidence,
 };
-use crate::extract::{EntityKind, Extraction, MentionForm};
 use crate::graph::{Evidence, KnowledgeGraph};
+use crate::model::{EntityKind, Extraction, MentionForm};
 use crate::text::Document;
 
 #[derive(Serialize)]
@@ -90,10 +90,10 @@ impl<'a> EvidenceJson<'a> {
             start: e.span.start,
             end: e.span.end,
             sentence: &e.sentence,
-            rule: &e.rule,
+            rule: e.rule.name(),
             confidence: round_confidence(e.confidence),
-            status: e.modality.as_str(),
-            negated: e.negated,
+            status: e.status.as_str(),
+            negated: e.status.is_denied(),
             date: e.date.as_ref().map(|d| d.iso()),
         }
     }
@@ -232,11 +232,11 @@ pub fn extraction_to_json(doc: &Document, ex: &Extraction) -> String {
                 topics: r.topics.iter().map(|&t| name(t)).collect(),
                 place: r.place.map(name),
                 date: r.date.as_ref().map(|d| d.iso()),
-                status: r.modality.as_str(),
-                negated: r.negated,
+                status: r.status.as_str(),
+                negated: r.status.is_denied(),
                 role: r.role.as_deref(),
                 confidence: round_confidence(r.confidence),
-                rule: r.rule,
+                rule: r.rule.name(),
             },
             sentence: [r.sentence.start, r.sentence.end],
         })

@@ -21,8 +21,8 @@ use std::str::FromStr;
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::extract::Modality;
 use crate::graph::{Edge, EdgeId, KnowledgeGraph, Node, NodeId};
+use crate::model::Status;
 
 /// A part of the graph to export: these nodes and these edges.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -247,7 +247,7 @@ pub fn render(
 fn affirmed_topics(edge: &Edge) -> BTreeSet<&str> {
     edge.evidence
         .iter()
-        .filter(|e| !e.negated)
+        .filter(|e| !e.status.is_denied())
         .flat_map(|e| e.topics.iter().map(String::as_str))
         .collect()
 }
@@ -268,23 +268,24 @@ fn first_role(edge: &Edge) -> Option<&str> {
     edge.evidence.iter().find_map(|e| e.role.as_deref())
 }
 
-/// How sure the graph is that an edge's event took place: happened when any sentence that does
-/// not deny it says so, else what the first sentence that does not deny it says, else (every
-/// sentence denies it) what the first sentence says.
-fn edge_status(edge: &Edge) -> Modality {
-    let affirmed = || edge.evidence.iter().filter(|e| !e.negated);
-    if affirmed().any(|e| e.modality == Modality::Happened) {
-        return Modality::Happened;
+/// How sure the graph is that an edge's event took place: happened when any sentence says so,
+/// else what the first sentence that does not deny it says, else (every sentence denies it)
+/// denied.
+fn edge_status(edge: &Edge) -> Status {
+    let affirmed = || edge.evidence.iter().filter(|e| !e.status.is_denied());
+    if affirmed().any(|e| e.status == Status::Happened) {
+        return Status::Happened;
     }
-    affirmed()
-        .chain(&edge.evidence)
-        .next()
-        .map_or(Modality::Happened, |e| e.modality)
+    match affirmed().next() {
+        Some(e) => e.status,
+        None if edge.evidence.is_empty() => Status::Happened,
+        None => Status::Denied,
+    }
 }
 
 /// True when every sentence behind the edge denies it ("did not meet").
 fn edge_negated(edge: &Edge) -> bool {
-    !edge.evidence.is_empty() && edge.evidence.iter().all(|e| e.negated)
+    edge_status(edge) == Status::Denied
 }
 
 /// A confidence rounded to three places, so that `0.8f32` prints as `0.8`, not `0.800000011920929`.
@@ -295,9 +296,9 @@ fn round_confidence(confidence: f32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{
-        DateRef, Entity, EntityKind, Extraction, Mention, MentionForm, PlaceKind, Relation,
-        RelationKind, Role,
+    use crate::model::{
+        Date, DateRange, DateRef, Entity, EntityKind, Extraction, Mention, MentionForm, PlaceKind,
+        Relation, RelationKind, Role, Rule,
     };
     use crate::text::{Document, Span};
 
@@ -311,7 +312,7 @@ mod tests {
     }
 
     fn relation(kind: RelationKind, source: usize, target: usize, sentence: Span) -> Relation {
-        Relation::new(kind, source, Some(target), sentence, "test", 0.8)
+        Relation::new(kind, source, Some(target), sentence, Rule::MeetingWith)
     }
 
     /// Kerry met Lavrov in Moscow; Lavrov said "no".
@@ -326,11 +327,10 @@ mod tests {
         let first = Span::new(0, 27);
         let mut met = relation(RelationKind::Met, 0, 1, first);
         met.place = Some(2);
-        met.date = Some(DateRef {
-            text: "on Thursday".into(),
-            start: Some("2016-03-24".into()),
-            end: None,
-        });
+        met.date = Some(DateRef::new(
+            "on Thursday",
+            Some(DateRange::day(Date::constant(2016, 3, 24))),
+        ));
         let ex = Extraction {
             doc: doc.id.clone(),
             entities: vec![
@@ -395,7 +395,7 @@ mod tests {
                                "status": "happened", "negated": false, "confidence": 0.8,
                                "docs": 1},
                 "evidence": [{"doc": "d1.txt", "start": 0, "end": 27,
-                              "sentence": "Kerry met Lavrov in Moscow.", "rule": "test",
+                              "sentence": "Kerry met Lavrov in Moscow.", "rule": "meeting_with",
                               "confidence": 0.8, "status": "happened", "negated": false,
                               "date": "2016-03-24"}]
             })

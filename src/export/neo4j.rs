@@ -18,7 +18,7 @@ use super::{
     View, affirmed_topics, edge_negated, edge_status, first_date, first_place, first_role,
     round_confidence,
 };
-use crate::extract::RelationKind;
+use crate::model::RelationKind;
 
 /// The separator of array items in a cell.
 const ARRAY_DELIMITER: char = ';';
@@ -184,7 +184,7 @@ fn neo4j_script(relations: &BTreeSet<RelationKind>) -> String {
          CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n",
     );
     let properties = neo4j_node_properties();
-    for kind in crate::extract::EntityKind::ALL {
+    for kind in crate::model::EntityKind::ALL {
         let kind = kind.as_str();
         let _ = writeln!(
             out,

@@ -20,8 +20,8 @@ use oxttl::{NTriplesSerializer, TurtleSerializer};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use super::{View, edge_negated, round_confidence};
-use crate::extract::{EntityKind, RelationKind};
 use crate::graph::{Edge, Evidence, NodeId};
+use crate::model::{Date, EntityKind, RelationKind};
 
 /// The vocabulary's namespace (`kg:`). `.example` is reserved for documentation (RFC 2606): the
 /// IRIs name things in this export, not pages on the web.
@@ -114,11 +114,8 @@ fn relation_terms(kind: RelationKind) -> (&'static str, &'static str) {
 }
 
 /// A date as RDF: `xsd:date` when it is one (`2016-03-24`).
-fn date_literal(text: &str) -> Option<Literal> {
-    text.parse::<jiff::civil::Date>()
-        .ok()
-        .filter(|_| text.len() == 10)
-        .map(|_| Literal::new_typed_literal(text, xsd::DATE))
+fn date_literal(day: Date) -> Literal {
+    Literal::new_typed_literal(day.to_string(), xsd::DATE)
 }
 
 /// Builds the triples of a view in a fixed order: entities, then edges with their events, then
@@ -189,8 +186,8 @@ impl<'v, 'g> Triples<'v, 'g> {
                     Literal::new_simple_literal(title),
                 );
             }
-            if let Some(date) = info.date.as_deref().and_then(date_literal) {
-                self.add(&subject, vocab("date").as_ref(), date);
+            if let Some(date) = info.date {
+                self.add(&subject, vocab("date").as_ref(), date_literal(date));
             }
         }
         for id in std::mem::take(&mut self.referred) {
@@ -299,21 +296,15 @@ impl<'v, 'g> Triples<'v, 'g> {
                 vocab("dateText").as_ref(),
                 Literal::new_simple_literal(&date.text),
             );
-            match (&date.start, &date.end) {
-                (Some(start), Some(end)) if start != end => {
-                    if let Some(start) = date_literal(start) {
-                        self.add(event, vocab("startDate").as_ref(), start);
-                    }
-                    if let Some(end) = date_literal(end) {
-                        self.add(event, vocab("endDate").as_ref(), end);
-                    }
+            match date.range {
+                Some(range) if !range.is_day() => {
+                    let start = date_literal(range.start);
+                    self.add(event, vocab("startDate").as_ref(), start);
+                    let end = date_literal(range.end);
+                    self.add(event, vocab("endDate").as_ref(), end);
                 }
-                (Some(day), _) => {
-                    if let Some(day) = date_literal(day) {
-                        self.add(event, vocab("date").as_ref(), day);
-                    }
-                }
-                _ => {}
+                Some(range) => self.add(event, vocab("date").as_ref(), date_literal(range.start)),
+                None => {}
             }
         }
         if let Some(role) = &evidence.role {
@@ -326,12 +317,12 @@ impl<'v, 'g> Triples<'v, 'g> {
         self.add(
             event,
             vocab("status").as_ref(),
-            Literal::new_simple_literal(evidence.modality.as_str()),
+            Literal::new_simple_literal(evidence.status.as_str()),
         );
         self.add(
             event,
             vocab("negated").as_ref(),
-            Literal::from(evidence.negated),
+            Literal::from(evidence.status.is_denied()),
         );
         self.add(
             event,
@@ -344,7 +335,7 @@ impl<'v, 'g> Triples<'v, 'g> {
         self.add(
             event,
             vocab("rule").as_ref(),
-            Literal::new_simple_literal(&evidence.rule),
+            Literal::new_simple_literal(evidence.rule.name()),
         );
         let doc = self.view.doc_name(evidence.doc);
         self.docs.insert(evidence.doc);
@@ -390,13 +381,5 @@ mod tests {
             entity_iri(EntityKind::Place, "Zürich am See").as_str(),
             "https://kg.example/id/Place/Z%C3%BCrich%20am%20See"
         );
-    }
-
-    #[test]
-    fn only_whole_days_are_dates() {
-        assert!(date_literal("2016-03-24").is_some());
-        assert!(date_literal("2016-03").is_none());
-        assert!(date_literal("on Thursday").is_none());
-        assert!(date_literal("2016-02-30").is_none());
     }
 }

@@ -12,7 +12,7 @@
 use jiff::civil::{Date, Weekday};
 
 use crate::extract::doc::Doc;
-use crate::extract::{DateRef, Modality};
+use crate::model::{DateRange, DateRef, Precision};
 use crate::text::{Segment, SegmentKind, Token, TokenShape, tokenize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -249,6 +249,20 @@ fn scan(tokens: &[Token], text: &str, from: usize, to: usize) -> Vec<(usize, usi
     out
 }
 
+impl Expr {
+    /// How precisely the expression names its days.
+    fn precision(self) -> Precision {
+        match self {
+            Expr::Day { .. } | Expr::Range { .. } | Expr::Weekday(_) | Expr::Relative(_) => {
+                Precision::Day
+            }
+            Expr::Week(_) => Precision::Week,
+            Expr::Month { .. } | Expr::MonthOffset(_) => Precision::Month,
+            Expr::YearOffset(_) => Precision::Year,
+        }
+    }
+}
+
 fn full_date(expr: Expr) -> Option<Date> {
     match expr {
         Expr::Day {
@@ -363,9 +377,9 @@ impl DateFinder {
         DateFinder { doc_date, found }
     }
 
-    /// The article's date, `YYYY-MM-DD`.
-    pub(crate) fn doc_date(&self) -> Option<String> {
-        self.doc_date.map(|d| d.to_string())
+    /// The article's date.
+    pub(crate) fn doc_date(&self) -> Option<Date> {
+        self.doc_date
     }
 
     /// The date nearest to token `k` in sentence `sentence`, resolved.
@@ -374,7 +388,7 @@ impl DateFinder {
         doc: &Doc,
         sentence: usize,
         k: usize,
-        modality: Modality,
+        planned: bool,
     ) -> Option<DateRef> {
         let list = self.found.get(sentence)?;
         let start = doc.sentences[sentence].tokens.start;
@@ -411,13 +425,11 @@ impl DateFinder {
                     k.saturating_sub(*to)
                 }
             })?;
-        let text = doc.range_text(from, to).to_string();
-        let (start, end) = self.resolve(expr, modality);
-        Some(DateRef {
-            text,
-            start: start.map(|d| d.to_string()),
-            end: end.map(|d| d.to_string()),
-        })
+        let text = doc.range_text(from, to);
+        let (start, end) = self.resolve(expr, planned);
+        let range =
+            start.map(|start| DateRange::new(start, end.unwrap_or(start), expr.precision()));
+        Some(DateRef::new(text, range))
     }
 
     fn nearest_year(&self, month: i8, day: i8) -> Option<Date> {
@@ -427,7 +439,7 @@ impl DateFinder {
             .min_by_key(|d| (d.to_jiff_days() - anchor.to_jiff_days()).abs())
     }
 
-    fn resolve(&self, expr: Expr, modality: Modality) -> (Option<Date>, Option<Date>) {
+    fn resolve(&self, expr: Expr, planned: bool) -> (Option<Date>, Option<Date>) {
         let anchor = self.doc_date;
         let shift = |d: Date, days: i32| d.checked_add(jiff::Span::new().days(days)).ok();
         match expr {
@@ -462,7 +474,7 @@ impl DateFinder {
                 let Some(anchor) = anchor else {
                     return (None, None);
                 };
-                let step = if modality == Modality::Planned { 1 } else { -1 };
+                let step = if planned { 1 } else { -1 };
                 let mut d = anchor;
                 for _ in 0..7 {
                     if d.weekday() == weekday {

@@ -17,8 +17,9 @@ use rustc_hash::FxHashMap;
 
 use crate::extract::doc::Doc;
 use crate::extract::mentions::{Cand, CandKind, Found, Of, RoleRef, hint};
-use crate::extract::{Entity, EntityId, EntityKind, Mention, MentionForm, PlaceKind, Role};
 use crate::lexicon::flag;
+use crate::model::Role;
+use crate::model::{Entity, EntityId, EntityKind, LinkReason, Mention, MentionForm, PlaceKind};
 use crate::names::{normalize, org_key, person_key, surname_key};
 use crate::text::TokenShape;
 
@@ -119,13 +120,13 @@ impl Builder<'_, '_> {
     }
 
     /// Adds a form of the entity's name, and the rule that linked it.
-    fn alias(&mut self, entity: EntityId, form: &str, reason: &str) {
+    fn alias(&mut self, entity: EntityId, form: &str, reason: LinkReason) {
         let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
         let e = &mut self.entities[entity];
         if form != e.name && !e.aliases.contains(&form) {
-            e.links.push(crate::extract::Link {
+            e.links.push(crate::model::Link {
                 alias: form.clone(),
-                reason: reason.to_string(),
+                reason,
             });
             e.aliases.push(form);
         }
@@ -152,9 +153,6 @@ fn bare_words(doc: &Doc, c: &Cand) -> Vec<String> {
         .collect()
 }
 
-const WHY_SURNAME: &str = "surname: the person of this surname named nearest before";
-const WHY_TITLE: &str = "title: a title or honorific before the name";
-
 pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     let mut b = Builder {
         doc,
@@ -167,7 +165,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     let mut entity_of: Vec<Option<EntityId>> = vec![None; cands.len()];
     let mut form_of: Vec<MentionForm> = vec![MentionForm::Name; cands.len()];
     // Why each candidate was linked to its entity, when a rule did more than read its name.
-    let mut why: Vec<Option<&'static str>> = vec![None; cands.len()];
+    let mut why: Vec<Option<LinkReason>> = vec![None; cands.len()];
 
     // People with a name of two or more words (not counting a kept honorific) come first: they
     // are what short forms link to.
@@ -242,11 +240,11 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                     && let Some(&[e]) = surnames.get(&surname_key(text)).map(Vec::as_slice)
                 {
                     entity_of[i] = Some(e);
-                    why[i] = Some(WHY_SURNAME);
+                    why[i] = Some(LinkReason::Surname);
                     continue;
                 }
                 entity_of[i] = Some(b.known_entity(id));
-                why[i] = Some("known name: the word lists give it as a name of this entity");
+                why[i] = Some(LinkReason::KnownName);
             }
             CandKind::Demonym(id) => {
                 entity_of[i] = Some(b.known_entity(id));
@@ -256,8 +254,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                 let name = name_text(doc, c);
                 if let Some(country) = official_name_end(doc, c, &name, &countries) {
                     entity_of[i] = Some(b.known_entity(country));
-                    why[i] =
-                        Some("short form: the end of the official name of a country named here");
+                    why[i] = Some(LinkReason::OfficialName);
                     continue;
                 }
                 entity_of[i] = Some(b.entity(kind, &name, place_kind));
@@ -291,7 +288,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             .collect();
         if let [one] = longer.as_slice() {
             *slot = Some(*one);
-            why[i] = Some("short form: the end of the one longer organisation name here");
+            why[i] = Some(LinkReason::OrganisationEnd);
         }
     }
 
@@ -308,7 +305,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         });
         if let Some(e) = long {
             entity_of[i] = Some(e);
-            why[i] = Some("acronym: the initials of a name in this document");
+            why[i] = Some(LinkReason::Acronym);
         }
     }
 
@@ -385,22 +382,13 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                 Vec::new()
             };
             let (pool, reason) = if !candidates.is_empty() {
-                (candidates, WHY_SURNAME)
+                (candidates, LinkReason::Surname)
             } else if !by_given.is_empty() {
-                (
-                    by_given,
-                    "given name after Sir or Dame: the person of that given name named here",
-                )
+                (by_given, LinkReason::GivenAfterSir)
             } else if !by_family.is_empty() {
-                (
-                    by_family,
-                    "family name first: the person whose name begins with it here",
-                )
+                (by_family, LinkReason::FamilyFirst)
             } else {
-                (
-                    by_first_name,
-                    "given name: the only person named here who has it",
-                )
+                (by_first_name, LinkReason::GivenName)
             };
             if !pool.is_empty() {
                 entity_of[i] = Some(nearest_before(doc, cands, &entity_of, &pool, c.from));
@@ -441,11 +429,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
             continue;
         }
         let name = name_text(doc, c);
-        b.alias(
-            e,
-            &name,
-            why[i].unwrap_or("spelling: the same name written another way"),
-        );
+        b.alias(e, &name, why[i].unwrap_or(LinkReason::Spelling));
         if let Some(h) = c.honorific
             && !c.keep_honorific
         {
@@ -454,14 +438,14 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
                 doc.range_text(h, c.from).trim_end_matches('.').trim(),
                 name
             );
-            b.alias(e, &with, why[i].unwrap_or(WHY_TITLE));
+            b.alias(e, &with, why[i].unwrap_or(LinkReason::Title));
         }
         if let Some(role) = &c.role {
             // "Secretary Kerry", "President Putin": a one-word capitalised title right before
             // the name.
             if role.to == c.from && role.to == role.from + 1 && doc.capitalized(role.from) {
                 let with = format!("{} {}", doc.s(role.from), name);
-                b.alias(e, &with, why[i].unwrap_or(WHY_TITLE));
+                b.alias(e, &with, why[i].unwrap_or(LinkReason::Title));
             }
             let of = of_name(doc, role.of, &entity_of, &b.entities);
             if let Some(possessor) = role.counterpart_of {
@@ -479,7 +463,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     }
 
     for e in &mut b.entities {
-        crate::extract::drop_subsumed_roles(&mut e.roles);
+        crate::model::drop_subsumed_roles(&mut e.roles);
     }
 
     let mut refs: Vec<Ref> = Vec::new();
@@ -534,7 +518,7 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
         };
         if !b.entities[e].roles.contains(&role) {
             b.entities[e].roles.push(role);
-            crate::extract::drop_subsumed_roles(&mut b.entities[e].roles);
+            crate::model::drop_subsumed_roles(&mut b.entities[e].roles);
         }
         refs.push(Ref {
             from: phrase.from,

@@ -15,8 +15,8 @@
 //!    decided with the whole document in view (see `entities`).
 
 use crate::extract::doc::Doc;
-use crate::extract::{EntityKind, PlaceKind};
 use crate::lexicon::{PhraseTarget, flag};
+use crate::model::{EntityKind, PlaceKind};
 use crate::text::TokenShape;
 
 /// What a mention names, as far as this sentence can tell.

@@ -1,7 +1,7 @@
 //! Events between entities, read from the sentences with the references already resolved.
 //!
-//! Each rule starts at a trigger word from `verbs.tsv` (a verb such as "met", "visit",
-//! "discussed", "said", or a noun such as "talks", "meeting", "visit") and looks for its
+//! Each rule starts at a trigger word from `verbs.tsv` (a verb such as "met", Rule::Visit,
+//! "discussed", "said", or a noun such as "talks", "meeting", Rule::Visit) and looks for its
 //! arguments around it: the subject to the left (the nearest reference to a person or
 //! organisation in the same clause that no preposition or verb governs, or the antecedent of
 //! "who"), the objects to the right (a list joined by commas and "and", past determiners,
@@ -15,8 +15,8 @@ use rustc_hash::FxHashMap;
 use crate::extract::dates::DateFinder;
 use crate::extract::doc::Doc;
 use crate::extract::entities::{Ref, RefKind};
-use crate::extract::{Entity, EntityId, EntityKind, Modality, PlaceKind, Relation, RelationKind};
 use crate::lexicon::{NounClass, Tense, VerbClass, flag};
+use crate::model::{Entity, EntityId, EntityKind, PlaceKind, Relation, RelationKind, Rule, Status};
 use crate::text::{Span, TokenShape};
 
 const PREPOSITIONS: &[&str] = &[
@@ -376,12 +376,12 @@ impl Cx<'_, '_> {
             return;
         }
         if let Some(o) = self.meeting_phrase(sent, k) {
-            self.meet_verb_at(sent, k, o, "meet");
+            self.meet_verb_at(sent, k, o, Rule::Meet);
             return;
         }
         let Some(verb) = info.verb else { return };
         match verb.class {
-            VerbClass::Meet => self.meet_verb(sent, k, "meet"),
+            VerbClass::Meet => self.meet_verb(sent, k, Rule::Meet),
             VerbClass::See => self.see_verb(sent, k),
             // "Speaking in Cardiff, Mr Kennedy said ...": where the speaker was.
             VerbClass::Talk | VerbClass::Say
@@ -396,20 +396,20 @@ impl Cx<'_, '_> {
                 // "spoke by phone with X", "talked on the telephone to X".
                 let o = k + 1 + self.phone_phrase(k + 1);
                 if doc.is_any(o, &["with", "to"]) {
-                    self.meet_verb(sent, k, "talk_with");
+                    self.meet_verb(sent, k, Rule::TalkWith);
                 } else if doc.is(o, "about") || doc.is(o, "on") && o == k + 1 {
-                    self.symmetric_subjects(sent, k, "talked");
+                    self.symmetric_subjects(sent, k, Rule::Talked);
                 } else if o > k + 1 {
                     // "The two leaders spoke by phone."
-                    self.symmetric_subjects(sent, k, "phone");
+                    self.symmetric_subjects(sent, k, Rule::Phone);
                 }
             }
             VerbClass::Phone => self.phone_verb(sent, k),
             VerbClass::Receive => self.receive_verb(sent, k),
             VerbClass::Discuss => self.discuss_verb(sent, k),
             VerbClass::Visit => self.visit_verb(sent, k),
-            VerbClass::Arrive => self.motion_verb(sent, k, &["in", "at", "into"], "arrive_in"),
-            VerbClass::Go => self.motion_verb(sent, k, &["to", "for", "in", "into"], "go_to"),
+            VerbClass::Arrive => self.motion_verb(sent, k, &["in", "at", "into"], Rule::ArriveIn),
+            VerbClass::Go => self.motion_verb(sent, k, &["to", "for", "in", "into"], Rule::GoTo),
             VerbClass::Be if doc.is(k + 1, "in") || doc.is(k + 1, "at") => self.be_in(sent, k),
             VerbClass::Light => {
                 // "hold talks with", "have dinner with": the noun carries the rule.
@@ -493,10 +493,10 @@ impl Cx<'_, '_> {
         if doc.is_any(after, &["a", "an", "the", "his", "her"]) {
             return;
         }
-        self.emit_pairs(sent, k, &subjects, &objects, "phone", after, true);
+        self.emit_pairs(sent, k, &subjects, &objects, Rule::Phone, after, true);
     }
 
-    /// True when an ambiguous form ("meeting", "talks", "visit") is a noun here.
+    /// True when an ambiguous form ("meeting", "talks", Rule::Visit) is a noun here.
     fn reads_as_noun(&self, sent: Sent, k: usize) -> bool {
         let doc = self.doc;
         if k == sent.start {
@@ -1052,10 +1052,10 @@ impl Cx<'_, '_> {
         if subjects.is_empty() || objects.is_empty() || objects[0].from > k + 4 {
             return;
         }
-        self.emit_pairs(sent, k, &subjects, &objects, "see", after, true);
+        self.emit_pairs(sent, k, &subjects, &objects, Rule::See, after, true);
     }
 
-    fn meet_verb(&mut self, sent: Sent, k: usize, rule: &'static str) {
+    fn meet_verb(&mut self, sent: Sent, k: usize, rule: Rule) {
         let o = k + 1 + self.phone_phrase(k + 1);
         self.meet_verb_at(sent, k, o, rule);
     }
@@ -1083,7 +1083,7 @@ impl Cx<'_, '_> {
         None
     }
 
-    fn meet_verb_at(&mut self, sent: Sent, k: usize, o: usize, rule: &'static str) {
+    fn meet_verb_at(&mut self, sent: Sent, k: usize, o: usize, rule: Rule) {
         let doc = self.doc;
         let mut o = o;
         // "meet with", "meet and have dinner with" (the later trigger handles that one).
@@ -1116,7 +1116,7 @@ impl Cx<'_, '_> {
             }
             if let Some(place) = self.meeting_place(sent, end) {
                 let at = Ref::name(end, end, place);
-                self.emit_visits(sent, k, &people, &[at], "met_at");
+                self.emit_visits(sent, k, &people, &[at], Rule::MetAt);
             }
             return;
         }
@@ -1193,7 +1193,7 @@ impl Cx<'_, '_> {
             return false;
         }
         let at = Ref::name(p + 1, p + 2, place);
-        self.emit_visits(sent, k, &speakers, &[at], "speech_in");
+        self.emit_visits(sent, k, &speakers, &[at], Rule::SpeechIn);
         true
     }
 
@@ -1229,7 +1229,7 @@ impl Cx<'_, '_> {
         };
         if self.kind(&subject) == EntityKind::Person {
             let at = Ref::name(k + 2, k + 3, place);
-            self.emit_visits(sent, k, &[subject], &[at], "speech_in");
+            self.emit_visits(sent, k, &[subject], &[at], Rule::SpeechIn);
         }
     }
 
@@ -1263,7 +1263,7 @@ impl Cx<'_, '_> {
             || doc.info(next).any(flag::WEEKDAY | flag::MONTH)
     }
 
-    fn symmetric_subjects(&mut self, sent: Sent, k: usize, rule: &'static str) {
+    fn symmetric_subjects(&mut self, sent: Sent, k: usize, rule: Rule) {
         let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
         if subjects.len() >= 2 {
             self.emit_group(sent, k, &subjects, rule, k + 1);
@@ -1283,7 +1283,7 @@ impl Cx<'_, '_> {
             let (hosts, after) = self.objects(sent, k + 2, |r| self.agent(r));
             let hosts: Vec<Ref> = hosts.into_iter().copied().collect();
             if !guests.is_empty() && !hosts.is_empty() {
-                self.emit_pairs(sent, k, &hosts, &guests, "received_by", after, true);
+                self.emit_pairs(sent, k, &hosts, &guests, Rule::ReceivedBy, after, true);
             }
             return;
         }
@@ -1293,7 +1293,7 @@ impl Cx<'_, '_> {
         });
         let guests: Vec<Ref> = guests.into_iter().copied().collect();
         if !hosts.is_empty() && !guests.is_empty() {
-            self.emit_pairs(sent, k, &hosts, &guests, "receive", after, true);
+            self.emit_pairs(sent, k, &hosts, &guests, Rule::Receive, after, true);
         }
     }
 
@@ -1313,11 +1313,19 @@ impl Cx<'_, '_> {
             let (partners, after) = self.objects(sent, w + 1, |r| self.agent(r));
             let partners: Vec<Ref> = partners.into_iter().copied().collect();
             if !subjects.is_empty() && !partners.is_empty() {
-                self.emit_pairs(sent, k, &subjects, &partners, "discuss_with", after, false);
+                self.emit_pairs(
+                    sent,
+                    k,
+                    &subjects,
+                    &partners,
+                    Rule::DiscussWith,
+                    after,
+                    false,
+                );
                 let mut everyone = subjects.clone();
                 everyone.extend(partners);
                 self.add_meeting_topics(sent, &everyone, &topics);
-                self.emit_discussed(sent, k, &everyone, &topics, "discuss_with");
+                self.emit_discussed(sent, k, &everyone, &topics, Rule::DiscussWith);
                 return;
             }
         }
@@ -1338,7 +1346,7 @@ impl Cx<'_, '_> {
             ],
         );
         if subjects.len() >= 2 && together {
-            self.emit_group(sent, k, &subjects, "discuss_together", topic_end);
+            self.emit_group(sent, k, &subjects, Rule::DiscussTogether, topic_end);
             self.add_meeting_topics(sent, &subjects, &topics);
         }
         // A passive topic: "Climate change was discussed when X visited Y".
@@ -1362,7 +1370,7 @@ impl Cx<'_, '_> {
             return;
         }
         if !subjects.is_empty() {
-            self.emit_discussed(sent, k, &subjects, &topics, "discuss");
+            self.emit_discussed(sent, k, &subjects, &topics, Rule::Discuss);
         }
     }
 
@@ -1382,22 +1390,22 @@ impl Cx<'_, '_> {
             .filter(|r| self.kind(r) == EntityKind::Person)
             .collect();
         if !places.is_empty() {
-            self.emit_visits(sent, k, &subjects, &places, "visit");
+            self.emit_visits(sent, k, &subjects, &places, Rule::Visit);
         } else if people.is_empty()
             && let Some(place) = self.meeting_place(sent, k + 1)
             && self.entities[place].kind == EntityKind::Place
         {
             // "visited a school in Leeds", "toured a factory in Sheffield".
             let at = Ref::name(k + 1, k + 2, place);
-            self.emit_visits(sent, k, &subjects, &[at], "visit");
+            self.emit_visits(sent, k, &subjects, &[at], Rule::Visit);
         }
         if !people.is_empty() {
             // Visiting a person is meeting them.
-            self.emit_pairs(sent, k, &subjects, &people, "visit_person", after, true);
+            self.emit_pairs(sent, k, &subjects, &people, Rule::VisitPerson, after, true);
         }
     }
 
-    fn motion_verb(&mut self, sent: Sent, k: usize, preps: &[&str], rule: &'static str) {
+    fn motion_verb(&mut self, sent: Sent, k: usize, preps: &[&str], rule: Rule) {
         let doc = self.doc;
         let mut p = k + 1;
         // "arrived on Thursday in Moscow", "sailed across the lake in Bromsgrove", "flew from
@@ -1424,7 +1432,7 @@ impl Cx<'_, '_> {
                             .filter(|s| self.kind(s) == EntityKind::Person)
                             .copied()
                             .collect();
-                        self.emit_visits(sent, k, &subjects, &[r], "return_from");
+                        self.emit_visits(sent, k, &subjects, &[r], Rule::ReturnFrom);
                         return;
                     }
                     Some(r) => {
@@ -1494,7 +1502,7 @@ impl Cx<'_, '_> {
             .filter(|r| self.kind(r) == EntityKind::Person)
             .collect();
         if !subjects.is_empty() {
-            self.emit_visits(sent, k, &subjects, &places[..1], "be_in");
+            self.emit_visits(sent, k, &subjects, &places[..1], Rule::BeIn);
         }
     }
 
@@ -1517,7 +1525,7 @@ impl Cx<'_, '_> {
                     .collect();
             }
             if parties.len() >= 2 {
-                self.emit_group(sent, k, &parties, "meeting_between", after);
+                self.emit_group(sent, k, &parties, Rule::MeetingBetween, after);
             }
             return;
         }
@@ -1540,7 +1548,7 @@ impl Cx<'_, '_> {
             ) {
                 let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
                 if subjects.len() >= 2 && self.light_verb_before(sent, k) {
-                    self.emit_group(sent, k, &subjects, "hold_talks", k + 1);
+                    self.emit_group(sent, k, &subjects, Rule::HoldTalks, k + 1);
                 }
             }
             return;
@@ -1572,7 +1580,7 @@ impl Cx<'_, '_> {
         if owner.is_empty() {
             return;
         }
-        self.emit_pairs(sent, k, &owner, &partners, "meeting_with", after, true);
+        self.emit_pairs(sent, k, &owner, &partners, Rule::MeetingWith, after, true);
     }
 
     /// "Kerry's meeting", "Kerry's fourth visit": the possessor before a noun.
@@ -1654,7 +1662,11 @@ impl Cx<'_, '_> {
                 k,
                 &owner,
                 &places,
-                if speech { "speech_in" } else { "visit_to" },
+                if speech {
+                    Rule::SpeechIn
+                } else {
+                    Rule::VisitTo
+                },
             );
         }
     }
@@ -2090,22 +2102,21 @@ impl Cx<'_, '_> {
         kind: RelationKind,
         source: EntityId,
         target: EntityId,
-        rule: &'static str,
+        rule: Rule,
     ) -> Relation {
         let (modality, negated) = self.modality(sent, k);
-        let date = self.dates.for_sentence(self.doc, sent.index, k, modality);
+        let planned = modality == Modality::Planned;
+        let date = self.dates.for_sentence(self.doc, sent.index, k, planned);
+        let status = match modality {
+            _ if negated => Status::Denied,
+            Modality::Happened => Status::Happened,
+            Modality::Planned => Status::Planned,
+            Modality::Reported => Status::Reported,
+        };
         Relation {
             date,
-            modality,
-            negated,
-            ..Relation::new(
-                kind,
-                source,
-                Some(target),
-                sent.span,
-                rule,
-                confidence(rule),
-            )
+            status,
+            ..Relation::new(kind, source, Some(target), sent.span, rule)
         }
     }
 
@@ -2116,12 +2127,12 @@ impl Cx<'_, '_> {
         k: usize,
         subjects: &[Ref],
         objects: &[Ref],
-        rule: &'static str,
+        rule: Rule,
         after: usize,
         own_topics: bool,
     ) {
         // A telephone call is not a meeting, but an event of its own.
-        let kind = if rule == "phone" || self.phone_near(sent, k) {
+        let kind = if rule == Rule::Phone || self.phone_near(sent, k) {
             RelationKind::Called
         } else {
             RelationKind::Met
@@ -2134,7 +2145,10 @@ impl Cx<'_, '_> {
             self.own_topics(
                 sent,
                 after,
-                matches!(rule, "meeting_with" | "meeting_between" | "hold_talks"),
+                matches!(
+                    rule,
+                    Rule::MeetingWith | Rule::MeetingBetween | Rule::HoldTalks
+                ),
             )
         } else {
             Vec::new()
@@ -2182,7 +2196,7 @@ impl Cx<'_, '_> {
                 .filter(|r| self.kind(r) == EntityKind::Person)
                 .collect();
             let at = Ref::name(after, after, place);
-            self.emit_visits(sent, k, &here, &[at], "met_at");
+            self.emit_visits(sent, k, &here, &[at], Rule::MetAt);
         }
         if !topics.is_empty() {
             let mut everyone: Vec<Ref> = subjects.to_vec();
@@ -2229,14 +2243,7 @@ impl Cx<'_, '_> {
         Vec::new()
     }
 
-    fn emit_group(
-        &mut self,
-        sent: Sent,
-        k: usize,
-        members: &[Ref],
-        rule: &'static str,
-        after: usize,
-    ) {
+    fn emit_group(&mut self, sent: Sent, k: usize, members: &[Ref], rule: Rule, after: usize) {
         for (a, x) in members.iter().enumerate() {
             for y in &members[a + 1..] {
                 self.emit_pairs(
@@ -2252,14 +2259,7 @@ impl Cx<'_, '_> {
         }
     }
 
-    fn emit_visits(
-        &mut self,
-        sent: Sent,
-        k: usize,
-        visitors: &[Ref],
-        places: &[Ref],
-        rule: &'static str,
-    ) {
+    fn emit_visits(&mut self, sent: Sent, k: usize, visitors: &[Ref], places: &[Ref], rule: Rule) {
         // "Sunderland station" is in Sunderland: who was at the one was in the other.
         let mut places = places.to_vec();
         for p in places.clone() {
@@ -2314,7 +2314,7 @@ impl Cx<'_, '_> {
         k: usize,
         who: &[Ref],
         topics: &[EntityId],
-        rule: &'static str,
+        rule: Rule,
     ) {
         for w in who {
             if !matches!(self.kind(w), EntityKind::Person | EntityKind::Organization) {
@@ -2375,10 +2375,15 @@ impl Cx<'_, '_> {
                     // The quote may open in an earlier sentence: the evidence covers it.
                     let mut sent = self.sent(s);
                     sent.span = sent.span.cover(doc.tokens[k].span);
-                    let mut rel =
-                        self.base_relation(sent, e, RelationKind::Said, speaker, quote, "quote");
-                    rel.modality = Modality::Happened;
-                    rel.negated = false;
+                    let mut rel = self.base_relation(
+                        sent,
+                        e,
+                        RelationKind::Said,
+                        speaker,
+                        quote,
+                        Rule::Quote,
+                    );
+                    rel.status = Status::Happened;
                     let quoted_topics = self.topics_in(sent, k + 1, e, &[speaker]);
                     rel.topics = quoted_topics
                         .into_iter()
@@ -2514,9 +2519,8 @@ impl Cx<'_, '_> {
             let quote = self.entities.len();
             self.entities.push(Entity::new(text, EntityKind::Quote));
             let mut rel =
-                self.base_relation(sent, v, RelationKind::Said, speaker, quote, "said_that");
-            rel.modality = Modality::Happened;
-            rel.negated = false;
+                self.base_relation(sent, v, RelationKind::Said, speaker, quote, Rule::SaidThat);
+            rel.status = Status::Happened;
             rel.topics = self
                 .topics_in(sent, from, to, &[speaker])
                 .into_iter()
@@ -2592,17 +2596,10 @@ fn sentence_is_headline(doc: &Doc, sent: Sent) -> bool {
     doc.sentences[sent.index].headline
 }
 
-/// How far each rule is trusted; explicit verbs more than inferences.
-fn confidence(rule: &str) -> f32 {
-    match rule {
-        "meet" | "receive" | "received_by" | "discuss_with" | "visit" | "arrive_in" | "quote" => {
-            0.9
-        }
-        "meeting_with" | "meeting_between" | "talk_with" | "go_to" | "visit_to" | "hold_talks"
-        | "see" | "discuss_together" | "phone" => 0.8,
-        "visit_person" | "discuss" | "talked" | "speech_in" | "return_from" => 0.7,
-        "met_at" => 0.6,
-        "be_in" => 0.6,
-        _ => 0.5,
-    }
+/// What the words before a trigger say of its event, before negation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Modality {
+    Happened,
+    Planned,
+    Reported,
 }

@@ -18,7 +18,8 @@ use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{DateRef, EntityKind, Extraction, Modality, PlaceKind, RelationKind, Role};
+use crate::model::{Date, DateRef, EntityKind, Extraction, MergeReason, PlaceKind, RelationKind};
+use crate::model::{Role, Rule, Status};
 use crate::names::{normalize, org_key, person_key, surname_key};
 use crate::text::{Document, Span};
 
@@ -58,13 +59,11 @@ pub struct Evidence {
     /// The sentence itself.
     pub sentence: String,
     /// The rule that produced the relation.
-    pub rule: String,
+    pub rule: Rule,
     /// How far the rule is trusted, from 0 to 1.
     pub confidence: f32,
-    /// Happened, planned or reported.
-    pub modality: Modality,
-    /// True when the sentence denies it.
-    pub negated: bool,
+    /// Happened, reported, planned or denied.
+    pub status: Status,
     /// Canonical names of what this event was about.
     pub topics: Vec<String>,
     /// Canonical name of where it took place.
@@ -117,7 +116,7 @@ pub struct DocInfo {
     /// The document id.
     pub id: String,
     /// The article's date, when known.
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// The title, when the record gave one.
     pub title: Option<String>,
 }
@@ -130,7 +129,7 @@ pub struct Merge {
     /// The name that was folded into it.
     pub merged: String,
     /// Why: which rule.
-    pub reason: String,
+    pub reason: MergeReason,
     /// The document being read when it happened.
     pub doc: String,
 }
@@ -201,7 +200,7 @@ impl KnowledgeGraph {
         let doc_id = self.docs.len() as DocId;
         self.docs.push(DocInfo {
             id: doc.id.clone(),
-            date: ex.date.clone().or_else(|| doc.date.clone()),
+            date: ex.date,
             title: doc.title.clone(),
         });
 
@@ -235,7 +234,7 @@ impl KnowledgeGraph {
             if entity.roles.iter().any(|r| !node.roles.contains(r)) {
                 let mut roles: Vec<Role> =
                     node.roles.iter().chain(&entity.roles).cloned().collect();
-                crate::extract::drop_subsumed_roles(&mut roles);
+                crate::model::drop_subsumed_roles(&mut roles);
                 node.roles = roles.into_iter().collect();
             }
             let mut new_names = Vec::new();
@@ -253,7 +252,7 @@ impl KnowledgeGraph {
                     self.merges.push(Merge {
                         kept: node_name.clone(),
                         merged: alias.clone(),
-                        reason: link.reason.clone(),
+                        reason: MergeReason::Within(link.reason),
                         doc: doc.id.clone(),
                     });
                 }
@@ -279,10 +278,9 @@ impl KnowledgeGraph {
                 doc: doc_id,
                 span: rel.sentence,
                 sentence,
-                rule: rel.rule.to_string(),
+                rule: rel.rule,
                 confidence: rel.confidence,
-                modality: rel.modality,
-                negated: rel.negated,
+                status: rel.status,
                 topics: rel
                     .topics
                     .iter()
@@ -305,9 +303,9 @@ impl KnowledgeGraph {
         if let Some(&id) = self.keys.get(&(kind, key.clone())) {
             let kept = &self.graph[id].name;
             let reason = if merge_key(kind, kept) != key {
-                Some("alias: another document used this name for it")
+                Some(MergeReason::Alias)
             } else if kept != name && kind != EntityKind::Quote {
-                Some("spelling: the same name once case, accents and transliteration are folded")
+                Some(MergeReason::Spelling)
             } else {
                 None
             };
@@ -320,7 +318,7 @@ impl KnowledgeGraph {
                 self.merges.push(Merge {
                     kept: kept.clone(),
                     merged: name.to_string(),
-                    reason: reason.into(),
+                    reason,
                     doc: doc.to_string(),
                 });
             }
@@ -333,7 +331,7 @@ impl KnowledgeGraph {
                 self.merges.push(Merge {
                     kept: self.graph[id].name.clone(),
                     merged: name.to_string(),
-                    reason: "surname: the only person in the graph with this surname".into(),
+                    reason: MergeReason::Surname,
                     doc: doc.to_string(),
                 });
                 return id;
@@ -363,7 +361,7 @@ impl KnowledgeGraph {
                 self.merges.push(Merge {
                     kept: name.to_string(),
                     merged: self.graph[lone].name.clone(),
-                    reason: "surname: the only person in the graph with this surname".into(),
+                    reason: MergeReason::Surname,
                     doc: doc.to_string(),
                 });
                 self.absorb(id, lone);

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::extract::EntityKind;
 use crate::graph::{EdgeId, NodeId};
+use crate::model::EntityKind;
 
 /// One cell of an answer.
 #[derive(Clone, Debug, PartialEq)]

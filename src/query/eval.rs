@@ -9,15 +9,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 use rustc_hash::FxHashMap;
 
-use crate::extract::{EntityKind, RelationKind, Role};
 use crate::graph::{DocId, Edge, EdgeId, Evidence, KnowledgeGraph, NodeId, Resolution};
+use crate::model::{EntityKind, RelationKind, Role};
 use crate::names::normalize;
 use crate::text::Span;
 
 use super::answer::{Answer, EvidenceRef, Row, Value};
 use super::ast::{Direction, Op};
 use super::plan::{
-    ColumnValue, EdgeKey, EvidenceFilter, NodeCondition, NodeKey, Pairs, Plan, Shape, Star, Status,
+    ColumnValue, EdgeKey, EvidenceFilter, NodeCondition, NodeKey, Pairs, Plan, Shape, Star,
 };
 
 /// Runs a plan.
@@ -216,7 +216,7 @@ fn star_rows(graph: &KnowledgeGraph, star: &Star, keep_denied: bool) -> Vec<Foun
         }
         let (denied, affirmed): (Vec<EvidenceRef>, Vec<EvidenceRef>) = refs
             .into_iter()
-            .partition(|&r| evidence_at(graph, r).is_some_and(|e| e.negated));
+            .partition(|&r| evidence_at(graph, r).is_some_and(|e| e.status.is_denied()));
         if !affirmed.is_empty() {
             rows.push((key, best_first(graph, affirmed), false));
         } else if keep_denied && !denied.is_empty() {
@@ -289,7 +289,7 @@ fn pair_rows(graph: &KnowledgeGraph, pairs: &Pairs, plan: &Plan) -> Vec<Found> {
             .collect();
         let (denied, affirmed): (Vec<EvidenceRef>, Vec<EvidenceRef>) = refs
             .into_iter()
-            .partition(|&r| evidence_at(graph, r).is_some_and(|e| e.negated));
+            .partition(|&r| evidence_at(graph, r).is_some_and(|e| e.status.is_denied()));
         let (evidence, is_denied) = if !affirmed.is_empty() {
             (affirmed, false)
         } else if plan.keep_denied && !denied.is_empty() {
@@ -367,7 +367,7 @@ fn accepts(
         let Some((start, end)) = evidence
             .date
             .as_ref()
-            .and_then(|d| d.start.as_ref().map(|s| (s, d.end.as_ref().unwrap_or(s))))
+            .and_then(|d| d.range.map(|r| (r.start, r.end)))
         else {
             return false;
         };
@@ -375,7 +375,7 @@ fn accepts(
             return false;
         }
     }
-    let status = Status::of(evidence.modality, evidence.negated);
+    let status = evidence.status;
     filter
         .status
         .iter()
@@ -386,7 +386,7 @@ fn accepts(
 fn met_sentences(graph: &KnowledgeGraph, y: NodeId) -> MetSentences {
     let mut sentences = MetSentences::new();
     for (_, other, edge, _) in graph.edges_of(y, Some(RelationKind::Met)) {
-        for evidence in edge.evidence.iter().filter(|e| !e.negated) {
+        for evidence in edge.evidence.iter().filter(|e| !e.status.is_denied()) {
             sentences.insert((other, evidence.doc, evidence.span));
         }
     }
@@ -421,8 +421,9 @@ fn evidence_at(graph: &KnowledgeGraph, at: EvidenceRef) -> Option<&Evidence> {
 fn best_first(graph: &KnowledgeGraph, mut refs: Vec<EvidenceRef>) -> Vec<EvidenceRef> {
     refs.sort_by(|&a, &b| {
         match (evidence_at(graph, a), evidence_at(graph, b)) {
-            (Some(x), Some(y)) => Status::of(x.modality, x.negated)
-                .cmp(&Status::of(y.modality, y.negated))
+            (Some(x), Some(y)) => x
+                .status
+                .cmp(&y.status)
                 .then(y.confidence.total_cmp(&x.confidence))
                 .then(x.doc.cmp(&y.doc))
                 .then(x.span.cmp(&y.span)),
@@ -444,7 +445,7 @@ fn role_evidence(graph: &KnowledgeGraph, id: NodeId) -> Vec<EvidenceRef> {
             continue;
         }
         for (index, e) in edge.evidence.iter().enumerate() {
-            if !e.negated {
+            if !e.status.is_denied() {
                 refs.push(EvidenceRef {
                     edge: edge_id,
                     index,
@@ -496,7 +497,7 @@ fn scan_rows(
 
 /// Does an edge stand on at least one sentence that does not deny it?
 fn affirmed(edge: &Edge) -> bool {
-    edge.evidence.iter().any(|e| !e.negated)
+    edge.evidence.iter().any(|e| !e.status.is_denied())
 }
 
 /// The best sentence of an edge that does not deny it.
@@ -506,7 +507,7 @@ fn best_of(graph: &KnowledgeGraph, edge_id: EdgeId) -> Vec<EvidenceRef> {
         .evidence
         .iter()
         .enumerate()
-        .filter(|(_, e)| !e.negated)
+        .filter(|(_, e)| !e.status.is_denied())
         .map(|(index, _)| EvidenceRef {
             edge: edge_id,
             index,
@@ -707,7 +708,7 @@ fn node_value(graph: &KnowledgeGraph, id: NodeId, key: NodeKey) -> Value {
                 if !outgoing {
                     continue;
                 }
-                for e in edge.evidence.iter().filter(|e| !e.negated) {
+                for e in edge.evidence.iter().filter(|e| !e.status.is_denied()) {
                     if let Some(title) = &e.role {
                         roles.insert(Role {
                             title: title.clone(),
@@ -789,11 +790,9 @@ fn edge_value(graph: &KnowledgeGraph, key: EdgeKey, row: &Found, anchors: &[Node
         EdgeKey::Date => {
             // Distinct dates before their text: a hub's row may rest on thousands of sentences
             // and few dates.
-            let mut dates: Vec<&crate::extract::DateRef> =
+            let mut dates: Vec<&crate::model::DateRef> =
                 evidence.iter().filter_map(|e| e.date.as_ref()).collect();
-            dates.sort_unstable_by(|a, b| {
-                (&a.start, &a.end, &a.text).cmp(&(&b.start, &b.end, &b.text))
-            });
+            dates.sort_unstable_by(|a, b| (&a.range, &a.text).cmp(&(&b.range, &b.text)));
             dates.dedup();
             let mut dates: Vec<String> = dates.into_iter().map(|d| d.iso()).collect();
             dates.sort();
@@ -802,7 +801,7 @@ fn edge_value(graph: &KnowledgeGraph, key: EdgeKey, row: &Found, anchors: &[Node
         }
         EdgeKey::Status => evidence
             .iter()
-            .map(|e| Status::of(e.modality, e.negated))
+            .map(|e| e.status)
             .min()
             .map_or(Value::Null, |s| Value::Text(s.as_str().to_string())),
         EdgeKey::Docs => Value::Number(

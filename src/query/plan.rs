@@ -10,8 +10,9 @@
 //! - a neighbourhood: `(NAMED)-[r*1..N]-(x)`, one row a node within N hops;
 //! - a path: `(NAMED)-[r*..N]-(NAMED)`, one row a hop of a shortest path.
 
-use crate::extract::{EntityKind, Modality, RelationKind};
 use crate::graph::{KnowledgeGraph, NodeId, Resolution};
+pub(super) use crate::model::Status;
+use crate::model::{Date, EntityKind, RelationKind};
 use crate::names::normalize;
 use crate::text::Span;
 
@@ -140,41 +141,6 @@ pub(super) struct EvidenceFilter {
     pub status: Vec<(Status, bool)>,
 }
 
-/// What evidence says of an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum Status {
-    /// It happened.
-    Happened,
-    /// It was reported, hedged.
-    Reported,
-    /// It is planned.
-    Planned,
-    /// It is denied: the sentence says it did not happen.
-    Denied,
-}
-
-impl Status {
-    /// The word.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Status::Happened => "happened",
-            Status::Reported => "reported",
-            Status::Planned => "planned",
-            Status::Denied => "denied",
-        }
-    }
-
-    /// The status of one evidence sentence.
-    pub fn of(modality: Modality, negated: bool) -> Status {
-        match (negated, modality) {
-            (true, _) => Status::Denied,
-            (_, Modality::Happened) => Status::Happened,
-            (_, Modality::Reported) => Status::Reported,
-            (_, Modality::Planned) => Status::Planned,
-        }
-    }
-}
-
 const STATUSES: [Status; 4] = [
     Status::Happened,
     Status::Reported,
@@ -188,15 +154,15 @@ pub(super) struct DateCondition {
     /// The operator.
     pub op: Op,
     /// The first day of D.
-    pub first: String,
+    pub first: Date,
     /// The last day of D.
-    pub last: String,
+    pub last: Date,
 }
 
 impl DateCondition {
-    /// Does an event from `start` to `end` (ISO days) satisfy it?
-    pub fn accepts(&self, start: &str, end: &str) -> bool {
-        let (first, last) = (self.first.as_str(), self.last.as_str());
+    /// Does an event from `start` to `end` satisfy it?
+    pub fn accepts(&self, start: Date, end: Date) -> bool {
+        let (first, last) = (self.first, self.last);
         match self.op {
             Op::Ge => end >= first,
             Op::Gt => start > last,
@@ -958,6 +924,11 @@ fn conditions(
                             }
                             _ => return Err(needs(value, "a date such as `2016-03-24`")),
                         };
+                        let day = |iso: String| {
+                            iso.parse::<Date>()
+                                .map_err(|_| needs(value, "a date such as `2016-03-24`"))
+                        };
+                        let (first, last) = (day(first)?, day(last)?);
                         filter.dates.push(DateCondition { op, first, last });
                     }
                     _ => {

@@ -5,8 +5,8 @@ use comfy_table::{
     Width,
 };
 
-use crate::extract::EntityKind;
 use crate::graph::KnowledgeGraph;
+use crate::model::EntityKind;
 
 use super::answer::{Answer, EvidenceRef, Format, Row, Value};
 

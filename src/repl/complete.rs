@@ -10,8 +10,8 @@
 
 use std::collections::HashSet;
 
-use kg::extract::EntityKind;
 use kg::graph::KnowledgeGraph;
+use kg::model::EntityKind;
 use kg::names::normalize;
 use kg::query::{self, Name};
 use kg::text::Span;
@@ -368,15 +368,15 @@ mod tests {
     #[test]
     fn a_later_word_is_matched_only_when_no_name_or_alias_starts_so() {
         let doc = kg::text::Document::new("a.txt", "Aaron Putnam. Vladimir Putin, or Putin.");
-        let mut putin = kg::extract::Entity::new("Vladimir Putin", EntityKind::Person);
+        let mut putin = kg::model::Entity::new("Vladimir Putin", EntityKind::Person);
         putin.aliases = vec!["Putin".into()];
-        let ex = kg::extract::Extraction {
+        let ex = kg::model::Extraction {
             doc: doc.id.clone(),
             entities: vec![
-                kg::extract::Entity::new("Aaron Putnam", EntityKind::Person),
+                kg::model::Entity::new("Aaron Putnam", EntityKind::Person),
                 putin,
             ],
-            ..kg::extract::Extraction::default()
+            ..kg::model::Extraction::default()
         };
         let mut graph = KnowledgeGraph::new();
         graph.add(&doc, &ex);

@@ -188,11 +188,8 @@ fn attributes(evidence: &Evidence) -> String {
     let mut parts = vec![
         format!("rule {}", evidence.rule),
         format!("confidence {:.2}", evidence.confidence),
-        evidence.modality.as_str().to_string(),
+        evidence.status.as_str().to_string(),
     ];
-    if evidence.negated {
-        parts.push("denied".to_string());
-    }
     if let Some(date) = &evidence.date {
         let iso = date.iso();
         parts.push(if iso == date.text {

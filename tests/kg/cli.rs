@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use assert_cmd::Command;
-use kg::extract::{
-    DateRef, Entity, EntityKind, Extraction, Modality, PlaceKind, Relation, RelationKind, Role,
-};
 use kg::graph::KnowledgeGraph;
+use kg::model::{
+    Date, DateRange, DateRef, Entity, EntityKind, Extraction, PlaceKind, Relation, RelationKind,
+    Role, Rule, Status,
+};
 use kg::text::{Document, Span};
 use predicates::prelude::*;
 use predicates::str::{contains, is_match};
@@ -58,7 +59,7 @@ fn sentence(starting: &str) -> Span {
 }
 
 fn relation(kind: RelationKind, source: usize, target: usize, at: &str) -> Relation {
-    Relation::new(kind, source, Some(target), sentence(at), "fixture", 0.9)
+    Relation::new(kind, source, Some(target), sentence(at), Rule::Meet)
 }
 
 /// A graph with every entity and relation type, and names that need escaping in DOT.
@@ -90,15 +91,14 @@ fn fixture_graph() -> KnowledgeGraph {
     let mut met = relation(RelationKind::Met, 0, 1, "US Secretary");
     met.place = Some(2);
     met.topics = vec![8];
-    met.date = Some(DateRef {
-        text: "on Thursday".into(),
-        start: Some("2016-03-24".into()),
-        end: None,
-    });
+    met.date = Some(DateRef::new(
+        "on Thursday",
+        Some(DateRange::day(Date::constant(2016, 3, 24))),
+    ));
     let mut visit = relation(RelationKind::Visited, 0, 5, "Kerry will visit");
-    visit.modality = Modality::Planned;
+    visit.status = Status::Planned;
     let mut not_met = relation(RelationKind::Met, 6, 0, "Ali");
-    not_met.negated = true;
+    not_met.status = Status::Denied;
     let mut role = relation(RelationKind::HoldsRole, 0, 7, "US Secretary");
     role.role = Some("Secretary of State".into());
     let ex = Extraction {

@@ -17,10 +17,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use kg::extract::{
-    DateRef, Entity, EntityKind, Extraction, Modality, PlaceKind, Relation, RelationKind, Role,
-};
 use kg::graph::KnowledgeGraph;
+use kg::model::{
+    Date, DateRange, DateRef, Entity, EntityKind, Extraction, PlaceKind, Precision, Relation,
+    RelationKind, Role, Rule, Status,
+};
 use kg::text::{Document, Span};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -156,25 +157,27 @@ fn tricky_graph() -> KnowledgeGraph {
         ),
     ];
     let relation = |kind, source, target, at| {
-        Relation::new(kind, source, Some(target), sentence(at), "tricky", 0.7)
+        Relation::new(kind, source, Some(target), sentence(at), Rule::VisitPerson)
     };
     let mut met = relation(RelationKind::Met, 0, 1, "Zoë");
     met.place = Some(4);
     met.topics = vec![5];
-    met.date = Some(DateRef {
-        text: "from 22 to 25 March".into(),
-        start: Some("2016-03-22".into()),
-        end: Some("2016-03-25".into()),
-    });
+    met.date = Some(DateRef::new(
+        "from 22 to 25 March",
+        Some(DateRange::new(
+            Date::constant(2016, 3, 22),
+            Date::constant(2016, 3, 25),
+            Precision::Day,
+        )),
+    ));
     let mut called = relation(RelationKind::Called, 0, 1, "Ms Zoë");
-    called.modality = Modality::Reported;
-    called.date = Some(DateRef {
-        text: "on Thursday".into(),
-        start: Some("2016-03-24".into()),
-        end: None,
-    });
+    called.status = Status::Reported;
+    called.date = Some(DateRef::new(
+        "on Thursday",
+        Some(DateRange::day(Date::constant(2016, 3, 24))),
+    ));
     let mut denied = relation(RelationKind::Met, 1, 2, "O'Brien did not");
-    denied.negated = true;
+    denied.status = Status::Denied;
     let mut role = relation(RelationKind::HoldsRole, 0, 6, "Ms Zoë");
     role.role = Some("Envoy".into());
     let ex = Extraction {

@@ -5,21 +5,26 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use kg::extract::{Extraction, extract};
+use kg::extract::extract;
 use kg::lexicon::Lexicon;
+use kg::model::Extraction;
 use kg::text::Document;
 
 /// The extraction, one fact a line: entities (without quotes), then relations in text order.
 fn render(doc: &Document, ex: &Extraction) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "date: {}", ex.date.as_deref().unwrap_or("-"));
+    let _ = writeln!(
+        out,
+        "date: {}",
+        ex.date.map_or("-".to_string(), |d| d.to_string())
+    );
     let mut entities: Vec<String> = ex
         .entities
         .iter()
         .filter(|e| {
             !matches!(
                 e.kind,
-                kg::extract::EntityKind::Quote | kg::extract::EntityKind::Topic
+                kg::model::EntityKind::Quote | kg::model::EntityKind::Topic
             )
         })
         .map(|e| {
@@ -68,13 +73,7 @@ fn render(doc: &Document, ex: &Extraction) -> String {
         if let Some(role) = &r.role {
             let _ = write!(line, " | role: {role}");
         }
-        let _ = write!(
-            line,
-            " | {}{} | {}",
-            if r.negated { "not " } else { "" },
-            r.modality.as_str(),
-            r.rule
-        );
+        let _ = write!(line, " | {} | {}", r.status.as_str(), r.rule);
         let sentence: String = r
             .sentence
             .of(&doc.text)

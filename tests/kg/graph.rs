@@ -1,8 +1,9 @@
 //! Invariants of the knowledge graph, checked on documents read by the real extractor.
 
-use kg::extract::{EntityKind, extract};
+use kg::extract::extract;
 use kg::graph::{KnowledgeGraph, Resolution};
 use kg::lexicon::Lexicon;
+use kg::model::EntityKind;
 use kg::text::Document;
 
 fn graph_of(texts: &[(&str, &str)]) -> KnowledgeGraph {
@@ -132,6 +133,7 @@ fn a_namesake_mentioned_once_does_not_make_a_name_unanswerable() {
 
 #[test]
 fn every_link_within_a_document_is_logged_with_its_rule() {
+    use kg::model::{LinkReason, MergeReason::Within};
     let graph = graph_of(&[(
         "heath",
         "Sir Edward Heath, the former prime minister, met the Campaign for Rural Housing \
@@ -142,16 +144,22 @@ fn every_link_within_a_document_is_logged_with_its_rule() {
             .merges()
             .iter()
             .find(|m| m.merged == merged)
-            .map(|m| (m.kept.as_str(), m.reason.split(':').next().unwrap_or("")))
+            .map(|m| (m.kept.as_str(), m.reason))
     };
     assert_eq!(
         why("Sir Edward"),
-        Some(("Edward Heath", "given name after Sir or Dame"))
+        Some(("Edward Heath", Within(LinkReason::GivenAfterSir)))
     );
-    assert_eq!(why("Mr Heath"), Some(("Edward Heath", "surname")));
+    assert_eq!(
+        why("Mr Heath"),
+        Some(("Edward Heath", Within(LinkReason::Surname)))
+    );
     assert_eq!(
         why("CRHR"),
-        Some(("Campaign for Rural Housing Reform", "acronym"))
+        Some((
+            "Campaign for Rural Housing Reform",
+            Within(LinkReason::Acronym)
+        ))
     );
-    assert_eq!(why("Kiev"), Some(("Kyiv", "known name")));
+    assert_eq!(why("Kiev"), Some(("Kyiv", Within(LinkReason::KnownName))));
 }

@@ -8,11 +8,11 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use kg::extract::{
-    DateRef, Entity, EntityId, EntityKind, Extraction, Modality, PlaceKind, Relation, RelationKind,
-    Role,
-};
 use kg::graph::KnowledgeGraph;
+use kg::model::{
+    Date, DateRange, DateRef, Entity, EntityId, EntityKind, Extraction, PlaceKind, Relation,
+    RelationKind, Role, Rule, Status,
+};
 use kg::query::{self, Answer, Format, Value};
 use kg::text::{Document, Span};
 
@@ -86,19 +86,15 @@ impl Article {
             source,
             Some(target),
             Span::new(start, end),
-            "test",
-            0.9,
+            Rule::Meet,
         ));
         self.ex.relations.last_mut().expect("just pushed")
     }
 }
 
 fn date(iso: &str) -> Option<DateRef> {
-    Some(DateRef {
-        text: iso.to_string(),
-        start: Some(iso.to_string()),
-        end: None,
-    })
+    let day: Date = iso.parse().expect("a test date is a day");
+    Some(DateRef::new(iso, Some(DateRange::day(day))))
 }
 
 fn graph() -> KnowledgeGraph {
@@ -137,8 +133,8 @@ fn graph() -> KnowledgeGraph {
     a.relation(Met, kerry, lavrov, "also met").topics = vec![syria];
     a.relation(HoldsRole, lavrov, russia, "Foreign Minister Sergei")
         .role = Some("Foreign Minister".to_string());
-    a.relation(Met, kerry, ruth, "will meet").modality = Modality::Planned;
-    a.relation(Met, kerry, scott, "did not meet").negated = true;
+    a.relation(Met, kerry, ruth, "will meet").status = Status::Planned;
+    a.relation(Met, kerry, scott, "did not meet").status = Status::Denied;
     a.relation(Said, kerry, quote, "fall apart").topics = vec![syria];
 
     let mut b = Article::new(

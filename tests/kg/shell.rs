@@ -10,9 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use kg::extract::{DateRef, Entity, EntityKind, Extraction, Modality, PlaceKind, Relation};
-use kg::extract::{RelationKind, Role};
 use kg::graph::KnowledgeGraph;
+use kg::model::{Date, DateRange, DateRef, Entity, EntityKind, Extraction, PlaceKind, Relation};
+use kg::model::{RelationKind, Role};
+use kg::model::{Rule, Status};
 use kg::text::{Document, Span};
 use tempfile::TempDir;
 
@@ -60,23 +61,21 @@ fn fixture_graph() -> KnowledgeGraph {
         entity("Edward Said", EntityKind::Person, &[]),
     ];
     let at = |start| sentence(FIRST, start);
-    let mut met = Relation::new(RelationKind::Met, 0, Some(1), at("Secretary"), "meet", 0.9);
+    let mut met = Relation::new(RelationKind::Met, 0, Some(1), at("Secretary"), Rule::Meet);
     met.place = Some(2);
     met.topics = vec![3];
-    met.date = Some(DateRef {
-        text: "on Thursday".into(),
-        start: Some("2016-03-24".into()),
-        end: None,
-    });
+    met.date = Some(DateRef::new(
+        "on Thursday",
+        Some(DateRange::day(Date::constant(2016, 3, 24))),
+    ));
     let mut visit = Relation::new(
         RelationKind::Visited,
         0,
         Some(4),
         at("Kerry will"),
-        "visit",
-        0.8,
+        Rule::VisitTo,
     );
-    visit.modality = Modality::Planned;
+    visit.status = Status::Planned;
     let relations = vec![
         met,
         visit,
@@ -85,10 +84,9 @@ fn fixture_graph() -> KnowledgeGraph {
             1,
             Some(5),
             at("Lavrov visited"),
-            "visit",
-            0.9,
+            Rule::Visit,
         ),
-        Relation::new(RelationKind::Met, 6, Some(1), at("Edward"), "meet", 0.9),
+        Relation::new(RelationKind::Met, 6, Some(1), at("Edward"), Rule::Meet),
     ];
     let mut graph = KnowledgeGraph::new();
     graph.add(
@@ -107,8 +105,7 @@ fn fixture_graph() -> KnowledgeGraph {
         0,
         Some(1),
         sentence(SECOND, "Sergey"),
-        "meet",
-        0.9,
+        Rule::Meet,
     );
     met.place = Some(2);
     graph.add(
