@@ -7,8 +7,8 @@
 mod dates;
 mod doc;
 mod entities;
+mod events;
 mod mentions;
-mod relations;
 
 use crate::lexicon::Lexicon;
 use crate::model::{EntityKind, Extraction, Relation, RelationKind, Rule, Warning};
@@ -23,15 +23,15 @@ pub fn extract(document: &Document, lexicon: &Lexicon) -> Extraction {
     let dates = DateFinder::new(&doc, &segments, document.date.as_deref(), &document.id);
     let found = mentions::find(&doc);
     let mut resolved = entities::resolve(&doc, &found);
-    let mut relations = relations::find(
+    let (mut relations, made) = events::find(
         &doc,
         &resolved.refs,
         &resolved.in_title,
-        &mut resolved.entities,
+        &resolved.entities,
         &dates,
-    )
-    .relations;
+    );
     relations.extend(role_relations(&doc, &resolved));
+    resolved.entities.extend(made);
     relations.sort_by_key(|r| (r.sentence.start, r.kind));
     let mut warnings = Vec::new();
     if doc.sentences.is_empty() && !document.text.trim().is_empty() {

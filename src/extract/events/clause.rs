@@ -1,0 +1,560 @@
+//! Clause syntax: a trigger's subject to its left, its objects to its right, coordination
+//! ("Putin and Lavrov"), appositions and titles ("NASA Administrator Charlie Bolden"), and what
+//! governs a name (a preposition or a verb makes it an object, not a subject).
+
+use super::{CLAUSE_BREAKS, CLAUSE_WORDS, DETERMINERS, NP_ADJECTIVES, PREPOSITIONS};
+use super::{Events, Sent};
+use crate::extract::entities::{Ref, RefKind};
+use crate::lexicon::{Tense, VerbClass, flag};
+use crate::model::EntityKind;
+use crate::text::TokenShape;
+
+impl Events<'_, '_> {
+    /// The nearest reference to a person or organisation left of `k` in the same clause, with
+    /// any coordinated partners ("Lavrov and Kerry").
+    pub(super) fn subject(&self, sent: Sent, k: usize) -> Vec<&Ref> {
+        let doc = self.doc;
+        let mut j = k;
+        while j > sent.start {
+            j -= 1;
+            // "The pair met", "the two leaders talked", "both men": the last two people named.
+            if self.is_pair_word(j) {
+                let pair = self.last_two_people(sent, j);
+                if pair.len() == 2 {
+                    return pair;
+                }
+                break;
+            }
+            if doc.punct(j, CLAUSE_BREAKS)
+                || doc.is_any(j, CLAUSE_WORDS) && !self.is_relative_that(j)
+            {
+                break;
+            }
+            if doc.is(j, "who") {
+                // "Putin who met Kerry": the name before "who".
+                let mut a = j;
+                while a > sent.start && doc.punct(a - 1, &[","]) {
+                    a -= 1;
+                }
+                if a > sent.start
+                    && let Some(r) = self.ref_covering(a - 1)
+                    && self.agent(r)
+                {
+                    return vec![r];
+                }
+                break;
+            }
+            if let Some(r) = self.ref_covering(j) {
+                if r.from != j && j > r.from {
+                    continue;
+                }
+                if !self.agent(r) || self.governed(sent, r.from) {
+                    j = r.from;
+                    continue;
+                }
+                // "Lavrov's remarks included ...": a possessor is not the subject.
+                if doc.tok(r.to).shape == TokenShape::Clitic {
+                    break;
+                }
+                let mut list = vec![r];
+                self.coordinated_before(sent, r.from, &mut list);
+                list.reverse();
+                return list;
+            }
+        }
+        // "After talks with X in Baku, Lavrov said...": a fronted phrase takes the subject of
+        // the clause after its comma.
+        if doc.is_any(
+            sent.start,
+            &[
+                "after",
+                "following",
+                "during",
+                "at",
+                "before",
+                "ahead",
+                "on",
+                "in",
+            ],
+        ) {
+            let mut c = k;
+            while c < sent.end && !doc.punct(c, &[","]) {
+                c += 1;
+            }
+            if let Some(r) = self.first_agent_from(sent, c + 1) {
+                return vec![r];
+            }
+        }
+        Vec::new()
+    }
+
+    /// "pair" in "the pair", "two"/"both" before a plural noun for people.
+    pub(super) fn is_pair_word(&self, j: usize) -> bool {
+        let doc = self.doc;
+        const PEOPLE: &[&str] = &[
+            "men",
+            "women",
+            "leaders",
+            "ministers",
+            "politicians",
+            "sides",
+            "officials",
+            "presidents",
+            "diplomats",
+            "rivals",
+        ];
+        doc.is(j, "pair") && j > 0 && doc.is_any(j - 1, &["the", "this"])
+            || doc.is_any(j, PEOPLE) && j > 0 && doc.is_any(j - 1, &["two", "both"])
+    }
+
+    /// The last two different people named before token `j`, within three sentences. "The two
+    /// presidents" takes people who are presidents, when the document says so.
+    pub(super) fn last_two_people(&self, sent: Sent, j: usize) -> Vec<&Ref> {
+        let doc = self.doc;
+        let earliest = doc.sentences[sent.index.saturating_sub(3)].tokens.start;
+        let noun = doc.s(j).to_lowercase();
+        let singular = noun.strip_suffix('s').unwrap_or(&noun).to_string();
+        let has_role = |r: &Ref| {
+            self.entities[r.entity]
+                .roles
+                .iter()
+                .any(|role| role.title.to_lowercase().ends_with(&singular))
+        };
+        let by_role = !matches!(noun.as_str(), "pair" | "men" | "women" | "sides" | "rivals")
+            && self
+                .refs
+                .iter()
+                .filter(|r| r.from < j && r.from >= earliest && has_role(r))
+                .map(|r| r.entity)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                >= 2;
+        let mut out: Vec<&Ref> = Vec::new();
+        for r in self.refs.iter().rev() {
+            if r.from >= j || r.kind == RefKind::Demonym || self.kind(r) != EntityKind::Person {
+                continue;
+            }
+            if by_role && !has_role(r) {
+                continue;
+            }
+            if r.from < earliest {
+                break;
+            }
+            if !out.iter().any(|o| o.entity == r.entity) {
+                out.push(r);
+                if out.len() == 2 {
+                    break;
+                }
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// "that" opening a relative clause after a noun is not a clause boundary for its own verb
+    /// but is for what precedes; treat every "that" as a boundary except "that" as determiner.
+    pub(super) fn is_relative_that(&self, j: usize) -> bool {
+        let doc = self.doc;
+        doc.is(j, "that") && doc.info(j + 1).noun.is_some()
+    }
+
+    /// The person or organisation a phrase starting at `from` names, past its determiners,
+    /// titles and qualifiers ("Liberal Democrat leader Charles Kennedy").
+    pub(super) fn first_agent_from(&self, sent: Sent, from: usize) -> Option<&Ref> {
+        self.objects(sent, from, |r| self.agent(r))
+            .0
+            .first()
+            .copied()
+            .or_else(|| {
+                (from..sent.end.min(from + 12))
+                    .filter_map(|k| self.ref_starting(k))
+                    .find(|r| self.agent(r))
+            })
+    }
+
+    /// Where the noun phrase around a name starts: back over determiners, titles, nationality
+    /// words and possessors ("the DUP's Ian Paisley", "Sinn Fein leader Gerry Adams").
+    pub(super) fn phrase_start(&self, sent: Sent, from: usize) -> usize {
+        let doc = self.doc;
+        let mut j = from;
+        while j > sent.start {
+            let prev = j - 1;
+            if doc.is_any(prev, DETERMINERS)
+                || self.title_word(prev)
+                || doc.tok(prev).shape == TokenShape::Clitic
+            {
+                j = prev;
+                continue;
+            }
+            if let Some(r) = self.ref_covering(prev)
+                && r.kind != RefKind::Pronoun
+                && (r.kind == RefKind::Demonym
+                    || self.title_word(r.to)
+                    || doc.tok(r.to).shape == TokenShape::Clitic)
+            {
+                j = r.from;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+
+    /// True when a preposition or an event verb governs the name at `from` ("with Putin",
+    /// "met Putin", "with NASA Administrator Charlie Bolden"): such a name is an object, not a
+    /// subject. Determiners, adjectives, titles and the names that qualify a title ("NASA",
+    /// "Russian", "Russia's") are passed over on the way left.
+    pub(super) fn governed(&self, sent: Sent, from: usize) -> bool {
+        let doc = self.doc;
+        let mut j = from;
+        while j > sent.start {
+            j -= 1;
+            if doc.is_any(j, DETERMINERS)
+                || doc.is_any(j, NP_ADJECTIVES)
+                || self.title_word(j)
+                || doc.tok(j).shape == TokenShape::Clitic
+            {
+                continue;
+            }
+            if let Some(r) = self.ref_covering(j) {
+                let qualifies = r.kind == RefKind::Demonym
+                    || r.to < doc.tokens.len()
+                        && (self.title_word(r.to) || doc.tok(r.to).shape == TokenShape::Clitic);
+                if qualifies {
+                    j = r.from;
+                    continue;
+                }
+            }
+            return doc.is_any(j, PREPOSITIONS)
+                || doc.info(j).verb.is_some_and(|v| {
+                    !matches!(v.class, VerbClass::Say | VerbClass::Plan | VerbClass::Be)
+                        && v.tense != Tense::Ing
+                })
+                || doc.is(j, "and")
+                    && (self.and_joins_object(sent, j) || self.conjunct_governed(sent, j));
+        }
+        false
+    }
+
+    /// "attacked by both Liberals and Conservatives": the first of two names joined by the
+    /// "and" at `and` follows a preposition, so both are governed by it.
+    pub(super) fn conjunct_governed(&self, sent: Sent, and: usize) -> bool {
+        let doc = self.doc;
+        let mut j = and;
+        while j > sent.start && doc.capitalized(j - 1) {
+            j -= 1;
+        }
+        if j == and {
+            return false;
+        }
+        while j > sent.start && doc.is_any(j - 1, &["both", "either", "the"]) {
+            j -= 1;
+        }
+        j > sent.start && doc.is_any(j - 1, PREPOSITIONS)
+    }
+
+    /// "met Putin and Lavrov": "and" after an object joins another object.
+    pub(super) fn and_joins_object(&self, sent: Sent, and: usize) -> bool {
+        and > sent.start
+            && self
+                .ref_covering(and - 1)
+                .is_some_and(|r| self.governed(sent, r.from))
+    }
+
+    /// True when a "said"-clause starts at `j`: "the Kremlin said", "officials told reporters".
+    pub(super) fn comment_clause(&self, sent: Sent, j: usize) -> bool {
+        let doc = self.doc;
+        (j..(j + 6).min(sent.end))
+            .take_while(|&x| !doc.punct(x, &[",", "."]))
+            .any(|x| {
+                doc.info(x).verb.is_some_and(|v| {
+                    v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
+                })
+            })
+    }
+
+    /// "union leaders and Tony Woodley": when up to three lower-case words that are neither
+    /// verbs nor prepositions are followed by "and" and a name, the token after "and"; else
+    /// `None`.
+    pub(super) fn unnamed_item(&self, sent: Sent, j: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut x = j;
+        while x < sent.end
+            && x < j + 3
+            && doc.shape(x) == TokenShape::Lower
+            && doc.info(x).verb.is_none()
+            && !doc.is_any(x, PREPOSITIONS)
+            && !doc.is_any(x, &["and", "to", "that", "who", "which", "not"])
+        {
+            x += 1;
+        }
+        // Only "and" joins here: after a comma may come a comment ("..., Febres Cordero said").
+        let next = if doc.is(x, "and") {
+            x + 1
+        } else if doc.punct(x, &[","]) && doc.is(x + 1, "and") {
+            x + 2
+        } else {
+            return None;
+        };
+        if x == j {
+            return None;
+        }
+        self.ref_starting(next).is_some().then_some(next)
+    }
+
+    /// How many lower-case words after a place name say what is there: 2 for "international
+    /// airport", 1 for "station", else 0.
+    pub(super) fn site_words(&self, r: &Ref) -> usize {
+        let doc = self.doc;
+        if !self.place(r) {
+            return 0;
+        }
+        (r.to..(r.to + 2).min(doc.tokens.len()))
+            .take_while(|&x| doc.shape(x) == TokenShape::Lower)
+            .position(|x| doc.info(x).has(flag::PLACE_HEAD))
+            .map_or(0, |p| p + 1)
+    }
+
+    pub(super) fn title_word(&self, j: usize) -> bool {
+        if self.in_title.get(j).copied().unwrap_or(false) {
+            return true;
+        }
+        let info = self.doc.info(j);
+        info.any(
+            flag::OFFICE
+                | flag::HEAD
+                | flag::FIELD
+                | flag::PREFIX
+                | flag::OCCUPATION
+                | flag::HONORIFIC,
+        ) || self.doc.punct(j, &["."]) && j > 0 && self.doc.info(j - 1).has(flag::HONORIFIC)
+    }
+
+    /// Adds to `list` the agents joined before `from` by "and" or commas.
+    ///
+    /// Read from the right, the first joint must be "and": "X, Y and Z met" is a list, but in
+    /// "Napier University, he said" the comma joins nothing.
+    pub(super) fn coordinated_before<'r>(
+        &'r self,
+        sent: Sent,
+        mut from: usize,
+        list: &mut Vec<&'r Ref>,
+    ) {
+        let doc = self.doc;
+        let mut seen_and = false;
+        from = self.phrase_start(sent, from);
+        while from > sent.start + 1
+            && (doc.is(from - 1, "and") || seen_and && doc.punct(from - 1, &[","]))
+        {
+            seen_and = true;
+            let mut j = from - 1;
+            if doc.punct(j, &[","]) && j > sent.start && doc.is(j - 1, "and") {
+                j -= 1;
+            }
+            // Skip the partner's own title words back to its start.
+            let Some(r) = (j.saturating_sub(1)..j)
+                .rev()
+                .find_map(|x| self.ref_covering(x))
+            else {
+                break;
+            };
+            if !self.agent(r) || list.iter().any(|l| l.entity == r.entity) {
+                break;
+            }
+            list.push(r);
+            from = self.phrase_start(sent, r.from);
+        }
+    }
+
+    /// The references listed right after `k`: "Putin and Lavrov", "NASA Administrator Charlie
+    /// Bolden", "his Russian counterpart Sergey Lavrov". `accept` filters what may be listed.
+    pub(super) fn objects(
+        &self,
+        sent: Sent,
+        k: usize,
+        accept: impl Fn(&Ref) -> bool,
+    ) -> (Vec<&Ref>, usize) {
+        let doc = self.doc;
+        let mut list: Vec<&Ref> = Vec::new();
+        let mut j = k;
+        let mut expecting = true;
+        while j < sent.end {
+            if expecting {
+                let skippable = doc.is_any(j, DETERMINERS)
+                    || doc.is_any(j, NP_ADJECTIVES)
+                    || self.title_word(j)
+                    // "Work and Pensions Secretary X".
+                    || doc.is(j, "and") && j > k && self.in_title[j - 1] && self.in_title.get(j + 1).copied().unwrap_or(false)
+                    || doc.tok(j).shape == TokenShape::Clitic;
+                if skippable && self.ref_starting(j).is_none() {
+                    j += 1;
+                    continue;
+                }
+                // "his", "her" are determiners here, whoever they point at.
+                if doc.is_any(j, &["his", "her", "its", "their"]) {
+                    j += 1;
+                    continue;
+                }
+                if let Some(r) = self.ref_starting(j) {
+                    // "Noi Bai international airport", "Sunderland station": a place and the
+                    // lower-case words that say what is there.
+                    let site = self.site_words(r);
+                    if site > 0 && accept(r) {
+                        if !list.iter().any(|l| l.entity == r.entity) {
+                            list.push(r);
+                        }
+                        j = r.to + site;
+                        expecting = false;
+                        continue;
+                    }
+                    // "NASA Administrator Charlie Bolden": a name that qualifies a title or
+                    // another name is passed over for the name it qualifies.
+                    let qualifier = r.to < sent.end
+                        && (self.title_word(r.to)
+                            || self.ref_starting(r.to).is_some()
+                            || doc.tok(r.to).shape == TokenShape::Clitic)
+                        && (r.to..(r.to + 6).min(sent.end))
+                            .any(|x| self.ref_starting(x).is_some_and(&accept));
+                    if qualifier {
+                        j = r.to;
+                        continue;
+                    }
+                    // "welcomed Roh's announcement", "met Putin's envoy": the name owns what
+                    // is met, and is not met itself.
+                    if r.to < sent.end && doc.tok(r.to).shape == TokenShape::Clitic {
+                        break;
+                    }
+                    if accept(r) {
+                        if !list.iter().any(|l| l.entity == r.entity) {
+                            list.push(r);
+                        }
+                        j = r.to;
+                        expecting = false;
+                        continue;
+                    }
+                    // A nationality or a country before the name it qualifies: skip it.
+                    if r.kind == RefKind::Demonym
+                        || self.ref_starting(r.to).is_some()
+                        || self.title_word(r.to)
+                        || doc
+                            .tokens
+                            .get(r.to)
+                            .is_some_and(|t| t.shape == TokenShape::Clitic)
+                    {
+                        j = r.to;
+                        continue;
+                    }
+                } else if let Some(next) = self.unnamed_item(sent, j) {
+                    // "met union leaders and Tony Woodley": a group no name stands for, then
+                    // the names.
+                    j = next;
+                    continue;
+                }
+                break;
+            }
+            // Between items: ",", "and", ", and", "as well as"; but ", the State Department
+            // said" is a comment clause, not another item.
+            if doc.punct(j, &[","]) && self.comment_clause(sent, j + 1) {
+                break;
+            }
+            if doc.punct(j, &[","])
+                && (self.ref_starting(j + 1).is_some()
+                    || doc.is(j + 1, "and")
+                    || doc.is_any(j + 1, DETERMINERS)
+                    || self.title_word(j + 1))
+            {
+                j += 1;
+                expecting = true;
+                continue;
+            }
+            if doc.is_any(j, &["and", "&"]) {
+                j += 1;
+                expecting = true;
+                continue;
+            }
+            if doc.is(j, "as") && doc.is(j + 1, "well") && doc.is(j + 2, "as") {
+                j += 3;
+                expecting = true;
+                continue;
+            }
+            break;
+        }
+        (list, j)
+    }
+
+    /// True when nothing a verb could take as its object follows it: the end, punctuation, a
+    /// preposition of time or place, an adverb.
+    pub(super) fn intransitive_after(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let next = k + 1;
+        let t = doc.tok(next);
+        t.shape == TokenShape::Punct
+            || doc.is_any(next, PREPOSITIONS) && !doc.is_any(next, &["with", "to"])
+            || doc.is_any(
+                next,
+                &[
+                    "again",
+                    "twice",
+                    "privately",
+                    "briefly",
+                    "later",
+                    "yesterday",
+                    "today",
+                    "last",
+                    "earlier",
+                    "separately",
+                    "together",
+                    "recently",
+                    "regularly",
+                    "face",
+                ],
+            )
+            || doc.info(next).any(flag::WEEKDAY | flag::MONTH)
+    }
+
+    /// "Kerry's meeting", "Kerry's fourth visit": the possessor before a noun.
+    pub(super) fn possessor(&self, sent: Sent, k: usize) -> Option<Ref> {
+        self.possessive(sent, k).flatten()
+    }
+
+    /// The possessive before a noun at `k`: `Some(Some(r))` for a named owner ("Kerry's
+    /// talks", "his visit"), `Some(None)` for one that names no one ("the government's
+    /// talks": the talks are not the subject's), `None` when there is no possessive.
+    pub(super) fn possessive(&self, sent: Sent, k: usize) -> Option<Option<Ref>> {
+        let doc = self.doc;
+        let mut j = k;
+        let mut steps = 0;
+        while j > sent.start && steps < 4 {
+            j -= 1;
+            steps += 1;
+            if doc.tok(j).shape == TokenShape::Clitic && j > sent.start {
+                return Some(self.ref_covering(j - 1).copied().filter(|r| self.agent(r)));
+            }
+            if doc.is_any(j, &["his", "her"]) {
+                // An unresolved "his" leaves the clause's subject to decide.
+                return self
+                    .ref_covering(j)
+                    .copied()
+                    .filter(|r| r.kind == RefKind::Pronoun)
+                    .map(Some);
+            }
+            if doc.shape(j) == TokenShape::Lower
+                || doc.shape(j) == TokenShape::Number
+                || doc.punct(j, &["-"])
+            {
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    pub(super) fn light_verb_before(&self, sent: Sent, k: usize) -> bool {
+        (k.saturating_sub(4).max(sent.start)..k).any(|j| {
+            self.doc
+                .info(j)
+                .verb
+                .is_some_and(|v| v.class == VerbClass::Light)
+        })
+    }
+}

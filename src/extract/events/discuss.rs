@@ -1,0 +1,108 @@
+//! Discussing: "discussed Syria with Lavrov" (a meeting about Syria), "Kerry and Lavrov
+//! discussed Syria", "Syria was discussed when ...".
+
+use super::PREPOSITIONS;
+use super::{Events, Sent, is_meeting};
+use crate::extract::entities::Ref;
+use crate::model::{EntityId, Rule};
+use crate::text::TokenShape;
+
+impl Events<'_, '_> {
+    pub(super) fn discuss_verb(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        // The topic runs to "with", to the end of the clause, or to a place phrase.
+        // topic_end stops at the "with" that names a partner; look at that token too.
+        let end = self.topic_end(sent, k + 1);
+        let with = (k + 1..(end + 1).min(sent.end)).find(|&j| {
+            doc.is(j, "with") && !self.objects(sent, j + 1, |r| self.agent(r)).0.is_empty()
+        });
+        let topic_end = with.unwrap_or(end);
+        let exclude: Vec<EntityId> = subjects.iter().map(|r| r.entity).collect();
+        let topics = self.topics_in(sent, k + 1, topic_end, &exclude);
+        if let Some(w) = with {
+            let (partners, after) = self.objects(sent, w + 1, |r| self.agent(r));
+            let partners: Vec<Ref> = partners.into_iter().copied().collect();
+            if !subjects.is_empty() && !partners.is_empty() {
+                self.emit_pairs(
+                    sent,
+                    k,
+                    &subjects,
+                    &partners,
+                    Rule::DiscussWith,
+                    after,
+                    false,
+                );
+                let mut everyone = subjects.clone();
+                everyone.extend(partners);
+                self.add_meeting_topics(sent, &everyone, &topics);
+                self.emit_discussed(sent, k, &everyone, &topics, Rule::DiscussWith);
+                return;
+            }
+        }
+        // "Kerry and Steinmeier will discuss ...": a meeting of the subjects; but two who
+        // raise or address a matter need not have met ("criticised by both Labour and the
+        // Tories, the plan raises ...").
+        let together = !doc.is_any(
+            k,
+            &[
+                "raise",
+                "raised",
+                "raises",
+                "raising",
+                "address",
+                "addressed",
+                "addresses",
+                "addressing",
+            ],
+        );
+        if subjects.len() >= 2 && together {
+            self.emit_group(sent, k, &subjects, Rule::DiscussTogether, topic_end);
+            self.add_meeting_topics(sent, &subjects, &topics);
+        }
+        // A passive topic: "Climate change was discussed when X visited Y".
+        if subjects.is_empty()
+            && k > sent.start
+            && doc.is_any(k - 1, &["was", "were", "been", "be"])
+        {
+            // The topic is the noun phrase right before "was": "Climate change was discussed".
+            let be = k - 1;
+            let mut from = be;
+            while from > sent.start
+                && be - from < 4
+                && (doc.shape(from - 1) != TokenShape::Punct
+                    && !doc.is_any(from - 1, PREPOSITIONS)
+                    && doc.info(from - 1).verb.is_none()
+                    || self.ref_covering(from - 1).is_some())
+            {
+                from -= 1;
+            }
+            self.passive_topics = self.topics_in(sent, from, be, &[]);
+            return;
+        }
+        if !subjects.is_empty() {
+            self.emit_discussed(sent, k, &subjects, &topics, Rule::Discuss);
+        }
+    }
+
+    /// "is scheduled to see Putin": seeing a person is meeting them; seeing anything else is not.
+    /// Gives `topics` to the meetings of this sentence among `members`, whichever rule found
+    /// them first.
+    pub(super) fn add_meeting_topics(&mut self, sent: Sent, members: &[Ref], topics: &[EntityId]) {
+        let member = |e: EntityId| members.iter().any(|m| m.entity == e);
+        for rel in &mut self.emit.out {
+            if !is_meeting(rel.kind)
+                || rel.sentence != sent.span
+                || !member(rel.source)
+                || !rel.target.is_some_and(member)
+            {
+                continue;
+            }
+            for &t in topics {
+                if !rel.topics.contains(&t) && t != rel.source && Some(t) != rel.target {
+                    rel.topics.push(t);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Meetings: verbs ("met", "received", "will see"), phrases ("sat down with", "was joined
+//! by") and nouns ("talks with", "a meeting between").
+
+use super::{Events, Sent};
+use crate::extract::entities::{Ref, RefKind};
+use crate::lexicon::Tense;
+use crate::model::{EntityKind, Rule};
+use crate::text::TokenShape;
+
+impl Events<'_, '_> {
+    pub(super) fn see_verb(&mut self, sent: Sent, k: usize) {
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        let (objects, after) = self.objects(sent, k + 1, |r| {
+            r.kind != RefKind::Demonym && self.kind(r) == EntityKind::Person
+        });
+        let objects: Vec<Ref> = objects.into_iter().copied().collect();
+        // "X will see Y" but not "saw his chance": the object must come straight after.
+        if subjects.is_empty() || objects.is_empty() || objects[0].from > k + 4 {
+            return;
+        }
+        self.emit_pairs(sent, k, &subjects, &objects, Rule::See, after, true);
+    }
+
+    pub(super) fn meet_verb(&mut self, sent: Sent, k: usize, rule: Rule) {
+        let o = k + 1 + self.phone_phrase(k + 1);
+        self.meet_verb_at(sent, k, o, rule);
+    }
+
+    /// "sat down with", "shook hands with", "was joined by": a meeting said in a phrase, whose
+    /// other party starts at the returned token.
+    pub(super) fn meeting_phrase(&self, sent: Sent, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let w = |i: usize, words: &[&str]| doc.is_any(i, words);
+        if w(k, &["sat", "sit", "sits", "sitting"]) && w(k + 1, &["down"]) && w(k + 2, &["with"])
+            || w(k, &["shook", "shake", "shakes", "shaking"])
+                && w(k + 1, &["hands"])
+                && w(k + 2, &["with"])
+        {
+            return Some(k + 3);
+        }
+        // "X was joined by Y": by people only; "joined by thousands" names no one.
+        if w(k, &["joined"])
+            && w(k + 1, &["by"])
+            && k > sent.start
+            && w(k - 1, &["was", "were", "is", "are", "been"])
+        {
+            return Some(k + 2);
+        }
+        None
+    }
+
+    pub(super) fn meet_verb_at(&mut self, sent: Sent, k: usize, o: usize, rule: Rule) {
+        let doc = self.doc;
+        let mut o = o;
+        // "meet with", "meet and have dinner with" (the later trigger handles that one).
+        if doc.is_any(o, &["with", "to"]) {
+            o += 1;
+        }
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        let (objects, after) = self.objects(sent, o, |r| self.agent(r));
+        let objects: Vec<Ref> = objects.into_iter().copied().collect();
+        // "Lavrov and Kerry met (on Friday)": everyone in the subject met; but not in
+        // "Lavrov and Kerry spoke to journalists", whose object is not a name.
+        if objects.is_empty() && subjects.len() >= 2 && self.intransitive_after(k) {
+            self.emit_group(sent, k, &subjects, rule, after);
+            return;
+        }
+        // "met police chiefs in Manchester": no one named was met, but the subject was there.
+        if objects.is_empty() && !subjects.is_empty() && !self.phone_near(sent, k) {
+            let people: Vec<Ref> = subjects
+                .iter()
+                .copied()
+                .filter(|r| self.kind(r) == EntityKind::Person)
+                .collect();
+            let mut end = o;
+            while end < sent.end
+                && doc.shape(end) == TokenShape::Lower
+                && !doc.is_any(end, &["in", "at"])
+                && end < o + 5
+            {
+                end += 1;
+            }
+            if let Some(place) = self.meeting_place(sent, end) {
+                let at = Ref::name(end, end, place);
+                self.emit_visits(sent, k, &people, &[at], Rule::MetAt);
+            }
+            return;
+        }
+        if subjects.is_empty() {
+            return;
+        }
+        self.emit_pairs(sent, k, &subjects, &objects, rule, after, true);
+    }
+
+    pub(super) fn symmetric_subjects(&mut self, sent: Sent, k: usize, rule: Rule) {
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        if subjects.len() >= 2 {
+            self.emit_group(sent, k, &subjects, rule, k + 1);
+        }
+    }
+
+    pub(super) fn receive_verb(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let passive = k > sent.start
+            && doc.is_any(k - 1, &["was", "were", "been", "being", "be", "is", "are"])
+            && doc
+                .info(k)
+                .verb
+                .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::PastParticiple));
+        if passive && doc.is(k + 1, "by") {
+            let guests: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+            let (hosts, after) = self.objects(sent, k + 2, |r| self.agent(r));
+            let hosts: Vec<Ref> = hosts.into_iter().copied().collect();
+            if !guests.is_empty() && !hosts.is_empty() {
+                self.emit_pairs(sent, k, &hosts, &guests, Rule::ReceivedBy, after, true);
+            }
+            return;
+        }
+        let hosts: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        let (guests, after) = self.objects(sent, k + 1, |r| {
+            self.kind(r) == EntityKind::Person && r.kind != RefKind::Demonym
+        });
+        let guests: Vec<Ref> = guests.into_iter().copied().collect();
+        if !hosts.is_empty() && !guests.is_empty() {
+            self.emit_pairs(sent, k, &hosts, &guests, Rule::Receive, after, true);
+        }
+    }
+
+    /// "talks with X", "a meeting with X", "dinner with X", "talks between X and Y".
+    pub(super) fn meeting_noun(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let mut j = k + 1;
+        // "the first high-level meeting in years with X" is rare; allow "on Friday with".
+        if doc.is(j, "between") {
+            let (parties, after) = self.objects(sent, j + 1, |r| self.agent(r));
+            let mut parties: Vec<Ref> = parties.into_iter().copied().collect();
+            // "talks between the two ministers", "between the pair".
+            if parties.is_empty()
+                && let Some(pair) = (j + 2..(j + 4).min(sent.end)).find(|&x| self.is_pair_word(x))
+            {
+                parties = self
+                    .last_two_people(sent, pair)
+                    .into_iter()
+                    .copied()
+                    .collect();
+            }
+            if parties.len() >= 2 {
+                self.emit_group(sent, k, &parties, Rule::MeetingBetween, after);
+            }
+            return;
+        }
+        if !doc.is(j, "with") {
+            // "Lavrov and Kerry will hold separate talks on Friday."
+            if doc.is_any(
+                k,
+                &[
+                    "talks",
+                    "meeting",
+                    "negotiations",
+                    "discussions",
+                    "consultations",
+                    "conversation",
+                    "call",
+                    "calls",
+                    "conference",
+                    "summit",
+                ],
+            ) {
+                let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+                if subjects.len() >= 2 && self.light_verb_before(sent, k) {
+                    self.emit_group(sent, k, &subjects, Rule::HoldTalks, k + 1);
+                }
+            }
+            return;
+        }
+        j += 1;
+        let (partners, after) = self.objects(sent, j, |r| self.agent(r));
+        let partners: Vec<Ref> = partners.into_iter().copied().collect();
+        if partners.is_empty() {
+            return;
+        }
+        // The owner: "Kerry's meeting with", else the clause's subject.
+        let mut owner: Vec<Ref> = match self.possessive(sent, k) {
+            Some(Some(r)) => vec![r],
+            // "the government's talks with the IMF": not the subject's talks.
+            Some(None) => return,
+            None => self.subject(sent, k).into_iter().copied().collect(),
+        };
+        // "During talks with X, Y said ...", "In a phone call with X, Y raised ...": the
+        // subject of the main clause after the fronted phrase.
+        if owner.is_empty()
+            && doc.is_any(
+                sent.start,
+                &["in", "during", "at", "after", "before", "following"],
+            )
+            && let Some(comma) = (after..sent.end).find(|&j| doc.punct(j, &[","]))
+        {
+            owner.extend(self.first_agent_from(sent, comma + 1).copied());
+        }
+        if owner.is_empty() {
+            return;
+        }
+        self.emit_pairs(sent, k, &owner, &partners, Rule::MeetingWith, after, true);
+    }
+}

@@ -1,0 +1,181 @@
+//! Whether an event happened: the words around its trigger make it planned ("will", "is to",
+//! "next week"), reported ("reportedly") or denied ("did not", "denied", "was postponed").
+
+use super::CLAUSE_BREAKS;
+use super::{Events, Sent, sentence_is_headline};
+use crate::lexicon::{VerbClass, flag};
+use crate::text::TokenShape;
+
+const PLANNED: &[&str] = &[
+    "agreed",
+    "agree",
+    "agrees",
+    "scheduled",
+    "invited",
+    "invites",
+    "invite",
+    "asked",
+    "urged",
+    "will",
+    "shall",
+    "'ll",
+    "would",
+    "going",
+    "plans",
+    "plan",
+    "planning",
+    "planned",
+    "expected",
+    "set",
+    "due",
+    "scheduled",
+    "intends",
+    "intend",
+    "hopes",
+    "hoping",
+    "wants",
+    "aims",
+    "preparing",
+    "prepares",
+    "upcoming",
+    "forthcoming",
+    "future",
+    "possible",
+    "likely",
+    "might",
+    "ahead",
+    "prepare",
+    "prepares",
+    "preparation",
+    "preparations",
+];
+const REPORTED: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "said",
+    "rumoured",
+    "rumored",
+    "purportedly",
+    "supposedly",
+];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "nor", "without"];
+const REFUSALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "refused",
+    "refuses",
+    "declined",
+    "declines",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "failed",
+    "ruled",
+    "rejected",
+];
+
+impl Events<'_, '_> {
+    /// Modality and negation from the words before the trigger in its clause.
+    pub(super) fn modality(&self, sent: Sent, k: usize) -> (Modality, bool) {
+        let doc = self.doc;
+        let from = k.saturating_sub(8).max(sent.start);
+        let mut modality = Modality::Happened;
+        let mut negated = false;
+        for j in from..k {
+            if doc.punct(j, CLAUSE_BREAKS) {
+                modality = Modality::Happened;
+                negated = false;
+                continue;
+            }
+            let w = doc.s(j);
+            if PLANNED.iter().any(|p| w.eq_ignore_ascii_case(p))
+                || doc.tok(j).shape == TokenShape::Clitic && w.ends_with("ll")
+            {
+                modality = Modality::Planned;
+            }
+            // "is to visit", "are to meet"; "X to visit Moscow" in a headline.
+            if doc.is(j, "to")
+                && j + 1 == k
+                && j > sent.start
+                && (doc
+                    .info(j - 1)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Be)
+                    || sentence_is_headline(doc, sent))
+            {
+                modality = Modality::Planned;
+            }
+            if REPORTED.iter().any(|p| w.eq_ignore_ascii_case(p))
+                && !doc
+                    .info(j)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Say && j + 1 < k && !doc.is(j + 1, "to"))
+            {
+                modality = Modality::Reported;
+            }
+            if NEGATIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
+                || REFUSALS.iter().any(|p| w.eq_ignore_ascii_case(p))
+            {
+                negated = true;
+            }
+        }
+        // "Abe's trip to Canberra was postponed": called off after the fact.
+        for j in k + 1..(k + 10).min(sent.end) {
+            if doc.punct(j, CLAUSE_BREAKS) || doc.punct(j, &[";"]) {
+                break;
+            }
+            if doc.is_any(
+                j,
+                &[
+                    "postponed",
+                    "cancelled",
+                    "canceled",
+                    "scrapped",
+                    "shelved",
+                    "abandoned",
+                ],
+            ) || doc.is(j, "called") && doc.is(j + 1, "off")
+            {
+                negated = true;
+            }
+        }
+        // "Talks between them will take place ...", "The meeting is due on ...": the verb
+        // after a noun trigger says whether its event is still to come.
+        if doc.info(k).noun.is_some() {
+            for j in k + 1..(k + 12).min(sent.end) {
+                if doc.punct(j, CLAUSE_BREAKS) {
+                    break;
+                }
+                if doc.is_any(
+                    j,
+                    &["will", "shall", "scheduled", "due", "planned", "expected"],
+                ) || doc.tok(j).shape == TokenShape::Clitic && doc.s(j).ends_with("ll")
+                    || doc.is(j, "set") && doc.is_any(j + 1, &["to", "for"])
+                {
+                    modality = Modality::Planned;
+                    break;
+                }
+            }
+        }
+        // "... next week", "tomorrow" after the trigger.
+        for j in k..(k + 12).min(sent.end) {
+            if doc.is_any(j, &["tomorrow"])
+                || doc.is(j, "next")
+                    && (doc.is_any(j + 1, &["week", "month", "year"])
+                        || doc.info(j + 1).has(flag::WEEKDAY))
+            {
+                modality = Modality::Planned;
+            }
+        }
+        (modality, negated)
+    }
+}
+
+/// What the words before a trigger say of its event, before negation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Modality {
+    Happened,
+    Planned,
+    Reported,
+}

@@ -1,0 +1,113 @@
+//! Where an event took place: "in P" / "at P" after its participants, a building standing for
+//! its institution ("at the Kremlin"), and the city a facility is named after.
+
+use super::CLAUSE_BREAKS;
+use super::{Events, Sent};
+use crate::extract::entities::RefKind;
+use crate::lexicon::flag;
+use crate::model::{EntityId, EntityKind, PlaceKind};
+use crate::text::TokenShape;
+
+impl Events<'_, '_> {
+    /// The place a meeting took place at: "in P" / "at P" after its participants.
+    pub(super) fn meeting_place(&self, sent: Sent, after: usize) -> Option<EntityId> {
+        let doc = self.doc;
+        let mut j = after;
+        let limit = (after + 8).min(sent.end);
+        while j < limit {
+            if doc.punct(j, CLAUSE_BREAKS)
+                || doc.punct(j, &[".", ","])
+                || doc.is_any(
+                    j,
+                    &[
+                        "which", "who", "before", "after", "when", "while", "but", "ahead", "to",
+                    ],
+                )
+            {
+                return None;
+            }
+            if doc.is_any(j, &["in", "at"]) {
+                // Only the first place phrase counts: "receives Kerry in Kremlin ahead of a
+                // meeting in New York" is not about New York.
+                return self.place_at(j + 1, doc.is(j, "at"));
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The place named at `x` (after "in"/"at"): "the Kremlin" (an organisation stands for its
+    /// building after "at the", or when its name is a building's: "Downing Street"), and "the
+    /// Black Sea resort of Sochi" is Sochi.
+    pub(super) fn place_at(&self, mut x: usize, at: bool) -> Option<EntityId> {
+        let doc = self.doc;
+        let the = doc.is(x, "the");
+        if the {
+            x += 1;
+        }
+        // "the mountain resort of Hakone": a place word and "of" before the name.
+        if self.ref_starting(x).is_none() {
+            let mut y = x;
+            while y < x + 3 && doc.shape(y) == TokenShape::Lower && !doc.is(y, "of") {
+                y += 1;
+            }
+            if y > x && doc.is(y, "of") && doc.info(y - 1).has(flag::PLACE_TYPE) {
+                return self
+                    .ref_starting(y + 1)
+                    .filter(|r| self.place(r))
+                    .map(|r| r.entity);
+            }
+            return None;
+        }
+        let r = self.ref_starting(x)?;
+        // "at the Kremlin", and in or at a building that names an institution ("in Downing
+        // Street", "at Lancaster House").
+        let building = r.kind == RefKind::Name
+            && self.kind(r) == EntityKind::Organization
+            && (at && the || {
+                let last = r.to - 1;
+                doc.is_any(
+                    last,
+                    &[
+                        "Street", "House", "Palace", "Castle", "Hall", "Square", "Manor",
+                    ],
+                )
+            });
+        let place = self.place(r) || building;
+        if !place {
+            return None;
+        }
+        // "resort of Sochi", "port city of Vladivostok"
+        let mut y = r.to;
+        while y < r.to + 3 && doc.shape(y) == TokenShape::Lower && !doc.is(y, "of") {
+            y += 1;
+        }
+        if y > r.to
+            && doc.is(y, "of")
+            && doc.info(y - 1).has(flag::PLACE_TYPE)
+            && let Some(inner) = self.ref_starting(y + 1)
+            && self.place(inner)
+        {
+            return Some(inner.entity);
+        }
+        Some(r.entity)
+    }
+
+    /// The city or region a facility is named after ("Sunderland station" -> Sunderland).
+    pub(super) fn containing_place(&self, facility: EntityId) -> Option<EntityId> {
+        let f = &self.entities[facility];
+        if f.place_kind != Some(PlaceKind::Facility) {
+            return None;
+        }
+        let name = f.name.to_lowercase();
+        (0..self.entities.len()).find(|&e| {
+            let c = &self.entities[e];
+            e != facility
+                && c.kind == EntityKind::Place
+                && matches!(c.place_kind, Some(PlaceKind::City | PlaceKind::Region))
+                && name
+                    .strip_prefix(&c.name.to_lowercase())
+                    .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with("'s"))
+        })
+    }
+}

@@ -1,0 +1,355 @@
+//! What an event was about: the topic phrase after "about", "on", "to discuss", or in the next
+//! sentence ("The agenda will include ..."); entities in it, else its noun phrase.
+
+use super::{CLAUSE_BREAKS, DETERMINERS, PREPOSITIONS};
+use super::{Events, Sent, is_meeting};
+use crate::extract::entities::RefKind;
+use crate::lexicon::{NounClass, Tense, VerbClass, flag};
+use crate::model::{EntityId, EntityKind};
+use crate::text::TokenShape;
+
+/// Pronouns and auxiliaries: a phrase with one of these is a clause, not a topic.
+const NOT_IN_TOPICS: &[&str] = &[
+    "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "them", "can", "could", "do",
+    "does", "did", "will", "would", "shall", "should", "may", "might", "must", "want", "wants",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "well", "not", "there", "here",
+    "very", "so",
+];
+/// Words of numbers.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "or",
+    "and",
+    "a",
+    "few",
+    "several",
+];
+/// Nouns too vague to be a topic on their own.
+const VAGUE_NOUNS: &[&str] = &[
+    "matter",
+    "matters",
+    "issue",
+    "issues",
+    "situation",
+    "question",
+    "questions",
+    "thing",
+    "things",
+    "subject",
+    "topic",
+    "topics",
+    "problem",
+    "problems",
+    "case",
+    "way",
+    "ways",
+    "idea",
+    "ideas",
+    "plan",
+    "plans",
+    "details",
+    "possibility",
+    "progress",
+    "fight",
+    "efforts",
+    "events",
+    "options",
+    "prospects",
+];
+
+impl Events<'_, '_> {
+    /// Where a topic phrase after `from` stops.
+    pub(super) fn topic_end(&self, sent: Sent, from: usize) -> usize {
+        let doc = self.doc;
+        let mut j = from;
+        while j < sent.end {
+            if doc.punct(j, CLAUSE_BREAKS) || doc.punct(j, &[".", "?", "!", "("]) {
+                break;
+            }
+            if doc.is_any(
+                j,
+                &[
+                    "which", "who", "whom", "whose", "where", "but", "while", "when", "after",
+                    "before", "because", "although", "so",
+                ],
+            ) {
+                break;
+            }
+            if doc.is(j, "and")
+                && (doc.is_any(
+                    j + 1,
+                    &["this", "it", "he", "she", "they", "that", "there", "we"],
+                ))
+            {
+                break;
+            }
+            // "at the Kremlin" is where, not what.
+            if doc.is(j, "at") {
+                break;
+            }
+            // "discuss trade with Merkel": "with" and a partner end the topic; "relations
+            // with Russia" keep theirs.
+            if doc.is(j, "with") && !self.objects(sent, j + 1, |r| self.agent(r)).0.is_empty() {
+                break;
+            }
+            // ", the Kremlin said": a comment clause.
+            if doc.punct(j, &[","])
+                && (j + 1..(j + 5).min(sent.end))
+                    .any(|x| doc.info(x).verb.is_some_and(|v| v.class == VerbClass::Say))
+            {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// The topics named in `from..to`: entities (places, organisations, people not in
+    /// `exclude`, nationality words as their country) and, for list items with no entity, the
+    /// noun phrase itself ("bilateral relations").
+    pub(super) fn topics_in(
+        &mut self,
+        sent: Sent,
+        from: usize,
+        to: usize,
+        exclude: &[EntityId],
+    ) -> Vec<EntityId> {
+        let doc = self.doc;
+        let mut topics: Vec<EntityId> = Vec::new();
+        let mut item_start = from;
+        let mut item_has_entity = false;
+        let mut j = from;
+        let mut items: Vec<(usize, usize, bool)> = Vec::new();
+        while j <= to {
+            let boundary = j == to
+                || doc.punct(j, &[","])
+                || doc.is(j, "and")
+                || doc.is(j, "as") && doc.is(j + 1, "well");
+            if boundary {
+                items.push((item_start, j, item_has_entity));
+                item_start = j + 1;
+                item_has_entity = false;
+                j += 1;
+                continue;
+            }
+            if let Some(r) = self.ref_starting(j) {
+                let r = *r;
+                let usable = match self.kind(&r) {
+                    EntityKind::Person => !exclude.contains(&r.entity) && r.kind == RefKind::Name,
+                    EntityKind::Place | EntityKind::Organization => true,
+                    _ => false,
+                };
+                if usable && !topics.contains(&r.entity) {
+                    topics.push(r.entity);
+                }
+                item_has_entity = true;
+                j = r.to;
+                continue;
+            }
+            j += 1;
+        }
+        let _ = sent;
+        for (a, b, has_entity) in items {
+            if has_entity {
+                continue;
+            }
+            if let Some(phrase) = self.noun_phrase(a, b) {
+                let id = self.emit.topic(&phrase);
+                if !topics.contains(&id) {
+                    topics.push(id);
+                }
+            }
+        }
+        topics
+    }
+
+    /// A short noun phrase in `from..to` with determiners dropped: "bilateral relations".
+    pub(super) fn noun_phrase(&self, from: usize, to: usize) -> Option<String> {
+        let doc = self.doc;
+        let mut words: Vec<&str> = Vec::new();
+        for j in from..to {
+            if doc.is_any(j, DETERMINERS)
+                || doc.is_any(
+                    j,
+                    &[
+                        "primarily",
+                        "mainly",
+                        "also",
+                        "chiefly",
+                        "especially",
+                        "particularly",
+                    ],
+                ) && words.is_empty()
+            {
+                continue;
+            }
+            if !doc.tok(j).is_word() && !doc.punct(j, &["-"])
+                || doc.is_any(j, PREPOSITIONS) && !doc.is(j, "of")
+            {
+                break;
+            }
+            if doc
+                .info(j)
+                .verb
+                .is_some_and(|v| !matches!(v.tense, Tense::Ing | Tense::PastParticiple))
+                && doc.info(j).noun.is_none()
+            {
+                return None;
+            }
+            words.push(doc.s(j));
+        }
+        while words
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case("of") || *w == "-")
+        {
+            words.pop();
+        }
+        if words.is_empty() || words.len() > 4 {
+            return None;
+        }
+        // "of course", "that efforts", "this matter": not a subject of talks.
+        if doc.is_any(
+            from,
+            &[
+                "of", "that", "which", "who", "what", "how", "whether", "it", "this", "these",
+            ],
+        ) || words.len() == 1 && VAGUE_NOUNS.iter().any(|v| words[0].eq_ignore_ascii_case(v))
+        {
+            return None;
+        }
+        // "We can", "police do want", "six or seven million": a clause or a number, not a topic.
+        if words
+            .iter()
+            .any(|w| NOT_IN_TOPICS.iter().any(|s| w.eq_ignore_ascii_case(s)))
+            || words.iter().all(|w| {
+                NUMBER_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n))
+                    || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            })
+        {
+            return None;
+        }
+        // Kept as written, but a capital that only opens the sentence is lowered.
+        let mut phrase = words.join(" ").replace(" - ", "-");
+        if doc.starts_sentence(from) && doc.info(from).has(flag::COMMON) {
+            phrase = phrase[..1].to_lowercase() + &phrase[1..];
+        }
+        // One short function word is not a topic.
+        if phrase.len() < 4 {
+            return None;
+        }
+        Some(phrase)
+    }
+
+    /// Topics a sentence gives for the meetings of the sentence before: "The agenda will
+    /// include Syria", "The talks will focus on ...", "They will discuss ...".
+    pub(super) fn follow_up_topics(&mut self, sent: Sent, first_new: usize) {
+        let doc = self.doc;
+        if self.last_meetings.is_empty()
+            || self.emit.out.len() > first_new
+                && self.emit.out[first_new..]
+                    .iter()
+                    .any(|r| is_meeting(r.kind))
+        {
+            return;
+        }
+        let s = sent.start;
+        let opener = doc.is_any(s, &["the", "their", "they", "both", "these"])
+            || doc.is_any(s, &["this", "that"]) && doc.info(s + 1).noun == Some(NounClass::Meet);
+        if !opener {
+            return;
+        }
+        let mut k = s;
+        while k < sent.end && k < s + 8 {
+            let word = doc.s(k).to_ascii_lowercase();
+            let start = match word.as_str() {
+                "include" | "includes" | "included" | "including" => Some(k + 1),
+                "focus" | "focused" | "focuses" | "centre" | "center" | "concentrate"
+                    if doc.is(k + 1, "on") || doc.is(k + 2, "on") =>
+                {
+                    Some(if doc.is(k + 1, "on") { k + 2 } else { k + 3 })
+                }
+                "discuss" | "discussed" | "address" | "cover" | "covered" => Some(k + 1),
+                _ => None,
+            };
+            if let Some(start) = start {
+                let end = self.topic_end(sent, start);
+                let topics = self.topics_in(sent, start, end, &[]);
+                let meetings = self.last_meetings.clone();
+                for m in meetings {
+                    for &t in &topics {
+                        if !self.emit.out[m].topics.contains(&t)
+                            && Some(t) != self.emit.out[m].target
+                            && t != self.emit.out[m].source
+                        {
+                            self.emit.out[m].topics.push(t);
+                        }
+                    }
+                }
+                return;
+            }
+            k += 1;
+        }
+    }
+
+    /// "about X", "on X", "to discuss X" after a meeting's participants.
+    ///
+    /// "on" gives a topic only after a meeting noun ("talks on Syria"); after a verb it is
+    /// mostly when or where ("met on the platform", "met on Friday").
+    pub(super) fn own_topics(
+        &mut self,
+        sent: Sent,
+        after: usize,
+        after_noun: bool,
+    ) -> Vec<EntityId> {
+        let doc = self.doc;
+        let mut j = after;
+        let limit = (after + 6).min(sent.end);
+        while j < limit {
+            let preposition = if after_noun {
+                &["about", "on", "over", "regarding"][..]
+            } else {
+                &["about", "over", "regarding"][..]
+            };
+            if doc.is_any(j, preposition)
+                && doc.shape(j + 1) != TokenShape::Number
+                && !doc.info(j + 1).any(flag::MONTH | flag::WEEKDAY)
+            {
+                let end = self.topic_end(sent, j + 1);
+                return self.topics_in(sent, j + 1, end, &[]);
+            }
+            if doc.is(j, "to")
+                && doc
+                    .info(j + 1)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Discuss)
+            {
+                let end = self.topic_end(sent, j + 2);
+                return self.topics_in(sent, j + 2, end, &[]);
+            }
+            if doc.punct(j, &[".", ";"]) {
+                break;
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,291 @@
+//! Visits: verbs of visiting and motion ("visited", "flew to", "arrived in", "returned from"),
+//! being somewhere ("is in Moscow"), visit nouns ("his trip to Cuba") and speaking somewhere
+//! ("speaking in Jakarta", "told an audience in Birmingham").
+
+use super::{Events, Sent};
+use crate::extract::entities::{Ref, RefKind};
+use crate::lexicon::NounClass;
+use crate::model::{EntityId, EntityKind, PlaceKind, Rule};
+
+impl Events<'_, '_> {
+    pub(super) fn visit_verb(&mut self, sent: Sent, k: usize) {
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        if subjects.is_empty() {
+            return;
+        }
+        let (objects, after) = self.objects(sent, k + 1, |r| {
+            self.place(r) || self.kind(r) == EntityKind::Person && r.kind != RefKind::Demonym
+        });
+        let objects: Vec<Ref> = objects.into_iter().copied().collect();
+        let places: Vec<Ref> = objects.iter().copied().filter(|r| self.place(r)).collect();
+        let people: Vec<Ref> = objects
+            .iter()
+            .copied()
+            .filter(|r| self.kind(r) == EntityKind::Person)
+            .collect();
+        if !places.is_empty() {
+            self.emit_visits(sent, k, &subjects, &places, Rule::Visit);
+        } else if people.is_empty()
+            && let Some(place) = self.meeting_place(sent, k + 1)
+            && self.entities[place].kind == EntityKind::Place
+        {
+            // "visited a school in Leeds", "toured a factory in Sheffield".
+            let at = Ref::name(k + 1, k + 2, place);
+            self.emit_visits(sent, k, &subjects, &[at], Rule::Visit);
+        }
+        if !people.is_empty() {
+            // Visiting a person is meeting them.
+            self.emit_pairs(sent, k, &subjects, &people, Rule::VisitPerson, after, true);
+        }
+    }
+
+    pub(super) fn motion_verb(&mut self, sent: Sent, k: usize, preps: &[&str], rule: Rule) {
+        let doc = self.doc;
+        let mut p = k + 1;
+        // "arrived on Thursday in Moscow", "sailed across the lake in Bromsgrove", "flew from
+        // London to Paris": a few words may intervene; but "from" before anything but a place
+        // starts another phrase ("came from products made in the US").
+        let mut skipped = 0;
+        while p < sent.end && !doc.is_any(p, preps) && skipped < 4 {
+            if doc.punct(p, &[",", "."]) {
+                return;
+            }
+            if doc.is(p, "from") {
+                match self.ref_starting(p + 1).filter(|r| self.place(r)).copied() {
+                    // "returned from Egypt": where one comes back from, one has been.
+                    Some(r) if doc.s(k).to_lowercase().starts_with("return") => {
+                        // Not the noun: "on (his) return from Belgrade".
+                        if k > sent.start
+                            && doc.is_any(k - 1, &["on", "upon", "his", "her", "their", "its"])
+                        {
+                            return;
+                        }
+                        let subjects: Vec<Ref> = self
+                            .subject(sent, k)
+                            .into_iter()
+                            .filter(|s| self.kind(s) == EntityKind::Person)
+                            .copied()
+                            .collect();
+                        self.emit_visits(sent, k, &subjects, &[r], Rule::ReturnFrom);
+                        return;
+                    }
+                    Some(r) => {
+                        p = r.to;
+                        skipped += 2;
+                        continue;
+                    }
+                    None => return,
+                }
+            }
+            if self.ref_starting(p).is_some() {
+                return;
+            }
+            p += 1;
+            skipped += 1;
+        }
+        if !doc.is_any(p, preps) {
+            return;
+        }
+        let (places, after) = self.objects(sent, p + 1, |r| self.place(r));
+        let mut places: Vec<Ref> = places.into_iter().copied().collect();
+        // "went straight to the Kremlin": an organisation's building.
+        if places.is_empty()
+            && doc.is(p + 1, "the")
+            && let Some(building) = self.place_at(p + 1, true)
+        {
+            places.push(Ref::name(p + 1, p + 2, building));
+        }
+        if places.is_empty() {
+            return;
+        }
+        // "landed at Vnukovo airport in Moscow": the city too.
+        let last = places[places.len() - 1].to.max(after);
+        if doc.is_any(last, &["in", "near", "outside"])
+            && let Some(r) = self.ref_starting(last + 1)
+            && self.place(r)
+        {
+            places.push(*r);
+        }
+        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        if !subjects.is_empty() {
+            self.emit_visits(sent, k, &subjects, &places, rule);
+        }
+    }
+
+    pub(super) fn be_in(&mut self, sent: Sent, k: usize) {
+        let (places, _) = self.objects(sent, k + 2, |r| self.place(r));
+        let places: Vec<Ref> = places
+            .into_iter()
+            .copied()
+            .filter(|r| {
+                self.entities[r.entity].place_kind.is_none_or(|p| {
+                    matches!(
+                        p,
+                        PlaceKind::City | PlaceKind::Facility | PlaceKind::Country
+                    )
+                })
+            })
+            .collect();
+        if places.is_empty() {
+            return;
+        }
+        let subjects: Vec<Ref> = self
+            .subject(sent, k)
+            .into_iter()
+            .copied()
+            .filter(|r| self.kind(r) == EntityKind::Person)
+            .collect();
+        if !subjects.is_empty() {
+            self.emit_visits(sent, k, &subjects, &places[..1], Rule::BeIn);
+        }
+    }
+
+    /// "X's visit to P", "his visit to Moscow", "a trip to Cuba", "his holiday in Egypt",
+    /// "In a speech in Edinburgh, the prime minister said".
+    pub(super) fn visit_noun(&mut self, sent: Sent, k: usize) {
+        let doc = self.doc;
+        let speech = doc.info(k).noun == Some(NounClass::Speech);
+        let prep_ok = if speech {
+            doc.is_any(k + 1, &["in", "at"])
+        } else {
+            doc.is_any(k + 1, &["to", "in", "at"])
+        };
+        if !prep_ok {
+            return;
+        }
+        let (places, _) = self.objects(sent, k + 2, |r| self.place(r));
+        let places: Vec<Ref> = places.into_iter().copied().collect();
+        if places.is_empty() {
+            return;
+        }
+        let owner: Vec<Ref> = match self.possessor(sent, k) {
+            Some(r) => vec![r],
+            None => self
+                .subject(sent, k)
+                .into_iter()
+                .copied()
+                .filter(|r| self.kind(r) == EntityKind::Person)
+                .collect(),
+        };
+        if !owner.is_empty() {
+            self.emit_visits(
+                sent,
+                k,
+                &owner,
+                &places,
+                if speech {
+                    Rule::SpeechIn
+                } else {
+                    Rule::VisitTo
+                },
+            );
+        }
+    }
+
+    /// "X was speaking in Cardiff", "X, speaking in Jakarta, said", "X told an audience in
+    /// Birmingham", "X said in Washington": who spoke somewhere was there. True when it found
+    /// the place (and the speaker), so that the verb's other readings are not tried.
+    pub(super) fn speech_place(&mut self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        const AUDIENCE: &[&str] = &[
+            "a",
+            "an",
+            "the",
+            "audience",
+            "rally",
+            "reporters",
+            "journalists",
+            "supporters",
+            "delegates",
+            "students",
+            "conference",
+            "crowd",
+            "crowds",
+            "activists",
+            "party",
+            "members",
+            "workers",
+            "voters",
+            "business",
+            "leaders",
+            "news",
+            "meeting",
+            "gathering",
+        ];
+        let mut p = k + 1;
+        while p < sent.end && p < k + 5 && doc.is_any(p, AUDIENCE) {
+            p += 1;
+        }
+        if !doc.is_any(p, &["in", "at"]) {
+            return false;
+        }
+        let Some(place) = self.place_at(p + 1, doc.is(p, "at")) else {
+            return false;
+        };
+        if self.entities[place].kind != EntityKind::Place {
+            return false;
+        }
+        // "X, speaking in Jakarta,": the name before the comma.
+        let speakers: Vec<Ref> = if k > sent.start + 1 && doc.punct(k - 1, &[","]) {
+            self.refs
+                .iter()
+                .filter(|r| r.to == k - 1 && self.kind(r) == EntityKind::Person)
+                .copied()
+                .collect()
+        } else {
+            self.subject(sent, k)
+                .into_iter()
+                .filter(|r| self.kind(r) == EntityKind::Person)
+                .copied()
+                .collect()
+        };
+        // A spokesman speaking in his own capital went nowhere ("Kremlin spokesman Dmitry
+        // Peskov told reporters in Moscow").
+        let speakers: Vec<Ref> = speakers
+            .into_iter()
+            .filter(|s| !self.home_capital(s.entity, place))
+            .collect();
+        if speakers.is_empty() {
+            return false;
+        }
+        let at = Ref::name(p + 1, p + 2, place);
+        self.emit_visits(sent, k, &speakers, &[at], Rule::SpeechIn);
+        true
+    }
+
+    /// True when `place` is the capital of the country a role of `person` belongs to (the
+    /// country itself, or a known organisation's country).
+    pub(super) fn home_capital(&self, person: EntityId, place: EntityId) -> bool {
+        let lex = self.doc.lex;
+        let capital = self.entities[place].name.as_str();
+        self.entities[person].roles.iter().any(|role| {
+            let Some(of) = role.of.as_deref() else {
+                return false;
+            };
+            [EntityKind::Place, EntityKind::Organization]
+                .into_iter()
+                .filter_map(|kind| lex.known_named(kind, of))
+                .filter_map(|id| lex.capital_of(id))
+                .any(|c| lex.known(c).name == capital)
+        })
+    }
+
+    /// "Speaking in Cardiff, Mr Kennedy said": an opening participle places the subject of
+    /// the main clause.
+    pub(super) fn fronted_presence(&mut self, sent: Sent, k: usize) {
+        let Some(place) = self.place_at(k + 2, self.doc.is(k + 1, "at")) else {
+            return;
+        };
+        let mut comma = k;
+        while comma < sent.end && !self.doc.punct(comma, &[","]) {
+            comma += 1;
+        }
+        let Some(subject) = self.first_agent_from(sent, comma + 1).copied() else {
+            return;
+        };
+        if self.kind(&subject) == EntityKind::Person {
+            let at = Ref::name(k + 2, k + 3, place);
+            self.emit_visits(sent, k, &[subject], &[at], Rule::SpeechIn);
+        }
+    }
+}
