@@ -1,0 +1,687 @@
+//! One entity per real thing within a document, and what every name, pronoun and role phrase
+//! refers to.
+//!
+//! Names are decided with the whole document in view: a person's full name ("John Kerry")
+//! makes its surname ("Kerry", "Mr Kerry", "Secretary Kerry") and, after "Sir", its given name
+//! ("Sir Edward") refer to the same person; an untyped name that equals a typed one elsewhere
+//! takes its type; a shorter organisation name that ends a longer one ("Foreign Ministry" after
+//! "Russian Foreign Ministry") is the same organisation. A surname never links through a given
+//! name: "Mr Howard" is not "Howard Flight".
+//!
+//! Pronouns go to the nearest fitting person: "he"/"she" prefer the subject (the first person
+//! of the sentence, then of the previous one), "his"/"her" the nearest person before them, and
+//! "him" a person outside its own clause's subject. A definite role phrase ("the US Secretary
+//! of State", "the secretary") goes to the person in the document who holds that role.
+
+use rustc_hash::FxHashMap;
+
+mod names;
+mod pronouns;
+mod roles;
+mod teams;
+
+use crate::extract::doc::Doc;
+use crate::extract::mentions::{Cand, CandKind, Found, RoleRef};
+use crate::lexicon::flag;
+use crate::model::Role;
+use crate::model::{Entity, EntityId, EntityKind, LinkReason, Mention, MentionForm, PlaceKind};
+use crate::names::{normalize, org_key, person_key, surname_key};
+use crate::text::TokenShape;
+use names::{
+    bare_words, guess_kind, initials, is_particle, name_text, nearest_before, official_name_end,
+    push_unique,
+};
+use pronouns::link_pronouns;
+use roles::{apposed_person, counterpart_title, link_role_phrases, of_name};
+use teams::{is_dateline, is_town, team_names};
+
+/// How a stretch of text refers to an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RefKind {
+    /// A name.
+    Name,
+    /// A nationality adjective.
+    Demonym,
+    /// he, his, she, her, him.
+    Pronoun,
+    /// "the secretary", "the US Secretary of State".
+    Role,
+}
+
+/// A stretch of tokens that refers to an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Ref {
+    /// First token.
+    pub from: usize,
+    /// One past the last token.
+    pub to: usize,
+    /// The entity.
+    pub entity: EntityId,
+    /// How it refers.
+    pub kind: RefKind,
+}
+
+impl Ref {
+    /// A reference by name.
+    pub(crate) const fn name(from: usize, to: usize, entity: EntityId) -> Ref {
+        Ref {
+            from,
+            to,
+            entity,
+            kind: RefKind::Name,
+        }
+    }
+}
+
+/// The document's entities and every reference to them, in text order.
+pub(crate) struct Resolved {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    pub refs: Vec<Ref>,
+    /// Per token: true when the mention scanner read it as part of a title
+    /// ("Prime Minister", "Secretary of State").
+    pub in_title: Vec<bool>,
+}
+
+struct Builder<'d, 'a> {
+    doc: &'d Doc<'a>,
+    entities: Vec<Entity>,
+    gender: Vec<u32>,
+    known: FxHashMap<u32, EntityId>,
+    by_key: FxHashMap<(EntityKind, String), EntityId>,
+}
+
+impl Builder<'_, '_> {
+    fn entity(&mut self, kind: EntityKind, name: &str, place_kind: Option<PlaceKind>) -> EntityId {
+        let key = (
+            kind,
+            match kind {
+                EntityKind::Person => person_key(name),
+                EntityKind::Organization => org_key(name),
+                _ => normalize(name),
+            },
+        );
+        if let Some(&id) = self.by_key.get(&key) {
+            // "AMERICAN MOTORS" in a headline, "American Motors" in the text: the text's
+            // spelling names it.
+            let shouted =
+                |n: &str| n.chars().any(char::is_alphabetic) && !n.chars().any(char::is_lowercase);
+            if shouted(&self.entities[id].name) && !shouted(name) {
+                self.entities[id].name = name.to_string();
+            }
+            return id;
+        }
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            place_kind,
+            ..Entity::new(name, kind)
+        });
+        self.gender.push(0);
+        self.by_key.insert(key, id);
+        id
+    }
+
+    fn known_entity(&mut self, id: u32) -> EntityId {
+        if let Some(&e) = self.known.get(&id) {
+            return e;
+        }
+        let known = self.doc.lex.known(id);
+        let e = self.entity(known.kind, &known.name, known.place_kind);
+        self.known.insert(id, e);
+        e
+    }
+
+    /// Adds a form of the entity's name, and the rule that linked it.
+    fn alias(&mut self, entity: EntityId, form: &str, reason: LinkReason) {
+        let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
+        let e = &mut self.entities[entity];
+        if form != e.name && !e.aliases.contains(&form) {
+            e.links.push(crate::model::Link {
+                alias: form.clone(),
+                reason,
+            });
+            e.aliases.push(form);
+        }
+    }
+}
+
+/// A person's role given with a possessor's office in mind ("his Iranian counterpart X"): the
+/// person, the token of the possessor, and the country of the role.
+type Counterpart = (EntityId, usize, Option<String>);
+
+/// Resolves the names a document's scan found into entities, and every name, role phrase and
+/// pronoun into a reference to one.
+pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
+    let mut r = Resolver::new(doc, found);
+    r.full_names();
+    r.typed_and_known();
+    r.organisation_short_forms();
+    r.acronyms();
+    r.short_and_untyped();
+    let counterparts = r.aliases_and_roles();
+    r.references();
+    r.appositions_role_phrases_and_pronouns();
+    r.counterparts(counterparts);
+    r.finish()
+}
+
+/// The state of resolution: the entities made so far, and what each candidate name resolved to.
+/// Each phase is one method, run in the order [`resolve`] gives.
+struct Resolver<'d, 'a> {
+    doc: &'d Doc<'a>,
+    found: &'d Found,
+    b: Builder<'d, 'a>,
+    /// Per candidate: its entity.
+    entity_of: Vec<Option<EntityId>>,
+    /// Per candidate: how it names its entity.
+    form_of: Vec<MentionForm>,
+    /// Per candidate: why it was linked to its entity, when a rule did more than read its name.
+    why: Vec<Option<LinkReason>>,
+    /// Folded surname -> people of two or more words with it.
+    surnames: FxHashMap<String, Vec<EntityId>>,
+    /// Folded given name -> people with it.
+    given: FxHashMap<String, Vec<EntityId>>,
+    /// Folded full name -> the person.
+    full_names: FxHashMap<String, EntityId>,
+    /// Folded first word -> people whose name may be written family name first ("Xi Jinping").
+    family_first: FxHashMap<String, Vec<EntityId>>,
+    /// References, in text order once `references` has run.
+    refs: Vec<Ref>,
+    mentions: Vec<Mention>,
+}
+
+impl<'d, 'a> Resolver<'d, 'a> {
+    fn new(doc: &'d Doc<'a>, found: &'d Found) -> Resolver<'d, 'a> {
+        let n = found.cands.len();
+        Resolver {
+            doc,
+            found,
+            b: Builder {
+                doc,
+                entities: Vec::new(),
+                gender: Vec::new(),
+                known: FxHashMap::default(),
+                by_key: FxHashMap::default(),
+            },
+            entity_of: vec![None; n],
+            form_of: vec![MentionForm::Name; n],
+            why: vec![None; n],
+            surnames: FxHashMap::default(),
+            given: FxHashMap::default(),
+            full_names: FxHashMap::default(),
+            family_first: FxHashMap::default(),
+            refs: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    /// People with a name of two or more words (not counting a kept honorific) come first: they
+    /// are what short forms link to.
+    fn full_names(&mut self) {
+        let doc = self.doc;
+        for (i, c) in self.found.cands.iter().enumerate() {
+            if c.kind != CandKind::Typed(EntityKind::Person, None) {
+                continue;
+            }
+            let words = bare_words(doc, c);
+            // "de Mistura", "al-Assad": a surname with its particle is still a short form.
+            if words.len() < 2 || is_particle(doc, c.from) {
+                continue;
+            }
+            let name = name_text(doc, c);
+            let e = self.b.entity(EntityKind::Person, &name, None);
+            self.entity_of[i] = Some(e);
+            self.b.gender[e] |= c.gender;
+            self.full_names.insert(normalize(&words.join(" ")), e);
+            let sur = surname_key(&words.join(" "));
+            push_unique(self.surnames.entry(sur).or_default(), e);
+            if !doc.info(c.from).has(flag::GIVEN) && !c.keep_honorific {
+                push_unique(
+                    self.family_first.entry(person_key(&words[0])).or_default(),
+                    e,
+                );
+            }
+            if c.honorific.is_none() || !c.keep_honorific {
+                push_unique(self.given.entry(person_key(&words[0])).or_default(), e);
+            }
+        }
+    }
+
+    /// Typed organisations and places, known entities and demonyms; towns that name sports
+    /// teams ("Leicestershire beat Somerset") are those teams.
+    fn typed_and_known(&mut self) {
+        let doc = self.doc;
+        let cands = &self.found.cands;
+        let teams = team_names(doc, cands);
+        // The countries the document names, for "the Arab Republic" (Syria, if Syria is named).
+        let countries: Vec<u32> = {
+            let mut ids: Vec<u32> = cands
+                .iter()
+                .filter_map(|c| match c.kind {
+                    CandKind::Known(id) | CandKind::Demonym(id) => Some(id),
+                    _ => None,
+                })
+                .filter(|&id| doc.lex.known(id).place_kind == Some(PlaceKind::Country))
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        for (i, c) in cands.iter().enumerate() {
+            if !teams.is_empty()
+                && teams.contains(&normalize(doc.range_text(c.from, c.to)))
+                && is_town(doc, c)
+                && !is_dateline(doc, c)
+            {
+                let name = match c.kind {
+                    CandKind::Known(id) => doc.lex.known(id).name.clone(),
+                    _ => name_text(doc, c),
+                };
+                self.entity_of[i] = Some(self.b.entity(EntityKind::Organization, &name, None));
+                continue;
+            }
+            if self.entity_of[i].is_some() {
+                continue;
+            }
+            match c.kind {
+                CandKind::Known(id) => {
+                    // A known one-word name that is the surname of a person named here is that
+                    // person: "Kerry" after "John Kerry", "Jordan" after "Michael Jordan".
+                    let text = doc.range_text(c.from, c.to);
+                    if c.to - c.from == 1
+                        && let Some(&[e]) = self.surnames.get(&surname_key(text)).map(Vec::as_slice)
+                    {
+                        self.entity_of[i] = Some(e);
+                        self.why[i] = Some(LinkReason::Surname);
+                        continue;
+                    }
+                    self.entity_of[i] = Some(self.b.known_entity(id));
+                    self.why[i] = Some(LinkReason::KnownName);
+                }
+                CandKind::Demonym(id) => {
+                    self.entity_of[i] = Some(self.b.known_entity(id));
+                    self.form_of[i] = MentionForm::Demonym;
+                }
+                CandKind::Typed(
+                    kind @ (EntityKind::Organization | EntityKind::Place),
+                    place_kind,
+                ) => {
+                    let name = name_text(doc, c);
+                    if let Some(country) = official_name_end(doc, c, &name, &countries) {
+                        self.entity_of[i] = Some(self.b.known_entity(country));
+                        self.why[i] = Some(LinkReason::OfficialName);
+                        continue;
+                    }
+                    self.entity_of[i] = Some(self.b.entity(kind, &name, place_kind));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Short organisation names that end a longer one in this document: "Foreign Ministry"
+    /// after "Russian Foreign Ministry"; a bare head word ("the Department") when one name has
+    /// it.
+    fn organisation_short_forms(&mut self) {
+        let entities = &self.b.entities;
+        let orgs: Vec<EntityId> = (0..entities.len())
+            .filter(|&e| entities[e].kind == EntityKind::Organization)
+            .collect();
+        for (i, slot) in self.entity_of.iter_mut().enumerate() {
+            let Some(e) = *slot else { continue };
+            if entities[e].kind != EntityKind::Organization {
+                continue;
+            }
+            let short = normalize(&entities[e].name);
+            let longer: Vec<EntityId> = orgs
+                .iter()
+                .copied()
+                .filter(|&o| {
+                    o != e && {
+                        let long = normalize(&entities[o].name);
+                        long.len() > short.len()
+                            && long.ends_with(&short)
+                            && long.as_bytes()[long.len() - short.len() - 1] == b' '
+                    }
+                })
+                .collect();
+            if let [one] = longer.as_slice() {
+                *slot = Some(*one);
+                self.why[i] = Some(LinkReason::OrganisationEnd);
+            }
+        }
+    }
+
+    /// Acronyms: "OSCE" for "Organization for Security and Co-operation in Europe" named here.
+    fn acronyms(&mut self) {
+        let doc = self.doc;
+        let entities = &self.b.entities;
+        for (i, c) in self.found.cands.iter().enumerate() {
+            if c.to - c.from != 1 || doc.shape(c.from) != TokenShape::Upper {
+                continue;
+            }
+            let acronym = doc.s(c.from);
+            let long = (0..entities.len()).find(|&e| {
+                let entity = &entities[e];
+                matches!(entity.kind, EntityKind::Organization | EntityKind::Place)
+                    && initials(&entity.name) == acronym
+            });
+            if let Some(e) = long {
+                self.entity_of[i] = Some(e);
+                self.why[i] = Some(LinkReason::Acronym);
+            }
+        }
+    }
+
+    /// What the hints say of each untyped name, taken over all its occurrences, so that "Kerry
+    /// praised the plan. Kerry then met the press." types both by the second.
+    fn guesses(&self) -> FxHashMap<String, (EntityKind, Option<PlaceKind>)> {
+        let doc = self.doc;
+        let mut guessed: FxHashMap<String, (EntityKind, Option<PlaceKind>)> = FxHashMap::default();
+        for (i, c) in self.found.cands.iter().enumerate() {
+            if self.entity_of[i].is_some() || c.kind != CandKind::Unknown {
+                continue;
+            }
+            let Some(kind) = guess_kind(doc, c) else {
+                continue;
+            };
+            let folded = normalize(&bare_words(doc, c).join(" "));
+            let rank = |k: &(EntityKind, Option<PlaceKind>)| match k.0 {
+                EntityKind::Person => 0,
+                EntityKind::Organization => 1,
+                _ => 2,
+            };
+            let slot = guessed.entry(folded).or_insert(kind);
+            if rank(&kind) < rank(slot) {
+                *slot = kind;
+            }
+        }
+        guessed
+    }
+
+    /// Untyped names and people named by one word: linked to a person named here in full, to
+    /// a typed name of the same spelling, or typed from their hints.
+    fn short_and_untyped(&mut self) {
+        let doc = self.doc;
+        let cands = &self.found.cands;
+        let guessed = self.guesses();
+        let typed_names: FxHashMap<String, EntityId> = (0..cands.len())
+            .filter_map(|i| {
+                self.entity_of[i]
+                    .map(|e| (normalize(doc.range_text(cands[i].from, cands[i].to)), e))
+            })
+            .collect();
+        for (i, c) in cands.iter().enumerate() {
+            if self.entity_of[i].is_some() {
+                continue;
+            }
+            let is_person = c.kind == CandKind::Typed(EntityKind::Person, None);
+            if !is_person && c.kind != CandKind::Unknown {
+                continue;
+            }
+            let words = bare_words(doc, c);
+            let text = words.join(" ");
+            let folded = normalize(&text);
+            // A person named in full elsewhere.
+            if let Some(&e) = self.full_names.get(&folded) {
+                self.entity_of[i] = Some(e);
+                continue;
+            }
+            if (words.len() == 1 || is_particle(doc, c.from))
+                && let Some((pool, reason)) = self.short_name_pool(c, &text)
+            {
+                self.entity_of[i] = Some(nearest_before(cands, &self.entity_of, &pool, c.from));
+                self.why[i] = Some(reason);
+                continue;
+            }
+            if let Some(&e) = typed_names.get(&folded) {
+                self.entity_of[i] = Some(e);
+                continue;
+            }
+            if is_person {
+                let name = name_text(doc, c);
+                let e = self.b.entity(EntityKind::Person, &name, None);
+                self.b.gender[e] |= c.gender;
+                self.entity_of[i] = Some(e);
+                push_unique(self.surnames.entry(surname_key(&text)).or_default(), e);
+                continue;
+            }
+            // No cue and no link: the type the document's hints give this name, wherever they
+            // occur.
+            if let Some(&(kind, place_kind)) = guessed.get(&folded) {
+                let name = name_text(doc, c);
+                let e = self.b.entity(kind, &name, place_kind);
+                self.entity_of[i] = Some(e);
+                if kind == EntityKind::Person {
+                    push_unique(self.surnames.entry(surname_key(&text)).or_default(), e);
+                }
+            }
+        }
+    }
+
+    /// The people a one-word name (or a surname with its particle) may stand for, and the rule
+    /// that says so: a surname first, then a given name after Sir or Dame, a family name written
+    /// first, and a given name that one person here has.
+    fn short_name_pool(&self, c: &Cand, text: &str) -> Option<(Vec<EntityId>, LinkReason)> {
+        let doc = self.doc;
+        let key = person_key(text);
+        let candidates = self.surnames.get(&surname_key(text));
+        // "Sir Edward" is Edward Heath: a given name after Sir or Dame.
+        let by_given = match c.honorific {
+            Some(h) if doc.is_any(h, &["sir", "dame"]) => self.given.get(&key),
+            _ => None,
+        };
+        // "Xi" after "Xi Jinping": family names written first, when the first word is not a
+        // given name.
+        let by_family = self.family_first.get(&key);
+        // "Jeremy said ...": a given name alone, when one person named here has it.
+        let by_first_name = (doc.info(c.from).has(flag::GIVEN) && c.honorific.is_none())
+            .then(|| self.given.get(&key).filter(|people| people.len() == 1))
+            .flatten();
+        [
+            (candidates, LinkReason::Surname),
+            (by_given, LinkReason::GivenAfterSir),
+            (by_family, LinkReason::FamilyFirst),
+            (by_first_name, LinkReason::GivenName),
+        ]
+        .into_iter()
+        .find_map(|(pool, reason)| pool.filter(|p| !p.is_empty()).map(|p| (p.clone(), reason)))
+    }
+
+    /// Aliases, roles and gender from every candidate. Counterparts wait until pronouns are
+    /// resolved, and are returned.
+    fn aliases_and_roles(&mut self) -> Vec<Counterpart> {
+        let doc = self.doc;
+        let mut counterparts: Vec<Counterpart> = Vec::new();
+        for (i, c) in self.found.cands.iter().enumerate() {
+            let Some(e) = self.entity_of[i] else { continue };
+            let b = &mut self.b;
+            b.gender[e] |= c.gender;
+            if self.form_of[i] == MentionForm::Demonym {
+                continue;
+            }
+            let why = self.why[i];
+            let name = name_text(doc, c);
+            b.alias(e, &name, why.unwrap_or(LinkReason::Spelling));
+            if let Some(h) = c.honorific
+                && !c.keep_honorific
+            {
+                let with = format!(
+                    "{} {}",
+                    doc.range_text(h, c.from).trim_end_matches('.').trim(),
+                    name
+                );
+                b.alias(e, &with, why.unwrap_or(LinkReason::Title));
+            }
+            if let Some(role) = &c.role {
+                // "Secretary Kerry", "President Putin": a one-word capitalised title right
+                // before the name.
+                if role.to == c.from && role.to == role.from + 1 && doc.capitalized(role.from) {
+                    let with = format!("{} {}", doc.s(role.from), name);
+                    b.alias(e, &with, why.unwrap_or(LinkReason::Title));
+                }
+                let of = of_name(doc, role.of, &self.entity_of, &b.entities);
+                if let Some(possessor) = role.counterpart_of {
+                    counterparts.push((e, possessor, of));
+                    continue;
+                }
+                let role = Role {
+                    title: role.title.clone(),
+                    of,
+                };
+                if b.entities[e].kind == EntityKind::Person && !b.entities[e].roles.contains(&role)
+                {
+                    b.entities[e].roles.push(role);
+                }
+            }
+        }
+        for e in &mut self.b.entities {
+            crate::model::drop_subsumed_roles(&mut e.roles);
+        }
+        counterparts
+    }
+
+    /// A reference and a mention for every candidate that resolved, in text order.
+    fn references(&mut self) {
+        let doc = self.doc;
+        for (i, c) in self.found.cands.iter().enumerate() {
+            let Some(e) = self.entity_of[i] else { continue };
+            let from = match c.honorific {
+                Some(h) if c.keep_honorific => h,
+                _ => c.from,
+            };
+            let kind = if self.form_of[i] == MentionForm::Demonym {
+                RefKind::Demonym
+            } else {
+                RefKind::Name
+            };
+            self.refs.push(Ref {
+                from,
+                to: c.to,
+                entity: e,
+                kind,
+            });
+            let mut span = doc.range_span(from, c.to);
+            // "Barnett Banks Inc.": a company's abbreviated suffix keeps its stop, even where the
+            // stop also ends the sentence.
+            if doc.is_any(
+                c.to - 1,
+                &["Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Plc"],
+            ) && doc.punct(c.to, &["."])
+                && doc.tok(c.to).span.start == span.end
+            {
+                span.end += 1;
+            }
+            self.mentions.push(Mention {
+                span,
+                entity: e,
+                form: self.form_of[i],
+            });
+        }
+        self.refs.sort_by_key(|r| r.from);
+        self.mentions.sort_by_key(|m| m.span.start);
+    }
+
+    /// Role phrases in apposition to a person ("a Russian spokesman, Dmitry Peskov," and
+    /// "Graham Robb, spokesman for X,") give that person the role; the other definite role
+    /// phrases ("the US Secretary of State") go to the person who holds the role; then
+    /// pronouns go to people.
+    fn appositions_role_phrases_and_pronouns(&mut self) {
+        let doc = self.doc;
+        let phrases = &self.found.role_phrases;
+        let mut linked = vec![false; phrases.len()];
+        for (p, phrase) in phrases.iter().enumerate() {
+            let Some(e) = apposed_person(doc, phrase, &self.refs, &self.b) else {
+                continue;
+            };
+            let of = of_name(doc, phrase.of, &self.entity_of, &self.b.entities);
+            let role = Role {
+                title: phrase.title.clone(),
+                of,
+            };
+            let roles = &mut self.b.entities[e].roles;
+            if !roles.contains(&role) {
+                roles.push(role);
+                crate::model::drop_subsumed_roles(roles);
+            }
+            self.refs.push(Ref {
+                from: phrase.from,
+                to: phrase.to,
+                entity: e,
+                kind: RefKind::Role,
+            });
+            linked[p] = true;
+        }
+        self.refs.sort_by_key(|r| r.from);
+        let named = self.refs.clone();
+        let open: Vec<RoleRef> = phrases
+            .iter()
+            .zip(&linked)
+            .filter(|(_, l)| !**l)
+            .map(|(p, _)| p.clone())
+            .collect();
+        link_role_phrases(
+            doc,
+            &open,
+            &mut self.b,
+            &named,
+            &self.entity_of,
+            &mut self.refs,
+        );
+        self.refs.sort_by_key(|r| r.from);
+        link_pronouns(doc, &self.b.entities, &self.b.gender, &mut self.refs);
+        self.refs.sort_by_key(|r| r.from);
+    }
+
+    /// "his Iranian counterpart Mohammad Javad Zarif": the possessor's office, for Iran.
+    fn counterparts(&mut self, counterparts: Vec<Counterpart>) {
+        for (e, possessor, country) in counterparts {
+            let Some(country) = country else { continue };
+            let Some(owner) = self
+                .refs
+                .iter()
+                .find(|r| r.from <= possessor && possessor < r.to)
+                .map(|r| r.entity)
+            else {
+                continue;
+            };
+            let entities = &mut self.b.entities;
+            let Some(title) = entities[owner]
+                .roles
+                .iter()
+                .find(|r| r.of.is_some())
+                .map(|r| counterpart_title(&r.title))
+            else {
+                continue;
+            };
+            if owner != e && entities[e].roles.is_empty() {
+                entities[e].roles.push(Role {
+                    title,
+                    of: Some(country),
+                });
+            }
+        }
+    }
+
+    /// The resolved document: entities, mentions, references, and which tokens are titles.
+    fn finish(self) -> Resolved {
+        let mut in_title = vec![false; self.doc.tokens.len()];
+        for role in self
+            .found
+            .cands
+            .iter()
+            .filter_map(|c| c.role.as_ref())
+            .chain(&self.found.role_phrases)
+        {
+            for slot in &mut in_title[role.from..role.to] {
+                *slot = true;
+            }
+        }
+        Resolved {
+            entities: self.b.entities,
+            mentions: self.mentions,
+            refs: self.refs,
+            in_title,
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Reading a candidate name: its words, the type its own hints suggest, short forms of official
+//! names, initials, particles.
+
+use crate::extract::doc::Doc;
+use crate::extract::mentions::{Cand, hint};
+use crate::lexicon::flag;
+use crate::model::{EntityId, EntityKind, PlaceKind};
+use crate::names::normalize;
+use crate::text::TokenShape;
+
+/// The text of a candidate's name, with a kept honorific ("Lord Goldsmith").
+pub(super) fn name_text(doc: &Doc, c: &Cand) -> String {
+    let from = match c.honorific {
+        Some(h) if c.keep_honorific => h,
+        _ => c.from,
+    };
+    let raw = doc.range_text(from, c.to);
+    // Names never span lines; white space inside is folded to single spaces, and a stop after
+    // an honorific ("Mr.") is kept as written.
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words of a person's name without a kept honorific.
+pub(super) fn bare_words(doc: &Doc, c: &Cand) -> Vec<String> {
+    (c.from..c.to)
+        .filter(|&k| doc.tok(k).shape != TokenShape::Punct)
+        .map(|k| doc.s(k).to_string())
+        .collect()
+}
+
+/// The type an untyped name's own hints suggest, or none: leave the name out.
+pub(super) fn guess_kind(doc: &Doc, c: &Cand) -> Option<(EntityKind, Option<PlaceKind>)> {
+    let words = bare_words(doc, c);
+    let text = words.join(" ");
+    // "David Page, of Investec Securities,": where someone is from, after a comma.
+    let affiliation =
+        c.from >= 2 && doc.is_any(c.from - 1, &["of", "from"]) && doc.punct(c.from - 2, &[","]);
+    // A lone capitalised common word ("the Tsunami") with no link is not a name.
+    let lone_common = words.len() == 1 && common(doc, &text);
+    // People's names do not open with an acronym or a number ("HMS Chatham").
+    let person_like = !matches!(doc.shape(c.from), TokenShape::Upper | TokenShape::Number);
+    if affiliation {
+        Some((EntityKind::Organization, None))
+    } else if lone_common {
+        None
+    } else if c.hints & hint::SPEECH_AFTER != 0 {
+        Some((EntityKind::Person, None))
+    } else if c.hints & hint::PLACE_PREP != 0 {
+        Some((EntityKind::Place, None))
+    } else if words.len() >= 2
+        && person_like
+        // In a line of capitals ("W L PCT GB") a run of words is no name without a given one.
+        && (!doc.is_shouting(c.from) || doc.info(c.from).has(flag::GIVEN))
+        && (words.iter().all(|w| !common(doc, w)) || c.hints & hint::PARTICLE != 0)
+    {
+        // Two or more uncommon capitalised words, or a particle name: most often a person.
+        Some((EntityKind::Person, None))
+    } else {
+        None
+    }
+}
+
+/// "the Arab Republic" in a text that names Syria, "the Islamic Republic" in one that names
+/// Iran: the one country named here whose official name ends with these two or more words
+/// ("Syrian Arab Republic") or starts with them before "of" ("Islamic Republic of Iran").
+pub(super) fn official_name_end(doc: &Doc, c: &Cand, name: &str, countries: &[u32]) -> Option<u32> {
+    if c.to - c.from < 2 || c.from == 0 || !doc.is(c.from - 1, "the") {
+        return None;
+    }
+    let folded = normalize(name);
+    let tail = format!(" {folded}");
+    let head = format!("{folded} of ");
+    let mut found = countries.iter().copied().filter(|&id| {
+        doc.lex
+            .known(id)
+            .aliases
+            .iter()
+            .any(|alias| alias.ends_with(&tail) || alias.starts_with(&head))
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// The capitals of a name's words: "Organization for Security and Co-operation in Europe" ->
+/// "OSCE". Names of one word have none.
+pub(super) fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if words.len() < 2 {
+        return String::new();
+    }
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// True when token `k` is a lower-case name particle ("de", "al", "van").
+pub(super) fn is_particle(doc: &Doc, k: usize) -> bool {
+    // Lower case ("de Mistura"), or capitalised where the sentence starts ("De Mistura said").
+    doc.info(k).has(flag::PARTICLE) && (doc.shape(k) == TokenShape::Lower || doc.starts_sentence(k))
+}
+
+/// Adds `e` to `list` unless it is there.
+pub(super) fn push_unique(list: &mut Vec<EntityId>, e: EntityId) {
+    if !list.contains(&e) {
+        list.push(e);
+    }
+}
+
+/// True for a common English word, or the plural of one ("Traders").
+pub(super) fn common(doc: &Doc, word: &str) -> bool {
+    let mut buf = String::new();
+    let is_common = |w: &str, buf: &mut String| {
+        doc.lex
+            .word_id(w, buf)
+            .is_some_and(|w| doc.lex.info(w).has(flag::COMMON))
+    };
+    is_common(word, &mut buf)
+        || word.len() > 3 && word.ends_with('s') && is_common(&word[..word.len() - 1], &mut buf)
+}
+
+/// Of several people a short name could be, the one named last before `at` (else the first).
+pub(super) fn nearest_before(
+    cands: &[Cand],
+    entity_of: &[Option<EntityId>],
+    pool: &[EntityId],
+    at: usize,
+) -> EntityId {
+    let mut best = None;
+    for (i, c) in cands.iter().enumerate() {
+        if c.from >= at {
+            break;
+        }
+        if let Some(e) = entity_of[i]
+            && pool.contains(&e)
+        {
+            best = Some(e);
+        }
+    }
+    best.unwrap_or(pool[0])
+}

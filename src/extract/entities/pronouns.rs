@@ -1,0 +1,129 @@
+//! Pronouns: he / she / his / her / him to the people named before them.
+
+use super::{Ref, RefKind};
+use crate::extract::doc::Doc;
+use crate::lexicon::flag;
+use crate::model::{Entity, EntityKind};
+
+/// Prepositions that open a sentence with a phrase before its subject.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "after",
+    "within",
+    "during",
+    "following",
+    "before",
+    "despite",
+    "in",
+    "on",
+    "at",
+    "since",
+    "until",
+    "amid",
+    "ahead",
+];
+
+/// The person right after the first comma when token `k` lies in an opening phrase.
+pub(super) fn fronted_subject<'r>(
+    doc: &Doc,
+    people: &'r [Ref],
+    s: usize,
+    k: usize,
+) -> Option<&'r Ref> {
+    let sentence = &doc.sentences[s];
+    if !doc.is_any(sentence.tokens.start, OPENING_PREPOSITIONS) {
+        return None;
+    }
+    let comma = (sentence.tokens.start..sentence.tokens.end).find(|&j| doc.punct(j, &[","]))?;
+    if k > comma {
+        return None;
+    }
+    people
+        .iter()
+        .find(|r| r.from > comma && r.from <= comma + 3 && r.from < sentence.tokens.end)
+}
+
+/// Resolves he / she / his / her / him to people named before them.
+pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs: &mut Vec<Ref>) {
+    let mut out = Vec::new();
+    // Resolved pronouns join the candidates, so "he ... he ... he" follows one person through a
+    // paragraph.
+    let mut people: Vec<Ref> = refs
+        .iter()
+        .copied()
+        .filter(|r| entities[r.entity].kind == EntityKind::Person && r.kind != RefKind::Demonym)
+        .collect();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for k in sentence.tokens.clone() {
+            let word = doc.s(k);
+            let (want, class) = match word.to_ascii_lowercase().as_str() {
+                "he" => (flag::MALE, 's'),
+                "she" => (flag::FEMALE, 's'),
+                "his" => (flag::MALE, 'p'),
+                "him" | "himself" => (flag::MALE, 'o'),
+                "her" => (flag::FEMALE, 'p'),
+                "herself" => (flag::FEMALE, 'o'),
+                _ => continue,
+            };
+            let fits = |r: &Ref| {
+                let g = gender[r.entity];
+                g == 0 || g & want != 0
+            };
+            let sentence_of = |r: &Ref| doc.sentence_of[r.from] as usize;
+            let here: Vec<&Ref> = people
+                .iter()
+                .filter(|r| sentence_of(r) == s && r.to <= k && fits(r))
+                .collect();
+            let before = |back: usize| -> Vec<&Ref> {
+                people
+                    .iter()
+                    .filter(|r| s >= back && sentence_of(r) == s - back && fits(r))
+                    .collect()
+            };
+            // "Within hours of his final talks with Mr Thorpe, Sir Edward told...": a pronoun
+            // in an opening phrase points ahead, at the subject after the comma.
+            if class != 's'
+                && let Some(r) = fronted_subject(doc, &people, s, k)
+                && fits(r)
+            {
+                out.push(Ref {
+                    from: k,
+                    to: k + 1,
+                    entity: r.entity,
+                    kind: RefKind::Pronoun,
+                });
+                continue;
+            }
+            let choice = match class {
+                's' => here
+                    .first()
+                    .copied()
+                    .or_else(|| before(1).first().copied())
+                    .or_else(|| before(2).first().copied()),
+                'p' => here
+                    .last()
+                    .copied()
+                    .or_else(|| before(1).first().copied())
+                    .or_else(|| before(2).first().copied()),
+                _ => here
+                    .iter()
+                    .skip(1)
+                    .next_back()
+                    .copied()
+                    .or_else(|| before(1).first().copied())
+                    .or_else(|| before(2).first().copied()),
+            };
+            if let Some(r) = choice {
+                let resolved = Ref {
+                    from: k,
+                    to: k + 1,
+                    entity: r.entity,
+                    kind: RefKind::Pronoun,
+                };
+                out.push(resolved);
+                let at = people.partition_point(|p| p.from < k);
+                people.insert(at, resolved);
+            }
+        }
+    }
+    refs.extend(out);
+}
