@@ -240,14 +240,16 @@ fn files_under(dir: &Path, policy: Policy) -> Result<Vec<PathBuf>> {
                 continue;
             }
         };
+        // In name order, so that warnings come in the same order on every file system.
+        let mut sorted = Vec::new();
         for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    policy.skip(&format!("{}: {err}", cannot_read()))?;
-                    continue;
-                }
-            };
+            match entry {
+                Ok(entry) => sorted.push(entry),
+                Err(err) => policy.skip(&format!("{}: {err}", cannot_read()))?,
+            }
+        }
+        sorted.sort_by_key(fs::DirEntry::file_name);
+        for entry in sorted {
             let path = entry.path();
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
@@ -279,7 +281,9 @@ fn files_under(dir: &Path, policy: Policy) -> Result<Vec<PathBuf>> {
                         "`{shown}` links to {}, not a regular file",
                         describe(&meta.file_type())
                     ))?,
-                    Err(err) => policy.skip(&format!("`{shown}` is a broken link: {err}"))?,
+                    Err(err) => {
+                        policy.skip(&format!("`{shown}` is a link that leads nowhere ({err})"))?
+                    }
                 }
             } else {
                 policy.skip(&format!(
