@@ -176,8 +176,10 @@ pub fn write_export(
     match (export::render(graph, selection, format, options), path) {
         (export::Output::File(text), Some(path)) => write::write_file(path, text.as_bytes()),
         (export::Output::File(text), None) => Ok(term::print(&text)?),
-        (export::Output::Folder(files), Some(dir)) => write::write_folder(dir, &files),
-        (export::Output::Folder(_), None) => {
+        (export::Output::Folder(files), Some(dir)) if dir.as_os_str() != "-" => {
+            write::write_folder(dir, &files)
+        }
+        (export::Output::Folder(_), _) => {
             bail!("the {format} export is a folder of files; give one with `--output DIR`")
         }
     }
