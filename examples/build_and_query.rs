@@ -2,7 +2,7 @@
 //!
 //! Run with `cargo run --example build_and_query`.
 
-use kg::extract::extract;
+use kg::build;
 use kg::graph::KnowledgeGraph;
 use kg::lexicon::Lexicon;
 use kg::query::{self, Format};
@@ -20,10 +20,13 @@ fn main() {
             "Lavrov later met German Foreign Minister Frank-Walter Steinmeier in Berlin.",
         ),
     ];
-    let lexicon = Lexicon::builtin();
+    // The same build the shell and `kg build` run: extraction in parallel, merged in order.
     let mut graph = KnowledgeGraph::new();
-    for doc in &articles {
-        graph.add(doc, &extract(doc, lexicon));
+    let options = build::Options::default();
+    if let Err(err) = build::add_documents(&mut graph, &articles, Lexicon::builtin(), &options, &())
+    {
+        eprintln!("{err}");
+        return;
     }
 
     let question = "who met Lavrov";

@@ -8,14 +8,14 @@
 use kg::extract::extract;
 use kg::lexicon::Lexicon;
 use kg::model::EntityKind;
-use kg::text::Document;
 
 fn main() -> std::io::Result<()> {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: extract FILE");
         std::process::exit(2);
     };
-    let (doc, warning) = Document::from_bytes(path.clone(), std::fs::read(&path)?);
+    // A byte order mark is dropped and bad UTF-8 replaced, as `kg` itself reads a text.
+    let (doc, warning) = kg::build::records::text_document(path.clone(), std::fs::read(&path)?);
     if let Some(w) = warning {
         eprintln!("warning: {w}");
     }

@@ -4,24 +4,23 @@
 //! calls the library, and writes results to standard output. Errors travel up as
 //! `anyhow::Error` with context, and `main` turns them into an exit code.
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::num::NonZeroUsize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
+use kg::build::MAX_JOBS;
 use kg::export::{self, Selection};
-use kg::extract::extract;
 use kg::graph::{KnowledgeGraph, Stats};
-use kg::lexicon::Lexicon;
-use kg::model::Extraction;
-use kg::query::{self, Answer, Format};
-use kg::text::Document;
-use rayon::prelude::*;
+use kg::query::{self, Format};
 use serde::Serialize;
 
-use crate::{Rendered, color_stderr, input, repl, warn};
+use crate::input::{self, Policy};
+use crate::repl;
+use crate::respond::{self, QueryWrites};
+use crate::term;
+use crate::write::{self, FileId};
 
 const ABOUT: &str = "Build a typed knowledge graph from news articles and question it from a shell";
 
@@ -33,7 +32,14 @@ PATH is a file, a folder (read recursively: .txt, .md, .jsonl), or `-` for stand
 \"source\"?}; other files are one document each, with the file name as id. Standard input is JSON
 Lines when it starts with `{`, one document with the id `stdin` otherwise.
 
-Exit codes: 0 success, 1 failure (bad input, graph file or question), 2 usage error.";
+Only regular files are read from a folder; an entry that cannot be read (a FIFO, a broken link,
+a graph file, an archive, a binary) is reported and skipped, as is a .jsonl line that is not a
+record: `--strict` makes each of these an error. A document may hold at most 16 MiB.
+
+`--` ends the options: `kg query --graph g.kg -- -x` asks `-x`.
+
+Exit codes: 0 success, 1 failure (bad input, graph file or question), 2 usage error,
+130 interrupted (Ctrl-C).";
 
 /// `kg`'s command line.
 #[derive(Debug, Parser)]
@@ -60,27 +66,36 @@ enum Command {
         /// With piped input, report a failed line and go on (the exit code is still 1)
         #[arg(long)]
         keep_going: bool,
+        /// Stop at any input that would be skipped (a FIFO in a folder, a bad .jsonl line, ...)
+        #[arg(long)]
+        strict: bool,
     },
     /// Read texts, extract, and write a graph file
     Build {
         /// Texts to read
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
-        /// Where to write the graph
+        /// Where to write the graph (`-` for standard output)
         #[arg(long, short, value_name = "FILE")]
         output: PathBuf,
-        /// Worker threads [default: all cores]
-        #[arg(long, short, value_name = "N")]
+        /// Worker threads, 1 to 256 [default: all cores]
+        #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
         jobs: Option<NonZeroUsize>,
+        /// Stop at any input that would be skipped (a FIFO in a folder, a bad .jsonl line, ...)
+        #[arg(long)]
+        strict: bool,
     },
     /// Read texts and print what was found, one JSON object a document (JSON Lines)
     Extract {
         /// Texts to read
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
-        /// Worker threads [default: all cores]
-        #[arg(long, short, value_name = "N")]
+        /// Worker threads, 1 to 256 [default: all cores]
+        #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
         jobs: Option<NonZeroUsize>,
+        /// Stop at any input that would be skipped (a FIFO in a folder, a bad .jsonl line, ...)
+        #[arg(long)]
+        strict: bool,
     },
     /// Answer a question from a graph file
     Query {
@@ -93,7 +108,11 @@ enum Command {
         /// Print the sentence behind each row
         #[arg(long, short)]
         evidence: bool,
-        /// The question, e.g. "who met Kerry" (several words are joined by spaces)
+        /// Let the question's `> FILE` write a file (never the graph file itself)
+        #[arg(long)]
+        allow_write: bool,
+        /// The question, e.g. "who met Kerry" (several words are joined by spaces; after `--`,
+        /// a question may start with `-`)
         #[arg(value_name = "QUERY", required = true)]
         query: Vec<String>,
     },
@@ -204,16 +223,25 @@ enum StatsFormat {
     Json,
 }
 
+/// Parses `--jobs`: a number of threads from 1 to [`MAX_JOBS`].
+fn parse_jobs(text: &str) -> Result<NonZeroUsize, String> {
+    let jobs: usize = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of threads"))?;
+    match NonZeroUsize::new(jobs) {
+        Some(jobs) if jobs.get() <= MAX_JOBS => Ok(jobs),
+        _ => Err(format!("the number of threads is 1 to {MAX_JOBS}")),
+    }
+}
+
 /// Runs the command the arguments name.
 pub fn run(args: Args) -> Result<()> {
     if let Some(dir) = &args.lexicon {
-        let lexicon = input::read_lexicon(dir)?;
-        // `run` is called once per process, so the lexicon is set before anything reads it.
-        let _ = LEXICON.set(lexicon);
+        respond::set_lexicon(input::read_lexicon(dir)?);
     }
     let Some(command) = args.command else {
         let mut graph = KnowledgeGraph::new();
-        add_documents(&mut graph, &kg::sample::documents(), None)?;
+        respond::add_documents(&mut graph, &kg::sample::documents(), None)?;
         return repl::run(graph, repl::Options::default());
     };
     match command {
@@ -221,6 +249,7 @@ pub fn run(args: Args) -> Result<()> {
             graph,
             paths,
             keep_going,
+            strict,
         } => {
             if paths.iter().any(|p| p.as_os_str() == "-") {
                 anyhow::bail!(
@@ -228,32 +257,45 @@ pub fn run(args: Args) -> Result<()> {
                      standard input"
                 );
             }
-            let mut kg = match graph {
-                Some(path) => input::load_graph(&path)?,
+            let policy = Policy { strict };
+            let kg = match &graph {
+                Some(path) => input::load_graph(path)?,
                 None => KnowledgeGraph::new(),
             };
+            let mut kg = kg;
             if !paths.is_empty() {
-                add_documents(&mut kg, &input::read_documents(&paths)?, None)?;
+                let docs = input::read_documents(&paths, policy)?;
+                respond::add_documents(&mut kg, &docs, None)?;
             }
-            repl::run(kg, repl::Options { keep_going })
+            let options = repl::Options {
+                keep_going,
+                policy,
+                graph_file: graph.as_deref().and_then(FileId::of),
+            };
+            repl::run(kg, options)
         }
         Command::Build {
             paths,
             output,
             jobs,
+            strict,
         } => {
-            let output = input::AtomicFile::create(&output)?;
-            let docs = input::read_documents(&paths)?;
+            // The output is checked, and its temporary file made, before anything is read.
+            let output = write::Output::open(&output)?;
+            let docs = input::read_documents(&paths, Policy { strict })?;
             let mut graph = KnowledgeGraph::new();
-            add_documents(&mut graph, &docs, jobs)?;
+            respond::add_documents(&mut graph, &docs, jobs)?;
             output.write(&graph.to_bytes())
         }
-        Command::Extract { paths, jobs } => {
-            let docs = input::read_documents(&paths)?;
+        Command::Extract {
+            paths,
+            jobs,
+            strict,
+        } => {
+            let docs = input::read_documents(&paths, Policy { strict })?;
             let mut out = BufWriter::new(io::stdout().lock());
-            extract_each(&docs, jobs, |doc, ex| {
-                writeln!(out, "{}", export::extraction_to_json(doc, &ex))?;
-                Ok(())
+            respond::extract_each(&docs, jobs, |doc, ex| {
+                writeln!(out, "{}", export::extraction_to_json(doc, &ex))
             })?;
             out.flush()?;
             Ok(())
@@ -262,15 +304,21 @@ pub fn run(args: Args) -> Result<()> {
             graph,
             format,
             evidence,
+            allow_write,
             query,
         } => {
+            let graph_file = FileId::of(&graph);
             let graph = input::load_graph(&graph)?;
             let settings = query::Settings {
                 format: format.into(),
                 evidence,
-                width: stdout_width(),
+                width: term::stdout_width(),
             };
-            run_query(&graph, &query.join(" "), &settings).map(|_| ())
+            let writes = QueryWrites {
+                allowed: allow_write,
+                graph_file,
+            };
+            respond::run_query(&graph, &query.join(" "), &settings, &writes).map(|_| ())
         }
         Command::Export {
             graph,
@@ -279,10 +327,11 @@ pub fn run(args: Args) -> Result<()> {
             query,
             layout,
         } => {
+            let graph_file = FileId::of(&graph);
             let graph = input::load_graph(&graph)?;
             let selection = match query {
                 Some(query) => {
-                    let answer = ask(&graph, &query)?;
+                    let answer = respond::ask(&graph, &query)?;
                     Some(Selection {
                         nodes: answer.nodes(),
                         edges: answer.edges(),
@@ -293,176 +342,24 @@ pub fn run(args: Args) -> Result<()> {
             let options = export::Options {
                 layout: layout.into(),
             };
-            write_export(
+            respond::write_export(
                 &graph,
                 selection.as_ref(),
                 format.into(),
                 &options,
                 output.as_deref(),
+                graph_file.as_ref(),
             )
         }
         Command::Stats { graph, format } => {
             let stats = input::load_graph(&graph)?.stats();
-            print(&match format {
+            term::print(&match format {
                 StatsFormat::Table => stats_table(&stats),
                 StatsFormat::Json => stats_json(&stats),
-            })
-        }
-    }
-}
-
-/// Exports the graph, or a selection of it, to a path (a folder for the CSV export, made when
-/// missing), or to standard output when there is no path. Every file is written atomically. The
-/// shell's `:export` comes here too.
-pub fn write_export(
-    graph: &KnowledgeGraph,
-    selection: Option<&Selection>,
-    format: export::Format,
-    options: &export::Options,
-    path: Option<&Path>,
-) -> Result<()> {
-    match (export::render(graph, selection, format, options), path) {
-        (export::Output::File(text), Some(path)) => input::write_atomically(path, text.as_bytes()),
-        (export::Output::File(text), None) => print(&text),
-        (export::Output::Folder(files), Some(dir)) => {
-            if dir.is_file() {
-                anyhow::bail!(
-                    "cannot write the {format} export to `{}`: it is a file, and the export is a \
-                     folder of files",
-                    dir.display()
-                );
-            }
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
-            for (name, text) in files {
-                input::write_atomically(&dir.join(name), text.as_bytes())?;
-            }
+            })?;
             Ok(())
         }
-        (export::Output::Folder(_), None) => {
-            anyhow::bail!("the {format} export is a folder of files; give one with `--output DIR`")
-        }
     }
-}
-
-/// The word lists: the built-in ones, plus any given with `--lexicon`.
-static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-
-fn lexicon() -> &'static Lexicon {
-    LEXICON.get().unwrap_or_else(|| Lexicon::builtin())
-}
-
-/// Parses and answers a question. A query error comes back rendered as a snippet with a caret,
-/// ready for standard error.
-pub fn ask(graph: &KnowledgeGraph, text: &str) -> Result<Answer> {
-    query::parse(text)
-        .and_then(|query| query::run(graph, &query))
-        .map_err(|err| Rendered(err.render(text, color_stderr())).into())
-}
-
-/// Runs a query as typed, output clause included: prints the answer, or writes it to the file
-/// the query names (atomically) and returns that file. A query error comes back rendered as a
-/// snippet with a caret, ready for standard error.
-pub fn run_query(
-    graph: &KnowledgeGraph,
-    text: &str,
-    settings: &query::Settings,
-) -> Result<Option<std::path::PathBuf>> {
-    let outcome = query::execute(graph, text, settings)
-        .map_err(|err| Rendered(err.render(text, color_stderr())))?;
-    match outcome.path {
-        Some(path) => {
-            let mut bytes = outcome.text.into_bytes();
-            bytes.push(b'\n');
-            input::write_atomically(&path, &bytes)?;
-            Ok(Some(path))
-        }
-        None => print(&outcome.text).map(|()| None),
-    }
-}
-
-/// Extracts the documents and merges them into the graph, in input order, so that the same
-/// inputs always give the same graph however many threads ran.
-pub fn add_documents(
-    graph: &mut KnowledgeGraph,
-    docs: &[Document],
-    jobs: Option<NonZeroUsize>,
-) -> Result<()> {
-    extract_each(docs, jobs, |doc, ex| {
-        graph.add(doc, &ex);
-        Ok(())
-    })
-}
-
-/// Documents are extracted in chunks of this many: enough to keep every thread busy, few enough
-/// that `kg extract` streams its output and stops early when its reader goes away.
-const CHUNK: usize = 256;
-
-/// Extracts every document on a pool of `jobs` threads and hands each extraction to `each` in
-/// input order. Extraction warnings go to standard error, naming the document.
-fn extract_each(
-    docs: &[Document],
-    jobs: Option<NonZeroUsize>,
-    mut each: impl FnMut(&Document, Extraction) -> Result<()>,
-) -> Result<()> {
-    // A local pool: `--jobs` must not depend on, or change, rayon's global pool.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.map_or(0, NonZeroUsize::get))
-        .build()
-        .context("cannot start worker threads")?;
-    let progress = progress_bar(docs.len());
-    let lexicon = lexicon();
-    for chunk in docs.chunks(CHUNK) {
-        let extractions: Vec<Extraction> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|doc| {
-                    let ex = extract(doc, lexicon);
-                    progress.inc(1);
-                    ex
-                })
-                .collect()
-        });
-        for (doc, ex) in chunk.iter().zip(extractions) {
-            for warning in &ex.warnings {
-                progress.suspend(|| warn(&format!("{}: {warning}", doc.id)));
-            }
-            each(doc, ex)?;
-        }
-    }
-    progress.finish_and_clear();
-    Ok(())
-}
-
-/// A progress bar on standard error when it is a terminal and there is enough work to watch; a
-/// hidden one otherwise, so that logs and pipes stay clean and a few documents do not flash a bar.
-fn progress_bar(len: usize) -> ProgressBar {
-    if len < 10 || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(len as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} reading {pos}/{len} documents {wide_bar} {eta}")
-    {
-        bar.set_style(style);
-    }
-    bar
-}
-
-/// Writes text to standard output, ending it with a newline.
-pub fn print(text: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    if !text.is_empty() && !text.ends_with('\n') {
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
-    Ok(())
-}
-
-/// The width of standard output when it is a terminal.
-pub fn stdout_width() -> Option<usize> {
-    terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0))
 }
 
 /// The counts as aligned lines: totals, and under each total its break-down by type.

@@ -1,133 +1,295 @@
-//! Reading and writing files: documents from paths and standard input, graph files, and atomic
-//! writes. This is the only place the binary touches the file system.
+//! Reading: documents from paths and standard input, graph files and word lists. Writing is
+//! `write`'s.
+//!
+//! Every input is read through a bounded reader (a document holds at most
+//! [`records::MAX_DOCUMENT_BYTES`]), and its first bytes are looked at before it is read as text
+//! (`kg::build::content`): a graph file, an archive or a binary file is refused by name. A path
+//! named on the command line must be readable; an entry found in a folder that cannot be read
+//! (a FIFO, a broken link, a binary) is reported and skipped, unless `--strict` says stop.
 
-use std::collections::HashMap;
 use std::ffi::OsStr;
-use std::fs;
-use std::io::{self, Read, Write};
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use kg::build::content::{self, NotText};
+use kg::build::records::{self, BadLine, Line, MAX_DOCUMENT_BYTES};
 use kg::graph::{GraphFileError, KnowledgeGraph};
 use kg::text::Document;
 
-use crate::warn;
+use crate::term::warn;
 
 /// File extensions read from a folder. A file named on the command line is read whatever its
 /// extension: the user chose it.
 const TEXT_EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
 
+/// How reading treats what it cannot use: an entry of a folder that is not a readable text file,
+/// or a line of JSON Lines that is not a record.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Policy {
+    /// Stop with an error instead of warning and going on.
+    pub strict: bool,
+}
+
+impl Policy {
+    /// Reports an input that cannot be used: a warning and on, or under `--strict` an error.
+    fn skip(self, what: &str) -> Result<()> {
+        if self.strict {
+            bail!("{what} (--strict stops at any input kg would skip)");
+        }
+        warn(&format!("{what}; skipped it"));
+        Ok(())
+    }
+}
+
 /// Reads every document the paths name, in order: a file, a folder (recursively, sorted), or `-`
 /// for standard input. Warns about invalid UTF-8 and about ids that occur more than once.
-pub fn read_documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
+pub fn read_documents(paths: &[PathBuf], policy: Policy) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .context("cannot read standard input")?;
-            docs.extend(parse_stdin(bytes)?);
+            let stdin = io::stdin().lock();
+            docs.extend(read_source(Source::Stdin, stdin, policy)?);
             continue;
         }
         let meta =
             fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
         if meta.is_dir() {
-            for file in files_under(path)? {
-                docs.extend(read_file(&file)?);
+            for file in files_under(path, policy)? {
+                match read_file(&file, policy) {
+                    Ok(found) => docs.extend(found),
+                    Err(err) => policy.skip(&format!("{err:#}"))?,
+                }
             }
         } else {
-            docs.extend(read_file(path)?);
+            docs.extend(read_file(path, policy)?);
         }
     }
-    warn_duplicates(&docs);
+    for id in kg::build::duplicate_ids(&docs) {
+        warn(&format!(
+            "document id `{id}` occurs more than once; a graph keeps only the first"
+        ));
+    }
     Ok(docs)
 }
 
-/// Standard input is JSON Lines when its first non-blank character is `{`, one plain-text
-/// document (id `stdin`) otherwise: a news article does not start with a brace.
-fn parse_stdin(bytes: Vec<u8>) -> Result<Vec<Document>> {
-    let is_jsonl = bytes
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|&b| b == b'{');
-    if is_jsonl {
-        parse_jsonl("<stdin>", &bytes)
-    } else {
-        Ok(vec![text_document("stdin".to_string(), bytes)])
+/// Where bytes come from, for messages and ids.
+#[derive(Clone, Copy)]
+enum Source<'p> {
+    /// A file: JSON Lines when it ends in `.jsonl`, else one document named after the file.
+    File(&'p Path),
+    /// Standard input: JSON Lines when it starts with `{`, else one document with the id `stdin`.
+    Stdin,
+}
+
+impl Source<'_> {
+    fn name(self) -> String {
+        match self {
+            Source::File(path) => path.display().to_string(),
+            Source::Stdin => "<stdin>".to_string(),
+        }
     }
 }
 
-/// One file: JSON Lines when it ends in `.jsonl`, else one document named after the file.
-fn read_file(path: &Path) -> Result<Vec<Document>> {
-    let bytes = fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    if has_extension(path, &["jsonl"]) {
-        return parse_jsonl(&path.display().to_string(), &bytes);
-    }
-    let id = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    );
-    Ok(vec![text_document(id, bytes)])
+/// One file, named on the command line or found in a folder.
+fn read_file(path: &Path, policy: Policy) -> Result<Vec<Document>> {
+    let file = File::open(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    read_source(Source::File(path), BufReader::new(file), policy)
 }
 
-fn text_document(id: String, bytes: Vec<u8>) -> Document {
-    let (doc, warning) = Document::from_bytes(id, bytes);
+/// Reads a file or standard input: its first bytes are checked to be text, then it is read as
+/// JSON Lines or as one document, never more than a document's worth of bytes at a time.
+fn read_source(
+    source: Source<'_>,
+    mut reader: impl BufRead,
+    policy: Policy,
+) -> Result<Vec<Document>> {
+    let name = source.name();
+    let cannot_read = || format!("cannot read `{name}`");
+    let mut head = Vec::with_capacity(content::SNIFF_BYTES);
+    reader
+        .by_ref()
+        .take(content::SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
+        .with_context(cannot_read)?;
+    if let Some(kind) = content::not_text(&head) {
+        bail!("{}", not_text_message(source, kind));
+    }
+    let json_lines = match source {
+        Source::File(path) => has_extension(path, &["jsonl"]),
+        Source::Stdin => records::looks_like_json_lines(&head),
+    };
+    let mut all = io::Cursor::new(head).chain(reader);
+    if json_lines {
+        return read_json_lines(&name, all, policy);
+    }
+    let mut bytes = Vec::new();
+    all.by_ref()
+        .take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(cannot_read)?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        bail!(
+            "`{name}` is larger than the largest document kg reads ({} MiB); stopped reading it",
+            MAX_DOCUMENT_BYTES >> 20
+        );
+    }
+    let id = match source {
+        Source::File(path) => path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        ),
+        Source::Stdin => "stdin".to_string(),
+    };
+    let (doc, warning) = records::text_document(id, bytes);
     if let Some(warning) = warning {
         warn(&warning);
     }
-    doc
+    Ok(vec![doc])
 }
 
-/// One document a line; blank lines are skipped. A line that is not a record stops the run: a
-/// silently skipped article would make every count downstream quietly wrong.
-fn parse_jsonl(name: &str, bytes: &[u8]) -> Result<Vec<Document>> {
-    let mut docs = Vec::new();
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = i + 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+/// Why an input is refused, and what to do instead.
+fn not_text_message(source: Source<'_>, kind: NotText) -> String {
+    let name = source.name();
+    let file = match source {
+        Source::File(path) => path.display().to_string(),
+        Source::Stdin => "FILE".to_string(),
+    };
+    match kind {
+        NotText::Graph => format!(
+            "`{name}` is a kg graph file, not an article: to add articles to it use \
+             `kg repl --graph {file} PATH` (then `:save`); to question it, \
+             `kg query --graph {file} QUESTION`"
+        ),
+        NotText::Archive(_) => {
+            format!("`{name}` is {kind}, not an article: unpack it and give kg the folder")
         }
-        let line = match std::str::from_utf8(line) {
-            Ok(line) => line.to_string(),
-            Err(err) => {
-                warn(&format!(
-                    "`{name}:{line_no}` is not valid UTF-8 (first bad byte at column {}); \
-                     bad bytes were replaced with U+FFFD",
-                    err.valid_up_to() + 1
-                ));
-                String::from_utf8_lossy(line).into_owned()
+        NotText::Utf16 => format!(
+            "`{name}` is UTF-16 text, and kg reads UTF-8: convert it first \
+             (`iconv -f UTF-16 -t UTF-8`)"
+        ),
+        NotText::Binary { .. } => format!("`{name}` is {kind}, not an article: kg reads text"),
+    }
+}
+
+/// One document a line; blank lines are skipped. A line that is not a record is reported with
+/// its file and line and skipped (under `--strict`, it stops the run). A line longer than a
+/// document may be stops the reading of this input: its end cannot be found without reading it.
+fn read_json_lines(name: &str, mut reader: impl BufRead, policy: Policy) -> Result<Vec<Document>> {
+    let mut docs = Vec::new();
+    let mut line = Vec::new();
+    for line_no in 1.. {
+        line.clear();
+        let read = reader
+            .by_ref()
+            .take(MAX_DOCUMENT_BYTES as u64 + 1)
+            .read_until(b'\n', &mut line)
+            .with_context(|| format!("cannot read `{name}`"))?;
+        if read == 0 {
+            break;
+        }
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        if text.len() > MAX_DOCUMENT_BYTES {
+            bail!(
+                "`{name}:{line_no}`: {}; stopped reading it",
+                BadLine::TooLong
+            );
+        }
+        match records::parse_line(text) {
+            Ok(Line::Blank) => {}
+            Ok(Line::Record {
+                document,
+                bad_utf8_at,
+            }) => {
+                if let Some(column) = bad_utf8_at {
+                    warn(&format!(
+                        "`{name}:{line_no}` is not valid UTF-8 (first bad byte at column \
+                         {column}); bad bytes were replaced with U+FFFD"
+                    ));
+                }
+                docs.push(document);
             }
-        };
-        let doc: Document = serde_json::from_str(&line)
-            .with_context(|| format!("`{name}:{line_no}` is not a document record"))?;
-        docs.push(doc);
+            Err(err @ BadLine::TooLong) => {
+                bail!("`{name}:{line_no}`: {err}; stopped reading it")
+            }
+            Err(err @ BadLine::NotARecord(_)) => {
+                policy.skip(&format!("`{name}:{line_no}` is {err}"))?
+            }
+        }
     }
     Ok(docs)
 }
 
-/// The readable files under a folder, sorted by path so that every run reads them in one order.
-/// Hidden entries are skipped, and symbolic links to folders are not followed (no loops).
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+/// The text files under a folder, sorted by path so that every run reads them in one order.
+/// Hidden entries are skipped, and symbolic links to folders are not followed (no loops). An
+/// entry with a text extension that is not a readable regular file (a FIFO, which would block;
+/// a socket or device; a broken link or a loop of links; a link to a folder) is reported and
+/// skipped, under the policy.
+fn files_under(dir: &Path, policy: Policy) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let entries =
-            fs::read_dir(&dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
+    while let Some(folder) = pending.pop() {
+        let cannot_read = || format!("cannot read the folder `{}`", folder.display());
+        let entries = match fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            // The folder named on the command line must be readable.
+            Err(err) if folder == dir => return Err(err).with_context(cannot_read),
+            Err(err) => {
+                policy.skip(&format!("{}: {err}", cannot_read()))?;
+                continue;
+            }
+        };
+        // In name order, so that warnings come in the same order on every file system.
+        let mut sorted = Vec::new();
         for entry in entries {
-            let entry = entry.with_context(|| format!("cannot read `{}`", dir.display()))?;
+            match entry {
+                Ok(entry) => sorted.push(entry),
+                Err(err) => policy.skip(&format!("{}: {err}", cannot_read()))?,
+            }
+        }
+        sorted.sort_by_key(fs::DirEntry::file_name);
+        for entry in sorted {
             let path = entry.path();
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            let file_type = entry
-                .file_type()
-                .with_context(|| format!("cannot read `{}`", path.display()))?;
+            let file_type = match entry.file_type() {
+                Ok(file_type) => file_type,
+                Err(err) => {
+                    policy.skip(&format!("cannot read `{}`: {err}", path.display()))?;
+                    continue;
+                }
+            };
             if file_type.is_dir() {
                 pending.push(path);
-            } else if has_extension(path.as_path(), &TEXT_EXTENSIONS) {
+                continue;
+            }
+            if !has_extension(&path, &TEXT_EXTENSIONS) {
+                continue;
+            }
+            let shown = path.display();
+            if file_type.is_file() {
                 files.push(path);
+            } else if file_type.is_symlink() {
+                match fs::metadata(&path) {
+                    Ok(meta) if meta.is_file() => files.push(path),
+                    Ok(meta) if meta.is_dir() => policy.skip(&format!(
+                        "`{shown}` is a link to a folder, and links to folders are not followed"
+                    ))?,
+                    Ok(meta) => policy.skip(&format!(
+                        "`{shown}` links to {}, not a regular file",
+                        describe(&meta.file_type())
+                    ))?,
+                    Err(err) => {
+                        policy.skip(&format!("`{shown}` is a link that leads nowhere ({err})"))?
+                    }
+                }
+            } else {
+                policy.skip(&format!(
+                    "`{shown}` is {}, not a regular file",
+                    describe(&file_type)
+                ))?;
             }
         }
     }
@@ -135,26 +297,33 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// What a file that is not a regular file or a folder is, in words.
+#[cfg(unix)]
+fn describe(file_type: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a FIFO"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_char_device() {
+        "a character device"
+    } else if file_type.is_block_device() {
+        "a block device"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn describe(_file_type: &fs::FileType) -> &'static str {
+    "a special file"
+}
+
 /// True when the file name ends in one of the extensions, in any case (`.TXT` too).
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(OsStr::to_str)
         .is_some_and(|ext| extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
-}
-
-/// The graph keeps the first document with an id and skips the others, so say so.
-fn warn_duplicates(docs: &[Document]) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for doc in docs {
-        let count = seen.entry(doc.id.as_str()).or_default();
-        *count += 1;
-        if *count == 2 {
-            warn(&format!(
-                "document id `{}` occurs more than once; a graph keeps only the first",
-                doc.id
-            ));
-        }
-    }
 }
 
 /// The built-in word lists extended with every `.tsv` and `.txt` file in `dir` (sorted by name).
@@ -182,9 +351,20 @@ pub fn read_lexicon(dir: &Path) -> Result<kg::lexicon::Lexicon> {
     Ok(lexicon)
 }
 
-/// Reads a graph file written by `kg build`.
+/// Reads a graph file written by `kg build`. The first bytes are checked before the rest is
+/// read, so that a path that is not a graph (`/dev/zero`) is refused at once.
 pub fn load_graph(path: &Path) -> Result<KnowledgeGraph> {
-    let bytes = fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let cannot_read = || format!("cannot read `{}`", path.display());
+    let mut file = File::open(path).with_context(cannot_read)?;
+    let mut bytes = Vec::new();
+    file.by_ref()
+        .take(content::GRAPH_MAGIC.len() as u64)
+        .read_to_end(&mut bytes)
+        .with_context(cannot_read)?;
+    if bytes != content::GRAPH_MAGIC {
+        return Err(graph_error(path, &GraphFileError::NotAGraph));
+    }
+    file.read_to_end(&mut bytes).with_context(cannot_read)?;
     KnowledgeGraph::from_bytes(&bytes).map_err(|err| graph_error(path, &err))
 }
 
@@ -197,90 +377,14 @@ pub enum Loaded {
 }
 
 /// Reads a path that may hold a saved graph or texts, telling them apart by the graph header.
-pub fn load_graph_or_documents(path: &Path) -> Result<Loaded> {
+pub fn load_graph_or_documents(path: &Path, policy: Policy) -> Result<Loaded> {
     if path.as_os_str() == "-" {
         bail!("`:load -` is not possible: the shell reads its questions from standard input");
     }
-    if path.is_file() {
-        let bytes = fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-        match KnowledgeGraph::from_bytes(&bytes) {
-            Ok(graph) => return Ok(Loaded::Graph(Box::new(graph))),
-            Err(GraphFileError::NotAGraph) => {}
-            Err(err) => return Err(graph_error(path, &err)),
-        }
+    if crate::write::is_graph_file(path) {
+        return load_graph(path).map(|graph| Loaded::Graph(Box::new(graph)));
     }
-    read_documents(&[path.to_path_buf()]).map(Loaded::Documents)
-}
-
-/// Writes a file so that readers see the old content or the new, never a half-written one: the
-/// bytes go to a temporary file in the same folder, which then replaces the target.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    AtomicFile::create(path)?.write(bytes)
-}
-
-/// A file being replaced atomically. Made before long work (a build) so that an output path that
-/// cannot be written fails at once, not after every document has been read.
-pub struct AtomicFile<'p> {
-    path: &'p Path,
-    temp: tempfile::NamedTempFile,
-}
-
-impl<'p> AtomicFile<'p> {
-    /// Opens a temporary file next to `path`.
-    pub fn create(path: &'p Path) -> Result<AtomicFile<'p>> {
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        if !dir.is_dir() {
-            bail!(
-                "cannot write `{}`: there is no folder `{}`",
-                path.display(),
-                dir.display()
-            );
-        }
-        let temp = tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
-        Ok(AtomicFile { path, temp })
-    }
-
-    /// Writes the bytes and puts the file in place of `path`. Dropped without this, the
-    /// temporary file is removed and `path` is untouched.
-    pub fn write(mut self, bytes: &[u8]) -> Result<()> {
-        let path = self.path;
-        let cannot_write = || format!("cannot write `{}`", path.display());
-        self.temp.write_all(bytes).with_context(cannot_write)?;
-        // The temporary file is private (0600); the file it becomes keeps the permissions of the
-        // one it replaces, or gets the usual ones for a new file.
-        if let Some(permissions) = fs::metadata(path)
-            .ok()
-            .map(|m| m.permissions())
-            .or_else(new_file_permissions)
-        {
-            self.temp
-                .as_file()
-                .set_permissions(permissions)
-                .with_context(cannot_write)?;
-        }
-        self.temp.as_file().sync_all().with_context(cannot_write)?;
-        self.temp
-            .persist(path)
-            .map_err(|err| err.error)
-            .with_context(cannot_write)?;
-        Ok(())
-    }
-}
-
-/// The permissions of a newly written file: read and write for its owner, read for others.
-#[cfg(unix)]
-fn new_file_permissions() -> Option<fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn new_file_permissions() -> Option<fs::Permissions> {
-    None
+    read_documents(&[path.to_path_buf()], policy).map(Loaded::Documents)
 }
 
 /// A graph file error as one message. `GraphFileError` may repeat its source in its own text, so

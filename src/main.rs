@@ -1,13 +1,16 @@
 //! The `kg` command line: parses arguments, runs one command, and turns the outcome into an exit
 //! code. Everything that touches files, the terminal or the environment lives in this binary
-//! (`cli`, `input`, `repl`); the library does none of it.
+//! (`cli`, `input`, `write`, `respond`, `term`, `repl`); the library does none of it.
 
 mod cli;
 mod input;
 mod repl;
+mod respond;
+mod term;
+mod write;
 
 use std::fmt;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -21,9 +24,18 @@ mod exit {
     pub const FAILURE: u8 = 1;
     /// A usage error: an unknown command, flag or value (reported by clap).
     pub const USAGE: u8 = 2;
+    /// Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
+    pub const INTERRUPTED: i32 = 130;
 }
 
 fn main() -> ExitCode {
+    // Ctrl-C removes the temporary files being written before the process ends. (A killed
+    // process leaves them; the next run next to them removes them: `write::sweep`.) The shell's
+    // line editor reads Ctrl-C as a key, so at its prompt Ctrl-C only clears the line.
+    let _ = ctrlc::set_handler(|| {
+        write::remove_pending();
+        std::process::exit(exit::INTERRUPTED);
+    });
     let args = match cli::Args::try_parse() {
         Ok(args) => args,
         Err(err) => {
@@ -65,16 +77,6 @@ fn report(err: &anyhow::Error) {
         Some(rendered) => writeln!(stderr, "{}", rendered.0.trim_end()),
         None => writeln!(stderr, "error: {err:#}"),
     };
-}
-
-/// Prints a warning to standard error. A closed standard error is no reason to stop.
-fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "warning: {message}");
-}
-
-/// True when standard error should be coloured: a terminal, and `NO_COLOR` not set.
-fn color_stderr() -> bool {
-    io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// An error already rendered for the reader (a query error's snippet with its caret), printed

@@ -1,7 +1,7 @@
 //! The shell: questions and `:commands` against one graph held in memory.
 //!
-//! Questions go through the same `cli::ask` and `Answer::render` as `kg query`, so the shell and
-//! the command line can never disagree. On a terminal it is a rustyline session with completion
+//! Questions go through the same `respond` functions and `Answer::render` as `kg query`, so the
+//! shell and the command line can never disagree. On a terminal it is a rustyline session with completion
 //! from the grammar (`complete`), hints from history, colour and multi-line input (`helper`);
 //! with standard input piped it reads lines silently, prints results only, and stops at the
 //! first error so that a script fails loudly (unless told to keep going).
@@ -22,17 +22,26 @@ use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{ColorMode, CompletionType, Config, Editor};
 
-use crate::{Rendered, Reported, cli, color_stderr, input, report, warn};
+use crate::input::{self, Policy};
+use crate::respond::{self, QueryWrites};
+use crate::term::{self, Stream, print, warn};
+use crate::write::{self, FileId};
+use crate::{Rendered, Reported, cli, report};
 use complete::{COMMANDS, HELP_TOPICS, Names};
 use helper::{ShellHelper, entries, goes_on, join_lines};
 
 const PROMPT: &str = "kg> ";
 
-/// How a piped session treats errors.
-#[derive(Clone, Copy, Debug, Default)]
+/// How a session runs.
+#[derive(Clone, Debug, Default)]
 pub struct Options {
-    /// Report an error and go on with the next line; the exit code still says something failed.
+    /// Piped: report an error and go on with the next line; the exit code still says something
+    /// failed.
     pub keep_going: bool,
+    /// How `:load` treats inputs it cannot use.
+    pub policy: Policy,
+    /// The graph file the session opened, which `> FILE` and `:export` never write over.
+    pub graph_file: Option<FileId>,
 }
 
 const HELP: &str = "\
@@ -47,6 +56,7 @@ Ask a question, e.g. `who met Kerry`, `where did Kerry go`, `who is Lavrov`; or 
   :explain QUESTION      the plan a question becomes
   :load PATH             add texts (a file or a folder), or replace the graph by a saved one
   :save FILE             write the graph to a file (`kg repl --graph FILE` opens it)
+  QUESTION as FORMAT > FILE    write an answer to a new file; `>!` replaces one
   :export FORMAT FILE    write the graph to a file (a folder for csv); FORMAT is dot,
                          json, graphml, csv, ntriples or turtle
 Tab completes keywords, names and commands. A line ending in `\\`, or leaving a `\"`, `(`, `[`
@@ -93,22 +103,17 @@ pub fn run(graph: KnowledgeGraph, options: Options) -> Result<()> {
         format: Format::Table,
         evidence: false,
         interactive,
-        color: color_stdout(),
+        color: term::color(Stream::Stdout),
         last: None,
         graph_changed: false,
+        policy: options.policy,
+        graph_file: options.graph_file.clone(),
     };
     if interactive {
         interactive_loop(&mut shell)
     } else {
-        piped_loop(&mut shell, options)
+        piped_loop(&mut shell, &options)
     }
-}
-
-/// True when standard output should be coloured: a terminal, and `NO_COLOR` not set.
-fn color_stdout() -> bool {
-    io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::env::var_os("TERM").is_none_or(|v| v != "dumb")
 }
 
 /// An error that names the line of standard input it came from. A question's error keeps its
@@ -126,7 +131,7 @@ fn at_line(err: anyhow::Error, line: usize) -> anyhow::Error {
 
 /// Reads commands from a pipe: no prompt, no confirmations, results only. A line that goes on
 /// (see `helper::goes_on`) is joined with the next as in the shell.
-fn piped_loop(shell: &mut Shell, options: Options) -> Result<()> {
+fn piped_loop(shell: &mut Shell, options: &Options) -> Result<()> {
     let mut failed = 0usize;
     let mut pending = String::new();
     let mut start_line = 0;
@@ -195,7 +200,7 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
         let _ = editor.load_history(path);
     }
     let stats = shell.graph.stats();
-    cli::print(&format!(
+    print(&format!(
         "kg: {} documents, {} entities, {} relations. Type a question, or :help.",
         stats.documents, stats.nodes, stats.edges
     ))?;
@@ -276,6 +281,11 @@ struct Shell {
     last: Option<Answer>,
     /// Set when the graph was replaced or grew, so that completion relearns its names.
     graph_changed: bool,
+    /// How `:load` treats inputs it cannot use.
+    policy: Policy,
+    /// The file the graph was opened from or last saved to: `> FILE` and `:export` never write
+    /// over it.
+    graph_file: Option<FileId>,
 }
 
 impl Shell {
@@ -305,31 +315,31 @@ impl Shell {
         if let Some(command) = line.strip_prefix(':') {
             return self.command(command);
         }
-        let parsed =
-            query::parse(line).map_err(|err| Rendered(err.render(line, color_stderr())))?;
+        let parsed = query::parse(line)
+            .map_err(|err| Rendered(err.render(line, term::color(Stream::Stderr))))?;
         // `explain` and output clauses (`as dot > answer.dot`) go the way `kg query` goes.
         if parsed.explain || parsed.output.is_some() {
             let settings = query::Settings {
                 format: self.format,
                 evidence: self.evidence,
-                width: cli::stdout_width(),
+                width: term::stdout_width(),
             };
-            if let Some(path) = cli::run_query(&self.graph, line, &settings)? {
+            if let Some(path) = respond::run_query(&self.graph, line, &settings, &self.writes())? {
                 self.note(&format!("wrote `{}`", path.display()))?;
             }
             return Ok(Flow::Continue);
         }
         let answer = query::run(&self.graph, &parsed)
-            .map_err(|err| Rendered(err.render(line, color_stderr())))?;
+            .map_err(|err| Rendered(err.render(line, term::color(Stream::Stderr))))?;
         let evidence = self.evidence || parsed.evidence;
         let text = answer.render_styled(
             &self.graph,
             self.format,
             evidence,
-            cli::stdout_width(),
+            term::stdout_width(),
             self.color && self.format == Format::Table,
         );
-        cli::print(&text)?;
+        print(&text)?;
         if answer.rows.is_empty() && self.format == Format::Table {
             self.note("(no rows)")?;
         }
@@ -342,10 +352,10 @@ impl Shell {
             .split_once(char::is_whitespace)
             .map_or((command, ""), |(name, arg)| (name, arg.trim()));
         match (name, arg) {
-            ("help" | "h" | "?", topic) => cli::print(help(topic)?)?,
+            ("help" | "h" | "?", topic) => print(help(topic)?)?,
             ("quit" | "q" | "exit", _) => return Ok(Flow::Quit),
-            ("schema", _) => cli::print(&inspect::schema(&self.graph))?,
-            ("stats", _) => cli::print(&cli::stats_table(&self.graph.stats()))?,
+            ("schema", _) => print(&inspect::schema(&self.graph))?,
+            ("stats", _) => print(&cli::stats_table(&self.graph.stats()))?,
             ("why", "") => bail!("`:why` needs a row number: `:why 1`"),
             ("why", n) => {
                 let Ok(n) = n.parse::<usize>() else {
@@ -354,21 +364,23 @@ impl Shell {
                 let Some(answer) = &self.last else {
                     bail!("no answer yet: ask a question, then `:why 1`");
                 };
-                let text = inspect::why(&self.graph, answer, n, cli::stdout_width());
-                cli::print(&text.map_err(|e| anyhow!(e))?)?;
+                let text = inspect::why(&self.graph, answer, n, term::stdout_width());
+                print(&text.map_err(|e| anyhow!(e))?)?;
             }
             ("explain", "") => bail!("`:explain` needs a question: `:explain who met Kerry`"),
             ("explain", question) => {
                 let text = format!("explain {question}");
                 let settings = query::Settings::default();
-                cli::run_query(&self.graph, &text, &settings)?;
+                respond::run_query(&self.graph, &text, &settings, &self.writes())?;
             }
             ("load", "") => bail!("`:load` needs a path: `:load PATH`"),
             ("load", path) => self.load(Path::new(path))?,
             ("save", "") => bail!("`:save` needs a file: `:save FILE`"),
             ("save", path) => {
                 let path = Path::new(path);
-                input::AtomicFile::create(path)?.write(&self.graph.to_bytes())?;
+                write::write_file(path, &self.graph.to_bytes())?;
+                // Saved there, the graph is that file's now: `> FILE` keeps off it too.
+                self.graph_file = FileId::of(path);
                 self.note(&format!("saved the graph to `{}`", path.display()))?;
             }
             ("export", arg) => {
@@ -378,7 +390,14 @@ impl Shell {
                 let format: export::Format = format.parse()?;
                 let path = Path::new(path.trim());
                 let options = export::Options::default();
-                cli::write_export(&self.graph, None, format, &options, Some(path))?;
+                respond::write_export(
+                    &self.graph,
+                    None,
+                    format,
+                    &options,
+                    Some(path),
+                    self.graph_file.as_ref(),
+                )?;
                 self.note(&format!("wrote `{}`", path.display()))?;
             }
             ("mode", mode) => {
@@ -406,9 +425,12 @@ impl Shell {
 
     /// Loads a saved graph in place of the current one, or adds texts to it.
     fn load(&mut self, path: &Path) -> Result<()> {
-        match input::load_graph_or_documents(path)? {
-            input::Loaded::Graph(graph) => self.graph = *graph,
-            input::Loaded::Documents(docs) => cli::add_documents(&mut self.graph, &docs, None)?,
+        match input::load_graph_or_documents(path, self.policy)? {
+            input::Loaded::Graph(graph) => {
+                self.graph = *graph;
+                self.graph_file = FileId::of(path);
+            }
+            input::Loaded::Documents(docs) => respond::add_documents(&mut self.graph, &docs, None)?,
         }
         // Rows of the last answer point into the old graph.
         self.last = None;
@@ -423,9 +445,17 @@ impl Shell {
     /// Confirms a command on a terminal; piped sessions print results only.
     fn note(&self, message: &str) -> Result<()> {
         if self.interactive {
-            cli::print(message)?;
+            print(message)?;
         }
         Ok(())
+    }
+
+    /// What a question's `> FILE` may write: any file the user names, but not the graph's.
+    fn writes(&self) -> QueryWrites {
+        QueryWrites {
+            allowed: true,
+            graph_file: self.graph_file.clone(),
+        }
     }
 }
 

@@ -37,6 +37,8 @@ pub struct Output {
     pub format: OutputFormat,
     /// The file to write, with its span; none prints.
     pub path: Option<(String, Span)>,
+    /// `>!` rather than `>`: the file may be replaced if it exists.
+    pub replace: bool,
     /// The whole clause.
     pub span: Span,
 }
@@ -606,10 +608,11 @@ impl fmt::Display for Query {
         if let Some(output) = &self.output {
             write!(f, " as {}", output.format.as_str())?;
             if let Some((path, _)) = &output.path {
+                let redirect = if output.replace { ">!" } else { ">" };
                 if super::parser::is_bare_path(path) {
-                    write!(f, " > {path}")?;
+                    write!(f, " {redirect} {path}")?;
                 } else {
-                    write!(f, " > {}", Quoted(path))?;
+                    write!(f, " {redirect} {}", Quoted(path))?;
                 }
             }
         }

@@ -26,7 +26,7 @@
 //! The meeting, call, visit, discussion and quote forms take modifiers in any order: `about T`,
 //! `in P`, `with Y`, `since D`, `before D`, `after D`, `on D`, `between D and E`. Any query
 //! may end in `with evidence` and in an output clause: `as json`, `as csv > out.csv`,
-//! `as dot > answer.dot`.
+//! `as dot > answer.dot` (`>!` replaces an existing file).
 
 mod answer;
 mod ast;
@@ -146,8 +146,20 @@ pub struct Settings {
 pub struct Outcome {
     /// The answer, the pattern (`explain`) or the DOT text; no final newline.
     pub text: String,
-    /// `> FILE` in the output clause: write the text there (atomically) instead of printing it.
-    pub path: Option<PathBuf>,
+    /// `> FILE` in the output clause: write the text there instead of printing it.
+    pub file: Option<Destination>,
+}
+
+/// Where the output clause says to write: `> FILE` or `>! FILE`. Whether the caller may write
+/// there at all is the caller's to decide (`kg query` needs `--allow-write`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Destination {
+    /// The file as written in the query (`-` is standard output).
+    pub path: PathBuf,
+    /// `>!`: an existing file may be replaced. With `>`, it may not.
+    pub replace: bool,
+    /// Where `> FILE` stands in the query text, for an error pointing at it.
+    pub span: crate::text::Span,
 }
 
 /// Runs a query as typed, output clause included: parses it, answers it (or explains it), and
@@ -159,11 +171,15 @@ pub fn execute(
     settings: &Settings,
 ) -> Result<Outcome, QueryError> {
     let query = parse(input)?;
-    let path = query
-        .output
-        .as_ref()
-        .and_then(|o| o.path.as_ref())
-        .map(|(p, _)| PathBuf::from(p));
+    let file = query.output.as_ref().and_then(|output| {
+        let (path, at) = output.path.as_ref()?;
+        Some(Destination {
+            path: PathBuf::from(path),
+            replace: output.replace,
+            // From the redirection on: `> FILE`.
+            span: redirect_span(input, *at).cover(*at),
+        })
+    });
     if query.explain {
         // The plan is still made, so that a name error shows before the pattern.
         let pattern = pattern_for(graph, &query);
@@ -172,7 +188,7 @@ pub fn execute(
         if query.evidence {
             text.push_str(" with evidence");
         }
-        return Ok(Outcome { text, path });
+        return Ok(Outcome { text, file });
     }
     let answer = run(graph, &query)?;
     let evidence = settings.evidence || query.evidence;
@@ -191,5 +207,12 @@ pub fn execute(
                 .to_string()
         }
     };
-    Ok(Outcome { text, path })
+    Ok(Outcome { text, file })
+}
+
+/// The span of the `>` or `>!` before a target at `at`.
+fn redirect_span(input: &str, at: crate::text::Span) -> crate::text::Span {
+    let before = input.get(..at.start).unwrap_or_default().trim_end();
+    let start = before.rfind('>').unwrap_or(at.start);
+    crate::text::Span::new(start, at.start)
 }

@@ -87,8 +87,10 @@ fn output_of(pair: Pair<'_, Rule>) -> Result<Output> {
     let span = span_of(&pair);
     let mut format = OutputFormat::Table;
     let mut path = None;
+    let mut replace = false;
     for part in pair.into_inner() {
         match part.as_rule() {
+            Rule::redirect => replace = part.as_str() == ">!",
             Rule::format => {
                 format = match part.as_str().to_ascii_lowercase().as_str() {
                     "json" => OutputFormat::Json,
@@ -110,7 +112,12 @@ fn output_of(pair: Pair<'_, Rule>) -> Result<Output> {
             _ => {}
         }
     }
-    Ok(Output { format, path, span })
+    Ok(Output {
+        format,
+        path,
+        replace,
+        span,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -726,6 +733,8 @@ fn wants(positives: &[Rule]) -> Vec<Want> {
                 | Rule::month_day => Want::Date,
                 Rule::number | Rule::hop_min | Rule::hop_max => Want::Number,
                 Rule::target | Rule::bare_path => Want::Path,
+                Rule::redirect | Rule::create => Want::Punct(">"),
+                Rule::replace => Want::Punct(">!"),
                 Rule::variable
                 | Rule::label
                 | Rule::key
@@ -758,6 +767,10 @@ fn wants(positives: &[Rule]) -> Vec<Want> {
             })
         })
         .collect();
+    // pest reports `redirect` for both of its forms: where `>` may come, so may `>!`.
+    if wants.contains(&Want::Punct(">")) && !wants.contains(&Want::Punct(">!")) {
+        wants.push(Want::Punct(">!"));
+    }
     // `who met with Kerry`: the optional `with` is not worth mentioning when a name is missing.
     if wants.contains(&Want::Name) {
         wants.retain(|e| *e != Want::Keyword(Rule::kw_with));
@@ -801,7 +814,7 @@ pub struct Expected {
     pub path: bool,
     /// A pattern variable, label or property may come there.
     pub variable: bool,
-    /// Punctuation of a pattern that may come there: `(`, `-`.
+    /// Punctuation that may come there: `(`, `-` in a pattern, `>`, `>!` after `as FORMAT`.
     pub punctuation: Vec<&'static str>,
     /// The query may end there.
     pub end: bool,

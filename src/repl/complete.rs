@@ -209,6 +209,20 @@ fn complete_question(before: &str, start: usize, names: &Names) -> Completion {
             i + question[i..].chars().next().map_or(1, char::len_utf8)
         });
     let fragment = &question[word_start..];
+    let expected = query::expected_at(&question[..word_start]);
+    // After the `>` or `>!` of an output clause (one the grammar expected there, not a pattern's
+    // `->` or `>`): a file name, which rustyline's file name completer knows.
+    let before = question[..word_start].trim_end();
+    let redirect = before
+        .strip_suffix(">!")
+        .or_else(|| before.strip_suffix('>'));
+    if redirect.is_some_and(|b| {
+        query::expected_at(&format!("{} ", b.trim_end()))
+            .punctuation
+            .contains(&">")
+    }) {
+        return Completion::Path;
+    }
 
     // A name may have begun a few words back (`who met John K`): try each word start, the
     // earliest first, and keep the first where the grammar wants a name and some name matches.
@@ -239,9 +253,18 @@ fn complete_question(before: &str, start: usize, names: &Names) -> Completion {
     // between are put back in front of each keyword.
     let kept = &question[name_start..word_start];
     let lower = fragment.to_lowercase();
-    let keywords = query::expected_at(&question[..word_start])
+    // `>` and `>!` after `as FORMAT` are offered like keywords; a pattern's own punctuation is
+    // not (typing `(` is quicker than choosing it).
+    let redirects = expected
+        .punctuation
+        .iter()
+        .filter(|p| p.starts_with('>'))
+        .copied();
+    let keywords = expected
         .keywords
-        .into_iter()
+        .iter()
+        .copied()
+        .chain(redirects)
         .filter(|k| k.starts_with(&lower))
         .map(|k| Pair {
             display: k.to_string(),
@@ -317,6 +340,23 @@ mod tests {
             }
             Completion::Path => (usize::MAX, Vec::new()),
         }
+    }
+
+    #[test]
+    fn an_output_clause_offers_its_redirections_then_files() {
+        let names = sample();
+        let (_, words) = offered(&names, "who met Kerry as dot ");
+        assert!(words.ends_with(&["> ".into(), ">! ".into()]), "{words:?}");
+        let (_, words) = offered(&names, "who met Kerry as dot >");
+        assert_eq!(words, ["> ", ">! "]);
+        assert!(matches!(
+            complete("who met Kerry as dot > ans", 26, &names),
+            Completion::Path
+        ));
+        assert!(matches!(
+            complete("who met Kerry as dot >! ans", 27, &names),
+            Completion::Path
+        ));
     }
 
     #[test]

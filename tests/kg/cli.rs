@@ -193,13 +193,26 @@ fn a_missing_path_is_an_error() {
 }
 
 #[test]
-fn a_bad_jsonl_line_names_the_file_and_line() {
-    kg().args(["extract", "bad.jsonl"])
+fn a_bad_jsonl_line_names_the_file_and_line_and_the_rest_is_read() {
+    let out = kg()
+        .args(["extract", "bad.jsonl"])
+        .assert()
+        .success()
+        .stderr(
+            "warning: `bad.jsonl:2` is not a document record: expected value at line 1 column \
+             26; skipped it\n",
+        )
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8_lossy(&out).lines().count(), 1);
+    kg().args(["extract", "--strict", "bad.jsonl"])
         .assert()
         .code(1)
         .stdout("")
         .stderr(
-            "error: `bad.jsonl:2` is not a document record: expected value at line 1 column 26\n",
+            "error: `bad.jsonl:2` is not a document record: expected value at line 1 column 26 \
+             (--strict stops at any input kg would skip)\n",
         );
 }
 

@@ -6,5 +6,6 @@ mod cli;
 mod export;
 mod extract;
 mod graph;
+mod malformed;
 mod query;
 mod shell;

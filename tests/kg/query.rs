@@ -879,7 +879,7 @@ fn explain_prints_the_pattern() {
         "match (who)-[m:MET]-({name: \"Kerry\"}) where \"Syria\" in m.topics and m.date >= 2016-03 \
          return who, m.topics, m.place, m.date, m.status, m.docs"
     );
-    assert_eq!(out.path, None);
+    assert_eq!(out.file, None);
     // A name error shows even when only explaining.
     assert!(query::execute(&g, "explain who met Kery", &settings).is_err());
 }
@@ -893,9 +893,19 @@ fn output_clauses_choose_the_format_and_the_file() {
         out.text,
         "who,topics,place,date,status,docs\nVladimir Putin,Syria; Ukraine,Moscow,2016-03-24,happened,1"
     );
+    let text = "who met Kerry in Moscow as dot > answer.dot";
+    let out = query::execute(&g, text, &settings).expect("runs");
+    let file = out.file.expect("a file");
+    assert_eq!(file.path, std::path::PathBuf::from("answer.dot"));
+    assert!(!file.replace);
+    assert_eq!(&text[file.span.start..file.span.end], "> answer.dot");
+    let out =
+        query::execute(&g, "who met Kerry as csv >! \"my answer.csv\"", &settings).expect("runs");
+    let file = out.file.expect("a file");
+    assert_eq!(file.path, std::path::PathBuf::from("my answer.csv"));
+    assert!(file.replace);
     let out =
         query::execute(&g, "who met Kerry in Moscow as dot > answer.dot", &settings).expect("runs");
-    assert_eq!(out.path, Some(std::path::PathBuf::from("answer.dot")));
     assert!(out.text.starts_with("digraph"), "{}", out.text);
     assert!(out.text.contains("Vladimir Putin") && out.text.contains("John Kerry"));
     // Lavrov is in an evidence tooltip, but not a node of the answer.
@@ -1101,7 +1111,7 @@ fn kg_query_writes_the_file_the_query_names() {
     let kg_query = |query: &str| {
         Command::new(env!("CARGO_BIN_EXE_kg"))
             .current_dir(dir.path())
-            .args(["query", "--graph"])
+            .args(["query", "--allow-write", "--graph"])
             .arg(&graph_file)
             .arg(query)
             .env("NO_COLOR", "1")

@@ -1,0 +1,226 @@
+//! Building a graph from documents: extraction on a pool of threads, merged in input order, so
+//! that the same documents always give the same graph however many threads ran.
+//!
+//! The shell, the command line and the examples all build through [`add_documents`] (or
+//! [`extract_each`], for a caller that wants each extraction rather than a graph). Nothing here
+//! reads a file or prints: progress and the extractor's warnings reach the caller through an
+//! [`Observer`], and [`records`] and [`content`] turn bytes into documents, or say why they are
+//! not text, without knowing where the bytes came from.
+
+pub mod content;
+pub mod records;
+
+use std::num::NonZeroUsize;
+
+use rayon::prelude::*;
+
+use crate::extract::extract;
+use crate::graph::KnowledgeGraph;
+use crate::lexicon::Lexicon;
+use crate::model::{Extraction, Warning};
+use crate::text::Document;
+
+/// The most worker threads a build may ask for. Extraction is bound by the cores, so more
+/// threads than this only cost the time to start them (a mistyped `--jobs 100000` spent 19
+/// seconds starting threads before failing).
+pub const MAX_JOBS: usize = 256;
+
+/// Documents are extracted in chunks of this many: enough to keep every thread busy, few enough
+/// that a caller streaming extractions (`kg extract`) sees them early and can stop early.
+const CHUNK: usize = 256;
+
+/// How a build runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Worker threads; `None` uses one per core. At most [`MAX_JOBS`].
+    pub jobs: Option<NonZeroUsize>,
+}
+
+/// What a build tells its caller as it goes. Every method does nothing unless overridden, and
+/// `()` is the observer that wants nothing.
+pub trait Observer: Sync {
+    /// One more document was extracted. Called from the worker threads, in no set order.
+    fn extracted(&self) {}
+
+    /// The extractor warned about a document (`no readable text`, ...). Called on the caller's
+    /// thread, in input order.
+    fn warning(&self, doc: &Document, warning: &Warning) {
+        let _ = (doc, warning);
+    }
+}
+
+impl Observer for () {}
+
+/// Why a build stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError<E = std::convert::Infallible> {
+    /// More worker threads than [`MAX_JOBS`] were asked for.
+    #[error("{0} worker threads is too many: at most {MAX_JOBS}")]
+    TooManyJobs(usize),
+    /// The worker threads could not be started.
+    #[error("cannot start worker threads: {0}")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
+    /// The caller's function stopped the build.
+    #[error(transparent)]
+    Stopped(E),
+}
+
+/// What a build did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Documents merged into the graph.
+    pub added: usize,
+    /// Documents not merged because the graph already held one with their id (the first wins).
+    pub already_there: usize,
+    /// Warnings the extractor gave, over all documents.
+    pub warnings: usize,
+}
+
+/// Extracts the documents and merges them into the graph in input order.
+pub fn add_documents(
+    graph: &mut KnowledgeGraph,
+    docs: &[Document],
+    lexicon: &Lexicon,
+    options: &Options,
+    observer: &dyn Observer,
+) -> Result<Report, BuildError> {
+    let mut report = Report::default();
+    extract_each(docs, lexicon, options, observer, |doc, ex| {
+        report.warnings += ex.warnings.len();
+        if graph.add(doc, &ex) {
+            report.added += 1;
+        } else {
+            report.already_there += 1;
+        }
+        Ok(())
+    })?;
+    Ok(report)
+}
+
+/// Extracts every document on a pool of threads and hands each extraction to `each` in input
+/// order, after passing its warnings to the observer. An error from `each` stops the build and
+/// comes back as [`BuildError::Stopped`].
+pub fn extract_each<E>(
+    docs: &[Document],
+    lexicon: &Lexicon,
+    options: &Options,
+    observer: &dyn Observer,
+    mut each: impl FnMut(&Document, Extraction) -> Result<(), E>,
+) -> Result<(), BuildError<E>> {
+    let jobs = options.jobs.map_or(0, NonZeroUsize::get);
+    if jobs > MAX_JOBS {
+        return Err(BuildError::TooManyJobs(jobs));
+    }
+    // A pool of the build's own: the thread count must not depend on, or change, rayon's
+    // global pool.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
+    for chunk in docs.chunks(CHUNK) {
+        let extractions: Vec<Extraction> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|doc| {
+                    let ex = extract(doc, lexicon);
+                    observer.extracted();
+                    ex
+                })
+                .collect()
+        });
+        for (doc, ex) in chunk.iter().zip(extractions) {
+            for warning in &ex.warnings {
+                observer.warning(doc, warning);
+            }
+            each(doc, ex).map_err(BuildError::Stopped)?;
+        }
+    }
+    Ok(())
+}
+
+/// The ids that occur more than once among the documents, each once, in order of first repeat.
+/// A graph keeps the first document with an id and skips the others, which a caller may want
+/// to say.
+pub fn duplicate_ids(docs: &[Document]) -> Vec<&str> {
+    let mut seen = std::collections::HashMap::<&str, usize>::new();
+    let mut repeated = Vec::new();
+    for doc in docs {
+        let count = seen.entry(doc.id.as_str()).or_default();
+        *count += 1;
+        if *count == 2 {
+            repeated.push(doc.id.as_str());
+        }
+    }
+    repeated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_graph(jobs: usize) -> KnowledgeGraph {
+        let mut graph = KnowledgeGraph::new();
+        let options = Options {
+            jobs: NonZeroUsize::new(jobs),
+        };
+        let docs = crate::sample::documents();
+        let report = add_documents(&mut graph, &docs, Lexicon::builtin(), &options, &())
+            .expect("the sample builds");
+        assert_eq!(report.added, docs.len());
+        graph
+    }
+
+    #[test]
+    fn the_thread_count_does_not_change_the_graph() {
+        assert_eq!(sample_graph(1).to_bytes(), sample_graph(3).to_bytes());
+    }
+
+    #[test]
+    fn too_many_jobs_is_refused_before_any_thread_starts() {
+        let options = Options {
+            jobs: NonZeroUsize::new(MAX_JOBS + 1),
+        };
+        let err = add_documents(
+            &mut KnowledgeGraph::new(),
+            &[],
+            Lexicon::builtin(),
+            &options,
+            &(),
+        )
+        .expect_err("refused");
+        assert!(matches!(err, BuildError::TooManyJobs(257)), "{err}");
+    }
+
+    #[test]
+    fn extractions_come_in_input_order_and_an_error_stops_the_build() {
+        let docs: Vec<Document> = (0..600)
+            .map(|i| Document::new(format!("{i}"), "Kerry met Lavrov."))
+            .collect();
+        let mut ids = Vec::new();
+        let result = extract_each(
+            &docs,
+            Lexicon::builtin(),
+            &Options::default(),
+            &(),
+            |doc, _| {
+                ids.push(doc.id.clone());
+                if ids.len() == 300 {
+                    Err("enough")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert!(matches!(result, Err(BuildError::Stopped("enough"))));
+        let expected: Vec<String> = (0..300).map(|i| format!("{i}")).collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn duplicate_ids_are_named_once() {
+        let docs = [
+            Document::new("a", ""),
+            Document::new("b", ""),
+            Document::new("a", ""),
+            Document::new("a", ""),
+        ];
+        assert_eq!(duplicate_ids(&docs), ["a"]);
+    }
+}
