@@ -12,6 +12,7 @@
 use jiff::civil::{Date, Weekday};
 
 use crate::extract::doc::Doc;
+use crate::lexicon::Lexicon;
 use crate::model::{DateRange, DateRef, Precision};
 use crate::text::{Segment, SegmentKind, Token, TokenShape, tokenize};
 
@@ -50,37 +51,24 @@ pub(crate) struct DateFinder {
     found: Vec<Vec<(usize, usize, Expr)>>,
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-fn month_of(word: &str) -> Option<i8> {
-    let lower = word.to_ascii_lowercase();
-    let lower = lower.trim_end_matches('.');
-    if lower.len() < 3 {
+/// The month a word names (1 to 12), from the calendar list: "March", "Mar", "Mar.", "Sept".
+/// "march" the verb and "may" the modal are months only when capitalised.
+fn month_of(lex: &Lexicon, word: &str) -> Option<i8> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as i8 + 1)
-        .filter(|_| {
-            // "march" the verb and "may" the modal are months only when capitalised.
-            word.chars().next().is_some_and(char::is_uppercase)
-        })
+    match lex.word_info(word.trim_end_matches('.')).month {
+        0 => None,
+        m => Some(m as i8),
+    }
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        "sunday" => Weekday::Sunday,
-        _ => return None,
-    })
+/// The weekday a word names, from the calendar list.
+fn weekday_of(lex: &Lexicon, word: &str) -> Option<Weekday> {
+    match lex.word_info(word).weekday {
+        0 => None,
+        d => Weekday::from_monday_one_offset(d as i8).ok(),
+    }
 }
 
 fn number(text: &str) -> Option<i32> {
@@ -113,7 +101,13 @@ fn year_number(tokens: &[Token], text: &str, i: usize) -> Option<i16> {
 }
 
 /// The date expressions among `tokens[from..to]`.
-fn scan(tokens: &[Token], text: &str, from: usize, to: usize) -> Vec<(usize, usize, Expr)> {
+fn scan(
+    lex: &Lexicon,
+    tokens: &[Token],
+    text: &str,
+    from: usize,
+    to: usize,
+) -> Vec<(usize, usize, Expr)> {
     let mut out = Vec::new();
     let is = |i: usize, w: &str| i < to && tokens[i].span.of(text).eq_ignore_ascii_case(w);
     let mut i = from;
@@ -136,7 +130,7 @@ fn scan(tokens: &[Token], text: &str, from: usize, to: usize) -> Vec<(usize, usi
             i += 1;
             continue;
         }
-        if let Some(month) = month_of(s).filter(|_| t.shape != TokenShape::Number) {
+        if let Some(month) = month_of(lex, s).filter(|_| t.shape != TokenShape::Number) {
             let mut j = i + 1;
             if j < to && tokens[j].span.of(text) == "." {
                 j += 1;
@@ -171,7 +165,7 @@ fn scan(tokens: &[Token], text: &str, from: usize, to: usize) -> Vec<(usize, usi
                 || i + 1 < to && tokens[i + 1].span.of(text) == "-")
                 && day_number(tokens, text, i + 2).is_some()
                 && i + 3 < to
-                && month_of(tokens[i + 3].span.of(text)).is_some()
+                && month_of(lex, tokens[i + 3].span.of(text)).is_some()
             {
                 day_number(tokens, text, i + 2)
             } else {
@@ -182,7 +176,7 @@ fn scan(tokens: &[Token], text: &str, from: usize, to: usize) -> Vec<(usize, usi
                 None => (i + 1, None),
             };
             if month_at < to
-                && let Some(month) = month_of(tokens[month_at].span.of(text))
+                && let Some(month) = month_of(lex, tokens[month_at].span.of(text))
             {
                 let year = year_number(tokens, text, month_at + 1).filter(|_| month_at + 1 < to);
                 let end = if year.is_some() {
@@ -210,7 +204,7 @@ fn scan(tokens: &[Token], text: &str, from: usize, to: usize) -> Vec<(usize, usi
                 continue;
             }
         }
-        if let Some(weekday) = weekday_of(s).filter(|_| t.shape == TokenShape::Capitalized) {
+        if let Some(weekday) = weekday_of(lex, s).filter(|_| t.shape == TokenShape::Capitalized) {
             out.push((i, i + 1, Expr::Weekday(weekday)));
         } else if let Some(days) = [("today", 0), ("yesterday", -1), ("tomorrow", 1)]
             .iter()
@@ -290,7 +284,7 @@ impl DateFinder {
         let found: Vec<Vec<(usize, usize, Expr)>> = doc
             .sentences
             .iter()
-            .map(|s| scan(&doc.tokens, doc.text, s.tokens.start, s.tokens.end))
+            .map(|s| scan(doc.lex, &doc.tokens, doc.text, s.tokens.start, s.tokens.end))
             .collect();
         let meta_date = || {
             segments
@@ -299,7 +293,7 @@ impl DateFinder {
                 .find_map(|s| {
                     let mut tokens = Vec::new();
                     tokenize(doc.text, s.span, &mut tokens);
-                    scan(&tokens, doc.text, 0, tokens.len())
+                    scan(doc.lex, &tokens, doc.text, 0, tokens.len())
                         .into_iter()
                         .find_map(|(_, _, e)| full_date(e))
                 })
@@ -537,7 +531,7 @@ mod tests {
     fn exprs(text: &str) -> Vec<(String, Expr)> {
         let mut tokens = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut tokens);
-        scan(&tokens, text, 0, tokens.len())
+        scan(Lexicon::builtin(), &tokens, text, 0, tokens.len())
             .into_iter()
             .map(|(a, b, e)| {
                 (

@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashSet, FxHasher};
 
-use crate::lexicon::{Lexicon, WordInfo};
+use crate::lexicon::{Cue, Lexicon, WordInfo};
 use crate::text::{Segment, Sentence, Span, Token, TokenShape, split_sentences};
 
 const NO_WORD: u32 = u32::MAX;
@@ -16,6 +16,9 @@ static NOTHING: WordInfo = WordInfo {
     verb: None,
     noun: None,
     place_kind: None,
+    cues: 0,
+    month: 0,
+    weekday: 0,
 };
 
 /// A document read into tokens, with the lexicon's view of every token.
@@ -179,6 +182,11 @@ impl<'a> Doc<'a> {
     /// True when token `i` exists and is `word`, ignoring ASCII case.
     pub fn is(&self, i: usize, word: &str) -> bool {
         i < self.tokens.len() && self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    /// True when token `i` is a word of the cue class (from `cues.tsv`).
+    pub fn cue(&self, i: usize, cue: Cue) -> bool {
+        self.info(i).is(cue)
     }
 
     /// True when token `i` exists and is one of `words`, ignoring ASCII case.

@@ -111,6 +111,17 @@ pub(crate) fn find(doc: &Doc) -> Found {
     found
 }
 
+/// A modifier before a title: its tokens and what it names ("Russian", "NASA", "Russia's").
+type Modifier = (usize, usize, CandKind);
+
+/// What follows a title: what it is of, where the title's own words end (past fields such as
+/// "of Defence"), and where the whole phrase ends.
+struct TitleTail {
+    of: Option<Modifier>,
+    title_end: usize,
+    end: usize,
+}
+
 struct Scanner<'d, 'a> {
     doc: &'d Doc<'a>,
     end: usize,
@@ -561,8 +572,104 @@ impl Scanner<'_, '_> {
         None
     }
 
-    /// 1. A titled name or a role phrase at `i`.
+    /// 1. A titled name or a role phrase at `i`: modifiers ("Russian", "NASA"), the title, what
+    ///    it is of ("of Defence", "for the Kremlin"), then an honorific and a name, or none.
     fn titled(&mut self, i: usize) -> Option<usize> {
+        let doc = self.doc;
+        let (lead, mods, title_start) = self.title_modifiers(i);
+        let (title_end, office, gender) = self.title_at(title_start)?;
+        let tail = self.title_tail(title_end);
+        let title_end = tail.title_end;
+        let tail_end = tail.end;
+        // An honorific, then the name.
+        let mut name_start = tail_end;
+        let mut honorific = None;
+        if let Some(next) = self.honorific_at(name_start) {
+            honorific = Some(name_start);
+            name_start = next;
+        }
+        // The name must not be a known place or organisation that covers it whole.
+        // Nor a lone common word: "a General Election", "the President Hotel".
+        let name_end = self.name_run(name_start).filter(|&end| {
+            self.known_at(name_start)
+                .is_none_or(|m| m.end < end && self.info(name_start).has(flag::GIVEN))
+                && !(end == name_start + 1
+                    && honorific.is_none()
+                    && self.info(name_start).has(flag::COMMON)
+                    && !self.info(name_start).has(flag::GIVEN))
+        });
+        let title = match lead {
+            Some(p) => format!(
+                "{} {}",
+                title_text(doc, p, p + 1),
+                title_text(doc, title_start, title_end)
+            ),
+            None => title_text(doc, title_start, title_end),
+        };
+        // Emit the modifiers and the "of" entity as mentions of their own.
+        let mut of_ref = None;
+        for (from, to, kind) in mods.iter().copied().chain(tail.of) {
+            let index = self.push(from, to, kind, None);
+            of_ref = Some(match kind {
+                CandKind::Known(id) | CandKind::Demonym(id) => Of::Known(id),
+                _ => Of::Cand(index),
+            });
+        }
+        // "King Philippe of Belgium": the country may follow the name.
+        let mut after_name = name_end;
+        if of_ref.is_none()
+            && let Some(end) = name_end
+            && doc.is(end, "of")
+            && let Some(m) = self.known_at(end + 1)
+            && !m.demonym
+            && doc.lex.known(m.id).kind == EntityKind::Place
+        {
+            self.push(end + 1, m.end, CandKind::Known(m.id), None);
+            of_ref = Some(Of::Known(m.id));
+            after_name = Some(m.end);
+        }
+        let (relational, counterpart_of) = self.counterpart(i, title_start, title_end);
+        let role = RoleRef {
+            from: title_start,
+            to: tail_end,
+            title,
+            of: of_ref,
+            office,
+            counterpart_of,
+        };
+        match name_end {
+            Some(end) => {
+                let keep = honorific.is_some_and(|h| keeps_honorific(doc.s(h)));
+                let gender = gender
+                    | honorific.map_or(0, |h| self.info(h).flags & (flag::MALE | flag::FEMALE));
+                let given = self.info(name_start).flags & (flag::MALE | flag::FEMALE);
+                let cand = Cand {
+                    from: name_start,
+                    to: end,
+                    kind: CandKind::Typed(EntityKind::Person, None),
+                    honorific,
+                    keep_honorific: keep,
+                    role: (!relational || counterpart_of.is_some()).then_some(role),
+                    gender: if gender != 0 { gender } else { given },
+                    hints: 0,
+                };
+                self.found.cands.push(cand);
+                Some(after_name.unwrap_or(end))
+            }
+            None => {
+                // A role phrase with no name: kept for linking, unless it is only an occupation.
+                if office && !relational {
+                    self.found.role_phrases.push(role);
+                }
+                Some(tail_end.max(title_start + 1))
+            }
+        }
+    }
+
+    /// What comes before a title at `i`: a prefix that belongs to it ("Former Tory leader X"),
+    /// and modifiers (countries, demonyms, organisations, each maybe with "'s"). Returns the
+    /// prefix, the modifiers, and where the title itself may start.
+    fn title_modifiers(&self, i: usize) -> (Option<usize>, Vec<Modifier>, usize) {
         let doc = self.doc;
         // "Former Tory leader X", "former Metropolitan Police Commissioner": a prefix may come
         // before the modifiers; it belongs to the title.
@@ -570,9 +677,8 @@ impl Scanner<'_, '_> {
             && i + 1 < self.end
             && (self.known_at(i + 1).is_some() || self.org_run_before_title(i + 1).is_some()))
         .then_some(i);
-        // Modifiers: countries, demonyms, organisations, each maybe with "'s".
         let mut k = lead.map_or(i, |p| p + 1);
-        let mut mods: Vec<(usize, usize, CandKind)> = Vec::new();
+        let mut mods: Vec<Modifier> = Vec::new();
         loop {
             // "Russian Foreign Ministry Spokeswoman": a demonym and an organisation read as one.
             if let Some(&(from, to, CandKind::Demonym(_))) = mods.last()
@@ -623,132 +729,79 @@ impl Scanner<'_, '_> {
                 k += 1;
             }
         }
-        let title_start = k;
-        let (mut title_end, office, gender) = self.title_at(k)?;
-        // The title must not be the first word of a known name ("Prime" is not, but
-        // "General" in "General Assembly" is).
-        let mut of: Option<(usize, usize, CandKind)> = None;
-        let mut tail_end = title_end;
-        // "of [the] X" / "for [the] X": a country, an organisation, a field, another title.
+        (lead, mods, k)
+    }
+
+    /// What follows a title ending at `title_end`: "of [the] X" / "for [the] X", a country, an
+    /// organisation, a field ("Minister of Defence", "Secretary of State for Health"), another
+    /// title ("Press Secretary of the President of Russia").
+    fn title_tail(&self, title_end: usize) -> TitleTail {
+        let doc = self.doc;
+        let mut tail = TitleTail {
+            of: None,
+            title_end,
+            end: title_end,
+        };
         let mut j = title_end;
-        loop {
-            if !(doc.is(j, "of") || doc.is(j, "for")) {
-                break;
-            }
+        while doc.is(j, "of") || doc.is(j, "for") {
             let mut x = j + 1;
             if doc.is(x, "the") {
                 x += 1;
             }
             if let Some(m) = self.known_at(x) {
+                let org = CandKind::Typed(EntityKind::Organization, None);
                 // "the United States Department of State": a country before an organisation's
                 // name is part of it.
                 if let Some(end) = self.org_name_at(m.end) {
-                    of = Some((x, end, CandKind::Typed(EntityKind::Organization, None)));
-                    tail_end = end;
+                    tail.of = Some((x, end, org));
                     j = end;
-                    continue;
-                }
-                // "spokesman for North East Says No": capitalised words that go on after the
-                // known name are the rest of the organisation's name, unless a given name
-                // starts a person ("the spokesman for the Kremlin Dmitry Peskov").
-                if !m.demonym
+                } else if !m.demonym
                     && self.name_word(m.end)
                     && !self.info(m.end).has(flag::GIVEN)
                     && self.honorific_at(m.end).is_none()
                     && let Some(end) = self.name_run(m.end)
                 {
-                    of = Some((x, end, CandKind::Typed(EntityKind::Organization, None)));
-                    tail_end = end;
+                    // "spokesman for North East Says No": capitalised words that go on after
+                    // the known name are the rest of the organisation's name, unless a given
+                    // name starts a person ("the spokesman for the Kremlin Dmitry Peskov").
+                    tail.of = Some((x, end, org));
                     j = end;
-                    continue;
-                }
-                of = Some((
-                    x,
-                    m.end,
-                    if m.demonym {
+                } else {
+                    let kind = if m.demonym {
                         CandKind::Demonym(m.id)
                     } else {
                         CandKind::Known(m.id)
-                    },
-                ));
-                tail_end = m.end;
-                j = m.end;
-                continue;
-            }
-            if let Some((end, _, _)) = self.title_at(x) {
-                // "Press Secretary of the President of Russia"
-                tail_end = end;
+                    };
+                    tail.of = Some((x, m.end, kind));
+                    j = m.end;
+                }
+            } else if let Some((end, _, _)) = self.title_at(x) {
                 j = end;
-                continue;
-            }
-            if let Some(end) = self.org_name_at(x) {
-                of = Some((x, end, CandKind::Typed(EntityKind::Organization, None)));
-                tail_end = end;
+            } else if let Some(end) = self.org_name_at(x) {
+                tail.of = Some((x, end, CandKind::Typed(EntityKind::Organization, None)));
                 j = end;
-                continue;
-            }
-            // Fields: "Minister of Defence", "Secretary of State for Health".
-            let mut f = x;
-            while f < self.end && self.info(f).has(flag::FIELD) {
-                f += 1;
-            }
-            if f > x {
-                title_end = f;
-                tail_end = f;
+            } else {
+                let mut f = x;
+                while f < self.end && self.info(f).has(flag::FIELD) {
+                    f += 1;
+                }
+                if f == x {
+                    break;
+                }
+                tail.title_end = f;
                 j = f;
-                continue;
             }
-            break;
+            tail.end = j;
         }
-        // An honorific, then the name.
-        let mut name_start = tail_end;
-        let mut honorific = None;
-        if let Some(next) = self.honorific_at(name_start) {
-            honorific = Some(name_start);
-            name_start = next;
-        }
-        // The name must not be a known place or organisation that covers it whole.
-        // Nor a lone common word: "a General Election", "the President Hotel".
-        let name_end = self.name_run(name_start).filter(|&end| {
-            self.known_at(name_start)
-                .is_none_or(|m| m.end < end && self.info(name_start).has(flag::GIVEN))
-                && !(end == name_start + 1
-                    && honorific.is_none()
-                    && self.info(name_start).has(flag::COMMON)
-                    && !self.info(name_start).has(flag::GIVEN))
-        });
-        let title = match lead {
-            Some(p) => format!(
-                "{} {}",
-                title_text(doc, p, p + 1),
-                title_text(doc, title_start, title_end)
-            ),
-            None => title_text(doc, title_start, title_end),
-        };
-        // Emit the modifiers and the "of" entity as mentions of their own.
-        let mut of_ref = None;
-        for (from, to, kind) in mods.iter().copied().chain(of) {
-            let index = self.push(from, to, kind, None);
-            of_ref = Some(match kind {
-                CandKind::Known(id) | CandKind::Demonym(id) => Of::Known(id),
-                _ => Of::Cand(index),
-            });
-        }
-        // "King Philippe of Belgium": the country may follow the name.
-        let mut after_name = name_end;
-        if of_ref.is_none()
-            && let Some(end) = name_end
-            && doc.is(end, "of")
-            && let Some(m) = self.known_at(end + 1)
-            && !m.demonym
-            && doc.lex.known(m.id).kind == EntityKind::Place
-        {
-            self.push(end + 1, m.end, CandKind::Known(m.id), None);
-            of_ref = Some(Of::Known(m.id));
-            after_name = Some(m.end);
-        }
-        // "his Russian counterpart Sergey Lavrov": read like a title, but not a role of his;
-        // it says he holds the possessor's office for Russia.
+        tail
+    }
+
+    /// "his Russian counterpart Sergey Lavrov": read like a title, but not a role of his; it says
+    /// he holds the possessor's office for Russia. Returns whether the title at
+    /// `title_start..title_end` is relational, and the possessor's token when it is a
+    /// counterpart.
+    fn counterpart(&self, i: usize, title_start: usize, title_end: usize) -> (bool, Option<usize>) {
+        let doc = self.doc;
         let relational = (title_start..title_end).any(|t| self.info(t).has(flag::RELATIONAL));
         let counterpart_of =
             if !relational || !doc.is_any(title_start, &["counterpart", "counterparts"]) {
@@ -760,41 +813,7 @@ impl Scanner<'_, '_> {
             } else {
                 None
             };
-        let role = RoleRef {
-            from: title_start,
-            to: tail_end,
-            title,
-            of: of_ref,
-            office,
-            counterpart_of,
-        };
-        match name_end {
-            Some(end) => {
-                let keep = honorific.is_some_and(|h| keeps_honorific(doc.s(h)));
-                let gender = gender
-                    | honorific.map_or(0, |h| self.info(h).flags & (flag::MALE | flag::FEMALE));
-                let given = self.info(name_start).flags & (flag::MALE | flag::FEMALE);
-                let cand = Cand {
-                    from: name_start,
-                    to: end,
-                    kind: CandKind::Typed(EntityKind::Person, None),
-                    honorific,
-                    keep_honorific: keep,
-                    role: (!relational || counterpart_of.is_some()).then_some(role),
-                    gender: if gender != 0 { gender } else { given },
-                    hints: 0,
-                };
-                self.found.cands.push(cand);
-                Some(after_name.unwrap_or(end))
-            }
-            None => {
-                // A role phrase with no name: kept for linking, unless it is only an occupation.
-                if office && !relational {
-                    self.found.role_phrases.push(role);
-                }
-                Some(tail_end.max(title_start + 1))
-            }
-        }
+        (relational, counterpart_of)
     }
 
     /// An organisation name at `i` (for "spokesman for the X"): a capitalised run ending in an

@@ -574,7 +574,7 @@ impl KnowledgeGraph {
         let words: Vec<&str> = folded.split(' ').collect();
         let bare = words[..words.len() - 1]
             .iter()
-            .all(|w| crate::lexicon::PARTICLES.contains(w));
+            .all(|w| crate::lexicon::Lexicon::builtin().is_particle(w));
         if bare && let Some(people) = self.surnames.get(&surname_key(&folded)) {
             match people.as_slice() {
                 [one] => return Resolution::One(*one),

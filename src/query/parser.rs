@@ -4,6 +4,7 @@
 //!
 //! This is the only module that knows pest exists; the rest of the query layer sees the tree.
 
+use crate::lexicon::Lexicon;
 use pest::Parser as _;
 use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::Pair;
@@ -322,10 +323,6 @@ fn filter_of(pair: Pair<'_, Rule>) -> Result<Filter> {
     Ok(Filter { kind, arg, span })
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// A date in any accepted spelling, checked with jiff and brought to ISO form.
 fn date_of(pair: Pair<'_, Rule>) -> Result<DateLit> {
     let span = span_of(&pair);
@@ -349,8 +346,12 @@ fn date_of(pair: Pair<'_, Rule>) -> Result<DateLit> {
                     day = Some(format!("{digits:0>2}"));
                 }
                 Rule::month => {
-                    let index = MONTHS.iter().position(|m| text.starts_with(m)).unwrap_or(0);
-                    month = Some(format!("{:02}", index + 1));
+                    // The grammar admits only month names, which the calendar list has.
+                    let number = Lexicon::builtin()
+                        .word_info(text.trim_end_matches('.'))
+                        .month
+                        .max(1);
+                    month = Some(format!("{number:02}"));
                 }
                 _ => {}
             }

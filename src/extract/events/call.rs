@@ -1,10 +1,9 @@
 //! Telephone and video calls: "phoned", "called X on Monday", "spoke by telephone with". A
 //! call is its own relation, not a meeting.
 
-use super::DETERMINERS;
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::{NounClass, VerbClass};
+use crate::lexicon::{Cue, NounClass, VerbClass};
 use crate::model::{EntityKind, Rule};
 use crate::text::TokenShape;
 
@@ -75,7 +74,7 @@ impl Events<'_, '_> {
         let objects: Vec<Ref> = objects.into_iter().copied().collect();
         // The callee comes straight after the verb, past a title ("phoned Prime Minister X").
         let straight = objects.first().is_some_and(|o| {
-            (k + 1..o.from).all(|j| self.title_word(j) || self.doc.is_any(j, DETERMINERS))
+            (k + 1..o.from).all(|j| self.title_word(j) || self.doc.cue(j, Cue::Determiner))
         });
         if subjects.is_empty() || !straight {
             return;

@@ -2,10 +2,10 @@
 //! ("Putin and Lavrov"), appositions and titles ("NASA Administrator Charlie Bolden"), and what
 //! governs a name (a preposition or a verb makes it an object, not a subject).
 
-use super::{CLAUSE_BREAKS, CLAUSE_WORDS, DETERMINERS, NP_ADJECTIVES, PREPOSITIONS};
+use super::CLAUSE_BREAKS;
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::{Tense, VerbClass, flag};
+use crate::lexicon::{Cue, Tense, VerbClass, flag};
 use crate::model::EntityKind;
 use crate::text::TokenShape;
 
@@ -26,7 +26,7 @@ impl Events<'_, '_> {
                 break;
             }
             if doc.punct(j, CLAUSE_BREAKS)
-                || doc.is_any(j, CLAUSE_WORDS) && !self.is_relative_that(j)
+                || doc.cue(j, Cue::ClauseWord) && !self.is_relative_that(j)
             {
                 break;
             }
@@ -91,20 +91,8 @@ impl Events<'_, '_> {
     /// "pair" in "the pair", "two"/"both" before a plural noun for people.
     pub(super) fn is_pair_word(&self, j: usize) -> bool {
         let doc = self.doc;
-        const PEOPLE: &[&str] = &[
-            "men",
-            "women",
-            "leaders",
-            "ministers",
-            "politicians",
-            "sides",
-            "officials",
-            "presidents",
-            "diplomats",
-            "rivals",
-        ];
         doc.is(j, "pair") && j > 0 && doc.is_any(j - 1, &["the", "this"])
-            || doc.is_any(j, PEOPLE) && j > 0 && doc.is_any(j - 1, &["two", "both"])
+            || doc.cue(j, Cue::PairNoun) && j > 0 && doc.is_any(j - 1, &["two", "both"])
     }
 
     /// The last two different people named before token `j`, within three sentences. "The two
@@ -179,7 +167,7 @@ impl Events<'_, '_> {
         let mut j = from;
         while j > sent.start {
             let prev = j - 1;
-            if doc.is_any(prev, DETERMINERS)
+            if doc.cue(prev, Cue::Determiner)
                 || self.title_word(prev)
                 || doc.tok(prev).shape == TokenShape::Clitic
             {
@@ -209,8 +197,8 @@ impl Events<'_, '_> {
         let mut j = from;
         while j > sent.start {
             j -= 1;
-            if doc.is_any(j, DETERMINERS)
-                || doc.is_any(j, NP_ADJECTIVES)
+            if doc.cue(j, Cue::Determiner)
+                || doc.cue(j, Cue::Qualifier)
                 || self.title_word(j)
                 || doc.tok(j).shape == TokenShape::Clitic
             {
@@ -225,7 +213,7 @@ impl Events<'_, '_> {
                     continue;
                 }
             }
-            return doc.is_any(j, PREPOSITIONS)
+            return doc.cue(j, Cue::Preposition)
                 || doc.info(j).verb.is_some_and(|v| {
                     !matches!(v.class, VerbClass::Say | VerbClass::Plan | VerbClass::Be)
                         && v.tense != Tense::Ing
@@ -250,7 +238,7 @@ impl Events<'_, '_> {
         while j > sent.start && doc.is_any(j - 1, &["both", "either", "the"]) {
             j -= 1;
         }
-        j > sent.start && doc.is_any(j - 1, PREPOSITIONS)
+        j > sent.start && doc.cue(j - 1, Cue::Preposition)
     }
 
     /// "met Putin and Lavrov": "and" after an object joins another object.
@@ -283,7 +271,7 @@ impl Events<'_, '_> {
             && x < j + 3
             && doc.shape(x) == TokenShape::Lower
             && doc.info(x).verb.is_none()
-            && !doc.is_any(x, PREPOSITIONS)
+            && !doc.cue(x, Cue::Preposition)
             && !doc.is_any(x, &["and", "to", "that", "who", "which", "not"])
         {
             x += 1;
@@ -380,8 +368,8 @@ impl Events<'_, '_> {
         let mut expecting = true;
         while j < sent.end {
             if expecting {
-                let skippable = doc.is_any(j, DETERMINERS)
-                    || doc.is_any(j, NP_ADJECTIVES)
+                let skippable = doc.cue(j, Cue::Determiner)
+                    || doc.cue(j, Cue::Qualifier)
                     || self.title_word(j)
                     // "Work and Pensions Secretary X".
                     || doc.is(j, "and") && j > k && self.in_title[j - 1] && self.in_title.get(j + 1).copied().unwrap_or(false)
@@ -460,7 +448,7 @@ impl Events<'_, '_> {
             if doc.punct(j, &[","])
                 && (self.ref_starting(j + 1).is_some()
                     || doc.is(j + 1, "and")
-                    || doc.is_any(j + 1, DETERMINERS)
+                    || doc.cue(j + 1, Cue::Determiner)
                     || self.title_word(j + 1))
             {
                 j += 1;
@@ -489,26 +477,8 @@ impl Events<'_, '_> {
         let next = k + 1;
         let t = doc.tok(next);
         t.shape == TokenShape::Punct
-            || doc.is_any(next, PREPOSITIONS) && !doc.is_any(next, &["with", "to"])
-            || doc.is_any(
-                next,
-                &[
-                    "again",
-                    "twice",
-                    "privately",
-                    "briefly",
-                    "later",
-                    "yesterday",
-                    "today",
-                    "last",
-                    "earlier",
-                    "separately",
-                    "together",
-                    "recently",
-                    "regularly",
-                    "face",
-                ],
-            )
+            || doc.cue(next, Cue::Preposition) && !doc.is_any(next, &["with", "to"])
+            || doc.cue(next, Cue::AdverbAfter)
             || doc.info(next).any(flag::WEEKDAY | flag::MONTH)
     }
 

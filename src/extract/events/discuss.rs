@@ -1,9 +1,9 @@
 //! Discussing: "discussed Syria with Lavrov" (a meeting about Syria), "Kerry and Lavrov
 //! discussed Syria", "Syria was discussed when ...".
 
-use super::PREPOSITIONS;
 use super::{Events, Sent, is_meeting};
 use crate::extract::entities::Ref;
+use crate::lexicon::Cue;
 use crate::model::{EntityId, Rule};
 use crate::text::TokenShape;
 
@@ -71,7 +71,7 @@ impl Events<'_, '_> {
             while from > sent.start
                 && be - from < 4
                 && (doc.shape(from - 1) != TokenShape::Punct
-                    && !doc.is_any(from - 1, PREPOSITIONS)
+                    && !doc.cue(from - 1, Cue::Preposition)
                     && doc.info(from - 1).verb.is_none()
                     || self.ref_covering(from - 1).is_some())
             {

@@ -27,88 +27,13 @@ mod visit;
 use crate::extract::dates::DateFinder;
 use crate::extract::doc::Doc;
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::{NounClass, Tense, VerbClass};
+use crate::lexicon::{Cue, NounClass, Tense, VerbClass};
 use crate::model::{Entity, EntityId, EntityKind, Relation, RelationKind, Rule};
 use crate::text::{Span, TokenShape};
 use emit::Emitter;
 
-/// Prepositions: a name after one is governed, not a subject.
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "on",
-    "to",
-    "from",
-    "with",
-    "by",
-    "for",
-    "of",
-    "about",
-    "into",
-    "onto",
-    "near",
-    "towards",
-    "toward",
-    "against",
-    "between",
-    "among",
-    "after",
-    "before",
-    "during",
-    "without",
-    "under",
-    "over",
-    "through",
-    "across",
-    "around",
-    "behind",
-    "beyond",
-    "via",
-    "like",
-    "than",
-    "including",
-    "regarding",
-    "despite",
-    "since",
-    "until",
-    "within",
-    "upon",
-    "amid",
-    "outside",
-    "inside",
-    "per",
-    "alongside",
-];
-/// Determiners and possessives skipped before a name.
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "our", "your", "my",
-];
-/// Adjectives skipped before a name ("former", "visiting").
-pub(super) const NP_ADJECTIVES: &[&str] = &[
-    "new",
-    "senior",
-    "top",
-    "former",
-    "influential",
-    "veteran",
-    "outgoing",
-    "incoming",
-    "fellow",
-    "visiting",
-    "then",
-    "acting",
-    "also",
-    "newly",
-    "elected",
-    "embattled",
-];
 /// Punctuation that ends a clause.
 pub(super) const CLAUSE_BREAKS: &[&str] = &[";", ":", "\u{2014}", "\u{2013}", "--"];
-/// Words that open another clause.
-pub(super) const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "but", "whereas", "because", "although", "though", "if", "whether", "while",
-    "where",
-];
 
 /// Finds the events of a document: every relation its sentences state, in the order found, and
 /// the topics and quotes they made (entities numbered after `entities`).
@@ -313,7 +238,7 @@ impl Events<'_, '_> {
             return true;
         }
         let prev = k - 1;
-        if doc.is_any(prev, DETERMINERS) || doc.tok(prev).shape == TokenShape::Clitic {
+        if doc.cue(prev, Cue::Determiner) || doc.tok(prev).shape == TokenShape::Clitic {
             return true;
         }
         // "closed meeting", "separate talks", "two-day visit", "fourth visit", "first high-level meeting".
@@ -324,7 +249,7 @@ impl Events<'_, '_> {
         }
         if doc.shape(prev) == TokenShape::Lower
             && p.verb.is_none()
-            && !doc.is_any(prev, PREPOSITIONS)
+            && !doc.cue(prev, Cue::Preposition)
             && !doc.is_any(
                 prev,
                 &[
@@ -339,7 +264,7 @@ impl Events<'_, '_> {
             return true;
         }
         // "for talks", "after talks": a preposition before a plural noun.
-        if doc.is_any(prev, PREPOSITIONS)
+        if doc.cue(prev, Cue::Preposition)
             && doc.is_any(
                 k,
                 &[

@@ -3,77 +3,8 @@
 
 use super::CLAUSE_BREAKS;
 use super::{Events, Sent, sentence_is_headline};
-use crate::lexicon::{VerbClass, flag};
+use crate::lexicon::{Cue, VerbClass, flag};
 use crate::text::TokenShape;
-
-const PLANNED: &[&str] = &[
-    "agreed",
-    "agree",
-    "agrees",
-    "scheduled",
-    "invited",
-    "invites",
-    "invite",
-    "asked",
-    "urged",
-    "will",
-    "shall",
-    "'ll",
-    "would",
-    "going",
-    "plans",
-    "plan",
-    "planning",
-    "planned",
-    "expected",
-    "set",
-    "due",
-    "scheduled",
-    "intends",
-    "intend",
-    "hopes",
-    "hoping",
-    "wants",
-    "aims",
-    "preparing",
-    "prepares",
-    "upcoming",
-    "forthcoming",
-    "future",
-    "possible",
-    "likely",
-    "might",
-    "ahead",
-    "prepare",
-    "prepares",
-    "preparation",
-    "preparations",
-];
-const REPORTED: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "said",
-    "rumoured",
-    "rumored",
-    "purportedly",
-    "supposedly",
-];
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "nor", "without"];
-const REFUSALS: &[&str] = &[
-    "denied",
-    "denies",
-    "deny",
-    "refused",
-    "refuses",
-    "declined",
-    "declines",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "failed",
-    "ruled",
-    "rejected",
-];
 
 impl Events<'_, '_> {
     /// Modality and negation from the words before the trigger in its clause.
@@ -88,9 +19,10 @@ impl Events<'_, '_> {
                 negated = false;
                 continue;
             }
-            let w = doc.s(j);
-            if PLANNED.iter().any(|p| w.eq_ignore_ascii_case(p))
-                || doc.tok(j).shape == TokenShape::Clitic && w.ends_with("ll")
+            let info = doc.info(j);
+            // "'ll" is a clitic, which the lexicon does not look up.
+            if info.is(Cue::Planned)
+                || doc.tok(j).shape == TokenShape::Clitic && doc.s(j).ends_with("ll")
             {
                 modality = Modality::Planned;
             }
@@ -106,17 +38,14 @@ impl Events<'_, '_> {
             {
                 modality = Modality::Planned;
             }
-            if REPORTED.iter().any(|p| w.eq_ignore_ascii_case(p))
-                && !doc
-                    .info(j)
+            if info.is(Cue::Reported)
+                && !info
                     .verb
                     .is_some_and(|v| v.class == VerbClass::Say && j + 1 < k && !doc.is(j + 1, "to"))
             {
                 modality = Modality::Reported;
             }
-            if NEGATIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
-                || REFUSALS.iter().any(|p| w.eq_ignore_ascii_case(p))
-            {
+            if info.is(Cue::Negation) {
                 negated = true;
             }
         }
@@ -125,18 +54,7 @@ impl Events<'_, '_> {
             if doc.punct(j, CLAUSE_BREAKS) || doc.punct(j, &[";"]) {
                 break;
             }
-            if doc.is_any(
-                j,
-                &[
-                    "postponed",
-                    "cancelled",
-                    "canceled",
-                    "scrapped",
-                    "shelved",
-                    "abandoned",
-                ],
-            ) || doc.is(j, "called") && doc.is(j + 1, "off")
-            {
+            if doc.cue(j, Cue::CalledOff) || doc.is(j, "called") && doc.is(j + 1, "off") {
                 negated = true;
             }
         }
@@ -147,10 +65,8 @@ impl Events<'_, '_> {
                 if doc.punct(j, CLAUSE_BREAKS) {
                     break;
                 }
-                if doc.is_any(
-                    j,
-                    &["will", "shall", "scheduled", "due", "planned", "expected"],
-                ) || doc.tok(j).shape == TokenShape::Clitic && doc.s(j).ends_with("ll")
+                if doc.cue(j, Cue::PlannedAfter)
+                    || doc.tok(j).shape == TokenShape::Clitic && doc.s(j).ends_with("ll")
                     || doc.is(j, "set") && doc.is_any(j + 1, &["to", "for"])
                 {
                     modality = Modality::Planned;

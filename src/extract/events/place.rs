@@ -64,15 +64,7 @@ impl Events<'_, '_> {
         // Street", "at Lancaster House").
         let building = r.kind == RefKind::Name
             && self.kind(r) == EntityKind::Organization
-            && (at && the || {
-                let last = r.to - 1;
-                doc.is_any(
-                    last,
-                    &[
-                        "Street", "House", "Palace", "Castle", "Hall", "Square", "Manor",
-                    ],
-                )
-            });
+            && (at && the || { doc.info(r.to - 1).has(flag::BUILDING) });
         let place = self.place(r) || building;
         if !place {
             return None;

@@ -1,10 +1,9 @@
 //! Statements: direct quotes (`"...," X said`, `X said: "..."`) and reported speech ("X said
 //! (that) ...", "..., X said"), each a SAID relation to a quote.
 
-use super::DETERMINERS;
 use super::{Events, Sent, one_line};
 use crate::extract::entities::Ref;
-use crate::lexicon::{Tense, VerbClass, flag};
+use crate::lexicon::{Cue, Tense, VerbClass, flag};
 use crate::model::{EntityId, RelationKind, Rule, Status};
 use crate::text::{Span, TokenShape};
 
@@ -150,7 +149,7 @@ impl Events<'_, '_> {
                     .iter()
                     .find(|r| r.to == v && r.from > start && speaking(r))?;
                 let mut c = r.from;
-                while c > start && (doc.is_any(c - 1, DETERMINERS) || self.title_word(c - 1)) {
+                while c > start && (doc.cue(c - 1, Cue::Determiner) || self.title_word(c - 1)) {
                     c -= 1;
                 }
                 (c > start + 4 && doc.punct(c - 1, &[","])).then_some((r.entity, start, c - 1))

@@ -1,80 +1,12 @@
 //! What an event was about: the topic phrase after "about", "on", "to discuss", or in the next
 //! sentence ("The agenda will include ..."); entities in it, else its noun phrase.
 
-use super::{CLAUSE_BREAKS, DETERMINERS, PREPOSITIONS};
+use super::CLAUSE_BREAKS;
 use super::{Events, Sent, is_meeting};
 use crate::extract::entities::RefKind;
-use crate::lexicon::{NounClass, Tense, VerbClass, flag};
+use crate::lexicon::{Cue, NounClass, Tense, VerbClass, flag};
 use crate::model::{EntityId, EntityKind};
 use crate::text::TokenShape;
-
-/// Pronouns and auxiliaries: a phrase with one of these is a clause, not a topic.
-const NOT_IN_TOPICS: &[&str] = &[
-    "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "them", "can", "could", "do",
-    "does", "did", "will", "would", "shall", "should", "may", "might", "must", "want", "wants",
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "well", "not", "there", "here",
-    "very", "so",
-];
-/// Words of numbers.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozen",
-    "dozens",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "or",
-    "and",
-    "a",
-    "few",
-    "several",
-];
-/// Nouns too vague to be a topic on their own.
-const VAGUE_NOUNS: &[&str] = &[
-    "matter",
-    "matters",
-    "issue",
-    "issues",
-    "situation",
-    "question",
-    "questions",
-    "thing",
-    "things",
-    "subject",
-    "topic",
-    "topics",
-    "problem",
-    "problems",
-    "case",
-    "way",
-    "ways",
-    "idea",
-    "ideas",
-    "plan",
-    "plans",
-    "details",
-    "possibility",
-    "progress",
-    "fight",
-    "efforts",
-    "events",
-    "options",
-    "prospects",
-];
 
 impl Events<'_, '_> {
     /// Where a topic phrase after `from` stops.
@@ -185,25 +117,14 @@ impl Events<'_, '_> {
     /// A short noun phrase in `from..to` with determiners dropped: "bilateral relations".
     pub(super) fn noun_phrase(&self, from: usize, to: usize) -> Option<String> {
         let doc = self.doc;
-        let mut words: Vec<&str> = Vec::new();
+        // The tokens of the phrase.
+        let mut words: Vec<usize> = Vec::new();
         for j in from..to {
-            if doc.is_any(j, DETERMINERS)
-                || doc.is_any(
-                    j,
-                    &[
-                        "primarily",
-                        "mainly",
-                        "also",
-                        "chiefly",
-                        "especially",
-                        "particularly",
-                    ],
-                ) && words.is_empty()
-            {
+            if doc.cue(j, Cue::Determiner) || doc.cue(j, Cue::TopicAdverb) && words.is_empty() {
                 continue;
             }
             if !doc.tok(j).is_word() && !doc.punct(j, &["-"])
-                || doc.is_any(j, PREPOSITIONS) && !doc.is(j, "of")
+                || doc.cue(j, Cue::Preposition) && !doc.is(j, "of")
             {
                 break;
             }
@@ -215,11 +136,11 @@ impl Events<'_, '_> {
             {
                 return None;
             }
-            words.push(doc.s(j));
+            words.push(j);
         }
         while words
             .last()
-            .is_some_and(|w| w.eq_ignore_ascii_case("of") || *w == "-")
+            .is_some_and(|&w| doc.is(w, "of") || doc.punct(w, &["-"]))
         {
             words.pop();
         }
@@ -232,21 +153,20 @@ impl Events<'_, '_> {
             &[
                 "of", "that", "which", "who", "what", "how", "whether", "it", "this", "these",
             ],
-        ) || words.len() == 1 && VAGUE_NOUNS.iter().any(|v| words[0].eq_ignore_ascii_case(v))
+        ) || words.len() == 1 && doc.cue(words[0], Cue::VagueNoun)
         {
             return None;
         }
         // "We can", "police do want", "six or seven million": a clause or a number, not a topic.
-        if words
-            .iter()
-            .any(|w| NOT_IN_TOPICS.iter().any(|s| w.eq_ignore_ascii_case(s)))
-            || words.iter().all(|w| {
-                NUMBER_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n))
-                    || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        if words.iter().any(|&w| doc.cue(w, Cue::NotTopic))
+            || words.iter().all(|&w| {
+                doc.cue(w, Cue::NumberWord)
+                    || doc.s(w).chars().all(|c| c.is_ascii_digit() || c == ',')
             })
         {
             return None;
         }
+        let words: Vec<&str> = words.iter().map(|&w| doc.s(w)).collect();
         // Kept as written, but a capital that only opens the sentence is lowered.
         let mut phrase = words.join(" ").replace(" - ", "-");
         if doc.starts_sentence(from) && doc.info(from).has(flag::COMMON) {

@@ -4,7 +4,7 @@
 
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::NounClass;
+use crate::lexicon::{Cue, NounClass};
 use crate::model::{EntityId, EntityKind, PlaceKind, Rule};
 
 impl Events<'_, '_> {
@@ -187,33 +187,8 @@ impl Events<'_, '_> {
     /// the place (and the speaker), so that the verb's other readings are not tried.
     pub(super) fn speech_place(&mut self, sent: Sent, k: usize) -> bool {
         let doc = self.doc;
-        const AUDIENCE: &[&str] = &[
-            "a",
-            "an",
-            "the",
-            "audience",
-            "rally",
-            "reporters",
-            "journalists",
-            "supporters",
-            "delegates",
-            "students",
-            "conference",
-            "crowd",
-            "crowds",
-            "activists",
-            "party",
-            "members",
-            "workers",
-            "voters",
-            "business",
-            "leaders",
-            "news",
-            "meeting",
-            "gathering",
-        ];
         let mut p = k + 1;
-        while p < sent.end && p < k + 5 && doc.is_any(p, AUDIENCE) {
+        while p < sent.end && p < k + 5 && doc.cue(p, Cue::Audience) {
             p += 1;
         }
         if !doc.is_any(p, &["in", "at"]) {
