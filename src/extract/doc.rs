@@ -60,7 +60,8 @@ impl<'a> Doc<'a> {
         let words = tokens
             .iter()
             .map(|t| {
-                if t.is_word() {
+                // Clitics too: "'ll" is a cue of the future, "'t" of negation.
+                if t.shape != TokenShape::Punct {
                     lex.word_id(t.span.of(text), &mut buf).unwrap_or(NO_WORD)
                 } else {
                     NO_WORD

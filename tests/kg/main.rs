@@ -8,4 +8,5 @@ mod extract;
 mod graph;
 mod malformed;
 mod query;
+mod rules;
 mod shell;

@@ -4,7 +4,6 @@
 use super::CLAUSE_BREAKS;
 use super::{Events, Sent, sentence_is_headline};
 use crate::lexicon::{Cue, VerbClass, flag};
-use crate::text::TokenShape;
 
 impl Events<'_, '_> {
     /// Modality and negation from the words before the trigger in its clause.
@@ -20,10 +19,9 @@ impl Events<'_, '_> {
                 continue;
             }
             let info = doc.info(j);
-            // "'ll" is a clitic, which the lexicon does not look up.
-            if info.is(Cue::Planned)
-                || doc.tok(j).shape == TokenShape::Clitic && doc.s(j).ends_with("ll")
-            {
+            let verb = info.verb.map(|v| v.class);
+            // "will meet", "'ll meet", "hopes to meet", "is expected to visit".
+            if info.is(Cue::Planned) || verb == Some(VerbClass::Plan) {
                 modality = Modality::Planned;
             }
             // "is to visit", "are to meet"; "X to visit Moscow" in a headline.
@@ -45,7 +43,8 @@ impl Events<'_, '_> {
             {
                 modality = Modality::Reported;
             }
-            if info.is(Cue::Negation) {
+            // "did not meet", "didn't meet", "denied meeting", "refused to meet".
+            if info.is(Cue::Negation) || verb == Some(VerbClass::Refuse) {
                 negated = true;
             }
         }
@@ -66,7 +65,6 @@ impl Events<'_, '_> {
                     break;
                 }
                 if doc.cue(j, Cue::PlannedAfter)
-                    || doc.tok(j).shape == TokenShape::Clitic && doc.s(j).ends_with("ll")
                     || doc.is(j, "set") && doc.is_any(j + 1, &["to", "for"])
                 {
                     modality = Modality::Planned;

@@ -192,15 +192,27 @@ impl Events<'_, '_> {
             return;
         }
         let s = sent.start;
+        // "On the agenda were ...", "Top of the agenda is ...": an agenda noun early in the
+        // sentence, and what it is said to hold after a form of "be" or a colon.
+        let agenda =
+            (s..(s + 5).min(sent.end)).find(|&j| doc.info(j).noun == Some(NounClass::Agenda));
         let opener = doc.is_any(s, &["the", "their", "they", "both", "these"])
-            || doc.is_any(s, &["this", "that"]) && doc.info(s + 1).noun == Some(NounClass::Meet);
+            || doc.is_any(s, &["this", "that"]) && doc.info(s + 1).noun == Some(NounClass::Meet)
+            || agenda.is_some();
         if !opener {
             return;
         }
         let mut k = s;
         while k < sent.end && k < s + 8 {
             let word = doc.s(k).to_ascii_lowercase();
+            let after_agenda = agenda.is_some_and(|a| k > a);
             let start = match word.as_str() {
+                _ if after_agenda
+                    && (doc.info(k).verb.is_some_and(|v| v.class == VerbClass::Be)
+                        || doc.punct(k, &[":"])) =>
+                {
+                    Some(k + 1)
+                }
                 "include" | "includes" | "included" | "including" => Some(k + 1),
                 "focus" | "focused" | "focuses" | "centre" | "center" | "concentrate"
                     if doc.is(k + 1, "on") || doc.is(k + 2, "on") =>

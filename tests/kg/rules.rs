@@ -1,0 +1,395 @@
+//! The extraction rules, one family a file: `tests/data/rules/FAMILY.cases` holds short texts and
+//! the facts each must give, and every case is a test of its own
+//! (`cargo test --test kg rules::meet::received_by`).
+//!
+//! ```text
+//! # what the family is; a header line may say which relations the cases list:
+//! # kinds: MET CALLED VISITED        (default: every kind but HOLDS_ROLE; `entities` lists
+//! #                                   the entities instead, quotes and topics left out)
+//!
+//! == received-by (issue 12)          a case: its name, and the issue a regression came from
+//! lexicon cues.tsv: mulls\tplanned   a row of a user's list: the case runs through the CLI
+//!                                    (`kg extract --lexicon DIR`), and must differ without it
+//! Tony Blair was received by Jacques Chirac in Paris.
+//! => MET Jacques Chirac -- Tony Blair | place: Paris | happened | received_by
+//! => nothing                         (no relation of the kinds listed)
+//! ```
+//!
+//! A fact is `KIND source -- target` (`->` for a relation with a direction), then what the
+//! relation says, each after ` | `: `topics: a; b`, `place: P`, `date: D` (ISO, or the words
+//! when unresolved), its status, and the rule. The facts must be exactly those the text gives,
+//! in any order. `BLESS=1` rewrites the facts from what the extractor finds; read the diff.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use kg::extract::extract;
+use kg::lexicon::Lexicon;
+use kg::model::{EntityKind, Extraction, RelationKind};
+use kg::text::Document;
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/rules")
+}
+
+/// One case of a family file.
+struct Case {
+    name: String,
+    /// Rows of a user's word lists: (file name, row).
+    lexicon: Vec<(String, String)>,
+    text: String,
+    facts: Vec<String>,
+    /// The line of the `==` header in the file, from 1.
+    line: usize,
+}
+
+/// A family file: which relations its facts list, and its cases.
+struct Family {
+    /// `None`: every kind but HOLDS_ROLE; `Some(["entities"])`: entity lines.
+    kinds: Option<Vec<String>>,
+    cases: Vec<Case>,
+}
+
+fn parse(text: &str) -> Family {
+    let mut kinds = None;
+    let mut cases: Vec<Case> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if let Some(rest) = line.strip_prefix("# kinds:") {
+            kinds = Some(rest.split_whitespace().map(str::to_string).collect());
+            continue;
+        }
+        if let Some(header) = line.strip_prefix("== ") {
+            let name = header.split(" (").next().unwrap_or(header).trim();
+            cases.push(Case {
+                name: name.to_string(),
+                lexicon: Vec::new(),
+                text: String::new(),
+                facts: Vec::new(),
+                line: n + 1,
+            });
+            continue;
+        }
+        let Some(case) = cases.last_mut() else {
+            continue;
+        };
+        if let Some(fact) = line.strip_prefix("=> ") {
+            if fact.trim() != "nothing" {
+                case.facts.push(fact.trim().to_string());
+            }
+        } else if let Some(row) = line.strip_prefix("lexicon ") {
+            let (file, row) = row.split_once(": ").expect("lexicon FILE: ROW");
+            case.lexicon
+                .push((file.to_string(), row.replace("\\t", "\t")));
+        } else if case.facts.is_empty() && !line.starts_with('#') {
+            if !case.text.is_empty() {
+                case.text.push('\n');
+            }
+            case.text.push_str(line);
+        }
+    }
+    for case in &mut cases {
+        case.text = case.text.trim().to_string();
+    }
+    Family { kinds, cases }
+}
+
+/// One relation as a fact line.
+#[allow(clippy::too_many_arguments)]
+fn fact(
+    kind: &str,
+    source: &str,
+    target: &str,
+    topics: &[String],
+    place: Option<&str>,
+    date: Option<&str>,
+    status: &str,
+    rule: &str,
+) -> String {
+    let symmetric = RelationKind::parse(kind).is_some_and(RelationKind::is_symmetric);
+    let arrow = if symmetric { "--" } else { "->" };
+    let mut line = format!("{kind} {source} {arrow} {target}");
+    if !topics.is_empty() {
+        let _ = write!(line, " | topics: {}", topics.join("; "));
+    }
+    if let Some(place) = place {
+        let _ = write!(line, " | place: {place}");
+    }
+    if let Some(date) = date {
+        let _ = write!(line, " | date: {date}");
+    }
+    let _ = write!(line, " | {status} | {rule}");
+    line
+}
+
+/// True when a fact of this kind is one the family lists.
+fn listed(kinds: &Option<Vec<String>>, kind: &str) -> bool {
+    match kinds {
+        Some(kinds) => kinds.iter().any(|k| k == kind),
+        None => kind != "HOLDS_ROLE",
+    }
+}
+
+/// The facts of an extraction made by the library.
+fn facts_of(ex: &Extraction, kinds: &Option<Vec<String>>) -> Vec<String> {
+    if kinds
+        .as_ref()
+        .is_some_and(|k| k.iter().any(|k| k == "entities"))
+    {
+        return ex
+            .entities
+            .iter()
+            .filter(|e| !matches!(e.kind, EntityKind::Quote | EntityKind::Topic))
+            .map(|e| {
+                let kind = e.place_kind.map_or(e.kind.to_string(), |k| {
+                    format!("{}({})", e.kind, k.as_str())
+                });
+                let mut line = format!("entity {kind} {}", e.name);
+                let mut aliases = e.aliases.clone();
+                aliases.sort();
+                if !aliases.is_empty() {
+                    let _ = write!(line, " | aliases: {}", aliases.join("; "));
+                }
+                if !e.roles.is_empty() {
+                    let roles: Vec<String> = e.roles.iter().map(ToString::to_string).collect();
+                    let _ = write!(line, " | roles: {}", roles.join("; "));
+                }
+                line
+            })
+            .collect();
+    }
+    let name = |i: usize| ex.entities[i].name.clone();
+    ex.relations
+        .iter()
+        .filter(|r| listed(kinds, r.kind.as_str()))
+        .map(|r| {
+            let topics: Vec<String> = r.topics.iter().map(|&t| name(t)).collect();
+            let target = r
+                .target
+                .map_or_else(|| r.role.clone().unwrap_or_default(), name);
+            fact(
+                r.kind.as_str(),
+                &name(r.source),
+                &target,
+                &topics,
+                r.place.map(name).as_deref(),
+                r.date.as_ref().map(|d| d.iso()).as_deref(),
+                r.status.as_str(),
+                r.rule.name(),
+            )
+        })
+        .collect()
+}
+
+/// The facts `kg extract` prints for a text, with a user's lists in a folder when given.
+fn facts_through_the_cli(
+    text: &str,
+    lexicon: &[(String, String)],
+    kinds: &Option<Vec<String>>,
+) -> Vec<String> {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let input = dir.path().join("case.txt");
+    std::fs::write(&input, text).expect("write the case");
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_kg"));
+    cmd.arg("extract").arg(&input);
+    if !lexicon.is_empty() {
+        let lists = dir.path().join("lists");
+        std::fs::create_dir(&lists).expect("a folder for the lists");
+        let mut files: BTreeMap<&str, String> = BTreeMap::new();
+        for (file, row) in lexicon {
+            let body = files.entry(file).or_default();
+            body.push_str(row);
+            body.push('\n');
+        }
+        for (file, body) in files {
+            std::fs::write(lists.join(format!("user-{file}")), body).expect("write a list");
+        }
+        cmd.arg("--lexicon").arg(&lists);
+    }
+    let output = cmd.output().expect("kg runs");
+    assert!(
+        output.status.success(),
+        "kg extract failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("one JSON object for one document");
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    json["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .filter(|r| listed(kinds, r["type"].as_str().unwrap_or("")))
+        .map(|r| {
+            let a = &r["attributes"];
+            fact(
+                r["type"].as_str().unwrap_or(""),
+                r["source"].as_str().unwrap_or(""),
+                r["target"].as_str().unwrap_or(""),
+                &strings(&a["topics"]),
+                a["place"].as_str(),
+                a["date"].as_str(),
+                a["status"].as_str().unwrap_or(""),
+                a["rule"].as_str().unwrap_or(""),
+            )
+        })
+        .collect()
+}
+
+/// Held while a case file is read or rewritten, so that `BLESS=1` on several threads loses no
+/// case's facts.
+static FILES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Runs one case of a family: its facts must be exactly those listed (`BLESS=1` rewrites them).
+fn run(family: &str, name: &str) {
+    let path = data().join(format!("{family}.cases"));
+    let file = {
+        let _guard = FILES
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        std::fs::read_to_string(&path).expect("the family's case file")
+    };
+    let parsed = parse(&file);
+    let case = parsed
+        .cases
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no case `{name}` in {}", path.display()));
+    let mut got = if case.lexicon.is_empty() {
+        let doc = Document::new(format!("{name}.txt"), case.text.as_str());
+        facts_of(&extract(&doc, Lexicon::builtin()), &parsed.kinds)
+    } else {
+        let with = facts_through_the_cli(&case.text, &case.lexicon, &parsed.kinds);
+        let without = facts_through_the_cli(&case.text, &[], &parsed.kinds);
+        assert_ne!(
+            sorted(with.clone()),
+            sorted(without),
+            "{family}::{name}: the user's row changes nothing"
+        );
+        with
+    };
+    got = sorted(got);
+    if std::env::var_os("BLESS").is_some() {
+        bless(&path, case.line, &got);
+        return;
+    }
+    let want = sorted(case.facts.clone());
+    assert!(
+        got == want,
+        "{family}::{name} ({}:{}):\n--- expected\n{}\n+++ got\n{}\n(BLESS=1 rewrites the facts)",
+        path.display(),
+        case.line,
+        want.join("\n"),
+        got.join("\n")
+    );
+}
+
+fn sorted(mut facts: Vec<String>) -> Vec<String> {
+    facts.sort();
+    facts
+}
+
+/// Rewrites the facts of the case whose header is at `line`, keeping everything else. Tests run
+/// on several threads: the file is read and written under one lock.
+fn bless(path: &Path, line: usize, facts: &[String]) {
+    let _guard = FILES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let file = std::fs::read_to_string(path).expect("the case file");
+    let lines: Vec<&str> = file.lines().collect();
+    let start = line - 1;
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| l.starts_with("== "))
+        .map_or(lines.len(), |p| start + 1 + p);
+    let mut body: Vec<&str> = lines[start..end]
+        .iter()
+        .copied()
+        .filter(|l| !l.starts_with("=> "))
+        .collect();
+    while body.len() > 1 && body.last().is_some_and(|l| l.trim().is_empty()) {
+        body.pop();
+    }
+    let mut out: Vec<String> = lines[..start].iter().map(|l| l.to_string()).collect();
+    out.extend(body.iter().map(|l| l.to_string()));
+    if facts.is_empty() {
+        out.push("=> nothing".to_string());
+    }
+    out.extend(facts.iter().map(|f| format!("=> {f}")));
+    if end < lines.len() {
+        out.push(String::new());
+    }
+    out.extend(lines[end..].iter().map(|l| l.to_string()));
+    std::fs::write(path, out.join("\n") + "\n").expect("rewrite the case file");
+}
+
+/// Declares one test per case, a module per family, and a check that every case in the files
+/// is declared (so none is silently never run) and every declared case exists.
+macro_rules! families {
+    ($($family:ident => [$($case:ident),* $(,)?]),* $(,)?) => {
+        $(
+            mod $family {
+                $(
+                    #[test]
+                    fn $case() {
+                        super::run(stringify!($family), &stringify!($case).replace('_', "-"));
+                    }
+                )*
+            }
+        )*
+
+        #[test]
+        fn every_case_is_a_test() {
+            let declared: Vec<(String, String)> = vec![
+                $($((stringify!($family).to_string(), stringify!($case).replace('_', "-")),)*)*
+            ];
+            let mut missing = Vec::new();
+            let mut found = Vec::new();
+            let mut entries: Vec<_> = std::fs::read_dir(data()).expect("tests/data/rules")
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "cases"))
+                .collect();
+            entries.sort();
+            for path in entries {
+                let family = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+                let text = std::fs::read_to_string(&path).expect("a case file");
+                for case in parse(&text).cases {
+                    let key = (family.clone(), case.name.clone());
+                    if !declared.contains(&key) {
+                        missing.push(format!("{} => {}", family, case.name.replace('-', "_")));
+                    }
+                    found.push(key);
+                }
+            }
+            let stale: Vec<_> = declared.iter().filter(|d| !found.contains(d)).collect();
+            assert!(missing.is_empty(), "cases not declared in tests/kg/rules.rs: {missing:#?}");
+            assert!(stale.is_empty(), "declared cases with no case in the files: {stale:?}");
+        }
+    };
+}
+
+families! {
+    status => [
+        will_is_planned,
+        expects_is_planned,
+        hoped_is_planned,
+        aimed_is_planned,
+        did_not_is_denied,
+        didnt_is_denied,
+        refusing_is_denied,
+        postpones_is_denied,
+        cancels_is_denied,
+        called_off_after,
+        reportedly_is_reported,
+        next_week_is_planned,
+    ],
+}
