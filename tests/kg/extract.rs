@@ -1,6 +1,7 @@
-//! Extraction cases as data: every `tests/data/extract/NAME.txt` is extracted, printed in a form
-//! a reader can check by eye, and compared with `NAME.expected`. Run with `BLESS=1` to rewrite
-//! the expected files after a change you have read and agree with.
+//! Extraction goldens as data: every `tests/data/extract/NAME.txt` is extracted, printed in a form
+//! a reader can check by eye, and compared with `NAME.expected`; each is a test of its own
+//! (`cargo test --test kg extract::golden::meetings`). Run with `BLESS=1` to rewrite the
+//! expected files after a change you have read and agree with.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -88,43 +89,75 @@ fn render(doc: &Document, ex: &Extraction) -> String {
     out
 }
 
-#[test]
-fn extraction_cases() {
+/// Extracts `tests/data/extract/NAME.txt` and compares the rendering with `NAME.expected`
+/// (`BLESS=1` rewrites it).
+fn golden(name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/extract");
-    let bless = std::env::var_os("BLESS").is_some();
-    let mut cases: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/data/extract exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    cases.sort();
-    assert!(!cases.is_empty());
-    let mut failures = Vec::new();
-    for input in cases {
-        let text = std::fs::read_to_string(&input).expect("case is UTF-8");
-        let name = input
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let doc = Document::new(name.clone(), text);
-        let got = render(&doc, &extract(&doc, Lexicon::builtin()));
-        let expected_path = input.with_extension("expected");
-        if bless {
-            std::fs::write(&expected_path, &got).expect("write expected");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if got != expected {
-            failures.push(format!("--- {name}: expected\n{expected}\n+++ got\n{got}"));
-        }
+    let input = dir.join(format!("{name}.txt"));
+    let text = std::fs::read_to_string(&input).expect("case is UTF-8");
+    let doc = Document::new(format!("{name}.txt"), text);
+    let got = render(&doc, &extract(&doc, Lexicon::builtin()));
+    let expected_path = input.with_extension("expected");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&expected_path, &got).expect("write expected");
+        return;
     }
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
     assert!(
-        failures.is_empty(),
-        "{} case(s) differ (BLESS=1 rewrites them):\n{}",
-        failures.len(),
-        failures.join("\n")
+        got == expected,
+        "{name}: expected\n{expected}\n+++ got\n{got}\n(BLESS=1 rewrites it)"
     );
+}
+
+/// One test per golden file, and a check that every file is a test.
+macro_rules! goldens {
+    ($($name:ident),* $(,)?) => {
+        mod golden {
+            $(
+                #[test]
+                fn $name() {
+                    super::golden(&stringify!($name).replace('_', "-"));
+                }
+            )*
+        }
+
+        #[test]
+        fn every_golden_file_is_a_test() {
+            let declared = [$(stringify!($name).replace('_', "-")),*];
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/extract");
+            let mut missing = Vec::new();
+            for entry in std::fs::read_dir(dir).expect("tests/data/extract").flatten() {
+                let path = entry.path();
+                let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+                if path.extension().is_some_and(|e| e == "txt") && !declared.iter().any(|d| d == stem) {
+                    missing.push(stem.replace('-', "_"));
+                }
+            }
+            assert!(missing.is_empty(), "golden files not declared in goldens!: {missing:?}");
+        }
+    };
+}
+
+goldens! {
+    aliases,
+    calls,
+    dateline_without_year,
+    dates,
+    diplomacy,
+    meetings,
+    modality,
+    official_names,
+    places_and_calls,
+    price_table,
+    quotes,
+    sentences,
+    sports_teams,
+    titles_and_roles,
+    topics,
+    uk_politics,
+    visits,
+    web_debris,
+    wrapped_wire,
 }
 
 /// Whatever the bytes, extraction returns: no panic on text built to stress the rules.
