@@ -250,30 +250,7 @@ pub fn run(args: Args) -> Result<()> {
             paths,
             keep_going,
             strict,
-        } => {
-            if paths.iter().any(|p| p.as_os_str() == "-") {
-                anyhow::bail!(
-                    "`-` cannot be used with `kg repl`: the shell reads its questions from \
-                     standard input"
-                );
-            }
-            let policy = Policy { strict };
-            let kg = match &graph {
-                Some(path) => input::load_graph(path)?,
-                None => KnowledgeGraph::new(),
-            };
-            let mut kg = kg;
-            if !paths.is_empty() {
-                let docs = input::read_documents(&paths, policy)?;
-                respond::add_documents(&mut kg, &docs, None)?;
-            }
-            let options = repl::Options {
-                keep_going,
-                policy,
-                graph_file: graph.as_deref().and_then(FileId::of),
-            };
-            repl::run(kg, options)
-        }
+        } => open_shell(graph.as_deref(), &paths, keep_going, strict),
         Command::Build {
             paths,
             output,
@@ -326,31 +303,7 @@ pub fn run(args: Args) -> Result<()> {
             output,
             query,
             layout,
-        } => {
-            let graph_file = FileId::of(&graph);
-            let graph = input::load_graph(&graph)?;
-            let selection = match query {
-                Some(query) => {
-                    let answer = respond::ask(&graph, &query)?;
-                    Some(Selection {
-                        nodes: answer.nodes(),
-                        edges: answer.edges(),
-                    })
-                }
-                None => None,
-            };
-            let options = export::Options {
-                layout: layout.into(),
-            };
-            respond::write_export(
-                &graph,
-                selection.as_ref(),
-                format.into(),
-                &options,
-                output.as_deref(),
-                graph_file.as_ref(),
-            )
-        }
+        } => export_graph(&graph, format, output.as_deref(), query.as_deref(), layout),
         Command::Stats { graph, format } => {
             let stats = input::load_graph(&graph)?.stats();
             term::print(&match format {
@@ -360,6 +313,68 @@ pub fn run(args: Args) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `kg repl`: the shell on a saved graph, with texts added, or on texts alone.
+fn open_shell(
+    graph: Option<&std::path::Path>,
+    paths: &[PathBuf],
+    keep_going: bool,
+    strict: bool,
+) -> Result<()> {
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        anyhow::bail!(
+            "`-` cannot be used with `kg repl`: the shell reads its questions from standard input"
+        );
+    }
+    let policy = Policy { strict };
+    let mut kg = match graph {
+        Some(path) => input::load_graph(path)?,
+        None => KnowledgeGraph::new(),
+    };
+    if !paths.is_empty() {
+        let docs = input::read_documents(paths, policy)?;
+        respond::add_documents(&mut kg, &docs, None)?;
+    }
+    let options = repl::Options {
+        keep_going,
+        policy,
+        graph_file: graph.and_then(FileId::of),
+    };
+    repl::run(kg, options)
+}
+
+/// `kg export`: the graph, or the part an answer touches, in a format for other tools.
+fn export_graph(
+    graph: &std::path::Path,
+    format: ExportFormat,
+    output: Option<&std::path::Path>,
+    query: Option<&str>,
+    layout: LayoutArg,
+) -> Result<()> {
+    let graph_file = FileId::of(graph);
+    let graph = input::load_graph(graph)?;
+    let selection = match query {
+        Some(query) => {
+            let answer = respond::ask(&graph, query)?;
+            Some(Selection {
+                nodes: answer.nodes(),
+                edges: answer.edges(),
+            })
+        }
+        None => None,
+    };
+    let options = export::Options {
+        layout: layout.into(),
+    };
+    respond::write_export(
+        &graph,
+        selection.as_ref(),
+        format.into(),
+        &options,
+        output,
+        graph_file.as_ref(),
+    )
 }
 
 /// The counts as aligned lines: totals, and under each total its break-down by type.

@@ -108,139 +108,192 @@ fn scan(
     from: usize,
     to: usize,
 ) -> Vec<(usize, usize, Expr)> {
+    let scanner = DateScanner {
+        lex,
+        tokens,
+        text,
+        from,
+        to,
+    };
     let mut out = Vec::new();
-    let is = |i: usize, w: &str| i < to && tokens[i].span.of(text).eq_ignore_ascii_case(w);
     let mut i = from;
     while i < to {
-        let t = tokens[i];
-        let s = t.span.of(text);
-        // ISO: 2016-03-23.
-        if t.shape == TokenShape::Number && s.len() == 10 && s.as_bytes()[4] == b'-' {
-            if let (Ok(y), Ok(m), Ok(d)) = (s[..4].parse(), s[5..7].parse(), s[8..].parse()) {
-                out.push((
-                    i,
-                    i + 1,
-                    Expr::Day {
-                        year: Some(y),
-                        month: m,
-                        day: d,
-                    },
-                ));
-            }
+        if let Some(iso) = scanner.iso(i) {
+            out.extend(iso.map(|expr| (i, i + 1, expr)));
             i += 1;
             continue;
         }
-        if let Some(month) = month_of(lex, s).filter(|_| t.shape != TokenShape::Number) {
-            let mut j = i + 1;
-            if j < to && tokens[j].span.of(text) == "." {
-                j += 1;
+        let found = scanner
+            .month_first(i)
+            .or_else(|| scanner.day_first(i))
+            .or_else(|| scanner.relative(i));
+        match found {
+            Some(found) => {
+                i = found.1;
+                out.push(found);
             }
-            if let Some(day) = day_number(tokens, text, j).filter(|_| j < to) {
-                let mut end = j + 1;
-                let mut year = None;
-                let mut y = end;
-                if y < to && tokens[y].span.of(text) == "," {
-                    y += 1;
-                }
-                if y < to
-                    && let Some(found) = year_number(tokens, text, y)
-                {
-                    year = Some(found);
-                    end = y + 1;
-                }
-                out.push((i, end, Expr::Day { year, month, day }));
-                i = end;
-                continue;
-            }
-            if let Some(year) = year_number(tokens, text, j).filter(|_| j < to) {
-                out.push((i, j + 1, Expr::Month { year, month }));
-                i = j + 1;
-                continue;
-            }
+            None => i += 1,
         }
-        // "23 March 2016", "from 22 to 25 March", "22-25 March".
-        if let Some(day) = day_number(tokens, text, i) {
-            let range_end = if (is(i + 1, "to")
-                || is(i + 1, "and")
-                || i + 1 < to && tokens[i + 1].span.of(text) == "-")
-                && day_number(tokens, text, i + 2).is_some()
-                && i + 3 < to
-                && month_of(lex, tokens[i + 3].span.of(text)).is_some()
-            {
-                day_number(tokens, text, i + 2)
-            } else {
-                None
-            };
-            let (month_at, last) = match range_end {
-                Some(last) => (i + 3, Some(last)),
-                None => (i + 1, None),
-            };
-            if month_at < to
-                && let Some(month) = month_of(lex, tokens[month_at].span.of(text))
-            {
-                let year = year_number(tokens, text, month_at + 1).filter(|_| month_at + 1 < to);
-                let end = if year.is_some() {
-                    month_at + 2
-                } else {
-                    month_at + 1
-                };
-                let start =
-                    if i > from && (is(i - 1, "from") || is(i - 1, "between")) && last.is_some() {
-                        i - 1
-                    } else {
-                        i
-                    };
-                let expr = match last {
-                    Some(last) => Expr::Range {
-                        year,
-                        month,
-                        from: day,
-                        to: last,
-                    },
-                    None => Expr::Day { year, month, day },
-                };
-                out.push((start, end, expr));
-                i = end;
-                continue;
-            }
-        }
-        if let Some(weekday) = weekday_of(lex, s).filter(|_| t.shape == TokenShape::Capitalized) {
-            out.push((i, i + 1, Expr::Weekday(weekday)));
-        } else if let Some(days) = [("today", 0), ("yesterday", -1), ("tomorrow", 1)]
-            .iter()
-            .find(|(w, _)| s.eq_ignore_ascii_case(w))
-            .map(|&(_, d)| d)
-        {
-            out.push((i, i + 1, Expr::Relative(days)));
-        } else if is(i + 1, "month") || is(i + 1, "year") {
-            let offset = [("this", 0), ("next", 1), ("last", -1)]
-                .iter()
-                .find(|(w, _)| s.eq_ignore_ascii_case(w))
-                .map(|&(_, o)| o);
-            if let Some(offset) = offset {
-                let unit = if is(i + 1, "month") {
-                    Expr::MonthOffset(offset)
-                } else {
-                    Expr::YearOffset(offset)
-                };
-                out.push((i, i + 2, unit));
-                i += 2;
-                continue;
-            }
-        } else if is(i + 1, "week") {
-            let offset = [("this", 0), ("next", 1), ("last", -1)]
-                .iter()
-                .find(|(w, _)| s.eq_ignore_ascii_case(w))
-                .map(|&(_, o)| o);
-            if let Some(offset) = offset {
-                out.push((i, i + 2, Expr::Week(offset)));
-                i += 2;
-                continue;
-            }
-        }
-        i += 1;
     }
     out
+}
+
+/// Reads date expressions in `tokens[from..to]`, each method one form.
+struct DateScanner<'a> {
+    lex: &'a Lexicon,
+    tokens: &'a [Token],
+    text: &'a str,
+    from: usize,
+    to: usize,
+}
+
+impl DateScanner<'_> {
+    fn s(&self, i: usize) -> &str {
+        self.tokens[i].span.of(self.text)
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        i < self.to && self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    fn day(&self, i: usize) -> Option<i8> {
+        day_number(self.tokens, self.text, i).filter(|_| i < self.to)
+    }
+
+    fn year(&self, i: usize) -> Option<i16> {
+        year_number(self.tokens, self.text, i).filter(|_| i < self.to)
+    }
+
+    fn month(&self, i: usize) -> Option<i8> {
+        (i < self.to)
+            .then(|| month_of(self.lex, self.s(i)))
+            .flatten()
+    }
+
+    /// "2016-03-23": `Some(None)` for a token of that shape that is no real day.
+    fn iso(&self, i: usize) -> Option<Option<Expr>> {
+        let t = self.tokens[i];
+        let s = self.s(i);
+        if t.shape != TokenShape::Number || s.len() != 10 || s.as_bytes()[4] != b'-' {
+            return None;
+        }
+        let parsed = (s[..4].parse(), s[5..7].parse(), s[8..].parse());
+        Some(match parsed {
+            (Ok(y), Ok(m), Ok(d)) => Some(Expr::Day {
+                year: Some(y),
+                month: m,
+                day: d,
+            }),
+            _ => None,
+        })
+    }
+
+    /// "March 23, 2016", "Feb. 20", "March 2016".
+    fn month_first(&self, i: usize) -> Option<(usize, usize, Expr)> {
+        if self.tokens[i].shape == TokenShape::Number {
+            return None;
+        }
+        let month = self.month(i)?;
+        let mut j = i + 1;
+        if j < self.to && self.s(j) == "." {
+            j += 1;
+        }
+        if let Some(day) = self.day(j) {
+            let mut y = j + 1;
+            if y < self.to && self.s(y) == "," {
+                y += 1;
+            }
+            return Some(match self.year(y) {
+                Some(year) => (
+                    i,
+                    y + 1,
+                    Expr::Day {
+                        year: Some(year),
+                        month,
+                        day,
+                    },
+                ),
+                None => (
+                    i,
+                    j + 1,
+                    Expr::Day {
+                        year: None,
+                        month,
+                        day,
+                    },
+                ),
+            });
+        }
+        let year = self.year(j)?;
+        Some((i, j + 1, Expr::Month { year, month }))
+    }
+
+    /// "23 March 2016", "from 22 to 25 March", "22-25 March".
+    fn day_first(&self, i: usize) -> Option<(usize, usize, Expr)> {
+        let day = day_number(self.tokens, self.text, i)?;
+        let joined = self.is(i + 1, "to")
+            || self.is(i + 1, "and")
+            || i + 1 < self.to && self.s(i + 1) == "-";
+        let range_end = if joined && self.month(i + 3).is_some() {
+            day_number(self.tokens, self.text, i + 2)
+        } else {
+            None
+        };
+        let (month_at, last) = match range_end {
+            Some(last) => (i + 3, Some(last)),
+            None => (i + 1, None),
+        };
+        let month = self.month(month_at)?;
+        let year = self.year(month_at + 1);
+        let end = if year.is_some() {
+            month_at + 2
+        } else {
+            month_at + 1
+        };
+        let fenced = i > self.from && (self.is(i - 1, "from") || self.is(i - 1, "between"));
+        let start = if fenced && last.is_some() { i - 1 } else { i };
+        let expr = match last {
+            Some(last) => Expr::Range {
+                year,
+                month,
+                from: day,
+                to: last,
+            },
+            None => Expr::Day { year, month, day },
+        };
+        Some((start, end, expr))
+    }
+
+    /// "Thursday", "yesterday", "next month", "last year", "this week".
+    fn relative(&self, i: usize) -> Option<(usize, usize, Expr)> {
+        let t = self.tokens[i];
+        let s = self.s(i);
+        if t.shape == TokenShape::Capitalized
+            && let Some(weekday) = weekday_of(self.lex, s)
+        {
+            return Some((i, i + 1, Expr::Weekday(weekday)));
+        }
+        let day = [("today", 0), ("yesterday", -1), ("tomorrow", 1)]
+            .iter()
+            .find(|(w, _)| s.eq_ignore_ascii_case(w));
+        if let Some(&(_, days)) = day {
+            return Some((i, i + 1, Expr::Relative(days)));
+        }
+        let offset = [("this", 0), ("next", 1), ("last", -1)]
+            .iter()
+            .find(|(w, _)| s.eq_ignore_ascii_case(w))
+            .map(|&(_, o)| o)?;
+        let unit = if self.is(i + 1, "month") {
+            Expr::MonthOffset(offset)
+        } else if self.is(i + 1, "year") {
+            Expr::YearOffset(offset)
+        } else if self.is(i + 1, "week") {
+            Expr::Week(offset)
+        } else {
+            return None;
+        };
+        Some((i, i + 2, unit))
+    }
 }
 
 impl Expr {

@@ -249,7 +249,7 @@ fn extraction_never_panics() {
                 .wrapping_add(1442695040888963407);
             let piece = PIECES[((state >> 33) % PIECES.len() as u64) as usize];
             text.push_str(piece);
-            if (state >> 20) % 3 != 0 {
+            if !(state >> 20).is_multiple_of(3) {
                 text.push(' ');
             }
         }

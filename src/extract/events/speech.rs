@@ -36,29 +36,23 @@ impl Events<'_, '_> {
             let words = (k + 1..e).filter(|&x| doc.tok(x).is_word()).count();
             // Five words or more: shorter quoted fragments ("affordable", "six or seven
             // million") are scare quotes, not statements.
-            if words >= 5 {
-                if let Some((speaker, s)) = self.speaker(k, e) {
-                    let text = one_line(inner.of(doc.text).trim().trim_end_matches([',', ' ']));
-                    let quote = self.emit.quote(text);
-                    // The quote may open in an earlier sentence: the evidence covers it.
-                    let mut sent = self.sent(s);
-                    sent.span = sent.span.cover(doc.tokens[k].span);
-                    let mut rel = self.base_relation(
-                        sent,
-                        e,
-                        RelationKind::Said,
-                        speaker,
-                        quote,
-                        Rule::Quote,
-                    );
-                    rel.status = Status::Happened;
-                    let quoted_topics = self.topics_in(sent, k + 1, e, &[speaker]);
-                    rel.topics = quoted_topics
-                        .into_iter()
-                        .filter(|&t| !self.emit.is_topic(t))
-                        .collect();
-                    self.emit.push(rel);
-                }
+            if words >= 5
+                && let Some((speaker, s)) = self.speaker(k, e)
+            {
+                let text = one_line(inner.of(doc.text).trim().trim_end_matches([',', ' ']));
+                let quote = self.emit.quote(text);
+                // The quote may open in an earlier sentence: the evidence covers it.
+                let mut sent = self.sent(s);
+                sent.span = sent.span.cover(doc.tokens[k].span);
+                let mut rel =
+                    self.base_relation(sent, e, RelationKind::Said, speaker, quote, Rule::Quote);
+                rel.status = Status::Happened;
+                let quoted_topics = self.topics_in(sent, k + 1, e, &[speaker]);
+                rel.topics = quoted_topics
+                    .into_iter()
+                    .filter(|&t| !self.emit.is_topic(t))
+                    .collect();
+                self.emit.push(rel);
             }
             k = e + 1;
         }

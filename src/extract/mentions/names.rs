@@ -1,0 +1,484 @@
+//! Names without a title: runs of capitalised words, known names from the word lists, and what
+//! a name's own words and neighbours say of its type.
+
+use super::titles::keeps_honorific;
+use super::{CONNECTORS, Cand, CandKind, OPENING_WORDS, Scanner, hint};
+use crate::lexicon::flag;
+use crate::model::{EntityKind, PlaceKind};
+use crate::text::TokenShape;
+
+/// Prepositions after which an unknown name is most likely a place. "to" and "from" are left
+/// out: "close to Ted", "a letter from Ted".
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "near", "across", "outside", "into", "around", "toward", "towards",
+];
+
+/// Words that may follow a name without making it a modifier of a noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "where",
+    "which",
+    "who",
+    "whose",
+    "to",
+    "on",
+    "for",
+    "with",
+    "as",
+    "after",
+    "before",
+    "since",
+    "during",
+    "of",
+    "by",
+    "from",
+    "at",
+    "in",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "last",
+    "next",
+    "this",
+    "that",
+    "than",
+    "then",
+    "when",
+    "while",
+    "until",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "recently",
+    "also",
+    "too",
+    "itself",
+    "if",
+    "because",
+    "said",
+    "says",
+];
+
+const LOWER_PLACE_ADJ: &[&str] = &[
+    "international",
+    "government",
+    "military",
+    "regional",
+    "main",
+    "central",
+    "national",
+    "railway",
+    "train",
+    "bus",
+];
+
+impl Scanner<'_, '_> {
+    /// The end of a run of name words starting at `i`.
+    pub(super) fn name_run(&self, i: usize) -> Option<usize> {
+        let doc = self.doc;
+        if !self.name_word(i) {
+            // "de Mistura": a particle may open a name.
+            if i + 1 < self.end
+                && self.info(i).has(flag::PARTICLE)
+                && doc.shape(i) == TokenShape::Lower
+                && self.name_word(i + 1)
+            {
+                return self.name_run(i + 1);
+            }
+            return None;
+        }
+        let orgish = self.info(i).has(flag::ORG_LEAD) || self.info(i).has(flag::PLACE_LEAD);
+        let mut connected = false;
+        let mut k = i + 1;
+        while k < self.end {
+            if self.name_word_inside(k) {
+                // "Kremlin Dmitry Peskov", "Department of State John Kirby": a given name
+                // followed by another name word after a word that is not a given name starts
+                // a new name.
+                if self.info(k).has(flag::GIVEN)
+                    && !self.info(k - 1).any(flag::GIVEN | flag::PARTICLE)
+                    && doc.shape(k - 1) != TokenShape::Initialism
+                    && self.name_word(k + 1)
+                    && !self.info(k + 1).has(flag::ORG_HEAD)
+                {
+                    break;
+                }
+                if self.title_at(k).is_some()
+                    && !self.info(k).any(flag::ORG_HEAD | flag::PLACE_HEAD)
+                {
+                    break;
+                }
+                if self.honorific_at(k).is_some() {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            // Particles inside a name: "Staffan de Mistura", "Ahrar al-Sham", "Joost van der
+            // Westhuizen".
+            let particle =
+                |x: usize| self.info(x).has(flag::PARTICLE) && doc.shape(x) == TokenShape::Lower;
+            if particle(k) && self.name_word(k + 1) {
+                k += 2;
+                continue;
+            }
+            if particle(k) && particle(k + 1) && self.name_word(k + 2) {
+                k += 3;
+                continue;
+            }
+            // Connectors inside organisation and place names: "Ministry of Defence",
+            // "Organization for Security and Cooperation in Europe".
+            let org_so_far =
+                orgish || (i..k).any(|j| self.info(j).any(flag::ORG_LEAD | flag::PLACE_LEAD));
+            if org_so_far && doc.is_any(k, CONNECTORS) && (!doc.is(k, "and") || connected) {
+                let mut x = k + 1;
+                let and = doc.is(k, "and");
+                // "... Studies and the Department for Education": "and the" starts another name.
+                if doc.is(x, "the") && !and {
+                    x += 1;
+                }
+                let another_org =
+                    and && self.info(x).has(flag::ORG_LEAD) && doc.is_any(x + 1, &["of", "for"]);
+                if self.name_word(x) && !another_org {
+                    connected = true;
+                    k = x;
+                    continue;
+                }
+                // "Ministry of defence": a lower-case field after "of".
+                if doc.is(k, "of")
+                    && self.info(x).has(flag::FIELD)
+                    && doc.shape(x) == TokenShape::Lower
+                {
+                    k = x + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        Some(k)
+    }
+
+    /// 2-4. A known name, a demonym, or a run of capitalised words at `i`.
+    pub(super) fn name_or_known(&mut self, i: usize) -> Option<usize> {
+        let doc = self.doc;
+        // 2. Honorific + name.
+        if let Some(start) = self.honorific_at(i) {
+            let end = self.name_run(start)?;
+            let keep = keeps_honorific(doc.s(i));
+            let gender = self.info(i).flags & (flag::MALE | flag::FEMALE);
+            self.found.cands.push(Cand {
+                from: start,
+                to: end,
+                kind: CandKind::Typed(EntityKind::Person, None),
+                honorific: Some(i),
+                keep_honorific: keep,
+                role: None,
+                gender,
+                hints: 0,
+            });
+            return Some(end);
+        }
+        let known = self.known_at(i);
+        // "the Russian capital": the capital of the demonym's country.
+        if let Some(m) = known
+            && m.demonym
+            && doc.is(m.end, "capital")
+            && let Some(capital) = doc.lex.known(m.id).capital
+        {
+            self.push(i, m.end + 1, CandKind::Known(capital), None);
+            return Some(m.end + 1);
+        }
+        let sentence_start = doc.starts_sentence(i);
+        let run_end = if sentence_start && self.info(i).has(flag::COMMON) && known.is_none() {
+            // A common word opening a sentence starts a name only before another name word that
+            // is not itself common: "General Motors", not "Officials Kerry met".
+            if self.name_word(i + 1)
+                && !self.info(i + 1).has(flag::COMMON)
+                && self.known_at(i + 1).is_none()
+                && !self.info(i).any(flag::OFFICE | flag::PREFIX)
+                && !doc.is_any(i, FUNCTION_WORDS)
+                && !doc.is_any(i, OPENING_WORDS)
+            {
+                self.name_run(i)
+            } else {
+                None
+            }
+        } else {
+            self.name_run(i)
+        };
+        match (known, run_end) {
+            (Some(m), run) if run.is_none_or(|r| r <= m.end) => {
+                let kind = if m.demonym {
+                    CandKind::Demonym(m.id)
+                } else {
+                    CandKind::Known(m.id)
+                };
+                // "Sunderland station", "Belgrade airport": the name is the city's; the
+                // lower-case word says what was there, as news style and CoNLL both read it.
+                self.push(i, m.end, kind, None);
+                Some(m.end)
+            }
+            (known, Some(end)) => {
+                let kind = self.classify_run(i, end);
+                // A known place before common words with capitals names something else in
+                // running text ("the U.S. Open", "the London Marathon"): the run is read whole.
+                // Before a name that is not a common word it is two names ("Moscow Kerry"). A headline's capitals mark nothing, so there the known
+                // name is read on its own ("US Calls for ...").
+                if let (Some(m), CandKind::Unknown) = (known, kind)
+                    && !m.demonym
+                    && !doc.sentences[doc.sentence_of[i] as usize].headline
+                    && doc.lex.known(m.id).kind == EntityKind::Place
+                    && (m.end..end).all(|k| self.info(k).has(flag::COMMON))
+                {
+                    let hints = self.hints(i, end);
+                    let index = self.push(i, end, CandKind::Unknown, None);
+                    self.found.cands[index].hints = hints;
+                    return Some(end);
+                }
+                if let (Some(m), CandKind::Unknown) = (known, kind) {
+                    let kind = if m.demonym {
+                        CandKind::Demonym(m.id)
+                    } else {
+                        CandKind::Known(m.id)
+                    };
+                    self.push(i, m.end, kind, None);
+                    return Some(m.end);
+                }
+                let hints = self.hints(i, end);
+                let index = self.push(i, end, kind, None);
+                self.found.cands[index].hints = hints;
+                if let CandKind::Typed(EntityKind::Person, _) = kind {
+                    self.found.cands[index].gender =
+                        self.info(i).flags & (flag::MALE | flag::FEMALE);
+                }
+                Some(end)
+            }
+            (None, None) => None,
+            (Some(_), None) => unreachable!("handled by the first arm"),
+        }
+    }
+
+    /// "international airport" / "station" after a name ("Vnukovo international airport"):
+    /// the name before it is a facility's, though the words are not part of it.
+    pub(super) fn lower_place_head(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut j = k;
+        if doc.is_any(j, LOWER_PLACE_ADJ) {
+            j += 1;
+        }
+        if j < self.end
+            && doc.shape(j) == TokenShape::Lower
+            && self.info(j).has(flag::PLACE_HEAD)
+            && self.info(j).place_kind == Some(PlaceKind::Facility)
+            && doc.is_any(
+                j,
+                &[
+                    "airport", "airbase", "airfield", "station", "stadium", "prison", "base",
+                ],
+            )
+        {
+            return Some(j + 1);
+        }
+        None
+    }
+
+    /// The type of a capitalised run from its own words and its neighbours.
+    pub(super) fn classify_run(&self, from: usize, to: usize) -> CandKind {
+        let doc = self.doc;
+        let first = self.info(from);
+        let last = self.info(to - 1);
+        if last.has(flag::ORG_HEAD) && doc.capitalized(to - 1) && to - from >= 2 {
+            return CandKind::Typed(EntityKind::Organization, None);
+        }
+        if first.has(flag::ORG_LEAD)
+            && to - from >= 3
+            && (from..to).any(|k| doc.is_any(k, &["of", "for"]))
+        {
+            return CandKind::Typed(EntityKind::Organization, None);
+        }
+        // "Spaso House", "Red Square" are places; "Anthony Hill" is a person: a given name
+        // before a head that is also a surname.
+        let surname_head = doc.is_any(
+            to - 1,
+            &[
+                "hill", "hills", "house", "hall", "park", "castle", "heights", "bridge",
+            ],
+        );
+        if last.has(flag::PLACE_HEAD)
+            && doc.capitalized(to - 1)
+            && to - from >= 2
+            && !(to - from == 2 && surname_head && first.has(flag::GIVEN))
+        {
+            return CandKind::Typed(EntityKind::Place, last.place_kind);
+        }
+        if first.has(flag::PLACE_LEAD) && to - from >= 3 {
+            return CandKind::Typed(EntityKind::Place, first.place_kind);
+        }
+        if self.lower_place_head(to).is_some() {
+            return CandKind::Typed(EntityKind::Place, Some(PlaceKind::Facility));
+        }
+        // "Hamas militant group", "the Jaish al-Islam and Ahrar al-Sham terrorist groups".
+        if self.group_noun_after(to) {
+            return CandKind::Typed(EntityKind::Organization, None);
+        }
+        // "the city of Palmyra", "the town of Evesham".
+        if from >= 2 && doc.is(from - 1, "of") && self.info(from - 2).has(flag::PLACE_TYPE) {
+            return CandKind::Typed(EntityKind::Place, self.info(from - 2).place_kind);
+        }
+        if to - from >= 2
+            && first.has(flag::GIVEN)
+            && self.known_at(from + 1).is_none_or(|m| m.demonym)
+        {
+            return CandKind::Typed(EntityKind::Person, None);
+        }
+        // An acronym not in the lists is most often an organisation.
+        if to - from == 1
+            && doc.shape(from) == TokenShape::Upper
+            && !self.info(from).any(flag::COMMON | flag::SPORT)
+            && doc.s(from).len() <= 6
+            && !self.shouting(from)
+            && doc.s(from).len() >= 3
+        {
+            return CandKind::Typed(EntityKind::Organization, None);
+        }
+        CandKind::Unknown
+    }
+
+    /// True when a group noun follows: "[terrorist] group(s)", "militia", "movement".
+    pub(super) fn group_noun_after(&self, to: usize) -> bool {
+        let doc = self.doc;
+        let mut k = to;
+        // Skip coordinated names: "X and Y terrorist groups" types X too.
+        for _ in 0..6 {
+            if k < self.end && (doc.is(k, "and") || doc.punct(k, &[","])) {
+                k += 1;
+                if let Some(end) = self.name_run(k) {
+                    k = end;
+                    continue;
+                }
+                if let Some(m) = self.known_at(k) {
+                    k = m.end;
+                    continue;
+                }
+                return false;
+            }
+            break;
+        }
+        while k < self.end && self.info(k).has(flag::ORG_ADJ) && doc.shape(k) == TokenShape::Lower {
+            k += 1;
+        }
+        k < self.end && doc.shape(k) == TokenShape::Lower && self.info(k).has(flag::ORG_GROUP)
+    }
+
+    pub(super) fn hints(&self, from: usize, to: usize) -> u8 {
+        let doc = self.doc;
+        let mut hints = 0;
+        // "in Bromsgrove", but not "in the Wayfarer dinghy": a name followed by a noun is a
+        // modifier of that noun, not a place.
+        let followed_by_noun = to < self.end
+            && doc.shape(to) == TokenShape::Lower
+            && self.info(to).verb.is_none()
+            && !doc.is_any(to, FUNCTION_WORDS);
+        let prep_before = from > 0 && doc.is_any(from - 1, PLACE_PREPS)
+            || from > 1 && doc.is(from - 1, "the") && doc.is_any(from - 2, PLACE_PREPS);
+        if prep_before && !followed_by_noun {
+            hints |= hint::PLACE_PREP;
+        }
+        // "Kerry said", "Kerry will meet", "Mallon has toured": the subject of an event verb.
+        let mut v = to;
+        while v < self.end
+            && v < to + 4
+            && (doc.is_any(
+                v,
+                &[
+                    "will",
+                    "would",
+                    "has",
+                    "had",
+                    "have",
+                    "is",
+                    "was",
+                    "also",
+                    "later",
+                    "then",
+                    "to",
+                    "scheduled",
+                    "expected",
+                    "due",
+                    "set",
+                    "going",
+                    "planning",
+                    "hopes",
+                    "wants",
+                    "is",
+                    "are",
+                    "were",
+                    "be",
+                    "been",
+                    "not",
+                    "never",
+                    "did",
+                    "does",
+                ],
+            ) || doc.tok(v).shape == TokenShape::Clitic)
+        {
+            v += 1;
+        }
+        if v < self.end
+            && doc.shape(v) == TokenShape::Lower
+            && self.info(v).verb.is_some_and(|verb| {
+                use crate::lexicon::VerbClass::*;
+                matches!(
+                    verb.class,
+                    Say | Meet | Talk | Phone | Visit | Arrive | Discuss | Receive
+                )
+            })
+        {
+            hints |= hint::SPEECH_AFTER;
+        }
+        if to < self.end && doc.tok(to).shape == TokenShape::Clitic {
+            hints |= hint::POSSESSIVE;
+        }
+        if (from..to).any(|k| self.info(k).has(flag::PARTICLE) || lower_name(doc.s(k))) {
+            hints |= hint::PARTICLE;
+        }
+        hints
+    }
+}
+
+/// "al-Assad", "bin-Laden", "d'Ivoire": a lower-case particle joined to a capitalised name.
+pub(super) fn lower_name(s: &str) -> bool {
+    let Some(pos) = s.find(['-', '\'', '\u{2019}']) else {
+        return false;
+    };
+    let (head, tail) = s.split_at(pos);
+    let tail = tail.trim_start_matches(['-', '\'', '\u{2019}']);
+    head.len() <= 3
+        && head.chars().all(|c| c.is_lowercase())
+        && tail.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "UN-led", "Russian-backed", "US-based": a name with a lower-case word hyphened on.
+pub(super) fn lower_tail(s: &str) -> bool {
+    s.rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.len() >= 3 && tail.chars().all(|c| c.is_ascii_lowercase()))
+}
