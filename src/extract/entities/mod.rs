@@ -28,7 +28,7 @@ use crate::model::{Entity, EntityId, EntityKind, LinkReason, Mention, MentionFor
 use crate::names::{normalize, org_key, person_key, surname_key};
 use crate::text::TokenShape;
 use names::{
-    bare_words, guess_kind, initials, is_particle, name_text, nearest_before, official_name_end,
+    Nearest, bare_words, guess_kind, initials, is_particle, name_text, official_name_end,
     push_unique,
 };
 use pronouns::link_pronouns;
@@ -324,29 +324,33 @@ impl<'d, 'a> Resolver<'d, 'a> {
     /// it.
     fn organisation_short_forms(&mut self) {
         let entities = &self.b.entities;
-        let orgs: Vec<EntityId> = (0..entities.len())
-            .filter(|&e| entities[e].kind == EntityKind::Organization)
+        // Every word-boundary suffix of every organisation's folded name, and the organisations
+        // whose names end so: one pass over the names, whatever the number of mentions.
+        let folded: Vec<Option<String>> = entities
+            .iter()
+            .map(|e| (e.kind == EntityKind::Organization).then(|| normalize(&e.name)))
             .collect();
+        let mut ending: FxHashMap<&str, Vec<EntityId>> = FxHashMap::default();
+        for (o, name) in folded.iter().enumerate() {
+            let Some(name) = name else { continue };
+            for (i, _) in name.match_indices(' ') {
+                push_unique(ending.entry(&name[i + 1..]).or_default(), o);
+            }
+        }
+        let mut longer_of: FxHashMap<EntityId, Option<EntityId>> = FxHashMap::default();
         for (i, slot) in self.entity_of.iter_mut().enumerate() {
             let Some(e) = *slot else { continue };
-            if entities[e].kind != EntityKind::Organization {
-                continue;
-            }
-            let short = normalize(&entities[e].name);
-            let longer: Vec<EntityId> = orgs
-                .iter()
-                .copied()
-                .filter(|&o| {
-                    o != e && {
-                        let long = normalize(&entities[o].name);
-                        long.len() > short.len()
-                            && long.ends_with(&short)
-                            && long.as_bytes()[long.len() - short.len() - 1] == b' '
-                    }
-                })
-                .collect();
-            if let [one] = longer.as_slice() {
-                *slot = Some(*one);
+            let Some(short) = &folded[e] else { continue };
+            let longer = *longer_of.entry(e).or_insert_with(|| {
+                let ends = ending.get(short.as_str()).map_or(&[][..], Vec::as_slice);
+                let mut others = ends.iter().copied().filter(|&o| o != e);
+                match (others.next(), others.next()) {
+                    (Some(one), None) => Some(one),
+                    _ => None,
+                }
+            });
+            if let Some(one) = longer {
+                *slot = Some(one);
                 self.why[i] = Some(LinkReason::OrganisationEnd);
             }
         }
@@ -356,17 +360,21 @@ impl<'d, 'a> Resolver<'d, 'a> {
     fn acronyms(&mut self) {
         let doc = self.doc;
         let entities = &self.b.entities;
+        // The initials of every organisation's and place's name, to the first entity with them.
+        let mut by_initials: FxHashMap<String, EntityId> = FxHashMap::default();
+        for (e, entity) in entities.iter().enumerate() {
+            if matches!(entity.kind, EntityKind::Organization | EntityKind::Place) {
+                let initials = initials(&entity.name);
+                if !initials.is_empty() {
+                    by_initials.entry(initials).or_insert(e);
+                }
+            }
+        }
         for (i, c) in self.found.cands.iter().enumerate() {
             if c.to - c.from != 1 || doc.shape(c.from) != TokenShape::Upper {
                 continue;
             }
-            let acronym = doc.s(c.from);
-            let long = (0..entities.len()).find(|&e| {
-                let entity = &entities[e];
-                matches!(entity.kind, EntityKind::Organization | EntityKind::Place)
-                    && initials(&entity.name) == acronym
-            });
-            if let Some(e) = long {
+            if let Some(&e) = by_initials.get(doc.s(c.from)) {
                 self.entity_of[i] = Some(e);
                 self.why[i] = Some(LinkReason::Acronym);
             }
@@ -411,52 +419,72 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     .map(|e| (normalize(doc.range_text(cands[i].from, cands[i].to)), e))
             })
             .collect();
+        let mut nearest = Nearest::new(cands, &self.entity_of);
         for (i, c) in cands.iter().enumerate() {
             if self.entity_of[i].is_some() {
                 continue;
             }
-            let is_person = c.kind == CandKind::Typed(EntityKind::Person, None);
-            if !is_person && c.kind != CandKind::Unknown {
-                continue;
-            }
-            let words = bare_words(doc, c);
-            let text = words.join(" ");
-            let folded = normalize(&text);
-            // A person named in full elsewhere.
-            if let Some(&e) = self.full_names.get(&folded) {
-                self.entity_of[i] = Some(e);
-                continue;
-            }
-            if (words.len() == 1 || is_particle(doc, c.from))
-                && let Some((pool, reason)) = self.short_name_pool(c, &text)
-            {
-                self.entity_of[i] = Some(nearest_before(cands, &self.entity_of, &pool, c.from));
-                self.why[i] = Some(reason);
-                continue;
-            }
-            if let Some(&e) = typed_names.get(&folded) {
-                self.entity_of[i] = Some(e);
-                continue;
-            }
-            if is_person {
-                let name = name_text(doc, c);
-                let e = self.b.entity(EntityKind::Person, &name, None);
-                self.b.gender[e] |= c.gender;
-                self.entity_of[i] = Some(e);
-                push_unique(self.surnames.entry(surname_key(&text)).or_default(), e);
-                continue;
-            }
-            // No cue and no link: the type the document's hints give this name, wherever they
-            // occur.
-            if let Some(&(kind, place_kind)) = guessed.get(&folded) {
-                let name = name_text(doc, c);
-                let e = self.b.entity(kind, &name, place_kind);
-                self.entity_of[i] = Some(e);
-                if kind == EntityKind::Person {
-                    push_unique(self.surnames.entry(surname_key(&text)).or_default(), e);
-                }
+            let linked = self.short_or_untyped(i, c, &typed_names, &guessed, &nearest);
+            if let Some(e) = linked {
+                nearest.record(i, e);
             }
         }
+    }
+
+    /// Candidate `i` of [`Resolver::short_and_untyped`]: the entity it is linked to or makes.
+    fn short_or_untyped(
+        &mut self,
+        i: usize,
+        c: &Cand,
+        typed_names: &FxHashMap<String, EntityId>,
+        guessed: &FxHashMap<String, (EntityKind, Option<PlaceKind>)>,
+        nearest: &Nearest,
+    ) -> Option<EntityId> {
+        let doc = self.doc;
+        let is_person = c.kind == CandKind::Typed(EntityKind::Person, None);
+        if !is_person && c.kind != CandKind::Unknown {
+            return None;
+        }
+        let words = bare_words(doc, c);
+        let text = words.join(" ");
+        let folded = normalize(&text);
+        // A person named in full elsewhere.
+        if let Some(&e) = self.full_names.get(&folded) {
+            self.entity_of[i] = Some(e);
+            return Some(e);
+        }
+        if (words.len() == 1 || is_particle(doc, c.from))
+            && let Some((pool, reason)) = self.short_name_pool(c, &text)
+        {
+            let e = nearest.before(&pool, c.from);
+            self.entity_of[i] = Some(e);
+            self.why[i] = Some(reason);
+            return Some(e);
+        }
+        if let Some(&e) = typed_names.get(&folded) {
+            self.entity_of[i] = Some(e);
+            return Some(e);
+        }
+        if is_person {
+            let name = name_text(doc, c);
+            let e = self.b.entity(EntityKind::Person, &name, None);
+            self.b.gender[e] |= c.gender;
+            self.entity_of[i] = Some(e);
+            push_unique(self.surnames.entry(surname_key(&text)).or_default(), e);
+            return Some(e);
+        }
+        // No cue and no link: the type the document's hints give this name, wherever they
+        // occur.
+        if let Some(&(kind, place_kind)) = guessed.get(&folded) {
+            let name = name_text(doc, c);
+            let e = self.b.entity(kind, &name, place_kind);
+            self.entity_of[i] = Some(e);
+            if kind == EntityKind::Person {
+                push_unique(self.surnames.entry(surname_key(&text)).or_default(), e);
+            }
+            return Some(e);
+        }
+        None
     }
 
     /// The people a one-word name (or a surname with its particle) may stand for, and the rule

@@ -4,6 +4,10 @@
 use crate::extract::doc::Doc;
 use crate::extract::mentions::{Cand, hint};
 use crate::lexicon::flag;
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+
 use crate::model::{EntityId, EntityKind, PlaceKind};
 use crate::names::normalize;
 use crate::text::TokenShape;
@@ -119,23 +123,54 @@ pub(super) fn common(doc: &Doc, word: &str) -> bool {
         || word.len() > 3 && word.ends_with('s') && is_common(&word[..word.len() - 1], &mut buf)
 }
 
-/// Of several people a short name could be, the one named last before `at` (else the first).
-pub(super) fn nearest_before(
-    cands: &[Cand],
-    entity_of: &[Option<EntityId>],
-    pool: &[EntityId],
-    at: usize,
-) -> EntityId {
-    let mut best = None;
-    for (i, c) in cands.iter().enumerate() {
-        if c.from >= at {
-            break;
+/// Which candidates name which entity, to tell of several people a short name could be the one
+/// named last before a point, in logarithmic time however long the document.
+pub(super) struct Nearest {
+    /// Per candidate: the furthest start of it and the candidates before it, so that "the
+    /// candidates before the first one that starts at or after `at`" is a binary search.
+    reach: Vec<usize>,
+    /// Entity -> the candidates that name it.
+    named: FxHashMap<EntityId, BTreeSet<usize>>,
+}
+
+impl Nearest {
+    /// The candidates resolved so far.
+    pub(super) fn new(cands: &[Cand], entity_of: &[Option<EntityId>]) -> Nearest {
+        let mut furthest = 0;
+        let reach = cands
+            .iter()
+            .map(|c| {
+                furthest = furthest.max(c.from);
+                furthest
+            })
+            .collect();
+        let mut nearest = Nearest {
+            reach,
+            named: FxHashMap::default(),
+        };
+        for (i, e) in entity_of.iter().enumerate() {
+            if let Some(e) = *e {
+                nearest.record(i, e);
+            }
         }
-        if let Some(e) = entity_of[i]
-            && pool.contains(&e)
-        {
-            best = Some(e);
-        }
+        nearest
     }
-    best.unwrap_or(pool[0])
+
+    /// Candidate `i` names `e`.
+    pub(super) fn record(&mut self, i: usize, e: EntityId) {
+        self.named.entry(e).or_default().insert(i);
+    }
+
+    /// Of the people in `pool`, the one named last among the candidates before the first that
+    /// starts at or after token `at` (else the first of the pool).
+    pub(super) fn before(&self, pool: &[EntityId], at: usize) -> EntityId {
+        let cut = self.reach.partition_point(|&from| from < at);
+        pool.iter()
+            .filter_map(|e| {
+                let last = self.named.get(e)?.range(..cut).next_back()?;
+                Some((*last, *e))
+            })
+            .max()
+            .map_or(pool[0], |(_, e)| e)
+    }
 }

@@ -43,15 +43,19 @@ pub(super) fn fronted_subject<'r>(
 }
 
 /// Resolves he / she / his / her / him to people named before them.
+///
+/// People are kept per sentence, so that a pronoun looks at its own sentence and the two before
+/// it, whatever the length of the document.
 pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs: &mut Vec<Ref>) {
     let mut out = Vec::new();
     // Resolved pronouns join the candidates, so "he ... he ... he" follows one person through a
     // paragraph.
-    let mut people: Vec<Ref> = refs
-        .iter()
-        .copied()
-        .filter(|r| entities[r.entity].kind == EntityKind::Person && r.kind != RefKind::Demonym)
-        .collect();
+    let mut people: Vec<Vec<Ref>> = vec![Vec::new(); doc.sentences.len()];
+    for r in refs.iter() {
+        if entities[r.entity].kind == EntityKind::Person && r.kind != RefKind::Demonym {
+            people[doc.sentence_of[r.from] as usize].push(*r);
+        }
+    }
     for (s, sentence) in doc.sentences.iter().enumerate() {
         for k in sentence.tokens.clone() {
             let word = doc.s(k);
@@ -68,21 +72,14 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
                 let g = gender[r.entity];
                 g == 0 || g & want != 0
             };
-            let sentence_of = |r: &Ref| doc.sentence_of[r.from] as usize;
-            let here: Vec<&Ref> = people
-                .iter()
-                .filter(|r| sentence_of(r) == s && r.to <= k && fits(r))
-                .collect();
-            let before = |back: usize| -> Vec<&Ref> {
-                people
-                    .iter()
-                    .filter(|r| s >= back && sentence_of(r) == s - back && fits(r))
-                    .collect()
+            let here: Vec<&Ref> = people[s].iter().filter(|r| r.to <= k && fits(r)).collect();
+            let before = |back: usize| -> Option<&Ref> {
+                people[s.checked_sub(back)?].iter().find(|r| fits(r))
             };
             // "Within hours of his final talks with Mr Thorpe, Sir Edward told...": a pronoun
             // in an opening phrase points ahead, at the subject after the comma.
             if class != 's'
-                && let Some(r) = fronted_subject(doc, &people, s, k)
+                && let Some(r) = fronted_subject(doc, &people[s], s, k)
                 && fits(r)
             {
                 out.push(Ref {
@@ -94,24 +91,12 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
                 continue;
             }
             let choice = match class {
-                's' => here
-                    .first()
-                    .copied()
-                    .or_else(|| before(1).first().copied())
-                    .or_else(|| before(2).first().copied()),
-                'p' => here
-                    .last()
-                    .copied()
-                    .or_else(|| before(1).first().copied())
-                    .or_else(|| before(2).first().copied()),
-                _ => here
-                    .iter()
-                    .skip(1)
-                    .next_back()
-                    .copied()
-                    .or_else(|| before(1).first().copied())
-                    .or_else(|| before(2).first().copied()),
-            };
+                's' => here.first().copied(),
+                'p' => here.last().copied(),
+                _ => here.iter().skip(1).next_back().copied(),
+            }
+            .or_else(|| before(1))
+            .or_else(|| before(2));
             if let Some(r) = choice {
                 let resolved = Ref {
                     from: k,
@@ -120,8 +105,8 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
                     kind: RefKind::Pronoun,
                 };
                 out.push(resolved);
-                let at = people.partition_point(|p| p.from < k);
-                people.insert(at, resolved);
+                let at = people[s].partition_point(|p| p.from < k);
+                people[s].insert(at, resolved);
             }
         }
     }

@@ -126,6 +126,7 @@ pub(super) fn link_role_phrases(
     entity_of: &[Option<EntityId>],
     refs: &mut Vec<Ref>,
 ) {
+    let people = NamedPeople::new(named, &b.entities);
     for phrase in phrases {
         // Only definite phrases refer: "the secretary", "Russia's foreign minister".
         let definite = phrase.from > 0
@@ -137,15 +138,12 @@ pub(super) fn link_role_phrases(
         }
         let head = phrase.title.rsplit(' ').next().unwrap_or("").to_lowercase();
         let wanted_of = of_name(doc, phrase.of, entity_of, &b.entities);
+        let before = people.before(phrase.from);
+        // The person named last before the phrase whose roles fit it.
         let mut best: Option<EntityId> = None;
-        for r in named
-            .iter()
-            .filter(|r| r.kind == RefKind::Name && r.from < phrase.from)
-        {
-            let e = &b.entities[r.entity];
-            if e.kind != EntityKind::Person {
-                continue;
-            }
+        let mut best_at = 0;
+        for &(entity, last, _, _) in &before {
+            let e = &b.entities[entity];
             let fits = e.roles.iter().any(|role| {
                 let title = role.title.to_lowercase();
                 let same_head = title == phrase.title.to_lowercase()
@@ -159,8 +157,9 @@ pub(super) fn link_role_phrases(
                 };
                 same_title && same_of
             });
-            if fits {
-                best = Some(r.entity);
+            if fits && (best.is_none() || last > best_at) {
+                best = Some(entity);
+                best_at = last;
             }
         }
         if best.is_none() {
@@ -177,7 +176,7 @@ pub(super) fn link_role_phrases(
             }
         }
         if best.is_none() {
-            best = leading_person(doc, phrase, b, named);
+            best = leading_person(doc, phrase, b, &before);
         }
         if let Some(entity) = best {
             refs.push(Ref {
@@ -198,7 +197,7 @@ pub(super) fn leading_person(
     doc: &Doc,
     phrase: &RoleRef,
     b: &Builder,
-    named: &[Ref],
+    before: &[Before],
 ) -> Option<EntityId> {
     let title = phrase.title.to_lowercase();
     const LEADING: &[&str] = &[
@@ -217,20 +216,9 @@ pub(super) fn leading_person(
     {
         return None;
     }
-    let mut counts: rustc_hash::FxHashMap<EntityId, (usize, usize)> =
-        rustc_hash::FxHashMap::default();
-    for r in named
+    let &(e, _, n, _) = before
         .iter()
-        .filter(|r| r.kind == RefKind::Name && r.from < phrase.from)
-    {
-        if b.entities[r.entity].kind == EntityKind::Person {
-            let entry = counts.entry(r.entity).or_insert((0, r.from));
-            entry.0 += 1;
-        }
-    }
-    let (&e, &(n, _)) = counts
-        .iter()
-        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))?;
+        .max_by_key(|(_, _, n, first)| (*n, std::cmp::Reverse(*first)))?;
     (n >= 2 && b.entities[e].roles.is_empty()).then_some(e)
 }
 
@@ -271,4 +259,46 @@ pub(super) fn lede_person(
         .roles
         .is_empty()
         .then_some(next.entity)
+}
+
+/// A person named before a point: the entity, the index in the references of its last name
+/// there, how many times it was named there, and the token of its first name.
+pub(super) type Before = (EntityId, usize, usize, usize);
+
+/// Where each person is named by name, to tell for any point who was named before it without
+/// reading every reference again.
+struct NamedPeople<'r> {
+    named: &'r [Ref],
+    /// Per person, in order of first name: the indices in `named` of its names.
+    people: Vec<(EntityId, Vec<usize>)>,
+}
+
+impl<'r> NamedPeople<'r> {
+    fn new(named: &'r [Ref], entities: &[Entity]) -> NamedPeople<'r> {
+        let mut index: rustc_hash::FxHashMap<EntityId, usize> = rustc_hash::FxHashMap::default();
+        let mut people: Vec<(EntityId, Vec<usize>)> = Vec::new();
+        for (i, r) in named.iter().enumerate() {
+            if r.kind != RefKind::Name || entities[r.entity].kind != EntityKind::Person {
+                continue;
+            }
+            let slot = *index.entry(r.entity).or_insert_with(|| {
+                people.push((r.entity, Vec::new()));
+                people.len() - 1
+            });
+            people[slot].1.push(i);
+        }
+        NamedPeople { named, people }
+    }
+
+    /// The people named before token `at`, in order of first name.
+    fn before(&self, at: usize) -> Vec<Before> {
+        let cut = self.named.partition_point(|r| r.from < at);
+        self.people
+            .iter()
+            .filter_map(|(e, names)| {
+                let n = names.partition_point(|&i| i < cut);
+                (n > 0).then(|| (*e, names[n - 1], n, self.named[names[0]].from))
+            })
+            .collect()
+    }
 }

@@ -14,8 +14,9 @@ impl Events<'_, '_> {
     /// any coordinated partners ("Lavrov and Kerry").
     pub(super) fn subject(&self, sent: Sent, k: usize) -> Vec<&Ref> {
         let doc = self.doc;
+        let floor = reach(sent, k);
         let mut j = k;
-        while j > sent.start {
+        while j > floor {
             j -= 1;
             // "The pair met", "the two leaders talked", "both men": the last two people named.
             if self.is_pair_word(j) {
@@ -78,10 +79,13 @@ impl Events<'_, '_> {
             ],
         ) {
             let mut c = k;
-            while c < sent.end && !doc.punct(c, &[","]) {
+            let end = sent.end.min(k + CLAUSE_REACH);
+            while c < end && !doc.punct(c, &[","]) {
                 c += 1;
             }
-            if let Some(r) = self.first_agent_from(sent, c + 1) {
+            if c < end
+                && let Some(r) = self.first_agent_from(sent, c + 1)
+            {
                 return vec![r];
             }
         }
@@ -108,25 +112,25 @@ impl Events<'_, '_> {
                 .iter()
                 .any(|role| role.title.to_lowercase().ends_with(&singular))
         };
+        // The references from `earliest` to `j` (references are in text order).
+        let lo = self.refs.partition_point(|r| r.from < earliest);
+        let hi = self.refs.partition_point(|r| r.from < j).max(lo);
+        let window = &self.refs[lo..hi];
         let by_role = !matches!(noun.as_str(), "pair" | "men" | "women" | "sides" | "rivals")
-            && self
-                .refs
+            && window
                 .iter()
-                .filter(|r| r.from < j && r.from >= earliest && has_role(r))
+                .filter(|r| has_role(r))
                 .map(|r| r.entity)
                 .collect::<std::collections::BTreeSet<_>>()
                 .len()
                 >= 2;
         let mut out: Vec<&Ref> = Vec::new();
-        for r in self.refs.iter().rev() {
-            if r.from >= j || r.kind == RefKind::Demonym || self.kind(r) != EntityKind::Person {
+        for r in window.iter().rev() {
+            if r.kind == RefKind::Demonym || self.kind(r) != EntityKind::Person {
                 continue;
             }
             if by_role && !has_role(r) {
                 continue;
-            }
-            if r.from < earliest {
-                break;
             }
             if !out.iter().any(|o| o.entity == r.entity) {
                 out.push(r);
@@ -193,9 +197,14 @@ impl Events<'_, '_> {
     /// subject. Determiners, adjectives, titles and the names that qualify a title ("NASA",
     /// "Russian", "Russia's") are passed over on the way left.
     pub(super) fn governed(&self, sent: Sent, from: usize) -> bool {
+        self.governed_above(sent, from, reach(sent, from))
+    }
+
+    /// [`Events::governed`], looking no further left than token `floor`.
+    fn governed_above(&self, sent: Sent, from: usize, floor: usize) -> bool {
         let doc = self.doc;
         let mut j = from;
-        while j > sent.start {
+        while j > floor {
             j -= 1;
             if doc.cue(j, Cue::Determiner)
                 || doc.cue(j, Cue::Qualifier)
@@ -219,34 +228,36 @@ impl Events<'_, '_> {
                         && v.tense != Tense::Ing
                 })
                 || doc.is(j, "and")
-                    && (self.and_joins_object(sent, j) || self.conjunct_governed(sent, j));
+                    && (self.and_joins_object(sent, j, floor)
+                        || self.conjunct_governed(sent, j, floor));
         }
         false
     }
 
     /// "attacked by both Liberals and Conservatives": the first of two names joined by the
     /// "and" at `and` follows a preposition, so both are governed by it.
-    pub(super) fn conjunct_governed(&self, sent: Sent, and: usize) -> bool {
+    fn conjunct_governed(&self, sent: Sent, and: usize, floor: usize) -> bool {
         let doc = self.doc;
+        let floor = floor.max(sent.start);
         let mut j = and;
-        while j > sent.start && doc.capitalized(j - 1) {
+        while j > floor && doc.capitalized(j - 1) {
             j -= 1;
         }
         if j == and {
             return false;
         }
-        while j > sent.start && doc.is_any(j - 1, &["both", "either", "the"]) {
+        while j > floor && doc.is_any(j - 1, &["both", "either", "the"]) {
             j -= 1;
         }
-        j > sent.start && doc.cue(j - 1, Cue::Preposition)
+        j > floor && doc.cue(j - 1, Cue::Preposition)
     }
 
     /// "met Putin and Lavrov": "and" after an object joins another object.
-    pub(super) fn and_joins_object(&self, sent: Sent, and: usize) -> bool {
-        and > sent.start
+    fn and_joins_object(&self, sent: Sent, and: usize, floor: usize) -> bool {
+        and > floor
             && self
                 .ref_covering(and - 1)
-                .is_some_and(|r| self.governed(sent, r.from))
+                .is_some_and(|r| r.from >= floor && self.governed_above(sent, r.from, floor))
     }
 
     /// True when a "said"-clause starts at `j`: "the Kremlin said", "officials told reporters".
@@ -527,4 +538,13 @@ impl Events<'_, '_> {
                 .is_some_and(|v| v.class == VerbClass::Light)
         })
     }
+}
+
+/// How far left of a token the rules look for its subject or what governs it: a clause is seldom
+/// longer, and the cost of reading a sentence stays linear in its length.
+const CLAUSE_REACH: usize = 40;
+
+/// The first token a leftward search from `k` may look at.
+fn reach(sent: Sent, k: usize) -> usize {
+    sent.start.max(k.saturating_sub(CLAUSE_REACH))
 }

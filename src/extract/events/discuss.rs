@@ -90,7 +90,9 @@ impl Events<'_, '_> {
     /// them first.
     pub(super) fn add_meeting_topics(&mut self, sent: Sent, members: &[Ref], topics: &[EntityId]) {
         let member = |e: EntityId| members.iter().any(|m| m.entity == e);
-        for rel in &mut self.emit.out {
+        // Only this sentence's relations can be its meetings.
+        let first = self.sentence_first;
+        for rel in &mut self.emit.out[first..] {
             if !is_meeting(rel.kind)
                 || rel.sentence != sent.span
                 || !member(rel.source)

@@ -61,6 +61,7 @@ pub(crate) fn find(
         emit: Emitter::new(entities.len()),
         last_meetings: Vec::new(),
         passive_topics: Vec::new(),
+        sentence_first: 0,
     };
     for s in 0..doc.sentences.len() {
         events.sentence(s);
@@ -87,6 +88,8 @@ struct Events<'d, 'a> {
     last_meetings: Vec<usize>,
     /// Topics of a passive "X was discussed" in the current sentence.
     passive_topics: Vec<EntityId>,
+    /// The index in the output of the current sentence's first relation.
+    sentence_first: usize,
 }
 
 /// Where a sentence is: its index and tokens.
@@ -145,6 +148,7 @@ impl Events<'_, '_> {
     fn sentence(&mut self, s: usize) {
         let sent = self.sent(s);
         let first_new = self.emit.out.len();
+        self.sentence_first = first_new;
         let mut k = sent.start;
         while k < sent.end {
             self.trigger(sent, k);
