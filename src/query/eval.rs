@@ -643,16 +643,30 @@ fn path_answer(
         columns,
         rows: hops
             .into_iter()
-            .map(|(a, edge, b)| Row {
-                cells: vec![
-                    entity(graph, a),
-                    Value::Text(graph.edge(edge).kind.as_str().to_string()),
-                    entity(graph, b),
-                ],
-                evidence: best_of(graph, edge),
+            .map(|(a, edge, b)| {
+                let (a, b) = stated(graph, edge, a, b);
+                Row {
+                    cells: vec![
+                        entity(graph, a),
+                        Value::Text(graph.edge(edge).kind.as_str().to_string()),
+                        entity(graph, b),
+                    ],
+                    evidence: best_of(graph, edge),
+                }
             })
             .collect(),
         with_evidence: false,
+    }
+}
+
+/// The ends of a hop walked from `a` to `b`, in the order its relation states them: a directed
+/// relation from its source to its target (`John Kerry VISITED Moscow`, even on a path walked
+/// from Moscow), a symmetric one (MET, CALLED) in the order walked.
+fn stated(graph: &KnowledgeGraph, edge: EdgeId, a: NodeId, b: NodeId) -> (NodeId, NodeId) {
+    if graph.edge(edge).kind.is_symmetric() {
+        (a, b)
+    } else {
+        graph.endpoints(edge)
     }
 }
 

@@ -832,6 +832,62 @@ fn answer_lists_its_nodes_and_edges() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Paths and variable-length relationships.
+
+/// A hop of a path states its relation the way the graph holds it: `John Kerry VISITED Moscow`
+/// even on a path walked from Moscow, in the table, the JSON and the CSV alike. Symmetric
+/// relations (MET) print in the order walked.
+#[test]
+fn path_hops_keep_the_stored_direction() {
+    let g = graph();
+    let settings = query::Settings::default();
+    let run = |q: &str| query::execute(&g, q, &settings).expect("answers").text;
+    let hops = |q: &str| -> Vec<[String; 3]> {
+        answer(&g, q)
+            .rows
+            .iter()
+            .map(|r| [0, 1, 2].map(|i| r.cells[i].to_text()))
+            .collect()
+    };
+    let hop = |a: &str, r: &str, b: &str| [a, r, b].map(String::from);
+    assert_eq!(
+        hops("how is Moscow connected to Kerry"),
+        [hop("John Kerry", "VISITED", "Moscow")]
+    );
+    assert_eq!(
+        hops("how is Moscow connected to Steinmeier"),
+        [
+            hop("John Kerry", "VISITED", "Moscow"),
+            hop("John Kerry", "MET", "Frank-Walter Steinmeier"),
+        ]
+    );
+    assert_eq!(
+        hops("path from Steinmeier to Moscow"),
+        [
+            hop("Frank-Walter Steinmeier", "MET", "John Kerry"),
+            hop("John Kerry", "VISITED", "Moscow"),
+        ]
+    );
+    assert_eq!(
+        hops("how is Russia connected to Lavrov"),
+        [hop("Sergei Lavrov", "HOLDS_ROLE", "Russia")]
+    );
+    assert_eq!(
+        hops("match ({name: \"Moscow\"})-[r*..3]-({name: \"Kerry\"}) return r"),
+        [hop("John Kerry", "VISITED", "Moscow")]
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run("how is Moscow connected to Kerry as json")).expect("JSON");
+    assert_eq!(json["rows"][0]["from"]["name"], "John Kerry");
+    assert_eq!(json["rows"][0]["relation"], "VISITED");
+    assert_eq!(json["rows"][0]["to"]["name"], "Moscow");
+    assert_eq!(
+        run("how is Moscow connected to Kerry as csv"),
+        "from,relation,to\nJohn Kerry,VISITED,Moscow"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Questions and their patterns: one form.
 
 /// Every question of `ok.txt` lowers to a pattern that prints, parses back to itself, and gives
