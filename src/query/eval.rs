@@ -38,8 +38,9 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
             from,
             to,
             kinds,
+            direction,
             max,
-        } => return path_answer(graph, *from, *to, kinds, *max),
+        } => return path_answer(graph, (*from, *to), kinds, *direction, *max),
     };
     rows.retain(|row| match row.key {
         Key::Node(id) => plan
@@ -137,8 +138,12 @@ struct Found {
 /// Sentences in which someone met a given node: (the other party, document, sentence span).
 type MetSentences = HashSet<(NodeId, DocId, Span)>;
 
-fn along(direction: Direction, outgoing: bool) -> bool {
+/// Does a pattern's relationship, written `direction`, follow an edge of `kind` that leaves the
+/// node at hand when `outgoing`? A symmetric relation (MET, CALLED) has no way round: the graph
+/// stores it from the smaller node index, so an arrow on it would pick answers by that index.
+fn along(direction: Direction, outgoing: bool, kind: RelationKind) -> bool {
     match direction {
+        _ if kind.is_symmetric() => true,
         Direction::Right => outgoing,
         Direction::Left => !outgoing,
         Direction::Both => true,
@@ -157,7 +162,7 @@ fn star_rows(graph: &KnowledgeGraph, star: &Star, keep_denied: bool) -> Vec<Foun
     for arm in &star.arms {
         let mut here: BTreeMap<Key, BTreeSet<EvidenceRef>> = BTreeMap::new();
         for (edge_id, other, edge, outgoing) in graph.edges_of(arm.anchor, None) {
-            if !arm.kinds.contains(&edge.kind) || !along(arm.direction, outgoing) {
+            if !arm.kinds.contains(&edge.kind) || !along(arm.direction, outgoing, edge.kind) {
                 continue;
             }
             if !star.by_topic
@@ -264,6 +269,7 @@ fn pair_rows(graph: &KnowledgeGraph, pairs: &Pairs, plan: &Plan) -> Vec<Found> {
             continue;
         }
         let readings: &[(NodeId, NodeId)] = match pairs.direction {
+            _ if edge.kind.is_symmetric() => &[(source, target), (target, source)],
             Direction::Right => &[(source, target)],
             Direction::Left => &[(target, source)],
             Direction::Both => &[(source, target), (target, source)],
@@ -533,7 +539,7 @@ fn neighbour_rows(
         for (edge_id, other, edge, outgoing) in graph.edges_of(node, None) {
             if other == from
                 || !kinds.contains(&edge.kind)
-                || !along(direction, outgoing)
+                || !along(direction, outgoing, edge.kind)
                 || seen.contains_key(&other)
                 || !affirmed(edge)
             {
@@ -544,9 +550,24 @@ fn neighbour_rows(
             queue.push_back((other, hops + 1));
         }
     }
+    // `*0..`: the start itself, at no hops.
+    if min == 0 {
+        order.insert(0, from);
+    }
     let mut rows: Vec<Found> = order
         .into_iter()
         .filter_map(|id| {
+            if id == from {
+                return kind
+                    .is_none_or(|k| graph.node(id).kind == k)
+                    .then(|| Found {
+                        key: Key::Node(id),
+                        evidence: Vec::new(),
+                        hops: Some(0),
+                        via: None,
+                        second: None,
+                    });
+            }
             let (hops, edge_id) = seen[&id];
             (hops >= min && kind.is_none_or(|k| graph.node(id).kind == k)).then(|| Found {
                 key: Key::Node(id),
@@ -572,12 +593,13 @@ fn neighbour_rows(
 }
 
 /// A shortest path by a search from both ends at once, always growing the smaller frontier.
-/// Edges that only deny an event, and quotes, are not followed.
+/// Edges that only deny an event, and quotes, are not followed. From a node to itself the path
+/// has no hops: one row with no relation (the planner allows that only for `*0..`).
 fn path_answer(
     graph: &KnowledgeGraph,
-    from: NodeId,
-    to: NodeId,
+    (from, to): (NodeId, NodeId),
     kinds: &[RelationKind],
+    direction: Direction,
     max: u32,
 ) -> Answer {
     let columns = ["from", "relation", "to"].map(String::from).to_vec();
@@ -587,7 +609,13 @@ fn path_answer(
         with_evidence: false,
     };
     if from == to {
-        return empty;
+        return Answer {
+            rows: vec![Row {
+                cells: vec![entity(graph, from), Value::Null, entity(graph, to)],
+                evidence: Vec::new(),
+            }],
+            ..empty
+        };
     }
     // node -> (the node it was reached from, by which edge); the ends map to themselves.
     let mut back: [FxHashMap<NodeId, Option<(NodeId, EdgeId)>>; 2] =
@@ -604,8 +632,10 @@ fn path_answer(
         // one through a country two people both serve.
         for &kind in kinds {
             for &node in &frontier[side] {
-                for (edge_id, other, edge, _) in graph.edges_of(node, Some(kind)) {
-                    if back[side].contains_key(&other)
+                for (edge_id, other, edge, outgoing) in graph.edges_of(node, Some(kind)) {
+                    // The search from `to` walks the arrow backwards.
+                    if !along(direction, outgoing == (side == 0), kind)
+                        || back[side].contains_key(&other)
                         || graph.node(other).kind == EntityKind::Quote
                         || !affirmed(edge)
                     {

@@ -58,7 +58,7 @@ pub(super) enum Shape {
         /// The label.
         kind: Option<EntityKind>,
     },
-    /// Nodes within `max` hops of `from`.
+    /// Nodes within `max` hops of `from`, and `from` itself when `min` is 0.
     Neighbours {
         /// The centre.
         from: NodeId,
@@ -73,7 +73,7 @@ pub(super) enum Shape {
         /// The label of the answers.
         kind: Option<EntityKind>,
     },
-    /// A shortest path.
+    /// A shortest path; of no hops when both ends are one node (only `*0..` allows that).
     Path {
         /// One end.
         from: NodeId,
@@ -81,6 +81,8 @@ pub(super) enum Shape {
         to: NodeId,
         /// The relations it may use.
         kinds: Vec<RelationKind>,
+        /// Which way, from `from` towards `to` (symmetric relations go either way).
+        direction: Direction,
         /// Most hops.
         max: u32,
     },
@@ -475,8 +477,29 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
                         "a path must be the only part of a pattern",
                     ));
                 }
+                if hops.min > 1 {
+                    return Err(unsupported(
+                        hops.span,
+                        "a path between two named nodes is the shortest one: its range sets the \
+                         most hops (`*..4`), and `*0..4` also lets the two names be one entity",
+                    ));
+                }
                 let from = entity(graph, &part.left, AGENTS)?;
                 let to = entity(graph, right, AGENTS)?;
+                if from == to && hops.min > 0 {
+                    let (right_name, left_name) = (&right.name, &part.left.name);
+                    let span = right_name.as_ref().map_or(right.span, |n| n.span);
+                    let first = left_name.as_ref().map_or("", |n| n.text.as_str());
+                    return Err(QueryError::new(
+                        "a path joins two entities, and both names are one",
+                        span,
+                        format!("the same entity as `{first}`"),
+                    )
+                    .with_help(
+                        "name two entities; in a pattern, `*0..` accepts the path of no hops \
+                         from an entity to itself",
+                    ));
+                }
                 if let Some(v) = &part.left.var {
                     vars.fixed.push((&v.text, from));
                 }
@@ -487,6 +510,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
                     from,
                     to,
                     kinds,
+                    direction: rel.direction,
                     max: hops.max.unwrap_or(DEFAULT_MAX_HOPS),
                 });
                 continue;

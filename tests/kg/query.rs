@@ -887,6 +887,103 @@ fn path_hops_keep_the_stored_direction() {
     );
 }
 
+/// `*0..` is a range that starts at no hops: the named node itself is an answer, at `hops` 0.
+#[test]
+fn star_zero_includes_the_start() {
+    let g = graph();
+    let a = answer(
+        &g,
+        "match ({name: \"Lavrov\"})-[r:MET*0..]-(n) return n, r.hops, r.type",
+    );
+    assert_eq!(
+        a.names(),
+        [
+            "Sergei Lavrov",
+            "John Kerry",
+            "Vladimir Putin",
+            "Frank-Walter Steinmeier",
+            "Ruth Kelly",
+            "Vernon Jordan"
+        ]
+    );
+    assert_eq!(a.rows[0].cells[1], Value::Number(0));
+    assert_eq!(a.rows[0].cells[2], Value::Null);
+    assert_eq!(a.rows[1].cells[1], Value::Number(1));
+    // `*1..` leaves it out, as before; `*0..1` is the start and what is one hop away.
+    let one = answer(&g, "match ({name: \"Lavrov\"})-[r:MET*1..]-(n) return n");
+    assert_eq!(one.names()[..], a.names()[1..]);
+    check(
+        &g,
+        "match (n)-[:MET*0..1]-({name: \"Lavrov\"}) return n",
+        &["Sergei Lavrov", "John Kerry", "Vladimir Putin"],
+    );
+    // The label still decides: Lavrov is no place.
+    check(
+        &g,
+        "match ({name: \"Lavrov\"})-[:VISITED*0..1]-(n:Place) return n",
+        &["Munich"],
+    );
+    // Between two names that are one entity, the path of no hops.
+    let path = answer(
+        &g,
+        "match ({name: \"Kerry\"})-[r*0..3]-({name: \"John Kerry\"}) return r",
+    );
+    assert_eq!(path.rows.len(), 1);
+    assert_eq!(
+        path.rows[0]
+            .cells
+            .iter()
+            .map(Value::to_text)
+            .collect::<Vec<_>>(),
+        ["John Kerry", "", "John Kerry"]
+    );
+    // Between two entities, `*0..` is the shortest path as `*1..` is.
+    assert_eq!(
+        answer(
+            &g,
+            "match ({name: \"Kerry\"})-[r*0..3]-({name: \"Lavrov\"}) return r"
+        ),
+        answer(
+            &g,
+            "match ({name: \"Kerry\"})-[r*1..3]-({name: \"Lavrov\"}) return r"
+        ),
+    );
+    // Without `*0..`, a path needs two entities, and says so.
+    let e = error(&g, "how is Kerry connected to John Kerry").expect("an error");
+    assert!(e.contains("both names are one"), "{e}");
+}
+
+/// An arrow on a path is followed: VISITED goes from the visitor to the place. MET has no way
+/// round, so an arrow on it changes nothing.
+#[test]
+fn directed_patterns_follow_the_arrow() {
+    let g = graph();
+    check(
+        &g,
+        "match ({name: \"Moscow\"})<-[r*..3]-({name: \"Kerry\"}) return r",
+        &["John Kerry"],
+    );
+    check(
+        &g,
+        "match ({name: \"Moscow\"})-[r*..3]->({name: \"Kerry\"}) return r",
+        &[],
+    );
+    let undirected = answer(&g, "match (p)-[m:MET]-({name: \"Lavrov\"}) return p").names();
+    assert_eq!(
+        answer(&g, "match (p)-[m:MET]->({name: \"Lavrov\"}) return p").names(),
+        undirected
+    );
+    assert_eq!(
+        answer(&g, "match (p)<-[m:MET]-({name: \"Lavrov\"}) return p").names(),
+        undirected
+    );
+    let pairs = |q: &str| answer(&g, q).rows.len();
+    assert_eq!(
+        pairs("match (a)-[m:MET]->(b) return a, b"),
+        pairs("match (a)-[m:MET]-(b) return a, b")
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Questions and their patterns: one form.
 
