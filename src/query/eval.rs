@@ -402,7 +402,7 @@ fn met_sentences(graph: &KnowledgeGraph, y: NodeId) -> MetSentences {
 /// A topic named in evidence is the canonical name of a node when it was read; find that node
 /// again (names can later become aliases through merges), or keep the phrase.
 fn topic_key(graph: &KnowledgeGraph, topic: &str) -> Key {
-    match graph.resolve(topic) {
+    match graph.lookup(topic) {
         Resolution::One(id) => Key::Node(id),
         Resolution::Ambiguous(ids) => ids
             .into_iter()

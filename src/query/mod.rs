@@ -54,6 +54,11 @@ pub use parser::{
 use crate::export::{self, Selection};
 use crate::graph::KnowledgeGraph;
 
+/// The longest name a query may hold, in characters (a bare name, a quoted one, or any quoted
+/// text of a pattern). The longest entity names in news are under a hundred characters; a longer
+/// name is an error pointing at it, so that the work of resolving names stays small.
+pub const MAX_NAME_CHARS: usize = 200;
+
 /// True when `word` is a keyword of the language, in any case.
 pub fn is_keyword(word: &str) -> bool {
     parser::is_keyword(word)
@@ -89,11 +94,23 @@ pub fn pattern_for(graph: &KnowledgeGraph, query: &Query) -> Pattern {
 }
 
 /// Joins runs of names separated by `and` into the longest one the graph knows as one entity.
+/// Only runs of at most [`MAX_NAME_CHARS`] characters are tried (a longer name cannot be
+/// typed), each looked up once without a did-you-mean search, so that a question of many names
+/// costs a few lookups a name.
 fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name> {
+    // A run's length in characters, from the byte offsets of its ends.
+    let char_starts: Vec<usize> = source.char_indices().map(|(at, _)| at).collect();
+    let chars_at = |byte: usize| char_starts.partition_point(|&at| at < byte);
+    let ends: Vec<(usize, usize)> = names
+        .iter()
+        .map(|n| (chars_at(n.span.start), chars_at(n.span.end)))
+        .collect();
     let mut joined = Vec::with_capacity(names.len());
     let mut i = 0;
     while i < names.len() {
-        let longest = (i + 1..names.len()).rev().find_map(|j| {
+        let start = ends[i].0;
+        let fits = ends.partition_point(|&(_, end)| end.saturating_sub(start) <= MAX_NAME_CHARS);
+        let longest = (i + 1..fits.max(i + 1)).rev().find_map(|j| {
             let span = crate::text::Span::new(names[i].span.start, names[j].span.end);
             let text = source.get(span.start..span.end)?;
             // Quoted names are taken as written.
@@ -101,7 +118,7 @@ fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name>
                 return None;
             }
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            matches!(graph.resolve(&words), crate::graph::Resolution::One(_))
+            matches!(graph.lookup(&words), crate::graph::Resolution::One(_))
                 .then(|| (j, Name { text: words, span }))
         });
         match longest {

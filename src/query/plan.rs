@@ -10,6 +10,8 @@
 //! - a neighbourhood: `(NAMED)-[r*1..N]-(x)`, one row a node within N hops;
 //! - a path: `(NAMED)-[r*..N]-(NAMED)`, one row a hop of a shortest path.
 
+use rustc_hash::FxHashMap;
+
 use crate::extract::{EntityKind, Modality, RelationKind};
 use crate::graph::{KnowledgeGraph, NodeId, Resolution};
 use crate::names::normalize;
@@ -392,8 +394,38 @@ struct Vars<'p> {
     fixed: Vec<(&'p str, NodeId)>,
 }
 
+/// The graph's names as one pattern asks for them: each distinct name is resolved once, however
+/// often the pattern repeats it (`who met Reagan and Reagan and ...`).
+struct Names<'g> {
+    graph: &'g KnowledgeGraph,
+    /// Name as written -> how it resolved.
+    seen: FxHashMap<String, Resolution>,
+}
+
+impl<'g> Names<'g> {
+    fn new(graph: &'g KnowledgeGraph) -> Names<'g> {
+        Names {
+            graph,
+            seen: FxHashMap::default(),
+        }
+    }
+
+    fn resolve(&mut self, name: &str) -> Resolution {
+        if let Some(known) = self.seen.get(name) {
+            return known.clone();
+        }
+        let resolution = self.graph.resolve(name);
+        self.seen.insert(name.to_string(), resolution.clone());
+        resolution
+    }
+}
+
 /// Resolves a pattern against the graph.
 pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
+    plan_with(&mut Names::new(graph), pattern)
+}
+
+fn plan_with(names: &mut Names<'_>, pattern: &Pattern) -> Result<Plan> {
     let mut vars = Vars::default();
     let mut shape = None;
     let mut answer_kind: Option<EntityKind> = None;
@@ -443,7 +475,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
             }
             let kind = label(part.left.label.as_ref())?;
             let nodes = match &part.left.name {
-                Some(name) => Some(match graph.resolve(&name.text) {
+                Some(name) => Some(match names.resolve(&name.text) {
                     Resolution::One(id) => vec![id],
                     Resolution::Ambiguous(ids) => ids,
                     Resolution::Unknown(suggestions) => return Err(unknown(name, &suggestions)),
@@ -484,8 +516,8 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
                          most hops (`*..4`), and `*0..4` also lets the two names be one entity",
                     ));
                 }
-                let from = entity(graph, &part.left, AGENTS)?;
-                let to = entity(graph, right, AGENTS)?;
+                let from = entity(names, &part.left, AGENTS)?;
+                let to = entity(names, right, AGENTS)?;
                 if from == to && hops.min > 0 {
                     let (right_name, left_name) = (&right.name, &part.left.name);
                     let span = right_name.as_ref().map_or(right.span, |n| n.span);
@@ -544,7 +576,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
             ([RelationKind::Visited], Direction::Left) => PLACES,
             _ => AGENTS,
         };
-        let id = entity(graph, anchor, expected)?;
+        let id = entity(names, anchor, expected)?;
         if let Some(v) = &anchor.var {
             vars.fixed.push((&v.text, id));
         }
@@ -578,11 +610,17 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
             continue;
         }
         by_topic = first_is_topics;
-        arms.push(Arm {
-            anchor: id,
-            kinds,
-            direction,
-        });
+        // A part written twice asks nothing more.
+        if !arms
+            .iter()
+            .any(|a: &Arm| a.anchor == id && a.kinds == kinds && a.direction == direction)
+        {
+            arms.push(Arm {
+                anchor: id,
+                kinds,
+                direction,
+            });
+        }
     }
     let shape = match shape {
         Some(shape) => shape,
@@ -603,7 +641,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
         count: false,
         keep_denied: false,
     };
-    conditions(graph, pattern, &vars, &mut plan)?;
+    conditions(names, pattern, &vars, &mut plan)?;
     columns(pattern, &vars, &mut plan)?;
     if let Some(limit) = &pattern.limit {
         if limit.value == 0 {
@@ -709,13 +747,14 @@ fn relation_types(rel: &RelPattern) -> Result<Vec<RelationKind>> {
 /// Jordan` the person; or by how much more one candidate is mentioned than the others. A node of
 /// another kind is still accepted when the name is not ambiguous, since the extractor's typing
 /// is not infallible and the edges decide the answer anyway.
-fn entity(graph: &KnowledgeGraph, node: &NodePattern, expected: &[EntityKind]) -> Result<NodeId> {
+fn entity(names: &mut Names<'_>, node: &NodePattern, expected: &[EntityKind]) -> Result<NodeId> {
+    let graph = names.graph;
     let Some(name) = &node.name else {
         return Err(unsupported(node.span, "this node needs a name"));
     };
     let wanted = label(node.label.as_ref())?;
     let expected: Vec<EntityKind> = wanted.map_or_else(|| expected.to_vec(), |k| vec![k]);
-    match graph.resolve(&name.text) {
+    match names.resolve(&name.text) {
         Resolution::One(id) => Ok(id),
         Resolution::Ambiguous(ids) => {
             let fitting: Vec<NodeId> = ids
@@ -779,7 +818,7 @@ fn unknown(name: &Name, suggestions: &[String]) -> QueryError {
 /// A topic or place: the entities it names, or its words when it names none. Never an error,
 /// since topics need not be entities.
 fn term(graph: &KnowledgeGraph, name: &Name) -> Term {
-    let ids = match graph.resolve(&name.text) {
+    let ids = match graph.lookup(&name.text) {
         Resolution::One(id) => vec![id],
         Resolution::Ambiguous(ids) => ids,
         Resolution::Unknown(_) => return Term::Words(normalize(&name.text)),
@@ -879,11 +918,12 @@ fn needs(value: &Literal, what: &str) -> QueryError {
 }
 
 fn conditions(
-    graph: &KnowledgeGraph,
+    names: &mut Names<'_>,
     pattern: &Pattern,
     vars: &Vars<'_>,
     plan: &mut Plan,
 ) -> Result<()> {
+    let graph = names.graph;
     let mut filter = EvidenceFilter::default();
     for condition in &pattern.conditions {
         let (property, op, value, member) = match condition {
@@ -935,7 +975,7 @@ fn conditions(
                             name: Some(name.clone()),
                             span: name.span,
                         };
-                        let id = entity(graph, &node, AGENTS).map_err(|e| {
+                        let id = entity(names, &node, AGENTS).map_err(|e| {
                             if name.text.eq_ignore_ascii_case("evidence") {
                                 e.with_help(
                                     "to see the evidence, end the question with `with evidence`",
@@ -997,7 +1037,7 @@ fn conditions(
                 let condition = match (key, value) {
                     // A name means what it means everywhere: through aliases and surnames.
                     (NodeKey::Name, Literal::Text(name)) if matches!(op, Op::Eq | Op::Ne) => {
-                        let ids = match graph.resolve(&name.text) {
+                        let ids = match names.resolve(&name.text) {
                             Resolution::One(id) => vec![id],
                             Resolution::Ambiguous(ids) => ids,
                             Resolution::Unknown(suggestions) => {
@@ -1143,4 +1183,43 @@ fn columns(pattern: &Pattern, vars: &Vars<'_>, plan: &mut Plan) -> Result<()> {
         plan.order = Some((index, order.descending));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> KnowledgeGraph {
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let mut graph = KnowledgeGraph::new();
+        for doc in crate::sample::documents() {
+            let extraction = crate::extract::extract(&doc, lexicon);
+            graph.add(&doc, &extraction);
+        }
+        graph
+    }
+
+    /// `who met Kerry and Kerry and ...`: the name is resolved once and walked once.
+    #[test]
+    fn repeated_names_resolve_once() -> std::result::Result<(), QueryError> {
+        let graph = sample();
+        let question = format!("who met Kerry{}", " and Kerry".repeat(23));
+        let query = crate::query::parse(&question)?;
+        let pattern = crate::query::pattern_for(&graph, &query);
+        assert_eq!(pattern.parts.len(), 24);
+        let mut names = Names::new(&graph);
+        let plan = plan_with(&mut names, &pattern)?;
+        assert_eq!(names.seen.len(), 1);
+        let Shape::Star(star) = &plan.shape else {
+            panic!("not a star: {:?}", plan.shape);
+        };
+        assert_eq!(star.arms.len(), 1);
+        // Two names of one person are two lookups, still one walk.
+        let query = crate::query::parse("who met Kerry and John Kerry and kerry")?;
+        let mut names = Names::new(&graph);
+        let plan = plan_with(&mut names, &crate::query::pattern_for(&graph, &query))?;
+        assert_eq!(names.seen.len(), 3);
+        assert!(matches!(&plan.shape, Shape::Star(star) if star.arms.len() == 1));
+        Ok(())
+    }
 }

@@ -832,6 +832,65 @@ fn answer_lists_its_nodes_and_edges() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bounds: long names, repeated names.
+
+/// A name of 10,000 characters is refused under a caret by the parser, before any lookup,
+/// wherever a name may stand; the graph's resolver gives no suggestion for it either.
+#[test]
+fn a_very_long_name_fails_fast() {
+    let g = graph();
+    let name = "a".repeat(10_000);
+    for question in [
+        format!("who met {name}"),
+        format!("who met \"{name}\" about Syria"),
+        format!("who met Kerry about {name}"),
+        format!("match (p)-[:MET]-({{name: \"{name}\"}}) return p"),
+        format!("match (p)-[m:MET]-({{name: \"Kerry\"}}) where \"{name}\" in m.topics return p"),
+        format!("how is {name} connected to Kerry"),
+    ] {
+        let e = query::parse(&question).expect_err("too long");
+        assert_eq!(
+            e.message, "this name is too long: at most 200 characters",
+            "{question:.40}"
+        );
+        assert_eq!(e.label, "10000 characters");
+        assert!(e.span.of(&question).contains(&name), "{question:.40}");
+    }
+    // 200 characters is still a name: not one the graph knows.
+    let question = format!("who met {}", "a".repeat(200));
+    assert!(
+        error(&g, &question).is_some_and(|e| e.contains("no entity named")),
+        "{question}"
+    );
+    // The resolver itself, for other callers: no did-you-mean for a paragraph.
+    assert_eq!(
+        g.resolve(&"Kerry ".repeat(2_000)),
+        kg::graph::Resolution::Unknown(Vec::new())
+    );
+}
+
+/// `who met Putin and Putin and ...`: the same answer as `who met Putin`, each distinct name
+/// resolved once (the planner's unit test counts the lookups; `benches/query.rs` times it).
+#[test]
+fn repeated_names_resolve_once() {
+    let g = graph();
+    let once = answer(&g, "who met Putin");
+    let many = answer(&g, &format!("who met Putin{}", " and Putin".repeat(23)));
+    assert_eq!(many, once);
+    let mixed = answer(
+        &g,
+        "who met Putin and Vladimir Putin and putin and Lavrov and Lavrov",
+    );
+    assert_eq!(mixed, answer(&g, "who met Putin and Lavrov"));
+    // An unknown name repeated is one error, at the first.
+    let e = error(&g, "who met Kery and Kery and Kery").expect("an error");
+    assert!(
+        e.contains("1 | who met Kery and Kery and Kery\n  |         ^^^^ not in the graph"),
+        "{e}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Paths and variable-length relationships.
 
 /// A hop of a path states its relation the way the graph holds it: `John Kerry VISITED Moscow`
