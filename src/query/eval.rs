@@ -14,14 +14,16 @@ use crate::graph::{DocId, Edge, EdgeId, Evidence, KnowledgeGraph, NodeId, Resolu
 use crate::names::normalize;
 use crate::text::Span;
 
+use super::MAX_ROWS;
 use super::answer::{Answer, EvidenceRef, Row, Value};
 use super::ast::{Direction, Op};
+use super::error::QueryError;
 use super::plan::{
     ColumnValue, EdgeKey, EvidenceFilter, NodeCondition, NodeKey, Pairs, Plan, Shape, Star, Status,
 };
 
-/// Runs a plan.
-pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
+/// Runs a plan. Fails when more than [`MAX_ROWS`] rows match and the plan sets no limit.
+pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Result<Answer, QueryError> {
     let mut rows: Vec<Found> = match &plan.shape {
         Shape::Star(star) => star_rows(graph, star, plan.keep_denied),
         Shape::Pairs(pairs) => pair_rows(graph, pairs, plan),
@@ -40,7 +42,10 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
             kinds,
             direction,
             max,
-        } => return path_answer(graph, (*from, *to), kinds, *direction, *max),
+        } => {
+            let answer = path_answer(graph, (*from, *to), kinds, *direction, *max);
+            return few_rows(answer.rows.len(), plan).map(|()| answer);
+        }
     };
     rows.retain(|row| match row.key {
         Key::Node(id) => plan
@@ -52,15 +57,16 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
     // (Pairs are filtered on both ends as they are found.)
     let columns: Vec<String> = plan.columns.iter().map(|c| c.name.clone()).collect();
     if plan.count {
-        return Answer {
+        return Ok(Answer {
             columns,
             rows: vec![Row {
                 cells: vec![Value::Number(rows.len() as u64)],
                 evidence: Vec::new(),
             }],
             with_evidence: false,
-        };
+        });
     }
+    few_rows(rows.len(), plan)?;
     let anchors: Vec<NodeId> = match &plan.shape {
         Shape::Star(star) => star.arms.iter().map(|a| a.anchor).collect(),
         _ => Vec::new(),
@@ -91,7 +97,7 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
             out.extend(rows.iter().take(limit).map(|row| (cells_of(row), row)));
         }
     }
-    Answer {
+    Ok(Answer {
         columns,
         rows: out
             .into_iter()
@@ -101,7 +107,23 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
             })
             .collect(),
         with_evidence: false,
+    })
+}
+
+/// An error when `matched` rows are more than an answer holds and no `limit` picks some.
+fn few_rows(matched: usize, plan: &Plan) -> Result<(), QueryError> {
+    if matched <= MAX_ROWS || plan.limit.is_some() {
+        return Ok(());
     }
+    Err(QueryError::new(
+        format!("too many rows: at most {MAX_ROWS}"),
+        plan.rows_span,
+        format!("{matched} rows match"),
+    )
+    .with_help(format!(
+        "narrow it, count with `count(*)`, or add `limit {MAX_ROWS}` for the first rows \
+         (`explain` prints a question's pattern)"
+    )))
 }
 
 /// Numbers by value, text by its folded form, nothing last.

@@ -59,6 +59,16 @@ use crate::graph::KnowledgeGraph;
 /// name is an error pointing at it, so that the work of resolving names stays small.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// The most columns a pattern may return; `return` with more is an error pointing at the
+/// columns past the limit. (Questions return at most 11.)
+pub const MAX_COLUMNS: usize = 64;
+
+/// The most rows an answer holds. A query that matches more and sets no `limit` is an error
+/// pointing at the pattern's parts (for a question, the question), and so is a `limit` above it;
+/// `count(*)` counts without limit. With [`MAX_COLUMNS`] this bounds what an answer, and its
+/// printed table, can take.
+pub const MAX_ROWS: usize = 10_000;
+
 /// True when `word` is a keyword of the language, in any case.
 pub fn is_keyword(word: &str) -> bool {
     parser::is_keyword(word)
@@ -142,7 +152,7 @@ fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name>
 pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, QueryError> {
     let pattern = pattern_for(graph, query);
     let plan = plan::plan(graph, &pattern)?;
-    let mut answer = eval::execute(graph, &plan);
+    let mut answer = eval::execute(graph, &plan)?;
     answer.with_evidence = query.evidence;
     Ok(answer)
 }

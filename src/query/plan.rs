@@ -22,6 +22,7 @@ use super::ast::{
     RelPattern,
 };
 use super::error::{QueryError, or_list};
+use super::{MAX_COLUMNS, MAX_ROWS};
 
 type Result<T> = std::result::Result<T, QueryError>;
 
@@ -38,8 +39,11 @@ pub(super) struct Plan {
     pub columns: Vec<Column>,
     /// `order by`: the index of a column, and largest first.
     pub order: Option<(usize, bool)>,
-    /// `limit`.
+    /// `limit`, at most [`MAX_ROWS`].
     pub limit: Option<usize>,
+    /// Where an answer with more than [`MAX_ROWS`] rows and no `limit` is an error: the parts
+    /// of the pattern.
+    pub rows_span: Span,
     /// `return count(*)`: one row, the number of answers.
     pub count: bool,
     /// Rows that rest only on denied evidence are kept (the answer shows a status).
@@ -426,6 +430,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
 }
 
 fn plan_with(names: &mut Names<'_>, pattern: &Pattern) -> Result<Plan> {
+    few_columns(pattern)?;
     let mut vars = Vars::default();
     let mut shape = None;
     let mut answer_kind: Option<EntityKind> = None;
@@ -638,6 +643,7 @@ fn plan_with(names: &mut Names<'_>, pattern: &Pattern) -> Result<Plan> {
         columns: Vec::new(),
         order: None,
         limit: None,
+        rows_span: parts_span(pattern),
         count: false,
         keep_denied: false,
     };
@@ -650,9 +656,55 @@ fn plan_with(names: &mut Names<'_>, pattern: &Pattern) -> Result<Plan> {
                     .with_help("use a limit of 1 or more, or leave it out"),
             );
         }
-        plan.limit = Some(usize::try_from(limit.value).unwrap_or(usize::MAX));
+        if limit.value > MAX_ROWS as u64 {
+            return Err(QueryError::new(
+                format!("too many rows: at most {MAX_ROWS}"),
+                limit.span,
+                "above the most rows an answer holds",
+            )
+            .with_help(format!(
+                "ask for {MAX_ROWS} or fewer; a count (`count people`, `return count(*)`) has no limit"
+            )));
+        }
+        plan.limit = Some(usize::try_from(limit.value).unwrap_or(MAX_ROWS));
     }
     Ok(plan)
+}
+
+/// Where a pattern's matches are asked for: its parts (for a question, the whole question).
+fn parts_span(pattern: &Pattern) -> Span {
+    let first = pattern.parts.first().map(|p| p.left.span);
+    let last = pattern
+        .parts
+        .last()
+        .map(|p| p.right.as_ref().map_or(p.left.span, |(_, node)| node.span));
+    match (first, last) {
+        (Some(first), Some(last)) => {
+            Span::new(first.start.min(last.start), first.end.max(last.end))
+        }
+        _ => pattern.span,
+    }
+}
+
+/// At most [`MAX_COLUMNS`] columns: the first item past the limit and all after it are the
+/// offending part.
+fn few_columns(pattern: &Pattern) -> Result<()> {
+    let (Some(first), Some(last)) = (pattern.items.get(MAX_COLUMNS), pattern.items.last()) else {
+        return Ok(());
+    };
+    let end = last
+        .alias
+        .as_ref()
+        .map_or(last.expr.span().end, |a| a.span.end);
+    Err(QueryError::new(
+        format!("too many columns: at most {MAX_COLUMNS}"),
+        Span::new(first.expr.span().start, end.max(first.expr.span().end)),
+        match pattern.items.len() {
+            n if n == MAX_COLUMNS + 1 => format!("column {n}"),
+            n => format!("columns {} to {n}", MAX_COLUMNS + 1),
+        },
+    )
+    .with_help("return fewer columns, or ask for the rest in another query"))
 }
 
 fn flip(direction: Direction) -> Direction {

@@ -890,6 +890,80 @@ fn repeated_names_resolve_once() {
     );
 }
 
+/// `return p, p, ...` with 300 columns is refused before anything is looked up, the caret under
+/// the columns past the 64th; 64 are answered.
+#[test]
+fn too_many_columns_is_an_error() {
+    let g = graph();
+    let columns = |n: usize| vec!["p"; n].join(", ");
+    let question = format!("match (p) return {}", columns(300));
+    let e = query::parse(&question)
+        .and_then(|q| query::run(&g, &q))
+        .expect_err("too many columns");
+    assert_eq!(e.message, "too many columns: at most 64");
+    assert_eq!(e.label, "columns 65 to 300");
+    let before = "match (p) return ".len() + 64 * "p, ".len();
+    assert_eq!(e.span.start, before);
+    assert_eq!(e.span.end, question.len());
+    // Also when only explained, and whatever the names say.
+    let explain = format!("explain match ({{name: \"Xyzzy\"}}) return {}", columns(65));
+    let e = query::execute(&g, &explain, &query::Settings::default()).expect_err("too many");
+    assert_eq!(e.label, "column 65");
+    let a = answer(&g, &format!("match (p:Person) return {}", columns(64)));
+    assert_eq!(a.columns.len(), 64);
+}
+
+/// A graph with `n` people who all met one of them, Hub Person.
+fn crowd(n: usize) -> KnowledgeGraph {
+    let text = "Hub Person met everyone.";
+    let mut article = Article::new("crowd.txt", "2016-01-01", text);
+    let hub = article.person("Hub Person", &[], &[]);
+    for i in 0..n {
+        let other = article.person(&format!("Person Number{i}"), &[], &[]);
+        article.relation(RelationKind::Met, hub, other, "met everyone");
+    }
+    let mut g = KnowledgeGraph::new();
+    g.add(&article.doc, &article.ex);
+    g
+}
+
+/// An answer holds at most 10,000 rows: more is an error under the pattern's parts (the whole
+/// question for a question), unless a `limit` of at most 10,000 picks the first.
+#[test]
+fn too_many_rows_is_an_error() {
+    let g = crowd(10_001);
+    let e = error(&g, "match (p:Person) return p").expect("too many rows");
+    assert!(
+        e.starts_with("error: too many rows: at most 10000\n"),
+        "{e}"
+    );
+    assert!(e.contains("^^^^^^^^^^ 10002 rows match"), "{e}");
+    let e = error(&g, "who met Hub Person").expect("too many rows");
+    assert!(e.contains("^^^^^^^^^^^^^^^^^^ 10001 rows match"), "{e}");
+    assert_eq!(
+        answer(&g, "match (p:Person) return p limit 10000")
+            .rows
+            .len(),
+        10_000
+    );
+    assert_eq!(
+        answer(&g, "match (p:Person) return count(*)").rows[0].cells[0],
+        Value::Number(10_002)
+    );
+    assert_eq!(
+        answer(&g, "count people that met Hub Person").names(),
+        ["10001"]
+    );
+    let e = error(&g, "match (p:Person) return p limit 10001").expect("too large a limit");
+    assert!(
+        e.contains("^^^^^ above the most rows an answer holds"),
+        "{e}"
+    );
+    // Up to the limit, an answer is an answer.
+    let full = crowd(10_000);
+    assert_eq!(answer(&full, "who met Hub Person").rows.len(), 10_000);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Paths and variable-length relationships.
 
