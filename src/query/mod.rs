@@ -103,10 +103,14 @@ pub fn pattern_for(graph: &KnowledgeGraph, query: &Query) -> Pattern {
     }
 }
 
+/// The most names split at `and` that are joined back into one: "First National Bank of
+/// Schiller Park and Merchants and Manufacturers State Bank" is three.
+const MAX_JOINED: usize = 4;
+
 /// Joins runs of names separated by `and` into the longest one the graph knows as one entity.
-/// Only runs of at most [`MAX_NAME_CHARS`] characters are tried (a longer name cannot be
-/// typed), each looked up once without a did-you-mean search, so that a question of many names
-/// costs a few lookups a name.
+/// Only runs of at most [`MAX_JOINED`] names and [`MAX_NAME_CHARS`] characters are tried (a
+/// longer name cannot be typed), each looked up without a did-you-mean search, so that a
+/// question of many names costs at most three lookups a name.
 fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name> {
     // A run's length in characters, from the byte offsets of its ends.
     let char_starts: Vec<usize> = source.char_indices().map(|(at, _)| at).collect();
@@ -119,7 +123,9 @@ fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name>
     let mut i = 0;
     while i < names.len() {
         let start = ends[i].0;
-        let fits = ends.partition_point(|&(_, end)| end.saturating_sub(start) <= MAX_NAME_CHARS);
+        let fits = ends
+            .partition_point(|&(_, end)| end.saturating_sub(start) <= MAX_NAME_CHARS)
+            .min(i + MAX_JOINED);
         let longest = (i + 1..fits.max(i + 1)).rev().find_map(|j| {
             let span = crate::text::Span::new(names[i].span.start, names[j].span.end);
             let text = source.get(span.start..span.end)?;

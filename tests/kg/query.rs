@@ -877,6 +877,9 @@ fn repeated_names_resolve_once() {
     let once = answer(&g, "who met Putin");
     let many = answer(&g, &format!("who met Putin{}", " and Putin".repeat(23)));
     assert_eq!(many, once);
+    // A question of 10,000 characters: each run of up to four names is tried as one name.
+    let many = answer(&g, &format!("who met Putin{}", " and Putin".repeat(999)));
+    assert_eq!(many, once);
     let mixed = answer(
         &g,
         "who met Putin and Vladimir Putin and putin and Lavrov and Lavrov",
