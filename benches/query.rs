@@ -1,5 +1,7 @@
 //! Query speed on a synthetic graph of a million edges (see `synthetic.rs`): a who-met question
-//! about one of the many, about a hub, a question with a date filter, and shortest paths.
+//! about one of the many, about a hub, a question with a date filter, and shortest paths; and the
+//! bounds of issue 10: a name repeated 24 times, a misspelt name (did-you-mean), a name of 10,000
+//! characters, 300 columns, and the largest answer allowed (64 columns of 10,000 rows, printed).
 //!
 //! `cargo bench --bench query`. Building the graph takes a while; it is built once.
 
@@ -17,6 +19,15 @@ fn ask(graph: &KnowledgeGraph, question: &str) -> usize {
         .expect("the benchmark's names are in the graph")
         .rows
         .len()
+}
+
+/// A query that must fail; its error.
+fn refuse(graph: &KnowledgeGraph, question: &str) -> query::QueryError {
+    let result = query::parse(question).and_then(|q| query::run(graph, &q));
+    match result {
+        Ok(_) => panic!("the benchmark's question {question:.60} must fail"),
+        Err(e) => e,
+    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -61,6 +72,43 @@ fn bench(c: &mut Criterion) {
     group.bench_function("path (typical to small fry)", |b| {
         let q = format!("path from \"{typical}\" to \"{other}\"");
         b.iter(|| ask(&graph, black_box(&q)))
+    });
+    group.bench_function("who met (typical person) named 24 times", |b| {
+        let q = format!(
+            "who met \"{typical}\"{}",
+            format!(" and \"{typical}\"").repeat(23)
+        );
+        b.iter(|| ask(&graph, black_box(&q)))
+    });
+    let misspelt: String = typical.chars().filter(|&c| c != 'o').collect();
+    let misspelt = format!("who met \"{misspelt}\"");
+    let e = refuse(&graph, &misspelt);
+    eprintln!("{misspelt}: {}; {}", e.message, e.help.unwrap_or_default());
+    group.bench_function("who met (a misspelt name): did you mean", |b| {
+        b.iter(|| refuse(&graph, black_box(&misspelt)))
+    });
+    group.bench_function("who met (a name of 10,000 characters)", |b| {
+        let q = format!("who met {}", "Reagan ".repeat(1_430).trim_end());
+        b.iter(|| refuse(&graph, black_box(&q)))
+    });
+    group.bench_function("return 300 columns", |b| {
+        let q = format!("match (p:Person) return {}", vec!["p"; 300].join(", "));
+        b.iter(|| refuse(&graph, black_box(&q)))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("largest answer");
+    group.sample_size(10);
+    group.bench_function("64 columns of 10,000 rows, as a table", |b| {
+        let columns: Vec<String> = (0..64).map(|i| format!("p.name as c{i}")).collect();
+        let q = format!("match (p:Person) return {} limit 10000", columns.join(", "));
+        let parsed = query::parse(&q).expect("parses");
+        b.iter(|| {
+            let answer = query::run(&graph, &parsed).expect("answers");
+            answer
+                .render(&graph, query::Format::Table, false, None)
+                .len()
+        })
     });
     group.finish();
 }

@@ -14,14 +14,16 @@ use crate::model::{EntityKind, RelationKind, Role};
 use crate::names::normalize;
 use crate::text::Span;
 
+use super::MAX_ROWS;
 use super::answer::{Answer, EvidenceRef, Row, Value};
 use super::ast::{Direction, Op};
+use super::error::QueryError;
 use super::plan::{
     ColumnValue, EdgeKey, EvidenceFilter, NodeCondition, NodeKey, Pairs, Plan, Shape, Star,
 };
 
-/// Runs a plan.
-pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
+/// Runs a plan. Fails when more than [`MAX_ROWS`] rows match and the plan sets no limit.
+pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Result<Answer, QueryError> {
     let mut rows: Vec<Found> = match &plan.shape {
         Shape::Star(star) => star_rows(graph, star, plan.keep_denied),
         Shape::Pairs(pairs) => pair_rows(graph, pairs, plan),
@@ -38,8 +40,12 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
             from,
             to,
             kinds,
+            direction,
             max,
-        } => return path_answer(graph, *from, *to, kinds, *max),
+        } => {
+            let answer = path_answer(graph, (*from, *to), kinds, *direction, *max);
+            return few_rows(answer.rows.len(), plan).map(|()| answer);
+        }
     };
     rows.retain(|row| match row.key {
         Key::Node(id) => plan
@@ -51,15 +57,16 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
     // (Pairs are filtered on both ends as they are found.)
     let columns: Vec<String> = plan.columns.iter().map(|c| c.name.clone()).collect();
     if plan.count {
-        return Answer {
+        return Ok(Answer {
             columns,
             rows: vec![Row {
                 cells: vec![Value::Number(rows.len() as u64)],
                 evidence: Vec::new(),
             }],
             with_evidence: false,
-        };
+        });
     }
+    few_rows(rows.len(), plan)?;
     let anchors: Vec<NodeId> = match &plan.shape {
         Shape::Star(star) => star.arms.iter().map(|a| a.anchor).collect(),
         _ => Vec::new(),
@@ -90,7 +97,7 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
             out.extend(rows.iter().take(limit).map(|row| (cells_of(row), row)));
         }
     }
-    Answer {
+    Ok(Answer {
         columns,
         rows: out
             .into_iter()
@@ -100,7 +107,23 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Answer {
             })
             .collect(),
         with_evidence: false,
+    })
+}
+
+/// An error when `matched` rows are more than an answer holds and no `limit` picks some.
+fn few_rows(matched: usize, plan: &Plan) -> Result<(), QueryError> {
+    if matched <= MAX_ROWS || plan.limit.is_some() {
+        return Ok(());
     }
+    Err(QueryError::new(
+        format!("too many rows: at most {MAX_ROWS}"),
+        plan.rows_span,
+        format!("{matched} rows match"),
+    )
+    .with_help(format!(
+        "narrow it, count with `count(*)`, or add `limit {MAX_ROWS}` for the first rows \
+         (`explain` prints a question's pattern)"
+    )))
 }
 
 /// Numbers by value, text by its folded form, nothing last.
@@ -137,8 +160,12 @@ struct Found {
 /// Sentences in which someone met a given node: (the other party, document, sentence span).
 type MetSentences = HashSet<(NodeId, DocId, Span)>;
 
-fn along(direction: Direction, outgoing: bool) -> bool {
+/// Does a pattern's relationship, written `direction`, follow an edge of `kind` that leaves the
+/// node at hand when `outgoing`? A symmetric relation (MET, CALLED) has no way round: the graph
+/// stores it from the smaller node index, so an arrow on it would pick answers by that index.
+fn along(direction: Direction, outgoing: bool, kind: RelationKind) -> bool {
     match direction {
+        _ if kind.is_symmetric() => true,
         Direction::Right => outgoing,
         Direction::Left => !outgoing,
         Direction::Both => true,
@@ -157,7 +184,7 @@ fn star_rows(graph: &KnowledgeGraph, star: &Star, keep_denied: bool) -> Vec<Foun
     for arm in &star.arms {
         let mut here: BTreeMap<Key, BTreeSet<EvidenceRef>> = BTreeMap::new();
         for (edge_id, other, edge, outgoing) in graph.edges_of(arm.anchor, None) {
-            if !arm.kinds.contains(&edge.kind) || !along(arm.direction, outgoing) {
+            if !arm.kinds.contains(&edge.kind) || !along(arm.direction, outgoing, edge.kind) {
                 continue;
             }
             if !star.by_topic
@@ -264,6 +291,7 @@ fn pair_rows(graph: &KnowledgeGraph, pairs: &Pairs, plan: &Plan) -> Vec<Found> {
             continue;
         }
         let readings: &[(NodeId, NodeId)] = match pairs.direction {
+            _ if edge.kind.is_symmetric() => &[(source, target), (target, source)],
             Direction::Right => &[(source, target)],
             Direction::Left => &[(target, source)],
             Direction::Both => &[(source, target), (target, source)],
@@ -396,7 +424,7 @@ fn met_sentences(graph: &KnowledgeGraph, y: NodeId) -> MetSentences {
 /// A topic named in evidence is the canonical name of a node when it was read; find that node
 /// again (names can later become aliases through merges), or keep the phrase.
 fn topic_key(graph: &KnowledgeGraph, topic: &str) -> Key {
-    match graph.resolve(topic) {
+    match graph.lookup(topic) {
         Resolution::One(id) => Key::Node(id),
         Resolution::Ambiguous(ids) => ids
             .into_iter()
@@ -534,7 +562,7 @@ fn neighbour_rows(
         for (edge_id, other, edge, outgoing) in graph.edges_of(node, None) {
             if other == from
                 || !kinds.contains(&edge.kind)
-                || !along(direction, outgoing)
+                || !along(direction, outgoing, edge.kind)
                 || seen.contains_key(&other)
                 || !affirmed(edge)
             {
@@ -545,9 +573,24 @@ fn neighbour_rows(
             queue.push_back((other, hops + 1));
         }
     }
+    // `*0..`: the start itself, at no hops.
+    if min == 0 {
+        order.insert(0, from);
+    }
     let mut rows: Vec<Found> = order
         .into_iter()
         .filter_map(|id| {
+            if id == from {
+                return kind
+                    .is_none_or(|k| graph.node(id).kind == k)
+                    .then(|| Found {
+                        key: Key::Node(id),
+                        evidence: Vec::new(),
+                        hops: Some(0),
+                        via: None,
+                        second: None,
+                    });
+            }
             let (hops, edge_id) = seen[&id];
             (hops >= min && kind.is_none_or(|k| graph.node(id).kind == k)).then(|| Found {
                 key: Key::Node(id),
@@ -573,12 +616,13 @@ fn neighbour_rows(
 }
 
 /// A shortest path by a search from both ends at once, always growing the smaller frontier.
-/// Edges that only deny an event, and quotes, are not followed.
+/// Edges that only deny an event, and quotes, are not followed. From a node to itself the path
+/// has no hops: one row with no relation (the planner allows that only for `*0..`).
 fn path_answer(
     graph: &KnowledgeGraph,
-    from: NodeId,
-    to: NodeId,
+    (from, to): (NodeId, NodeId),
     kinds: &[RelationKind],
+    direction: Direction,
     max: u32,
 ) -> Answer {
     let columns = ["from", "relation", "to"].map(String::from).to_vec();
@@ -588,7 +632,13 @@ fn path_answer(
         with_evidence: false,
     };
     if from == to {
-        return empty;
+        return Answer {
+            rows: vec![Row {
+                cells: vec![entity(graph, from), Value::Null, entity(graph, to)],
+                evidence: Vec::new(),
+            }],
+            ..empty
+        };
     }
     // node -> (the node it was reached from, by which edge); the ends map to themselves.
     let mut back: [FxHashMap<NodeId, Option<(NodeId, EdgeId)>>; 2] =
@@ -605,8 +655,10 @@ fn path_answer(
         // one through a country two people both serve.
         for &kind in kinds {
             for &node in &frontier[side] {
-                for (edge_id, other, edge, _) in graph.edges_of(node, Some(kind)) {
-                    if back[side].contains_key(&other)
+                for (edge_id, other, edge, outgoing) in graph.edges_of(node, Some(kind)) {
+                    // The search from `to` walks the arrow backwards.
+                    if !along(direction, outgoing == (side == 0), kind)
+                        || back[side].contains_key(&other)
                         || graph.node(other).kind == EntityKind::Quote
                         || !affirmed(edge)
                     {
@@ -644,16 +696,30 @@ fn path_answer(
         columns,
         rows: hops
             .into_iter()
-            .map(|(a, edge, b)| Row {
-                cells: vec![
-                    entity(graph, a),
-                    Value::Text(graph.edge(edge).kind.as_str().to_string()),
-                    entity(graph, b),
-                ],
-                evidence: best_of(graph, edge),
+            .map(|(a, edge, b)| {
+                let (a, b) = stated(graph, edge, a, b);
+                Row {
+                    cells: vec![
+                        entity(graph, a),
+                        Value::Text(graph.edge(edge).kind.as_str().to_string()),
+                        entity(graph, b),
+                    ],
+                    evidence: best_of(graph, edge),
+                }
             })
             .collect(),
         with_evidence: false,
+    }
+}
+
+/// The ends of a hop walked from `a` to `b`, in the order its relation states them: a directed
+/// relation from its source to its target (`John Kerry VISITED Moscow`, even on a path walked
+/// from Moscow), a symmetric one (MET, CALLED) in the order walked.
+fn stated(graph: &KnowledgeGraph, edge: EdgeId, a: NodeId, b: NodeId) -> (NodeId, NodeId) {
+    if graph.edge(edge).kind.is_symmetric() {
+        (a, b)
+    } else {
+        graph.endpoints(edge)
     }
 }
 

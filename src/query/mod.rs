@@ -54,6 +54,21 @@ pub use parser::{
 use crate::export::{self, Selection};
 use crate::graph::KnowledgeGraph;
 
+/// The longest name a query may hold, in characters (a bare name, a quoted one, or any quoted
+/// text of a pattern). The longest entity names in news are under a hundred characters; a longer
+/// name is an error pointing at it, so that the work of resolving names stays small.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// The most columns a pattern may return; `return` with more is an error pointing at the
+/// columns past the limit. (Questions return at most 11.)
+pub const MAX_COLUMNS: usize = 64;
+
+/// The most rows an answer holds. A query that matches more and sets no `limit` is an error
+/// pointing at the pattern's parts (for a question, the question), and so is a `limit` above it;
+/// `count(*)` counts without limit. With [`MAX_COLUMNS`] this bounds what an answer, and its
+/// printed table, can take.
+pub const MAX_ROWS: usize = 10_000;
+
 /// True when `word` is a keyword of the language, in any case.
 pub fn is_keyword(word: &str) -> bool {
     parser::is_keyword(word)
@@ -88,12 +103,30 @@ pub fn pattern_for(graph: &KnowledgeGraph, query: &Query) -> Pattern {
     }
 }
 
+/// The most names split at `and` that are joined back into one: "First National Bank of
+/// Schiller Park and Merchants and Manufacturers State Bank" is three.
+const MAX_JOINED: usize = 4;
+
 /// Joins runs of names separated by `and` into the longest one the graph knows as one entity.
+/// Only runs of at most [`MAX_JOINED`] names and [`MAX_NAME_CHARS`] characters are tried (a
+/// longer name cannot be typed), each looked up without a did-you-mean search, so that a
+/// question of many names costs at most three lookups a name.
 fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name> {
+    // A run's length in characters, from the byte offsets of its ends.
+    let char_starts: Vec<usize> = source.char_indices().map(|(at, _)| at).collect();
+    let chars_at = |byte: usize| char_starts.partition_point(|&at| at < byte);
+    let ends: Vec<(usize, usize)> = names
+        .iter()
+        .map(|n| (chars_at(n.span.start), chars_at(n.span.end)))
+        .collect();
     let mut joined = Vec::with_capacity(names.len());
     let mut i = 0;
     while i < names.len() {
-        let longest = (i + 1..names.len()).rev().find_map(|j| {
+        let start = ends[i].0;
+        let fits = ends
+            .partition_point(|&(_, end)| end.saturating_sub(start) <= MAX_NAME_CHARS)
+            .min(i + MAX_JOINED);
+        let longest = (i + 1..fits.max(i + 1)).rev().find_map(|j| {
             let span = crate::text::Span::new(names[i].span.start, names[j].span.end);
             let text = source.get(span.start..span.end)?;
             // Quoted names are taken as written.
@@ -101,7 +134,7 @@ fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name>
                 return None;
             }
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            matches!(graph.resolve(&words), crate::graph::Resolution::One(_))
+            matches!(graph.lookup(&words), crate::graph::Resolution::One(_))
                 .then(|| (j, Name { text: words, span }))
         });
         match longest {
@@ -125,7 +158,7 @@ fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name>
 pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, QueryError> {
     let pattern = pattern_for(graph, query);
     let plan = plan::plan(graph, &pattern)?;
-    let mut answer = eval::execute(graph, &plan);
+    let mut answer = eval::execute(graph, &plan)?;
     answer.with_evidence = query.evidence;
     Ok(answer)
 }

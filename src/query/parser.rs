@@ -9,6 +9,7 @@ use pest::Parser as _;
 use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::Pair;
 
+use super::MAX_NAME_CHARS;
 use super::ast::{
     Body, Condition, DateLit, Direction, Event, Expr, Filter, FilterArg, FilterKind, Form, Hops,
     Ident, Item, Literal, Name, NodePattern, Number, Op, Order, Output, OutputFormat, Part,
@@ -386,7 +387,7 @@ fn name_of(pair: Pair<'_, Rule>) -> Result<Name> {
         return Err(bug(outer));
     };
     if inner.as_rule() == Rule::quoted {
-        return unquote(inner);
+        return unquote(inner).and_then(short_name);
     }
     let words: Vec<Pair<'_, Rule>> = inner.into_inner().collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -394,7 +395,21 @@ fn name_of(pair: Pair<'_, Rule>) -> Result<Name> {
     };
     let span = Span::new(first.as_span().start(), last.as_span().end());
     let text = words.iter().map(Pair::as_str).collect::<Vec<_>>().join(" ");
-    Ok(Name { text, span })
+    short_name(Name { text, span })
+}
+
+/// The name, unless it is longer than [`MAX_NAME_CHARS`]: no entity is named by a paragraph,
+/// and a bound on names bounds the work of resolving them.
+fn short_name(name: Name) -> Result<Name> {
+    let chars = name.text.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(QueryError::new(
+            format!("this name is too long: at most {MAX_NAME_CHARS} characters"),
+            name.span,
+            format!("{chars} characters"),
+        ));
+    }
+    Ok(name)
 }
 
 /// A `quoted` or `string` pair: its contents with escapes undone; never empty.
@@ -512,7 +527,7 @@ fn node_of(pair: Pair<'_, Rule>) -> Result<NodePattern> {
                             )
                             .with_help("match a node by its name: `{name: \"John Kerry\"}`"));
                         }
-                        Rule::string => node.name = Some(unquote(p)?),
+                        Rule::string => node.name = Some(short_name(unquote(p)?)?),
                         _ => {}
                     }
                 }
@@ -600,7 +615,7 @@ fn literal_of(pair: Pair<'_, Rule>) -> Result<Literal> {
     let span = span_of(&pair);
     let inner = pair.into_inner().next().ok_or_else(|| bug(span))?;
     Ok(match inner.as_rule() {
-        Rule::string => Literal::Text(unquote(inner)?),
+        Rule::string => Literal::Text(short_name(unquote(inner)?)?),
         Rule::number => Literal::Number(number_of(&inner)?),
         _ => {
             let text = inner.as_str().to_string();

@@ -10,6 +10,8 @@
 //! - a neighbourhood: `(NAMED)-[r*1..N]-(x)`, one row a node within N hops;
 //! - a path: `(NAMED)-[r*..N]-(NAMED)`, one row a hop of a shortest path.
 
+use rustc_hash::FxHashMap;
+
 use crate::graph::{KnowledgeGraph, NodeId, Resolution};
 pub(super) use crate::model::Status;
 use crate::model::{Date, EntityKind, RelationKind};
@@ -21,6 +23,7 @@ use super::ast::{
     RelPattern,
 };
 use super::error::{QueryError, or_list};
+use super::{MAX_COLUMNS, MAX_ROWS};
 
 type Result<T> = std::result::Result<T, QueryError>;
 
@@ -37,8 +40,11 @@ pub(super) struct Plan {
     pub columns: Vec<Column>,
     /// `order by`: the index of a column, and largest first.
     pub order: Option<(usize, bool)>,
-    /// `limit`.
+    /// `limit`, at most [`MAX_ROWS`].
     pub limit: Option<usize>,
+    /// Where an answer with more than [`MAX_ROWS`] rows and no `limit` is an error: the parts
+    /// of the pattern.
+    pub rows_span: Span,
     /// `return count(*)`: one row, the number of answers.
     pub count: bool,
     /// Rows that rest only on denied evidence are kept (the answer shows a status).
@@ -59,7 +65,7 @@ pub(super) enum Shape {
         /// The label.
         kind: Option<EntityKind>,
     },
-    /// Nodes within `max` hops of `from`.
+    /// Nodes within `max` hops of `from`, and `from` itself when `min` is 0.
     Neighbours {
         /// The centre.
         from: NodeId,
@@ -74,7 +80,7 @@ pub(super) enum Shape {
         /// The label of the answers.
         kind: Option<EntityKind>,
     },
-    /// A shortest path.
+    /// A shortest path; of no hops when both ends are one node (only `*0..` allows that).
     Path {
         /// One end.
         from: NodeId,
@@ -82,6 +88,8 @@ pub(super) enum Shape {
         to: NodeId,
         /// The relations it may use.
         kinds: Vec<RelationKind>,
+        /// Which way, from `from` towards `to` (symmetric relations go either way).
+        direction: Direction,
         /// Most hops.
         max: u32,
     },
@@ -356,8 +364,39 @@ struct Vars<'p> {
     fixed: Vec<(&'p str, NodeId)>,
 }
 
+/// The graph's names as one pattern asks for them: each distinct name is resolved once, however
+/// often the pattern repeats it (`who met Reagan and Reagan and ...`).
+struct Names<'g> {
+    graph: &'g KnowledgeGraph,
+    /// Name as written -> how it resolved.
+    seen: FxHashMap<String, Resolution>,
+}
+
+impl<'g> Names<'g> {
+    fn new(graph: &'g KnowledgeGraph) -> Names<'g> {
+        Names {
+            graph,
+            seen: FxHashMap::default(),
+        }
+    }
+
+    fn resolve(&mut self, name: &str) -> Resolution {
+        if let Some(known) = self.seen.get(name) {
+            return known.clone();
+        }
+        let resolution = self.graph.resolve(name);
+        self.seen.insert(name.to_string(), resolution.clone());
+        resolution
+    }
+}
+
 /// Resolves a pattern against the graph.
 pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
+    plan_with(&mut Names::new(graph), pattern)
+}
+
+fn plan_with(names: &mut Names<'_>, pattern: &Pattern) -> Result<Plan> {
+    few_columns(pattern)?;
     let mut vars = Vars::default();
     let mut shape = None;
     let mut answer_kind: Option<EntityKind> = None;
@@ -407,7 +446,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
             }
             let kind = label(part.left.label.as_ref())?;
             let nodes = match &part.left.name {
-                Some(name) => Some(match graph.resolve(&name.text) {
+                Some(name) => Some(match names.resolve(&name.text) {
                     Resolution::One(id) => vec![id],
                     Resolution::Ambiguous(ids) => ids,
                     Resolution::Unknown(suggestions) => return Err(unknown(name, &suggestions)),
@@ -441,8 +480,29 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
                         "a path must be the only part of a pattern",
                     ));
                 }
-                let from = entity(graph, &part.left, AGENTS)?;
-                let to = entity(graph, right, AGENTS)?;
+                if hops.min > 1 {
+                    return Err(unsupported(
+                        hops.span,
+                        "a path between two named nodes is the shortest one: its range sets the \
+                         most hops (`*..4`), and `*0..4` also lets the two names be one entity",
+                    ));
+                }
+                let from = entity(names, &part.left, AGENTS)?;
+                let to = entity(names, right, AGENTS)?;
+                if from == to && hops.min > 0 {
+                    let (right_name, left_name) = (&right.name, &part.left.name);
+                    let span = right_name.as_ref().map_or(right.span, |n| n.span);
+                    let first = left_name.as_ref().map_or("", |n| n.text.as_str());
+                    return Err(QueryError::new(
+                        "a path joins two entities, and both names are one",
+                        span,
+                        format!("the same entity as `{first}`"),
+                    )
+                    .with_help(
+                        "name two entities; in a pattern, `*0..` accepts the path of no hops \
+                         from an entity to itself",
+                    ));
+                }
                 if let Some(v) = &part.left.var {
                     vars.fixed.push((&v.text, from));
                 }
@@ -453,6 +513,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
                     from,
                     to,
                     kinds,
+                    direction: rel.direction,
                     max: hops.max.unwrap_or(DEFAULT_MAX_HOPS),
                 });
                 continue;
@@ -486,7 +547,7 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
             ([RelationKind::Visited], Direction::Left) => PLACES,
             _ => AGENTS,
         };
-        let id = entity(graph, anchor, expected)?;
+        let id = entity(names, anchor, expected)?;
         if let Some(v) = &anchor.var {
             vars.fixed.push((&v.text, id));
         }
@@ -520,11 +581,17 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
             continue;
         }
         by_topic = first_is_topics;
-        arms.push(Arm {
-            anchor: id,
-            kinds,
-            direction,
-        });
+        // A part written twice asks nothing more.
+        if !arms
+            .iter()
+            .any(|a: &Arm| a.anchor == id && a.kinds == kinds && a.direction == direction)
+        {
+            arms.push(Arm {
+                anchor: id,
+                kinds,
+                direction,
+            });
+        }
     }
     let shape = match shape {
         Some(shape) => shape,
@@ -542,10 +609,11 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
         columns: Vec::new(),
         order: None,
         limit: None,
+        rows_span: parts_span(pattern),
         count: false,
         keep_denied: false,
     };
-    conditions(graph, pattern, &vars, &mut plan)?;
+    conditions(names, pattern, &vars, &mut plan)?;
     columns(pattern, &vars, &mut plan)?;
     if let Some(limit) = &pattern.limit {
         if limit.value == 0 {
@@ -554,9 +622,55 @@ pub(super) fn plan(graph: &KnowledgeGraph, pattern: &Pattern) -> Result<Plan> {
                     .with_help("use a limit of 1 or more, or leave it out"),
             );
         }
-        plan.limit = Some(usize::try_from(limit.value).unwrap_or(usize::MAX));
+        if limit.value > MAX_ROWS as u64 {
+            return Err(QueryError::new(
+                format!("too many rows: at most {MAX_ROWS}"),
+                limit.span,
+                "above the most rows an answer holds",
+            )
+            .with_help(format!(
+                "ask for {MAX_ROWS} or fewer; a count (`count people`, `return count(*)`) has no limit"
+            )));
+        }
+        plan.limit = Some(usize::try_from(limit.value).unwrap_or(MAX_ROWS));
     }
     Ok(plan)
+}
+
+/// Where a pattern's matches are asked for: its parts (for a question, the whole question).
+fn parts_span(pattern: &Pattern) -> Span {
+    let first = pattern.parts.first().map(|p| p.left.span);
+    let last = pattern
+        .parts
+        .last()
+        .map(|p| p.right.as_ref().map_or(p.left.span, |(_, node)| node.span));
+    match (first, last) {
+        (Some(first), Some(last)) => {
+            Span::new(first.start.min(last.start), first.end.max(last.end))
+        }
+        _ => pattern.span,
+    }
+}
+
+/// At most [`MAX_COLUMNS`] columns: the first item past the limit and all after it are the
+/// offending part.
+fn few_columns(pattern: &Pattern) -> Result<()> {
+    let (Some(first), Some(last)) = (pattern.items.get(MAX_COLUMNS), pattern.items.last()) else {
+        return Ok(());
+    };
+    let end = last
+        .alias
+        .as_ref()
+        .map_or(last.expr.span().end, |a| a.span.end);
+    Err(QueryError::new(
+        format!("too many columns: at most {MAX_COLUMNS}"),
+        Span::new(first.expr.span().start, end.max(first.expr.span().end)),
+        match pattern.items.len() {
+            n if n == MAX_COLUMNS + 1 => format!("column {n}"),
+            n => format!("columns {} to {n}", MAX_COLUMNS + 1),
+        },
+    )
+    .with_help("return fewer columns, or ask for the rest in another query"))
 }
 
 fn flip(direction: Direction) -> Direction {
@@ -651,13 +765,14 @@ fn relation_types(rel: &RelPattern) -> Result<Vec<RelationKind>> {
 /// Jordan` the person; or by how much more one candidate is mentioned than the others. A node of
 /// another kind is still accepted when the name is not ambiguous, since the extractor's typing
 /// is not infallible and the edges decide the answer anyway.
-fn entity(graph: &KnowledgeGraph, node: &NodePattern, expected: &[EntityKind]) -> Result<NodeId> {
+fn entity(names: &mut Names<'_>, node: &NodePattern, expected: &[EntityKind]) -> Result<NodeId> {
+    let graph = names.graph;
     let Some(name) = &node.name else {
         return Err(unsupported(node.span, "this node needs a name"));
     };
     let wanted = label(node.label.as_ref())?;
     let expected: Vec<EntityKind> = wanted.map_or_else(|| expected.to_vec(), |k| vec![k]);
-    match graph.resolve(&name.text) {
+    match names.resolve(&name.text) {
         Resolution::One(id) => Ok(id),
         Resolution::Ambiguous(ids) => {
             let fitting: Vec<NodeId> = ids
@@ -721,7 +836,7 @@ fn unknown(name: &Name, suggestions: &[String]) -> QueryError {
 /// A topic or place: the entities it names, or its words when it names none. Never an error,
 /// since topics need not be entities.
 fn term(graph: &KnowledgeGraph, name: &Name) -> Term {
-    let ids = match graph.resolve(&name.text) {
+    let ids = match graph.lookup(&name.text) {
         Resolution::One(id) => vec![id],
         Resolution::Ambiguous(ids) => ids,
         Resolution::Unknown(_) => return Term::Words(normalize(&name.text)),
@@ -821,11 +936,12 @@ fn needs(value: &Literal, what: &str) -> QueryError {
 }
 
 fn conditions(
-    graph: &KnowledgeGraph,
+    names: &mut Names<'_>,
     pattern: &Pattern,
     vars: &Vars<'_>,
     plan: &mut Plan,
 ) -> Result<()> {
+    let graph = names.graph;
     let mut filter = EvidenceFilter::default();
     for condition in &pattern.conditions {
         let (property, op, value, member) = match condition {
@@ -877,7 +993,7 @@ fn conditions(
                             name: Some(name.clone()),
                             span: name.span,
                         };
-                        let id = entity(graph, &node, AGENTS).map_err(|e| {
+                        let id = entity(names, &node, AGENTS).map_err(|e| {
                             if name.text.eq_ignore_ascii_case("evidence") {
                                 e.with_help(
                                     "to see the evidence, end the question with `with evidence`",
@@ -944,7 +1060,7 @@ fn conditions(
                 let condition = match (key, value) {
                     // A name means what it means everywhere: through aliases and surnames.
                     (NodeKey::Name, Literal::Text(name)) if matches!(op, Op::Eq | Op::Ne) => {
-                        let ids = match graph.resolve(&name.text) {
+                        let ids = match names.resolve(&name.text) {
                             Resolution::One(id) => vec![id],
                             Resolution::Ambiguous(ids) => ids,
                             Resolution::Unknown(suggestions) => {
@@ -1090,4 +1206,43 @@ fn columns(pattern: &Pattern, vars: &Vars<'_>, plan: &mut Plan) -> Result<()> {
         plan.order = Some((index, order.descending));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> KnowledgeGraph {
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let mut graph = KnowledgeGraph::new();
+        for doc in crate::sample::documents() {
+            let extraction = crate::extract::extract(&doc, lexicon);
+            graph.add(&doc, &extraction);
+        }
+        graph
+    }
+
+    /// `who met Kerry and Kerry and ...`: the name is resolved once and walked once.
+    #[test]
+    fn repeated_names_resolve_once() -> std::result::Result<(), QueryError> {
+        let graph = sample();
+        let question = format!("who met Kerry{}", " and Kerry".repeat(23));
+        let query = crate::query::parse(&question)?;
+        let pattern = crate::query::pattern_for(&graph, &query);
+        assert_eq!(pattern.parts.len(), 24);
+        let mut names = Names::new(&graph);
+        let plan = plan_with(&mut names, &pattern)?;
+        assert_eq!(names.seen.len(), 1);
+        let Shape::Star(star) = &plan.shape else {
+            panic!("not a star: {:?}", plan.shape);
+        };
+        assert_eq!(star.arms.len(), 1);
+        // Two names of one person are two lookups, still one walk.
+        let query = crate::query::parse("who met Kerry and John Kerry and kerry")?;
+        let mut names = Names::new(&graph);
+        let plan = plan_with(&mut names, &crate::query::pattern_for(&graph, &query))?;
+        assert_eq!(names.seen.len(), 3);
+        assert!(matches!(&plan.shape, Shape::Star(star) if star.arms.len() == 1));
+        Ok(())
+    }
 }

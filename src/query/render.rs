@@ -1,9 +1,13 @@
 //! An [`Answer`] as text: an aligned table, JSON in the contract's shape, or CSV.
 
+use std::borrow::Cow;
+
 use comfy_table::{
     Attribute, Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
     Width,
 };
+
+use unicode_width::UnicodeWidthStr;
 
 use crate::graph::KnowledgeGraph;
 use crate::model::EntityKind;
@@ -67,6 +71,24 @@ fn table(
     width: Option<usize>,
     color: bool,
 ) -> String {
+    if width.is_none()
+        && !color
+        && let Some(text) = plain_table(answer, graph, evidence)
+    {
+        return text;
+    }
+    comfy(answer, graph, evidence, width, color)
+}
+
+/// The table laid out by comfy-table: fitted to a width, coloured, or with cells of several
+/// lines.
+fn comfy(
+    answer: &Answer,
+    graph: &KnowledgeGraph,
+    evidence: bool,
+    width: Option<usize>,
+    color: bool,
+) -> String {
     let mut header = answer.columns.clone();
     if evidence {
         header.push("evidence".to_string());
@@ -75,17 +97,7 @@ fn table(
     for row in &answer.rows {
         let mut cells: Vec<String> = row.cells.iter().map(Value::to_text).collect();
         if evidence {
-            cells.push(match best_evidence(graph, row) {
-                Some((sentence, doc)) => {
-                    let more = row.evidence.len().saturating_sub(1);
-                    let mut cell = format!("{sentence} [{doc}]");
-                    if more > 0 {
-                        cell.push_str(&format!(" (+{more} more)"));
-                    }
-                    cell
-                }
-                None => String::new(),
-            });
+            cells.push(evidence_cell(graph, row));
         }
         lines.push(cells);
     }
@@ -133,6 +145,103 @@ fn table(
         .map(|line| trim_end_styled(&line))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The text of a cell, borrowed where it can be.
+fn cell_text(value: &Value) -> Cow<'_, str> {
+    match value {
+        Value::Entity { name, .. } => Cow::Borrowed(name),
+        Value::Text(text) => Cow::Borrowed(text),
+        Value::Number(n) => Cow::Owned(n.to_string()),
+        Value::Null => Cow::Borrowed(""),
+    }
+}
+
+/// The evidence column of a table: the best sentence, its document, and how many more.
+fn evidence_cell(graph: &KnowledgeGraph, row: &Row) -> String {
+    match best_evidence(graph, row) {
+        Some((sentence, doc)) => {
+            let more = row.evidence.len().saturating_sub(1);
+            let mut cell = format!("{sentence} [{doc}]");
+            if more > 0 {
+                cell.push_str(&format!(" (+{more} more)"));
+            }
+            cell
+        }
+        None => String::new(),
+    }
+}
+
+/// The text of every cell of a row, `columns` of them, and the evidence sentence last.
+fn row_cells<'a>(
+    graph: &KnowledgeGraph,
+    columns: usize,
+    evidence: bool,
+    row: &'a Row,
+) -> Vec<Cow<'a, str>> {
+    let mut cells: Vec<Cow<'a, str>> = row.cells.iter().map(cell_text).collect();
+    cells.resize(columns, Cow::Borrowed(""));
+    if evidence {
+        cells.push(Cow::Owned(evidence_cell(graph, row)));
+    }
+    cells
+}
+
+/// The table [`table`] prints without a width or colour, laid out as comfy-table lays out
+/// [`PLAIN`] (each column as wide as its widest line plus one space, one space between columns,
+/// the header underlined, the ends of lines trimmed), written straight into one string: it holds
+/// no cell twice, where comfy-table keeps each cell, its lines and their layout, which for a large
+/// answer takes ten times the text. `None` when a cell runs over several lines, which is left to
+/// comfy-table.
+fn plain_table(answer: &Answer, graph: &KnowledgeGraph, evidence: bool) -> Option<String> {
+    let columns = answer.columns.len() + usize::from(evidence);
+    let header: Vec<&str> = answer
+        .columns
+        .iter()
+        .map(String::as_str)
+        .chain(evidence.then_some("evidence"))
+        .collect();
+    let cells = |row| row_cells(graph, answer.columns.len(), evidence, row);
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width().max(1)).collect();
+    let mut bytes = 0;
+    for row in &answer.rows {
+        for (i, cell) in cells(row).iter().enumerate() {
+            if cell.contains('\n') {
+                return None;
+            }
+            widths[i] = widths[i].max(cell.width());
+            bytes += cell.len() + 2;
+        }
+    }
+    let mut out = String::with_capacity(bytes + widths.iter().sum::<usize>() * 2 + columns * 4);
+    let mut line = String::new();
+    let push_line = |line: &str, out: &mut String| {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&trim_end_styled(line));
+    };
+    let mut write_row = |texts: &mut dyn Iterator<Item = &str>, out: &mut String| {
+        line.clear();
+        for (i, text) in texts.enumerate() {
+            if i > 0 {
+                line.push(' ');
+            }
+            line.push_str(text);
+            let pad = widths[i] + 1 - text.width().min(widths[i]);
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
+        push_line(&line, out);
+    };
+    write_row(&mut header.iter().copied(), &mut out);
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(w + 1)).collect();
+    out.push('\n');
+    out.push_str(&rule.join(" "));
+    for row in &answer.rows {
+        let cells = cells(row);
+        write_row(&mut cells.iter().map(|c| c.as_ref()), &mut out);
+    }
+    Some(out)
 }
 
 /// The line without the spaces at its end, even where they sit inside a colour's escape codes
@@ -332,6 +441,79 @@ mod tests {
         );
         assert_eq!(trim_end_styled("   "), "");
         assert_eq!(trim_end_styled("Zürich \x1b[0m"), "Zürich\x1b[0m");
+    }
+
+    /// The plain layout is comfy-table's, character for character, whatever the cells hold:
+    /// wide and combining characters, tabs, no-break spaces, empty cells, numbers.
+    #[test]
+    fn plain_tables_are_laid_out_as_comfy_table_lays_them_out() {
+        const PIECES: &[&str] = &[
+            "Kerry",
+            "John Kerry",
+            "",
+            " ",
+            "Zürich",
+            "北京",
+            "e\u{301}",
+            "\t",
+            "\u{a0}",
+            "🙂",
+            "Bosnia and Herzegovina",
+            "x",
+            "a  b",
+            "-",
+            "ĳ",
+            "\u{200b}",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let graph = KnowledgeGraph::new();
+        for _ in 0..300 {
+            let columns: Vec<String> = (0..1 + next(5))
+                .map(|i| ["who", "topics", "date", "北京", "x"][(i + next(5)) % 5].to_string())
+                .collect();
+            let rows = (0..next(6))
+                .map(|_| Row {
+                    cells: (0..columns.len())
+                        .map(|_| match next(4) {
+                            0 => Value::Null,
+                            1 => Value::Number(next(100_000) as u64),
+                            _ => Value::Text(
+                                (0..next(4)).map(|_| PIECES[next(PIECES.len())]).collect(),
+                            ),
+                        })
+                        .collect(),
+                    evidence: Vec::new(),
+                })
+                .collect();
+            let answer = Answer {
+                columns,
+                rows,
+                with_evidence: false,
+            };
+            for evidence in [false, true] {
+                let plain = plain_table(&answer, &graph, evidence).expect("no line breaks");
+                assert_eq!(
+                    plain,
+                    comfy(&answer, &graph, evidence, None, false),
+                    "{answer:?}"
+                );
+            }
+        }
+        let broken = Answer {
+            columns: vec!["a".to_string()],
+            rows: vec![Row {
+                cells: vec![Value::Text("two\nlines".to_string())],
+                evidence: Vec::new(),
+            }],
+            with_evidence: false,
+        };
+        assert_eq!(plain_table(&broken, &graph, false), None);
     }
 
     #[test]

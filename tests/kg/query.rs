@@ -828,6 +828,295 @@ fn answer_lists_its_nodes_and_edges() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bounds: long names, repeated names.
+
+/// A name of 10,000 characters is refused under a caret by the parser, before any lookup,
+/// wherever a name may stand; the graph's resolver gives no suggestion for it either.
+#[test]
+fn a_very_long_name_fails_fast() {
+    let g = graph();
+    let name = "a".repeat(10_000);
+    for question in [
+        format!("who met {name}"),
+        format!("who met \"{name}\" about Syria"),
+        format!("who met Kerry about {name}"),
+        format!("match (p)-[:MET]-({{name: \"{name}\"}}) return p"),
+        format!("match (p)-[m:MET]-({{name: \"Kerry\"}}) where \"{name}\" in m.topics return p"),
+        format!("how is {name} connected to Kerry"),
+    ] {
+        let e = query::parse(&question).expect_err("too long");
+        assert_eq!(
+            e.message, "this name is too long: at most 200 characters",
+            "{question:.40}"
+        );
+        assert_eq!(e.label, "10000 characters");
+        assert!(e.span.of(&question).contains(&name), "{question:.40}");
+    }
+    // 200 characters is still a name: not one the graph knows.
+    let question = format!("who met {}", "a".repeat(200));
+    assert!(
+        error(&g, &question).is_some_and(|e| e.contains("no entity named")),
+        "{question}"
+    );
+    // The resolver itself, for other callers: no did-you-mean for a paragraph.
+    assert_eq!(
+        g.resolve(&"Kerry ".repeat(2_000)),
+        kg::graph::Resolution::Unknown(Vec::new())
+    );
+}
+
+/// `who met Putin and Putin and ...`: the same answer as `who met Putin`, each distinct name
+/// resolved once (the planner's unit test counts the lookups; `benches/query.rs` times it).
+#[test]
+fn repeated_names_resolve_once() {
+    let g = graph();
+    let once = answer(&g, "who met Putin");
+    let many = answer(&g, &format!("who met Putin{}", " and Putin".repeat(23)));
+    assert_eq!(many, once);
+    // A question of 10,000 characters: each run of up to four names is tried as one name.
+    let many = answer(&g, &format!("who met Putin{}", " and Putin".repeat(999)));
+    assert_eq!(many, once);
+    let mixed = answer(
+        &g,
+        "who met Putin and Vladimir Putin and putin and Lavrov and Lavrov",
+    );
+    assert_eq!(mixed, answer(&g, "who met Putin and Lavrov"));
+    // An unknown name repeated is one error, at the first.
+    let e = error(&g, "who met Kery and Kery and Kery").expect("an error");
+    assert!(
+        e.contains("1 | who met Kery and Kery and Kery\n  |         ^^^^ not in the graph"),
+        "{e}"
+    );
+}
+
+/// `return p, p, ...` with 300 columns is refused before anything is looked up, the caret under
+/// the columns past the 64th; 64 are answered.
+#[test]
+fn too_many_columns_is_an_error() {
+    let g = graph();
+    let columns = |n: usize| vec!["p"; n].join(", ");
+    let question = format!("match (p) return {}", columns(300));
+    let e = query::parse(&question)
+        .and_then(|q| query::run(&g, &q))
+        .expect_err("too many columns");
+    assert_eq!(e.message, "too many columns: at most 64");
+    assert_eq!(e.label, "columns 65 to 300");
+    let before = "match (p) return ".len() + 64 * "p, ".len();
+    assert_eq!(e.span.start, before);
+    assert_eq!(e.span.end, question.len());
+    // Also when only explained, and whatever the names say.
+    let explain = format!("explain match ({{name: \"Xyzzy\"}}) return {}", columns(65));
+    let e = query::execute(&g, &explain, &query::Settings::default()).expect_err("too many");
+    assert_eq!(e.label, "column 65");
+    let a = answer(&g, &format!("match (p:Person) return {}", columns(64)));
+    assert_eq!(a.columns.len(), 64);
+}
+
+/// A graph with `n` people who all met one of them, Hub Person.
+fn crowd(n: usize) -> KnowledgeGraph {
+    let text = "Hub Person met everyone.";
+    let mut article = Article::new("crowd.txt", "2016-01-01", text);
+    let hub = article.person("Hub Person", &[], &[]);
+    for i in 0..n {
+        let other = article.person(&format!("Person Number{i}"), &[], &[]);
+        article.relation(RelationKind::Met, hub, other, "met everyone");
+    }
+    let mut g = KnowledgeGraph::new();
+    g.add(&article.doc, &article.ex);
+    g
+}
+
+/// An answer holds at most 10,000 rows: more is an error under the pattern's parts (the whole
+/// question for a question), unless a `limit` of at most 10,000 picks the first.
+#[test]
+fn too_many_rows_is_an_error() {
+    let g = crowd(10_001);
+    let e = error(&g, "match (p:Person) return p").expect("too many rows");
+    assert!(
+        e.starts_with("error: too many rows: at most 10000\n"),
+        "{e}"
+    );
+    assert!(e.contains("^^^^^^^^^^ 10002 rows match"), "{e}");
+    let e = error(&g, "who met Hub Person").expect("too many rows");
+    assert!(e.contains("^^^^^^^^^^^^^^^^^^ 10001 rows match"), "{e}");
+    assert_eq!(
+        answer(&g, "match (p:Person) return p limit 10000")
+            .rows
+            .len(),
+        10_000
+    );
+    assert_eq!(
+        answer(&g, "match (p:Person) return count(*)").rows[0].cells[0],
+        Value::Number(10_002)
+    );
+    assert_eq!(
+        answer(&g, "count people that met Hub Person").names(),
+        ["10001"]
+    );
+    let e = error(&g, "match (p:Person) return p limit 10001").expect("too large a limit");
+    assert!(
+        e.contains("^^^^^ above the most rows an answer holds"),
+        "{e}"
+    );
+    // Up to the limit, an answer is an answer.
+    let full = crowd(10_000);
+    assert_eq!(answer(&full, "who met Hub Person").rows.len(), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths and variable-length relationships.
+
+/// A hop of a path states its relation the way the graph holds it: `John Kerry VISITED Moscow`
+/// even on a path walked from Moscow, in the table, the JSON and the CSV alike. Symmetric
+/// relations (MET) print in the order walked.
+#[test]
+fn path_hops_keep_the_stored_direction() {
+    let g = graph();
+    let settings = query::Settings::default();
+    let run = |q: &str| query::execute(&g, q, &settings).expect("answers").text;
+    let hops = |q: &str| -> Vec<[String; 3]> {
+        answer(&g, q)
+            .rows
+            .iter()
+            .map(|r| [0, 1, 2].map(|i| r.cells[i].to_text()))
+            .collect()
+    };
+    let hop = |a: &str, r: &str, b: &str| [a, r, b].map(String::from);
+    assert_eq!(
+        hops("how is Moscow connected to Kerry"),
+        [hop("John Kerry", "VISITED", "Moscow")]
+    );
+    assert_eq!(
+        hops("how is Moscow connected to Steinmeier"),
+        [
+            hop("John Kerry", "VISITED", "Moscow"),
+            hop("John Kerry", "MET", "Frank-Walter Steinmeier"),
+        ]
+    );
+    assert_eq!(
+        hops("path from Steinmeier to Moscow"),
+        [
+            hop("Frank-Walter Steinmeier", "MET", "John Kerry"),
+            hop("John Kerry", "VISITED", "Moscow"),
+        ]
+    );
+    assert_eq!(
+        hops("how is Russia connected to Lavrov"),
+        [hop("Sergei Lavrov", "HOLDS_ROLE", "Russia")]
+    );
+    assert_eq!(
+        hops("match ({name: \"Moscow\"})-[r*..3]-({name: \"Kerry\"}) return r"),
+        [hop("John Kerry", "VISITED", "Moscow")]
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run("how is Moscow connected to Kerry as json")).expect("JSON");
+    assert_eq!(json["rows"][0]["from"]["name"], "John Kerry");
+    assert_eq!(json["rows"][0]["relation"], "VISITED");
+    assert_eq!(json["rows"][0]["to"]["name"], "Moscow");
+    assert_eq!(
+        run("how is Moscow connected to Kerry as csv"),
+        "from,relation,to\nJohn Kerry,VISITED,Moscow"
+    );
+}
+
+/// `*0..` is a range that starts at no hops: the named node itself is an answer, at `hops` 0.
+#[test]
+fn star_zero_includes_the_start() {
+    let g = graph();
+    let a = answer(
+        &g,
+        "match ({name: \"Lavrov\"})-[r:MET*0..]-(n) return n, r.hops, r.type",
+    );
+    assert_eq!(
+        a.names(),
+        [
+            "Sergei Lavrov",
+            "John Kerry",
+            "Vladimir Putin",
+            "Frank-Walter Steinmeier",
+            "Ruth Kelly",
+            "Vernon Jordan"
+        ]
+    );
+    assert_eq!(a.rows[0].cells[1], Value::Number(0));
+    assert_eq!(a.rows[0].cells[2], Value::Null);
+    assert_eq!(a.rows[1].cells[1], Value::Number(1));
+    // `*1..` leaves it out, as before; `*0..1` is the start and what is one hop away.
+    let one = answer(&g, "match ({name: \"Lavrov\"})-[r:MET*1..]-(n) return n");
+    assert_eq!(one.names()[..], a.names()[1..]);
+    check(
+        &g,
+        "match (n)-[:MET*0..1]-({name: \"Lavrov\"}) return n",
+        &["Sergei Lavrov", "John Kerry", "Vladimir Putin"],
+    );
+    // The label still decides: Lavrov is no place.
+    check(
+        &g,
+        "match ({name: \"Lavrov\"})-[:VISITED*0..1]-(n:Place) return n",
+        &["Munich"],
+    );
+    // Between two names that are one entity, the path of no hops.
+    let path = answer(
+        &g,
+        "match ({name: \"Kerry\"})-[r*0..3]-({name: \"John Kerry\"}) return r",
+    );
+    assert_eq!(path.rows.len(), 1);
+    assert_eq!(
+        path.rows[0]
+            .cells
+            .iter()
+            .map(Value::to_text)
+            .collect::<Vec<_>>(),
+        ["John Kerry", "", "John Kerry"]
+    );
+    // Between two entities, `*0..` is the shortest path as `*1..` is.
+    assert_eq!(
+        answer(
+            &g,
+            "match ({name: \"Kerry\"})-[r*0..3]-({name: \"Lavrov\"}) return r"
+        ),
+        answer(
+            &g,
+            "match ({name: \"Kerry\"})-[r*1..3]-({name: \"Lavrov\"}) return r"
+        ),
+    );
+    // Without `*0..`, a path needs two entities, and says so.
+    let e = error(&g, "how is Kerry connected to John Kerry").expect("an error");
+    assert!(e.contains("both names are one"), "{e}");
+}
+
+/// An arrow on a path is followed: VISITED goes from the visitor to the place. MET has no way
+/// round, so an arrow on it changes nothing.
+#[test]
+fn directed_patterns_follow_the_arrow() {
+    let g = graph();
+    check(
+        &g,
+        "match ({name: \"Moscow\"})<-[r*..3]-({name: \"Kerry\"}) return r",
+        &["John Kerry"],
+    );
+    check(
+        &g,
+        "match ({name: \"Moscow\"})-[r*..3]->({name: \"Kerry\"}) return r",
+        &[],
+    );
+    let undirected = answer(&g, "match (p)-[m:MET]-({name: \"Lavrov\"}) return p").names();
+    assert_eq!(
+        answer(&g, "match (p)-[m:MET]->({name: \"Lavrov\"}) return p").names(),
+        undirected
+    );
+    assert_eq!(
+        answer(&g, "match (p)<-[m:MET]-({name: \"Lavrov\"}) return p").names(),
+        undirected
+    );
+    let pairs = |q: &str| answer(&g, q).rows.len();
+    assert_eq!(
+        pairs("match (a)-[m:MET]->(b) return a, b"),
+        pairs("match (a)-[m:MET]-(b) return a, b")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Questions and their patterns: one form.
 
 /// Every question of `ok.txt` lowers to a pattern that prints, parses back to itself, and gives
