@@ -6,9 +6,9 @@
 //! people), and a person named only by surname joins the one person in the graph with that surname.
 //! Every such merge is recorded in [`KnowledgeGraph::merges`].
 
-mod snapshot;
+mod file;
 
-pub use snapshot::GraphFileError;
+pub use file::{FORMAT_VERSION, GraphFileError};
 
 use std::collections::BTreeSet;
 
