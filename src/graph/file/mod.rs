@@ -23,8 +23,8 @@ use records::GraphFile;
 const MAGIC: &[u8; 8] = b"KGRAPH\n\0";
 
 /// The version of the layout this build writes and reads. Bumped whenever the bytes written for
-/// a graph change; files of any other version are refused with a message that says to rebuild
-/// them.
+/// a graph change (the golden file in `tests/data/graph/` fails until it is); files of any
+/// other version are refused with a message that says to rebuild them.
 pub const FORMAT_VERSION: u16 = 2;
 
 /// Bytes in the header: magic (8), version (2), body length (8), body CRC-32 (4), header CRC-32
