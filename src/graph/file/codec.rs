@@ -2,7 +2,7 @@
 //! varints, single bytes, little-endian `f32`, and length-prefixed byte strings.
 //!
 //! The reader never panics and never allocates: it hands out numbers and slices of its input,
-//! and [`Reader::count`] refuses a count larger than the bytes left, so that a caller may
+//! and [`Reader::count`] refuses a count of more elements than the bytes left can hold, so that a caller may
 //! reserve that many elements without trusting a damaged length field.
 
 use super::GraphFileError;
@@ -126,11 +126,12 @@ impl<'a> Reader<'a> {
         Ok(f32::from_bits(u32::from_le_bytes(bits)))
     }
 
-    /// The number of elements of a list that follows, each of which takes at least one byte: a
-    /// count larger than the bytes left is refused, so it is safe to reserve.
-    pub(super) fn count(&mut self) -> Result<usize, GraphFileError> {
+    /// The number of elements of a list that follows, each of which takes at least `min_len`
+    /// bytes: a count whose elements could not fit in the bytes left is refused, so that the
+    /// caller may reserve that many without trusting a damaged count.
+    pub(super) fn count(&mut self, min_len: usize) -> Result<usize, GraphFileError> {
         let n = self.uint()?;
-        if n > self.remaining() as u64 {
+        if n > (self.remaining() / min_len.max(1)) as u64 {
             return Err(GraphFileError::Inconsistent(
                 "a list is longer than the bytes left",
             ));
@@ -215,7 +216,9 @@ mod tests {
     fn counts_and_strings_are_bounded_by_the_bytes_left() {
         let mut w = Writer::default();
         w.uint(1 << 40);
-        assert!(Reader::new(&w.buf).count().is_err());
+        assert!(Reader::new(&w.buf).count(1).is_err());
+        assert!(Reader::new(&[3, 0, 0, 0]).count(1).is_ok());
+        assert!(Reader::new(&[3, 0, 0, 0]).count(2).is_err());
         assert!(Reader::new(&w.buf).bytes().is_err());
         let mut w = Writer::default();
         w.bytes(b"Lavrov");

@@ -8,12 +8,12 @@
 use std::collections::BTreeSet;
 
 use petgraph::visit::NodeIndexable;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::GraphFileError;
 use super::records::{
-    DateRecord, DateRefRecord, DocRecord, EdgeRecord, EvidenceRecord, GraphFile, MergeRecord,
-    NodeRecord, RangeRecord, RoleRecord, StrId,
+    DateRecord, DateRefRecord, Decoder, DocRecord, EdgeRecord, Encoder, EvidenceRecord,
+    MergeRecord, NodeRecord, RangeRecord, RoleRecord, StrId,
 };
 use crate::graph::{DocInfo, Edge, Evidence, KnowledgeGraph, Merge, Node, NodeId};
 use crate::model::{
@@ -93,25 +93,66 @@ fn named<T: Copy>(
         })
 }
 
-/// Strings to indices, in order of first use.
-#[derive(Default)]
-struct Interner<'a> {
-    ids: FxHashMap<&'a str, u32>,
-    strings: Vec<&'a str>,
+/// The values of one enum's names as met in a file, by string index: a file names the same few
+/// values many times, and each is compared with the enum's names once. Only the first few
+/// indices are remembered, so a file that repeats a name in the table costs no more than one
+/// comparison with every name.
+struct Names<T: 'static> {
+    what: &'static str,
+    all: &'static [T],
+    name_of: fn(T) -> &'static str,
+    seen: Vec<(StrId, T)>,
 }
 
-impl<'a> Interner<'a> {
-    fn id(&mut self, s: &'a str) -> StrId {
-        let next = self.strings.len() as u32;
-        let id = *self.ids.entry(s).or_insert(next);
-        if id == next {
-            self.strings.push(s);
+impl<T: Copy> Names<T> {
+    fn new(what: &'static str, all: &'static [T], name_of: fn(T) -> &'static str) -> Names<T> {
+        Names {
+            what,
+            all,
+            name_of,
+            seen: Vec::new(),
         }
-        StrId(id)
     }
 
-    fn opt(&mut self, s: Option<&'a str>) -> Option<StrId> {
-        s.map(|s| self.id(s))
+    fn get(&mut self, input: &Decoder, id: StrId) -> Result<T, GraphFileError> {
+        if let Some(&(_, value)) = self.seen.iter().find(|(seen, _)| *seen == id) {
+            return Ok(value);
+        }
+        let value = named(
+            self.what,
+            self.all.iter().copied(),
+            self.name_of,
+            input.str(id)?,
+        )?;
+        if self.seen.len() < 64 {
+            self.seen.push((id, value));
+        }
+        Ok(value)
+    }
+}
+
+/// The names read back while loading one file.
+struct Lookups {
+    kinds: Names<EntityKind>,
+    places: Names<PlaceKind>,
+    relations: Names<RelationKind>,
+    rules: Names<Rule>,
+    statuses: Names<Status>,
+    precisions: Names<Precision>,
+    links: Names<LinkReason>,
+}
+
+impl Lookups {
+    fn new() -> Lookups {
+        Lookups {
+            kinds: Names::new("entity kind", &EntityKind::ALL, EntityKind::as_str),
+            places: Names::new("place kind", &PLACE_KINDS, PlaceKind::as_str),
+            relations: Names::new("relation", &RelationKind::ALL, RelationKind::as_str),
+            rules: Names::new("rule", Rule::ALL, Rule::name),
+            statuses: Names::new("status", &Status::ALL, Status::as_str),
+            precisions: Names::new("precision", &PRECISIONS, Precision::as_str),
+            links: Names::new("link reason", &LINK_REASONS, link_reason_name),
+        }
     }
 }
 
@@ -123,48 +164,52 @@ fn date_record(date: Date) -> DateRecord {
     }
 }
 
-/// The graph as records. Nodes are numbered densely in index order, so a graph with
-/// merged-away nodes saves without gaps, and the same graph always gives the same records.
-pub(super) fn to_records(graph: &KnowledgeGraph) -> GraphFile<'_> {
-    let mut s = Interner::default();
-    let docs = graph
-        .docs
-        .iter()
-        .map(|d| DocRecord {
-            id: s.id(&d.id),
-            date: d.date.map(date_record),
-            title: s.opt(d.title.as_deref()),
-        })
-        .collect();
+/// The body of the file for a graph. Nodes are numbered densely in index order, so a graph with
+/// merged-away nodes saves without gaps, and the same graph always gives the same bytes.
+pub(super) fn save(graph: &KnowledgeGraph) -> Vec<u8> {
+    let evidence: usize = graph.edges().map(|(.., e)| e.evidence.len()).sum();
+    let strings = 2 * graph.docs.len() + 2 * graph.graph.node_count() + 2 * evidence;
+    let mut out = Encoder::with_capacity(strings, 16 * graph.graph.node_count() + 24 * evidence);
 
+    out.section(graph.docs.len());
+    for d in &graph.docs {
+        let record = DocRecord {
+            id: out.str(&d.id),
+            date: d.date.map(date_record),
+            title: out.opt_str(d.title.as_deref()),
+        };
+        out.doc(&record);
+    }
+
+    out.section(graph.graph.node_count());
     let mut dense = vec![u32::MAX; NodeIndexable::node_bound(&graph.graph)];
-    let mut nodes = Vec::with_capacity(graph.graph.node_count());
     for (i, (id, node)) in graph.nodes().enumerate() {
         dense[id.index()] = i as u32;
-        nodes.push(NodeRecord {
-            name: s.id(&node.name),
-            kind: s.id(node.kind.as_str()),
-            place_kind: node.place_kind.map(|k| s.id(k.as_str())),
-            aliases: node.aliases.iter().map(|a| s.id(a)).collect(),
+        let record = NodeRecord {
+            name: out.str(&node.name),
+            kind: out.name(node.kind.as_str()),
+            place_kind: node.place_kind.map(|k| out.name(k.as_str())),
+            aliases: node.aliases.iter().map(|a| out.str(a)).collect(),
             roles: node
                 .roles
                 .iter()
                 .map(|r| RoleRecord {
-                    title: s.id(&r.title),
-                    of: s.opt(r.of.as_deref()),
+                    title: out.str(&r.title),
+                    of: out.opt_str(r.of.as_deref()),
                 })
                 .collect(),
             mentions: node.mentions,
             docs: node.docs.iter().copied().collect(),
-        });
+        };
+        out.node(&record);
     }
 
-    let edges = graph
-        .edges()
-        .map(|(_, source, target, edge)| EdgeRecord {
+    out.section(graph.graph.edge_count());
+    for (_, source, target, edge) in graph.edges() {
+        let record = EdgeRecord {
             source: dense[source.index()],
             target: dense[target.index()],
-            kind: s.id(edge.kind.as_str()),
+            kind: out.name(edge.kind.as_str()),
             evidence: edge
                 .evidence
                 .iter()
@@ -172,70 +217,40 @@ pub(super) fn to_records(graph: &KnowledgeGraph) -> GraphFile<'_> {
                     doc: e.doc,
                     start: e.span.start as u64,
                     len: (e.span.end - e.span.start) as u64,
-                    sentence: s.id(&e.sentence),
-                    rule: s.id(e.rule.name()),
+                    sentence: out.str(&e.sentence),
+                    rule: out.name(e.rule.name()),
                     confidence: e.confidence,
-                    status: s.id(e.status.as_str()),
-                    topics: e.topics.iter().map(|t| s.id(t)).collect(),
-                    place: s.opt(e.place.as_deref()),
+                    status: out.name(e.status.as_str()),
+                    topics: e.topics.iter().map(|t| out.str(t)).collect(),
+                    place: out.opt_str(e.place.as_deref()),
                     date: e.date.as_ref().map(|d| DateRefRecord {
-                        text: s.id(&d.text),
+                        text: out.str(&d.text),
                         range: d.range.map(|r| RangeRecord {
                             start: date_record(r.start),
                             end: date_record(r.end),
-                            precision: s.id(r.precision.as_str()),
+                            precision: out.name(r.precision.as_str()),
                         }),
                     }),
-                    role: s.opt(e.role.as_deref()),
+                    role: out.opt_str(e.role.as_deref()),
                 })
                 .collect(),
-        })
-        .collect();
-
-    let merges = graph
-        .merges
-        .iter()
-        .map(|m| {
-            let (reason, link) = merge_reason_name(m.reason);
-            MergeRecord {
-                kept: s.id(&m.kept),
-                merged: s.id(&m.merged),
-                reason: s.id(reason),
-                link: link.map(|l| s.id(link_reason_name(l))),
-                doc: s.id(&m.doc),
-            }
-        })
-        .collect();
-
-    GraphFile {
-        strings: s.strings,
-        docs,
-        nodes,
-        edges,
-        merges,
-    }
-}
-
-/// Reads strings of a decoded file.
-struct Strings<'f, 'a>(&'f [&'a str]);
-
-impl<'a> Strings<'_, 'a> {
-    fn get(&self, id: StrId) -> Result<&'a str, GraphFileError> {
-        self.0
-            .get(id.0 as usize)
-            .copied()
-            .ok_or(GraphFileError::Inconsistent(
-                "a string index is past the end of the string table",
-            ))
+        };
+        out.edge(&record);
     }
 
-    fn owned(&self, id: StrId) -> Result<String, GraphFileError> {
-        self.get(id).map(str::to_string)
+    out.section(graph.merges.len());
+    for m in &graph.merges {
+        let (reason, link) = merge_reason_name(m.reason);
+        let record = MergeRecord {
+            kept: out.str(&m.kept),
+            merged: out.str(&m.merged),
+            reason: out.name(reason),
+            link: link.map(|l| out.name(link_reason_name(l))),
+            doc: out.str(&m.doc),
+        };
+        out.merge(&record);
     }
-
-    fn opt(&self, id: Option<StrId>) -> Result<Option<String>, GraphFileError> {
-        id.map(|id| self.owned(id)).transpose()
-    }
+    out.finish()
 }
 
 fn date(record: DateRecord) -> Result<Date, GraphFileError> {
@@ -246,24 +261,28 @@ fn date(record: DateRecord) -> Result<Date, GraphFileError> {
     Date::new(year, month, day).map_err(|_| bad())
 }
 
-/// Rebuilds a graph from decoded records, checking what they mean: names of enum values,
-/// positions of documents and nodes, spans, dates and confidences. The indexes (names, merge
-/// keys, surnames, edge keys) are rebuilt, never read.
-pub(super) fn from_records(file: GraphFile<'_>) -> Result<KnowledgeGraph, GraphFileError> {
-    let s = Strings(&file.strings);
+/// Rebuilds a graph from a body, record by record, checking what the records mean: names of
+/// enum values, positions of documents and nodes, spans, dates and confidences. The indexes
+/// (names, merge keys, surnames, edge keys) are rebuilt, never read.
+pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
+    let mut input = Decoder::open(body)?;
     let mut graph = KnowledgeGraph::default();
+    let mut names = Lookups::new();
 
+    let n = input.docs()?;
     let mut ids = FxHashSet::default();
-    graph.docs.reserve(file.docs.len());
-    for doc in &file.docs {
-        let id = s.get(doc.id)?;
+    ids.reserve(n);
+    graph.docs.reserve(n);
+    for _ in 0..n {
+        let doc = input.doc()?;
+        let id = input.str(doc.id)?;
         if !ids.insert(id) {
             return Err(GraphFileError::Inconsistent("two documents have one id"));
         }
         graph.docs.push(DocInfo {
             id: id.to_string(),
             date: doc.date.map(date).transpose()?,
-            title: s.opt(doc.title)?,
+            title: owned(&input, doc.title)?,
         });
     }
     let doc_count = graph.docs.len();
@@ -277,30 +296,27 @@ pub(super) fn from_records(file: GraphFile<'_>) -> Result<KnowledgeGraph, GraphF
         }
     };
 
-    let mut node_ids: Vec<NodeId> = Vec::with_capacity(file.nodes.len());
-    for record in &file.nodes {
-        let kind = named(
-            "entity kind",
-            EntityKind::ALL,
-            EntityKind::as_str,
-            s.get(record.kind)?,
-        )?;
+    let n = input.nodes()?;
+    let mut node_ids: Vec<NodeId> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let record = input.node()?;
+        let kind = names.kinds.get(&input, record.kind)?;
         let place_kind = record
             .place_kind
-            .map(|k| named("place kind", PLACE_KINDS, PlaceKind::as_str, s.get(k)?))
+            .map(|k| names.places.get(&input, k))
             .transpose()?;
         let aliases = record
             .aliases
             .iter()
-            .map(|&a| s.owned(a))
+            .map(|&a| input.str(a).map(str::to_string))
             .collect::<Result<BTreeSet<String>, _>>()?;
         let roles = record
             .roles
             .iter()
             .map(|r| {
                 Ok(Role {
-                    title: s.owned(r.title)?,
-                    of: s.opt(r.of)?,
+                    title: input.str(r.title)?.to_string(),
+                    of: owned(&input, r.of)?,
                 })
             })
             .collect::<Result<BTreeSet<Role>, GraphFileError>>()?;
@@ -309,10 +325,10 @@ pub(super) fn from_records(file: GraphFile<'_>) -> Result<KnowledgeGraph, GraphF
             .iter()
             .map(|&d| doc_id(d))
             .collect::<Result<BTreeSet<u32>, _>>()?;
-        let name = s.owned(record.name)?;
+        let name = input.str(record.name)?;
         let alias_list: Vec<String> = aliases.iter().cloned().collect();
         let id = graph.graph.add_node(Node {
-            name: name.clone(),
+            name: name.to_string(),
             kind,
             place_kind,
             aliases,
@@ -320,21 +336,19 @@ pub(super) fn from_records(file: GraphFile<'_>) -> Result<KnowledgeGraph, GraphF
             mentions: record.mentions,
             docs,
         });
-        graph.index_name(&name, id);
+        graph.index_name(name, id);
         for alias in &alias_list {
             graph.index_name(alias, id);
         }
-        graph.register_keys(kind, &name, &alias_list, id);
+        graph.register_keys(kind, name, &alias_list, id);
         node_ids.push(id);
     }
 
-    for record in &file.edges {
-        let kind = named(
-            "relation",
-            RelationKind::ALL,
-            RelationKind::as_str,
-            s.get(record.kind)?,
-        )?;
+    let n = input.edges()?;
+    graph.edge_keys.reserve(n);
+    for _ in 0..n {
+        let record = input.edge()?;
+        let kind = names.relations.get(&input, record.kind)?;
         let (Some(&source), Some(&target)) = (
             node_ids.get(record.source as usize),
             node_ids.get(record.target as usize),
@@ -361,33 +375,30 @@ pub(super) fn from_records(file: GraphFile<'_>) -> Result<KnowledgeGraph, GraphF
         if record.evidence.is_empty() {
             return Err(GraphFileError::Inconsistent("an edge has no evidence"));
         }
-        let mut evidence = Vec::with_capacity(record.evidence.len());
-        for e in &record.evidence {
-            evidence.push(evidence_of(e, &s, doc_id(e.doc)?)?);
-        }
+        let evidence = record
+            .evidence
+            .iter()
+            .map(|e| evidence_of(e, &input, &mut names, doc_id(e.doc)?))
+            .collect::<Result<Vec<_>, _>>()?;
         let e = graph
             .graph
             .add_edge(source, target, Edge { kind, evidence });
         graph.edge_keys.insert((kind, source, target), e);
     }
 
-    graph.merges.reserve(file.merges.len());
-    for m in &file.merges {
-        let reason = match (s.get(m.reason)?, m.link) {
+    let n = input.merges()?;
+    graph.merges.reserve(n);
+    for _ in 0..n {
+        let m = input.merge()?;
+        let reason = match (input.str(m.reason)?, m.link) {
             ("alias", None) => MergeReason::Alias,
             ("spelling", None) => MergeReason::Spelling,
             ("surname", None) => MergeReason::Surname,
-            ("within", Some(link)) => MergeReason::Within(named(
-                "link reason",
-                LINK_REASONS,
-                link_reason_name,
-                s.get(link)?,
-            )?),
-            (name @ ("alias" | "spelling" | "surname" | "within"), _) => {
-                return Err(GraphFileError::UnknownName {
-                    what: "merge reason",
-                    name: format!("{name} with a link reason that does not belong"),
-                });
+            ("within", Some(link)) => MergeReason::Within(names.links.get(&input, link)?),
+            ("alias" | "spelling" | "surname", Some(_)) | ("within", None) => {
+                return Err(GraphFileError::Inconsistent(
+                    "a merge has a link reason but not the reason `within`, or the reason without one",
+                ));
             }
             (name, _) => {
                 return Err(GraphFileError::UnknownName {
@@ -397,16 +408,27 @@ pub(super) fn from_records(file: GraphFile<'_>) -> Result<KnowledgeGraph, GraphF
             }
         };
         graph.merges.push(Merge {
-            kept: s.owned(m.kept)?,
-            merged: s.owned(m.merged)?,
+            kept: input.str(m.kept)?.to_string(),
+            merged: input.str(m.merged)?.to_string(),
             reason,
-            doc: s.owned(m.doc)?,
+            doc: input.str(m.doc)?.to_string(),
         });
     }
+    input.finish()?;
     Ok(graph)
 }
 
-fn evidence_of(e: &EvidenceRecord, s: &Strings, doc: u32) -> Result<Evidence, GraphFileError> {
+/// An optional string of the file, owned.
+fn owned(input: &Decoder, id: Option<StrId>) -> Result<Option<String>, GraphFileError> {
+    id.map(|id| input.str(id).map(str::to_string)).transpose()
+}
+
+fn evidence_of(
+    e: &EvidenceRecord,
+    input: &Decoder,
+    names: &mut Lookups,
+    doc: u32,
+) -> Result<Evidence, GraphFileError> {
     let start = usize::try_from(e.start).ok();
     let end = usize::try_from(e.len)
         .ok()
@@ -433,12 +455,7 @@ fn evidence_of(e: &EvidenceRecord, s: &Strings, doc: u32) -> Result<Evidence, Gr
                             "a date range ends before it starts",
                         ));
                     }
-                    let precision = named(
-                        "precision",
-                        PRECISIONS,
-                        Precision::as_str,
-                        s.get(r.precision)?,
-                    )?;
+                    let precision = names.precisions.get(input, r.precision)?;
                     Some(DateRange {
                         start,
                         end,
@@ -447,7 +464,7 @@ fn evidence_of(e: &EvidenceRecord, s: &Strings, doc: u32) -> Result<Evidence, Gr
                 }
             };
             Some(DateRef {
-                text: s.owned(d.text)?,
+                text: input.str(d.text)?.to_string(),
                 range,
             })
         }
@@ -455,23 +472,18 @@ fn evidence_of(e: &EvidenceRecord, s: &Strings, doc: u32) -> Result<Evidence, Gr
     Ok(Evidence {
         doc,
         span: Span::new(start, end),
-        sentence: s.owned(e.sentence)?,
-        rule: named(
-            "rule",
-            Rule::ALL.iter().copied(),
-            Rule::name,
-            s.get(e.rule)?,
-        )?,
+        sentence: input.str(e.sentence)?.to_string(),
+        rule: names.rules.get(input, e.rule)?,
         confidence: e.confidence,
-        status: named("status", Status::ALL, Status::as_str, s.get(e.status)?)?,
+        status: names.statuses.get(input, e.status)?,
         topics: e
             .topics
             .iter()
-            .map(|&t| s.owned(t))
+            .map(|&t| input.str(t).map(str::to_string))
             .collect::<Result<_, _>>()?,
-        place: s.opt(e.place)?,
+        place: owned(input, e.place)?,
         date,
-        role: s.opt(e.role)?,
+        role: owned(input, e.role)?,
     })
 }
 

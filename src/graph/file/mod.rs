@@ -3,8 +3,10 @@
 //! layout byte by byte and the versioning policy.
 //!
 //! * `records` holds the saved form: records whose strings (names of enum values included) are
-//!   indices into one string table, and their encoding;
-//! * `convert` turns the graph into records and back, checking what the records mean;
+//!   indices into one string table, and an encoder and a decoder that take one record at a
+//!   time;
+//! * `convert` turns the graph into records and back, section by section, checking what the
+//!   records mean;
 //! * `codec` holds the varints and strings the body is made of.
 //!
 //! Reading never panics and never reserves more than the input's length allows. The indexes
@@ -17,7 +19,6 @@ mod records;
 use thiserror::Error;
 
 use super::KnowledgeGraph;
-use records::GraphFile;
 
 /// The first eight bytes of every graph file, whatever its version.
 const MAGIC: &[u8; 8] = b"KGRAPH\n\0";
@@ -139,21 +140,20 @@ impl KnowledgeGraph {
     /// The graph as bytes, in the graph file format (version [`FORMAT_VERSION`]). The same
     /// graph always gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        seal(&convert::to_records(self).encode())
+        seal(&convert::save(self))
     }
 
     /// Reads a graph written by [`KnowledgeGraph::to_bytes`]. Any bytes may be given: a file
     /// that is not a graph, of another version, damaged, cut short or followed by more bytes is
     /// refused with the reason, never loaded in part.
     pub fn from_bytes(bytes: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
-        let body = open(bytes)?;
-        convert::from_records(GraphFile::decode(body)?)
+        convert::load(open(bytes)?)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{FORMAT_VERSION, GraphFileError, HEADER_LEN, KnowledgeGraph, convert, records};
+    use super::{FORMAT_VERSION, GraphFileError, HEADER_LEN, KnowledgeGraph, convert};
     use crate::model::{
         Date, DateRange, DateRef, Entity, EntityKind, Extraction, Link, LinkReason, PlaceKind,
         Precision, Relation, RelationKind, Role, Rule, Status,
@@ -264,7 +264,7 @@ mod tests {
     /// with a fresh checksum) load or are refused, but never panic.
     #[test]
     fn any_body_with_a_good_checksum_loads_or_is_refused_without_panicking() {
-        let body = convert::to_records(&graph()).encode();
+        let body = convert::save(&graph());
         let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
         let mut refused = 0;
         for round in 0..20_000 {
@@ -332,11 +332,13 @@ mod tests {
             err(&body).as_deref(),
             Some("graph file is damaged: checksum mismatch")
         );
-        let mut body = convert::to_records(&graph()).encode();
+        let mut body = convert::save(&graph());
         body.push(0);
         assert!(matches!(
-            records::GraphFile::decode(&body),
-            Err(GraphFileError::Inconsistent(_))
+            convert::load(&body),
+            Err(GraphFileError::Inconsistent(
+                "bytes are left over after the last record"
+            ))
         ));
     }
 }

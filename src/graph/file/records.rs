@@ -2,8 +2,14 @@
 //! and their encoding. Strings, including the names that stand for enum values (`Person`,
 //! `MET`, `go_to`, `planned`), are indices into one string table; nothing here knows a Rust
 //! enum, so reordering one cannot change the file. `docs/graph-format.md` describes the bytes.
+//!
+//! The body is the string table, then four sections (documents, nodes, edges, merges), each a
+//! count and that many records. [`Encoder`] and [`Decoder`] take one record at a time, so that
+//! saving and loading never hold a second copy of the whole graph.
 
 use std::str;
+
+use rustc_hash::FxHashMap;
 
 use super::GraphFileError;
 use super::codec::{Reader, Writer};
@@ -11,21 +17,6 @@ use super::codec::{Reader, Writer};
 /// An index into the string table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct StrId(pub(super) u32);
-
-/// A whole graph as saved: the string table, then the sections in file order.
-#[derive(Debug, Default)]
-pub(super) struct GraphFile<'a> {
-    /// Every distinct string, in order of first use while saving.
-    pub(super) strings: Vec<&'a str>,
-    /// The documents, in the order they were added.
-    pub(super) docs: Vec<DocRecord>,
-    /// The nodes; an edge names its ends by position in this list.
-    pub(super) nodes: Vec<NodeRecord>,
-    /// The edges.
-    pub(super) edges: Vec<EdgeRecord>,
-    /// The merges log, in the order the merges happened.
-    pub(super) merges: Vec<MergeRecord>,
-}
 
 /// A calendar day, as written: year, month (1-12), day (1-31).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,191 +112,166 @@ pub(super) struct MergeRecord {
     pub(super) doc: StrId,
 }
 
-impl GraphFile<'_> {
-    /// The body's bytes: the string table, then documents, nodes, edges and merges, each
-    /// section a count and that many records.
-    pub(super) fn encode(&self) -> Vec<u8> {
-        let text: usize = self.strings.iter().map(|s| s.len() + 2).sum();
+/// The fewest bytes a document record takes (id, date's presence byte, title).
+const DOC_MIN: usize = 3;
+/// The fewest bytes a node record takes (name, kind, place kind, three counts, mentions).
+const NODE_MIN: usize = 7;
+/// The fewest bytes a role takes (title, of).
+const ROLE_MIN: usize = 2;
+/// The fewest bytes an edge record takes (source, target, kind, evidence count).
+const EDGE_MIN: usize = 4;
+/// The fewest bytes an evidence record takes (nine one-byte fields and the `f32`).
+const EVIDENCE_MIN: usize = 14;
+/// The fewest bytes a merge record takes (kept, merged, reason, link, doc).
+const MERGE_MIN: usize = 5;
+
+/// Writes a body one record at a time: the caller gives each section's count, then its
+/// records, in file order (documents, nodes, edges, merges). Strings are numbered in order of
+/// first use, so the same records always give the same bytes.
+#[derive(Debug)]
+pub(super) struct Encoder<'a> {
+    ids: FxHashMap<&'a str, u32>,
+    /// The ids of names of enum values by address, so that the many uses of a few names are
+    /// looked up without hashing their text.
+    names: FxHashMap<(usize, usize), StrId>,
+    strings: Vec<&'a str>,
+    text: usize,
+    w: Writer,
+}
+
+impl<'a> Encoder<'a> {
+    /// An encoder sized for about `strings` distinct strings and `records` bytes of records.
+    pub(super) fn with_capacity(strings: usize, records: usize) -> Encoder<'a> {
+        let mut ids = FxHashMap::default();
+        ids.reserve(strings);
+        Encoder {
+            ids,
+            names: FxHashMap::default(),
+            strings: Vec::with_capacity(strings),
+            text: 0,
+            w: Writer {
+                buf: Vec::with_capacity(records),
+            },
+        }
+    }
+
+    /// The index of a string in the table, added at the end if new.
+    pub(super) fn str(&mut self, s: &'a str) -> StrId {
+        let next = self.strings.len() as u32;
+        let id = *self.ids.entry(s).or_insert(next);
+        if id == next {
+            self.strings.push(s);
+            self.text += s.len();
+        }
+        StrId(id)
+    }
+
+    /// [`Encoder::str`] for a name of an enum value: the same id, found faster.
+    pub(super) fn name(&mut self, name: &'static str) -> StrId {
+        let address = (name.as_ptr() as usize, name.len());
+        if let Some(&id) = self.names.get(&address) {
+            return id;
+        }
+        let id = self.str(name);
+        self.names.insert(address, id);
+        id
+    }
+
+    /// [`Encoder::str`] for an optional string.
+    pub(super) fn opt_str(&mut self, s: Option<&'a str>) -> Option<StrId> {
+        s.map(|s| self.str(s))
+    }
+
+    /// Starts a section of `n` records.
+    pub(super) fn section(&mut self, n: usize) {
+        self.w.len(n);
+    }
+
+    /// One document.
+    pub(super) fn doc(&mut self, doc: &DocRecord) {
+        let w = &mut self.w;
+        w.str(doc.id);
+        w.opt_date(doc.date);
+        w.opt_str(doc.title);
+    }
+
+    /// One node.
+    pub(super) fn node(&mut self, node: &NodeRecord) {
+        let w = &mut self.w;
+        w.str(node.name);
+        w.str(node.kind);
+        w.opt_str(node.place_kind);
+        w.strs(&node.aliases);
+        w.len(node.roles.len());
+        for role in &node.roles {
+            w.str(role.title);
+            w.opt_str(role.of);
+        }
+        w.uint(node.mentions.into());
+        w.len(node.docs.len());
+        for &doc in &node.docs {
+            w.uint(doc.into());
+        }
+    }
+
+    /// One edge with its evidence.
+    pub(super) fn edge(&mut self, edge: &EdgeRecord) {
+        let w = &mut self.w;
+        w.uint(edge.source.into());
+        w.uint(edge.target.into());
+        w.str(edge.kind);
+        w.len(edge.evidence.len());
+        for e in &edge.evidence {
+            w.uint(e.doc.into());
+            w.uint(e.start);
+            w.uint(e.len);
+            w.str(e.sentence);
+            w.str(e.rule);
+            w.f32(e.confidence);
+            w.str(e.status);
+            w.strs(&e.topics);
+            w.opt_str(e.place);
+            match &e.date {
+                None => w.byte(0),
+                Some(date) => {
+                    w.byte(1);
+                    w.str(date.text);
+                    match &date.range {
+                        None => w.byte(0),
+                        Some(range) => {
+                            w.byte(1);
+                            w.date(range.start);
+                            w.date(range.end);
+                            w.str(range.precision);
+                        }
+                    }
+                }
+            }
+            w.opt_str(e.role);
+        }
+    }
+
+    /// One merge.
+    pub(super) fn merge(&mut self, merge: &MergeRecord) {
+        let w = &mut self.w;
+        w.str(merge.kept);
+        w.str(merge.merged);
+        w.str(merge.reason);
+        w.opt_str(merge.link);
+        w.str(merge.doc);
+    }
+
+    /// The body: the string table, then the sections as written.
+    pub(super) fn finish(self) -> Vec<u8> {
         let mut w = Writer {
-            buf: Vec::with_capacity(text + 16 * (self.nodes.len() + 4 * self.edges.len())),
+            buf: Vec::with_capacity(self.text + 3 * self.strings.len() + 10 + self.w.buf.len()),
         };
         w.len(self.strings.len());
         for s in &self.strings {
             w.bytes(s.as_bytes());
         }
-        w.len(self.docs.len());
-        for doc in &self.docs {
-            w.str(doc.id);
-            w.opt_date(doc.date);
-            w.opt_str(doc.title);
-        }
-        w.len(self.nodes.len());
-        for node in &self.nodes {
-            w.str(node.name);
-            w.str(node.kind);
-            w.opt_str(node.place_kind);
-            w.strs(&node.aliases);
-            w.len(node.roles.len());
-            for role in &node.roles {
-                w.str(role.title);
-                w.opt_str(role.of);
-            }
-            w.uint(node.mentions.into());
-            w.len(node.docs.len());
-            for &doc in &node.docs {
-                w.uint(doc.into());
-            }
-        }
-        w.len(self.edges.len());
-        for edge in &self.edges {
-            w.uint(edge.source.into());
-            w.uint(edge.target.into());
-            w.str(edge.kind);
-            w.len(edge.evidence.len());
-            for e in &edge.evidence {
-                w.uint(e.doc.into());
-                w.uint(e.start);
-                w.uint(e.len);
-                w.str(e.sentence);
-                w.str(e.rule);
-                w.f32(e.confidence);
-                w.str(e.status);
-                w.strs(&e.topics);
-                w.opt_str(e.place);
-                match &e.date {
-                    None => w.byte(0),
-                    Some(date) => {
-                        w.byte(1);
-                        w.str(date.text);
-                        match &date.range {
-                            None => w.byte(0),
-                            Some(range) => {
-                                w.byte(1);
-                                w.date(range.start);
-                                w.date(range.end);
-                                w.str(range.precision);
-                            }
-                        }
-                    }
-                }
-                w.opt_str(e.role);
-            }
-        }
-        w.len(self.merges.len());
-        for merge in &self.merges {
-            w.str(merge.kept);
-            w.str(merge.merged);
-            w.str(merge.reason);
-            w.opt_str(merge.link);
-            w.str(merge.doc);
-        }
+        w.buf.extend_from_slice(&self.w.buf);
         w.buf
-    }
-}
-
-impl<'a> GraphFile<'a> {
-    /// Reads a body written by [`GraphFile::encode`]. Every string index is checked against the
-    /// table and every list against the bytes left; the body must be read to its last byte.
-    /// What the names and positions mean is checked when the graph is rebuilt.
-    pub(super) fn decode(body: &'a [u8]) -> Result<GraphFile<'a>, GraphFileError> {
-        let mut r = Reader::new(body);
-        let n = r.count()?;
-        let mut strings = Vec::with_capacity(n);
-        for _ in 0..n {
-            let s = str::from_utf8(r.bytes()?)
-                .map_err(|_| GraphFileError::Inconsistent("a string is not UTF-8"))?;
-            strings.push(s);
-        }
-        let mut r = Records {
-            r,
-            strings: strings.len(),
-        };
-
-        let n = r.r.count()?;
-        let mut docs = Vec::with_capacity(n);
-        for _ in 0..n {
-            docs.push(DocRecord {
-                id: r.str()?,
-                date: r.opt_date()?,
-                title: r.opt_str()?,
-            });
-        }
-
-        let n = r.r.count()?;
-        let mut nodes = Vec::with_capacity(n);
-        for _ in 0..n {
-            let name = r.str()?;
-            let kind = r.str()?;
-            let place_kind = r.opt_str()?;
-            let aliases = r.strs()?;
-            let count = r.r.count()?;
-            let mut roles = Vec::with_capacity(count);
-            for _ in 0..count {
-                roles.push(RoleRecord {
-                    title: r.str()?,
-                    of: r.opt_str()?,
-                });
-            }
-            let mentions = r.r.u32()?;
-            let count = r.r.count()?;
-            let mut docs = Vec::with_capacity(count);
-            for _ in 0..count {
-                docs.push(r.r.u32()?);
-            }
-            nodes.push(NodeRecord {
-                name,
-                kind,
-                place_kind,
-                aliases,
-                roles,
-                mentions,
-                docs,
-            });
-        }
-
-        let n = r.r.count()?;
-        let mut edges = Vec::with_capacity(n);
-        for _ in 0..n {
-            let source = r.r.u32()?;
-            let target = r.r.u32()?;
-            let kind = r.str()?;
-            let count = r.r.count()?;
-            let mut evidence = Vec::with_capacity(count);
-            for _ in 0..count {
-                evidence.push(r.evidence()?);
-            }
-            edges.push(EdgeRecord {
-                source,
-                target,
-                kind,
-                evidence,
-            });
-        }
-
-        let n = r.r.count()?;
-        let mut merges = Vec::with_capacity(n);
-        for _ in 0..n {
-            merges.push(MergeRecord {
-                kept: r.str()?,
-                merged: r.str()?,
-                reason: r.str()?,
-                link: r.opt_str()?,
-                doc: r.str()?,
-            });
-        }
-
-        if r.r.remaining() > 0 {
-            return Err(GraphFileError::Inconsistent(
-                "bytes are left over after the last record",
-            ));
-        }
-        Ok(GraphFile {
-            strings,
-            docs,
-            nodes,
-            edges,
-            merges,
-        })
     }
 }
 
@@ -344,38 +310,155 @@ impl Writer {
     }
 }
 
-/// A reader of records that knows how many strings the table holds.
-struct Records<'a> {
+/// Reads a body one record at a time, in the order [`Encoder`] wrote it. Every string index is
+/// checked against the table and every count against the bytes left (at the fewest bytes a
+/// record of its kind takes), so that a count can be reserved. What names and positions mean is
+/// checked by the caller.
+#[derive(Debug)]
+pub(super) struct Decoder<'a> {
     r: Reader<'a>,
-    strings: usize,
+    strings: Vec<&'a str>,
 }
 
-impl Records<'_> {
-    fn str(&mut self) -> Result<StrId, GraphFileError> {
-        let id = self.r.u32()?;
-        if id as usize >= self.strings {
+impl<'a> Decoder<'a> {
+    /// Reads the string table at the start of a body.
+    pub(super) fn open(body: &'a [u8]) -> Result<Decoder<'a>, GraphFileError> {
+        let mut r = Reader::new(body);
+        let n = r.count(1)?;
+        let mut strings = Vec::with_capacity(n);
+        for _ in 0..n {
+            let s = str::from_utf8(r.bytes()?)
+                .map_err(|_| GraphFileError::Inconsistent("a string is not UTF-8"))?;
+            strings.push(s);
+        }
+        Ok(Decoder { r, strings })
+    }
+
+    /// The string at an index read by this decoder.
+    pub(super) fn str(&self, id: StrId) -> Result<&'a str, GraphFileError> {
+        self.strings.get(id.0 as usize).copied().ok_or(PAST_TABLE)
+    }
+
+    /// The count of the documents section.
+    pub(super) fn docs(&mut self) -> Result<usize, GraphFileError> {
+        self.r.count(DOC_MIN)
+    }
+
+    /// The count of the nodes section.
+    pub(super) fn nodes(&mut self) -> Result<usize, GraphFileError> {
+        self.r.count(NODE_MIN)
+    }
+
+    /// The count of the edges section.
+    pub(super) fn edges(&mut self) -> Result<usize, GraphFileError> {
+        self.r.count(EDGE_MIN)
+    }
+
+    /// The count of the merges section.
+    pub(super) fn merges(&mut self) -> Result<usize, GraphFileError> {
+        self.r.count(MERGE_MIN)
+    }
+
+    /// One document.
+    pub(super) fn doc(&mut self) -> Result<DocRecord, GraphFileError> {
+        Ok(DocRecord {
+            id: self.id()?,
+            date: self.opt_date()?,
+            title: self.opt_id()?,
+        })
+    }
+
+    /// One node.
+    pub(super) fn node(&mut self) -> Result<NodeRecord, GraphFileError> {
+        let name = self.id()?;
+        let kind = self.id()?;
+        let place_kind = self.opt_id()?;
+        let aliases = self.ids()?;
+        let count = self.r.count(ROLE_MIN)?;
+        let mut roles = Vec::with_capacity(count);
+        for _ in 0..count {
+            roles.push(RoleRecord {
+                title: self.id()?,
+                of: self.opt_id()?,
+            });
+        }
+        let mentions = self.r.u32()?;
+        let count = self.r.count(1)?;
+        let mut docs = Vec::with_capacity(count);
+        for _ in 0..count {
+            docs.push(self.r.u32()?);
+        }
+        Ok(NodeRecord {
+            name,
+            kind,
+            place_kind,
+            aliases,
+            roles,
+            mentions,
+            docs,
+        })
+    }
+
+    /// One edge with its evidence.
+    pub(super) fn edge(&mut self) -> Result<EdgeRecord, GraphFileError> {
+        let source = self.r.u32()?;
+        let target = self.r.u32()?;
+        let kind = self.id()?;
+        let count = self.r.count(EVIDENCE_MIN)?;
+        let mut evidence = Vec::with_capacity(count);
+        for _ in 0..count {
+            evidence.push(self.evidence()?);
+        }
+        Ok(EdgeRecord {
+            source,
+            target,
+            kind,
+            evidence,
+        })
+    }
+
+    /// One merge.
+    pub(super) fn merge(&mut self) -> Result<MergeRecord, GraphFileError> {
+        Ok(MergeRecord {
+            kept: self.id()?,
+            merged: self.id()?,
+            reason: self.id()?,
+            link: self.opt_id()?,
+            doc: self.id()?,
+        })
+    }
+
+    /// Checks that the body has been read to its last byte.
+    pub(super) fn finish(self) -> Result<(), GraphFileError> {
+        if self.r.remaining() > 0 {
             return Err(GraphFileError::Inconsistent(
-                "a string index is past the end of the string table",
+                "bytes are left over after the last record",
             ));
+        }
+        Ok(())
+    }
+
+    fn id(&mut self) -> Result<StrId, GraphFileError> {
+        let id = self.r.u32()?;
+        if id as usize >= self.strings.len() {
+            return Err(PAST_TABLE);
         }
         Ok(StrId(id))
     }
 
-    fn opt_str(&mut self) -> Result<Option<StrId>, GraphFileError> {
+    fn opt_id(&mut self) -> Result<Option<StrId>, GraphFileError> {
         match self.r.u32()? {
             0 => Ok(None),
-            n if (n as usize) <= self.strings => Ok(Some(StrId(n - 1))),
-            _ => Err(GraphFileError::Inconsistent(
-                "a string index is past the end of the string table",
-            )),
+            n if (n as usize) <= self.strings.len() => Ok(Some(StrId(n - 1))),
+            _ => Err(PAST_TABLE),
         }
     }
 
-    fn strs(&mut self) -> Result<Vec<StrId>, GraphFileError> {
-        let n = self.r.count()?;
+    fn ids(&mut self) -> Result<Vec<StrId>, GraphFileError> {
+        let n = self.r.count(1)?;
         let mut ids = Vec::with_capacity(n);
         for _ in 0..n {
-            ids.push(self.str()?);
+            ids.push(self.id()?);
         }
         Ok(ids)
     }
@@ -411,19 +494,19 @@ impl Records<'_> {
         let doc = self.r.u32()?;
         let start = self.r.uint()?;
         let len = self.r.uint()?;
-        let sentence = self.str()?;
-        let rule = self.str()?;
+        let sentence = self.id()?;
+        let rule = self.id()?;
         let confidence = self.r.f32()?;
-        let status = self.str()?;
-        let topics = self.strs()?;
-        let place = self.opt_str()?;
+        let status = self.id()?;
+        let topics = self.ids()?;
+        let place = self.opt_id()?;
         let date = if self.present()? {
-            let text = self.str()?;
+            let text = self.id()?;
             let range = if self.present()? {
                 Some(RangeRecord {
                     start: self.date()?,
                     end: self.date()?,
-                    precision: self.str()?,
+                    precision: self.id()?,
                 })
             } else {
                 None
@@ -432,7 +515,7 @@ impl Records<'_> {
         } else {
             None
         };
-        let role = self.opt_str()?;
+        let role = self.opt_id()?;
         Ok(EvidenceRecord {
             doc,
             start,
@@ -446,5 +529,102 @@ impl Records<'_> {
             date,
             role,
         })
+    }
+}
+
+const PAST_TABLE: GraphFileError =
+    GraphFileError::Inconsistent("a string index is past the end of the string table");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The counts of a damaged file are checked against these sizes: a record must never take
+    /// fewer bytes than they say, or a good file would be refused.
+    #[test]
+    fn the_smallest_records_take_the_bytes_counts_assume() {
+        let mut out = Encoder::with_capacity(1, 64);
+        let s = out.str("");
+        let mut sizes = Vec::new();
+        let mut size_of = |out: &mut Encoder, write: &dyn Fn(&mut Encoder)| {
+            let before = out.w.buf.len();
+            write(out);
+            sizes.push(out.w.buf.len() - before);
+        };
+        size_of(&mut out, &|out| {
+            out.doc(&DocRecord {
+                id: s,
+                date: None,
+                title: None,
+            })
+        });
+        size_of(&mut out, &|out| {
+            out.node(&NodeRecord {
+                name: s,
+                kind: s,
+                place_kind: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                mentions: 0,
+                docs: Vec::new(),
+            })
+        });
+        size_of(&mut out, &|out| {
+            out.w.str(s);
+            out.w.opt_str(None);
+        });
+        size_of(&mut out, &|out| {
+            out.edge(&EdgeRecord {
+                source: 0,
+                target: 0,
+                kind: s,
+                evidence: Vec::new(),
+            })
+        });
+        let evidence = || EvidenceRecord {
+            doc: 0,
+            start: 0,
+            len: 0,
+            sentence: s,
+            rule: s,
+            confidence: 0.0,
+            status: s,
+            topics: Vec::new(),
+            place: None,
+            date: None,
+            role: None,
+        };
+        size_of(&mut out, &|out| {
+            out.edge(&EdgeRecord {
+                source: 0,
+                target: 0,
+                kind: s,
+                evidence: vec![evidence()],
+            })
+        });
+        size_of(&mut out, &|out| {
+            out.merge(&MergeRecord {
+                kept: s,
+                merged: s,
+                reason: s,
+                link: None,
+                doc: s,
+            })
+        });
+        assert_eq!(
+            sizes,
+            [
+                DOC_MIN,
+                NODE_MIN,
+                ROLE_MIN,
+                EDGE_MIN,
+                EDGE_MIN + EVIDENCE_MIN,
+                MERGE_MIN
+            ]
+        );
+        let body = out.finish();
+        let mut input = Decoder::open(&body).expect("the string table reads");
+        assert_eq!(input.str(s).ok(), Some(""));
+        assert!(input.doc().is_ok());
     }
 }
