@@ -298,8 +298,9 @@ pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
 
     let n = input.nodes()?;
     let mut node_ids: Vec<NodeId> = Vec::with_capacity(n);
+    let mut record = NodeRecord::default();
     for _ in 0..n {
-        let record = input.node()?;
+        input.node(&mut record)?;
         let kind = names.kinds.get(&input, record.kind)?;
         let place_kind = record
             .place_kind
@@ -346,8 +347,9 @@ pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
 
     let n = input.edges()?;
     graph.edge_keys.reserve(n);
+    let mut record = EdgeRecord::default();
     for _ in 0..n {
-        let record = input.edge()?;
+        input.edge(&mut record)?;
         let kind = names.relations.get(&input, record.kind)?;
         let (Some(&source), Some(&target)) = (
             node_ids.get(record.source as usize),

@@ -15,7 +15,7 @@ use super::GraphFileError;
 use super::codec::{Reader, Writer};
 
 /// An index into the string table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct StrId(pub(super) u32);
 
 /// A calendar day, as written: year, month (1-12), day (1-31).
@@ -35,7 +35,7 @@ pub(super) struct DocRecord {
 }
 
 /// A node.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct NodeRecord {
     pub(super) name: StrId,
     /// An entity kind's name (`Person`).
@@ -57,7 +57,7 @@ pub(super) struct RoleRecord {
 }
 
 /// An edge: its ends by node position, a relation name (`MET`) and its evidence.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct EdgeRecord {
     pub(super) source: u32,
     pub(super) target: u32,
@@ -66,7 +66,7 @@ pub(super) struct EdgeRecord {
 }
 
 /// One supporting sentence.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct EvidenceRecord {
     /// Position in the documents section.
     pub(super) doc: u32,
@@ -368,53 +368,41 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    /// One node.
-    pub(super) fn node(&mut self) -> Result<NodeRecord, GraphFileError> {
-        let name = self.id()?;
-        let kind = self.id()?;
-        let place_kind = self.opt_id()?;
-        let aliases = self.ids()?;
+    /// One node, read into `node`, whose lists keep their memory from one node to the next.
+    pub(super) fn node(&mut self, node: &mut NodeRecord) -> Result<(), GraphFileError> {
+        node.name = self.id()?;
+        node.kind = self.id()?;
+        node.place_kind = self.opt_id()?;
+        self.ids(&mut node.aliases)?;
         let count = self.r.count(ROLE_MIN)?;
-        let mut roles = Vec::with_capacity(count);
+        node.roles.clear();
         for _ in 0..count {
-            roles.push(RoleRecord {
+            node.roles.push(RoleRecord {
                 title: self.id()?,
                 of: self.opt_id()?,
             });
         }
-        let mentions = self.r.u32()?;
+        node.mentions = self.r.u32()?;
         let count = self.r.count(1)?;
-        let mut docs = Vec::with_capacity(count);
+        node.docs.clear();
         for _ in 0..count {
-            docs.push(self.r.u32()?);
+            node.docs.push(self.r.u32()?);
         }
-        Ok(NodeRecord {
-            name,
-            kind,
-            place_kind,
-            aliases,
-            roles,
-            mentions,
-            docs,
-        })
+        Ok(())
     }
 
-    /// One edge with its evidence.
-    pub(super) fn edge(&mut self) -> Result<EdgeRecord, GraphFileError> {
-        let source = self.r.u32()?;
-        let target = self.r.u32()?;
-        let kind = self.id()?;
+    /// One edge with its evidence, read into `edge`, whose lists keep their memory from one
+    /// edge to the next.
+    pub(super) fn edge(&mut self, edge: &mut EdgeRecord) -> Result<(), GraphFileError> {
+        edge.source = self.r.u32()?;
+        edge.target = self.r.u32()?;
+        edge.kind = self.id()?;
         let count = self.r.count(EVIDENCE_MIN)?;
-        let mut evidence = Vec::with_capacity(count);
-        for _ in 0..count {
-            evidence.push(self.evidence()?);
+        edge.evidence.resize_with(count, EvidenceRecord::default);
+        for e in &mut edge.evidence {
+            self.evidence(e)?;
         }
-        Ok(EdgeRecord {
-            source,
-            target,
-            kind,
-            evidence,
-        })
+        Ok(())
     }
 
     /// One merge.
@@ -454,13 +442,13 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn ids(&mut self) -> Result<Vec<StrId>, GraphFileError> {
+    fn ids(&mut self, ids: &mut Vec<StrId>) -> Result<(), GraphFileError> {
         let n = self.r.count(1)?;
-        let mut ids = Vec::with_capacity(n);
+        ids.clear();
         for _ in 0..n {
             ids.push(self.id()?);
         }
-        Ok(ids)
+        Ok(())
     }
 
     /// A presence byte: 0 or 1, nothing else.
@@ -490,17 +478,17 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn evidence(&mut self) -> Result<EvidenceRecord, GraphFileError> {
-        let doc = self.r.u32()?;
-        let start = self.r.uint()?;
-        let len = self.r.uint()?;
-        let sentence = self.id()?;
-        let rule = self.id()?;
-        let confidence = self.r.f32()?;
-        let status = self.id()?;
-        let topics = self.ids()?;
-        let place = self.opt_id()?;
-        let date = if self.present()? {
+    fn evidence(&mut self, e: &mut EvidenceRecord) -> Result<(), GraphFileError> {
+        e.doc = self.r.u32()?;
+        e.start = self.r.uint()?;
+        e.len = self.r.uint()?;
+        e.sentence = self.id()?;
+        e.rule = self.id()?;
+        e.confidence = self.r.f32()?;
+        e.status = self.id()?;
+        self.ids(&mut e.topics)?;
+        e.place = self.opt_id()?;
+        e.date = if self.present()? {
             let text = self.id()?;
             let range = if self.present()? {
                 Some(RangeRecord {
@@ -515,20 +503,8 @@ impl<'a> Decoder<'a> {
         } else {
             None
         };
-        let role = self.opt_id()?;
-        Ok(EvidenceRecord {
-            doc,
-            start,
-            len,
-            sentence,
-            rule,
-            confidence,
-            status,
-            topics,
-            place,
-            date,
-            role,
-        })
+        e.role = self.opt_id()?;
+        Ok(())
     }
 }
 
