@@ -13,7 +13,7 @@ use rustc_hash::FxHashSet;
 use super::GraphFileError;
 use super::records::{
     DateRecord, DateRefRecord, Decoder, DocRecord, EdgeRecord, Encoder, EvidenceRecord,
-    MergeRecord, NodeRecord, RangeRecord, RoleRecord, StrId,
+    MergeRecord, NodeRecord, RangeRecord, RoleRecord,
 };
 use crate::graph::{DocInfo, Edge, Evidence, KnowledgeGraph, Merge, Node, NodeId};
 use crate::model::{
@@ -93,15 +93,16 @@ fn named<T: Copy>(
         })
 }
 
-/// The values of one enum's names as met in a file, by string index: a file names the same few
-/// values many times, and each is compared with the enum's names once. Only the first few
-/// indices are remembered, so a file that repeats a name in the table costs no more than one
-/// comparison with every name.
+/// The values of one enum's names as met in a file, by the address of the name in the file: a
+/// file writes each name once and refers to it after, so the same few names come back many
+/// times and each is compared with the enum's names once. Only the first few addresses are
+/// remembered, so a file that writes a name out many times costs no more than one comparison
+/// with every name.
 struct Names<T: 'static> {
     what: &'static str,
     all: &'static [T],
     name_of: fn(T) -> &'static str,
-    seen: Vec<(StrId, T)>,
+    seen: Vec<((usize, usize), T)>,
 }
 
 impl<T: Copy> Names<T> {
@@ -114,18 +115,14 @@ impl<T: Copy> Names<T> {
         }
     }
 
-    fn get(&mut self, input: &Decoder, id: StrId) -> Result<T, GraphFileError> {
-        if let Some(&(_, value)) = self.seen.iter().find(|(seen, _)| *seen == id) {
+    fn get(&mut self, name: &str) -> Result<T, GraphFileError> {
+        let address = (name.as_ptr() as usize, name.len());
+        if let Some(&(_, value)) = self.seen.iter().find(|(seen, _)| *seen == address) {
             return Ok(value);
         }
-        let value = named(
-            self.what,
-            self.all.iter().copied(),
-            self.name_of,
-            input.str(id)?,
-        )?;
+        let value = named(self.what, self.all.iter().copied(), self.name_of, name)?;
         if self.seen.len() < 64 {
-            self.seen.push((id, value));
+            self.seen.push((address, value));
         }
         Ok(value)
     }
@@ -169,86 +166,88 @@ fn date_record(date: Date) -> DateRecord {
 pub(super) fn save(graph: &KnowledgeGraph) -> Vec<u8> {
     let evidence: usize = graph.edges().map(|(.., e)| e.evidence.len()).sum();
     let strings = 2 * graph.docs.len() + 2 * graph.graph.node_count() + 2 * evidence;
-    let mut out = Encoder::with_capacity(strings, 16 * graph.graph.node_count() + 24 * evidence);
+    let text: usize = graph.nodes().map(|(_, n)| n.name.len()).sum::<usize>()
+        + graph
+            .edges()
+            .flat_map(|(.., e)| &e.evidence)
+            .map(|e| e.sentence.len())
+            .sum::<usize>();
+    let mut out = Encoder::with_capacity(strings, text + 32 * graph.graph.node_count());
 
     out.section(graph.docs.len());
     for d in &graph.docs {
-        let record = DocRecord {
-            id: out.str(&d.id),
+        out.doc(&DocRecord {
+            id: &d.id,
             date: d.date.map(date_record),
-            title: out.opt_str(d.title.as_deref()),
-        };
-        out.doc(&record);
+            title: d.title.as_deref(),
+        });
     }
 
     out.section(graph.graph.node_count());
     let mut dense = vec![u32::MAX; NodeIndexable::node_bound(&graph.graph)];
+    let mut record = NodeRecord::default();
     for (i, (id, node)) in graph.nodes().enumerate() {
         dense[id.index()] = i as u32;
-        let record = NodeRecord {
-            name: out.str(&node.name),
-            kind: out.name(node.kind.as_str()),
-            place_kind: node.place_kind.map(|k| out.name(k.as_str())),
-            aliases: node.aliases.iter().map(|a| out.str(a)).collect(),
-            roles: node
-                .roles
-                .iter()
-                .map(|r| RoleRecord {
-                    title: out.str(&r.title),
-                    of: out.opt_str(r.of.as_deref()),
-                })
-                .collect(),
-            mentions: node.mentions,
-            docs: node.docs.iter().copied().collect(),
-        };
+        record.name = &node.name;
+        record.kind = node.kind.as_str();
+        record.place_kind = node.place_kind.map(PlaceKind::as_str);
+        record.aliases.clear();
+        record
+            .aliases
+            .extend(node.aliases.iter().map(String::as_str));
+        record.roles.clear();
+        record.roles.extend(node.roles.iter().map(|r| RoleRecord {
+            title: &r.title,
+            of: r.of.as_deref(),
+        }));
+        record.mentions = node.mentions;
+        record.docs.clear();
+        record.docs.extend(&node.docs);
         out.node(&record);
     }
 
     out.section(graph.graph.edge_count());
+    let mut record = EdgeRecord::default();
     for (_, source, target, edge) in graph.edges() {
-        let record = EdgeRecord {
-            source: dense[source.index()],
-            target: dense[target.index()],
-            kind: out.name(edge.kind.as_str()),
-            evidence: edge
-                .evidence
-                .iter()
-                .map(|e| EvidenceRecord {
-                    doc: e.doc,
-                    start: e.span.start as u64,
-                    len: (e.span.end - e.span.start) as u64,
-                    sentence: out.str(&e.sentence),
-                    rule: out.name(e.rule.name()),
-                    confidence: e.confidence,
-                    status: out.name(e.status.as_str()),
-                    topics: e.topics.iter().map(|t| out.str(t)).collect(),
-                    place: out.opt_str(e.place.as_deref()),
-                    date: e.date.as_ref().map(|d| DateRefRecord {
-                        text: out.str(&d.text),
-                        range: d.range.map(|r| RangeRecord {
-                            start: date_record(r.start),
-                            end: date_record(r.end),
-                            precision: out.name(r.precision.as_str()),
-                        }),
+        record.source = dense[source.index()];
+        record.target = dense[target.index()];
+        record.kind = edge.kind.as_str();
+        record.evidence.clear();
+        record
+            .evidence
+            .extend(edge.evidence.iter().map(|e| EvidenceRecord {
+                doc: e.doc,
+                start: e.span.start as u64,
+                len: (e.span.end - e.span.start) as u64,
+                sentence: &e.sentence,
+                rule: e.rule.name(),
+                confidence: e.confidence,
+                status: e.status.as_str(),
+                topics: e.topics.iter().map(String::as_str).collect(),
+                place: e.place.as_deref(),
+                date: e.date.as_ref().map(|d| DateRefRecord {
+                    text: &d.text,
+                    range: d.range.map(|r| RangeRecord {
+                        start: date_record(r.start),
+                        end: date_record(r.end),
+                        precision: r.precision.as_str(),
                     }),
-                    role: out.opt_str(e.role.as_deref()),
-                })
-                .collect(),
-        };
+                }),
+                role: e.role.as_deref(),
+            }));
         out.edge(&record);
     }
 
     out.section(graph.merges.len());
     for m in &graph.merges {
         let (reason, link) = merge_reason_name(m.reason);
-        let record = MergeRecord {
-            kept: out.str(&m.kept),
-            merged: out.str(&m.merged),
-            reason: out.name(reason),
-            link: link.map(|l| out.name(link_reason_name(l))),
-            doc: out.str(&m.doc),
-        };
-        out.merge(&record);
+        out.merge(&MergeRecord {
+            kept: &m.kept,
+            merged: &m.merged,
+            reason,
+            link: link.map(link_reason_name),
+            doc: &m.doc,
+        });
     }
     out.finish()
 }
@@ -265,7 +264,7 @@ fn date(record: DateRecord) -> Result<Date, GraphFileError> {
 /// enum values, positions of documents and nodes, spans, dates and confidences. The indexes
 /// (names, merge keys, surnames, edge keys) are rebuilt, never read.
 pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
-    let mut input = Decoder::open(body)?;
+    let mut input = Decoder::new(body);
     let mut graph = KnowledgeGraph::default();
     let mut names = Lookups::new();
 
@@ -275,14 +274,13 @@ pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
     graph.docs.reserve(n);
     for _ in 0..n {
         let doc = input.doc()?;
-        let id = input.str(doc.id)?;
-        if !ids.insert(id) {
+        if !ids.insert(doc.id) {
             return Err(GraphFileError::Inconsistent("two documents have one id"));
         }
         graph.docs.push(DocInfo {
-            id: id.to_string(),
+            id: doc.id.to_string(),
             date: doc.date.map(date).transpose()?,
-            title: owned(&input, doc.title)?,
+            title: doc.title.map(str::to_string),
         });
     }
     let doc_count = graph.docs.len();
@@ -299,37 +297,29 @@ pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
     let n = input.nodes()?;
     let mut node_ids: Vec<NodeId> = Vec::with_capacity(n);
     let mut record = NodeRecord::default();
+    let mut alias_list: Vec<String> = Vec::new();
     for _ in 0..n {
         input.node(&mut record)?;
-        let kind = names.kinds.get(&input, record.kind)?;
-        let place_kind = record
-            .place_kind
-            .map(|k| names.places.get(&input, k))
-            .transpose()?;
-        let aliases = record
-            .aliases
-            .iter()
-            .map(|&a| input.str(a).map(str::to_string))
-            .collect::<Result<BTreeSet<String>, _>>()?;
-        let roles = record
+        let kind = names.kinds.get(record.kind)?;
+        let place_kind = record.place_kind.map(|k| names.places.get(k)).transpose()?;
+        let aliases: BTreeSet<String> = record.aliases.iter().map(|a| a.to_string()).collect();
+        let roles: BTreeSet<Role> = record
             .roles
             .iter()
-            .map(|r| {
-                Ok(Role {
-                    title: input.str(r.title)?.to_string(),
-                    of: owned(&input, r.of)?,
-                })
+            .map(|r| Role {
+                title: r.title.to_string(),
+                of: r.of.map(str::to_string),
             })
-            .collect::<Result<BTreeSet<Role>, GraphFileError>>()?;
+            .collect();
         let docs = record
             .docs
             .iter()
             .map(|&d| doc_id(d))
             .collect::<Result<BTreeSet<u32>, _>>()?;
-        let name = input.str(record.name)?;
-        let alias_list: Vec<String> = aliases.iter().cloned().collect();
+        alias_list.clear();
+        alias_list.extend(aliases.iter().cloned());
         let id = graph.graph.add_node(Node {
-            name: name.to_string(),
+            name: record.name.to_string(),
             kind,
             place_kind,
             aliases,
@@ -337,11 +327,11 @@ pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
             mentions: record.mentions,
             docs,
         });
-        graph.index_name(name, id);
+        graph.index_name(record.name, id);
         for alias in &alias_list {
             graph.index_name(alias, id);
         }
-        graph.register_keys(kind, name, &alias_list, id);
+        graph.register_keys(kind, record.name, &alias_list, id);
         node_ids.push(id);
     }
 
@@ -350,7 +340,7 @@ pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
     let mut record = EdgeRecord::default();
     for _ in 0..n {
         input.edge(&mut record)?;
-        let kind = names.relations.get(&input, record.kind)?;
+        let kind = names.relations.get(record.kind)?;
         let (Some(&source), Some(&target)) = (
             node_ids.get(record.source as usize),
             node_ids.get(record.target as usize),
@@ -380,7 +370,7 @@ pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
         let evidence = record
             .evidence
             .iter()
-            .map(|e| evidence_of(e, &input, &mut names, doc_id(e.doc)?))
+            .map(|e| evidence_of(e, &mut names, doc_id(e.doc)?))
             .collect::<Result<Vec<_>, _>>()?;
         let e = graph
             .graph
@@ -392,11 +382,11 @@ pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
     graph.merges.reserve(n);
     for _ in 0..n {
         let m = input.merge()?;
-        let reason = match (input.str(m.reason)?, m.link) {
+        let reason = match (m.reason, m.link) {
             ("alias", None) => MergeReason::Alias,
             ("spelling", None) => MergeReason::Spelling,
             ("surname", None) => MergeReason::Surname,
-            ("within", Some(link)) => MergeReason::Within(names.links.get(&input, link)?),
+            ("within", Some(link)) => MergeReason::Within(names.links.get(link)?),
             ("alias" | "spelling" | "surname", Some(_)) | ("within", None) => {
                 return Err(GraphFileError::Inconsistent(
                     "a merge has a link reason but not the reason `within`, or the reason without one",
@@ -410,24 +400,18 @@ pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
             }
         };
         graph.merges.push(Merge {
-            kept: input.str(m.kept)?.to_string(),
-            merged: input.str(m.merged)?.to_string(),
+            kept: m.kept.to_string(),
+            merged: m.merged.to_string(),
             reason,
-            doc: input.str(m.doc)?.to_string(),
+            doc: m.doc.to_string(),
         });
     }
     input.finish()?;
     Ok(graph)
 }
 
-/// An optional string of the file, owned.
-fn owned(input: &Decoder, id: Option<StrId>) -> Result<Option<String>, GraphFileError> {
-    id.map(|id| input.str(id).map(str::to_string)).transpose()
-}
-
 fn evidence_of(
     e: &EvidenceRecord,
-    input: &Decoder,
     names: &mut Lookups,
     doc: u32,
 ) -> Result<Evidence, GraphFileError> {
@@ -457,16 +441,15 @@ fn evidence_of(
                             "a date range ends before it starts",
                         ));
                     }
-                    let precision = names.precisions.get(input, r.precision)?;
                     Some(DateRange {
                         start,
                         end,
-                        precision,
+                        precision: names.precisions.get(r.precision)?,
                     })
                 }
             };
             Some(DateRef {
-                text: input.str(d.text)?.to_string(),
+                text: d.text.to_string(),
                 range,
             })
         }
@@ -474,18 +457,14 @@ fn evidence_of(
     Ok(Evidence {
         doc,
         span: Span::new(start, end),
-        sentence: input.str(e.sentence)?.to_string(),
-        rule: names.rules.get(input, e.rule)?,
+        sentence: e.sentence.to_string(),
+        rule: names.rules.get(e.rule)?,
         confidence: e.confidence,
-        status: names.statuses.get(input, e.status)?,
-        topics: e
-            .topics
-            .iter()
-            .map(|&t| input.str(t).map(str::to_string))
-            .collect::<Result<_, _>>()?,
-        place: owned(input, e.place)?,
+        status: names.statuses.get(e.status)?,
+        topics: e.topics.iter().map(|t| t.to_string()).collect(),
+        place: e.place.map(str::to_string),
         date,
-        role: owned(input, e.role)?,
+        role: e.role.map(str::to_string),
     })
 }
 

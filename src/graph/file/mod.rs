@@ -2,9 +2,8 @@
 //! of plain records that is not the in-memory types' encoding. `docs/graph-format.md` gives the
 //! layout byte by byte and the versioning policy.
 //!
-//! * `records` holds the saved form: records whose strings (names of enum values included) are
-//!   indices into one string table, and an encoder and a decoder that take one record at a
-//!   time;
+//! * `records` holds the saved form, plain records that hold enum values as their names, and
+//!   an encoder and a decoder that take one record at a time and write each string out once;
 //! * `convert` turns the graph into records and back, section by section, checking what the
 //!   records mean;
 //! * `codec` holds the varints and strings the body is made of.

@@ -1,11 +1,13 @@
 //! The saved form of a graph: plain records that mirror the body of the file field for field,
-//! and their encoding. Strings, including the names that stand for enum values (`Person`,
-//! `MET`, `go_to`, `planned`), are indices into one string table; nothing here knows a Rust
-//! enum, so reordering one cannot change the file. `docs/graph-format.md` describes the bytes.
+//! and their encoding. Enum values are held as their names (`Person`, `MET`, `go_to`,
+//! `planned`); nothing here knows a Rust enum, so reordering one cannot change the file.
+//! `docs/graph-format.md` describes the bytes.
 //!
-//! The body is the string table, then four sections (documents, nodes, edges, merges), each a
-//! count and that many records. [`Encoder`] and [`Decoder`] take one record at a time, so that
-//! saving and loading never hold a second copy of the whole graph.
+//! The body is four sections (documents, nodes, edges, merges), each a count and that many
+//! records. A string is written out the first time it occurs and referred to by number after
+//! that, so names, rule names and sentences that repeat are stored once, and a reader meets
+//! every string where it is first needed. [`Encoder`] and [`Decoder`] take one record at a
+//! time, so that saving and loading never hold a second copy of the whole graph.
 
 use std::str;
 
@@ -13,10 +15,6 @@ use rustc_hash::FxHashMap;
 
 use super::GraphFileError;
 use super::codec::{Reader, Writer};
-
-/// An index into the string table.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct StrId(pub(super) u32);
 
 /// A calendar day, as written: year, month (1-12), day (1-31).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,22 +26,22 @@ pub(super) struct DateRecord {
 
 /// A document.
 #[derive(Debug)]
-pub(super) struct DocRecord {
-    pub(super) id: StrId,
+pub(super) struct DocRecord<'a> {
+    pub(super) id: &'a str,
     pub(super) date: Option<DateRecord>,
-    pub(super) title: Option<StrId>,
+    pub(super) title: Option<&'a str>,
 }
 
 /// A node.
 #[derive(Debug, Default)]
-pub(super) struct NodeRecord {
-    pub(super) name: StrId,
+pub(super) struct NodeRecord<'a> {
+    pub(super) name: &'a str,
     /// An entity kind's name (`Person`).
-    pub(super) kind: StrId,
+    pub(super) kind: &'a str,
     /// A place kind's name (`city`).
-    pub(super) place_kind: Option<StrId>,
-    pub(super) aliases: Vec<StrId>,
-    pub(super) roles: Vec<RoleRecord>,
+    pub(super) place_kind: Option<&'a str>,
+    pub(super) aliases: Vec<&'a str>,
+    pub(super) roles: Vec<RoleRecord<'a>>,
     pub(super) mentions: u32,
     /// Positions in the documents section.
     pub(super) docs: Vec<u32>,
@@ -51,65 +49,65 @@ pub(super) struct NodeRecord {
 
 /// A role: a title, and what it is of.
 #[derive(Debug)]
-pub(super) struct RoleRecord {
-    pub(super) title: StrId,
-    pub(super) of: Option<StrId>,
+pub(super) struct RoleRecord<'a> {
+    pub(super) title: &'a str,
+    pub(super) of: Option<&'a str>,
 }
 
 /// An edge: its ends by node position, a relation name (`MET`) and its evidence.
 #[derive(Debug, Default)]
-pub(super) struct EdgeRecord {
+pub(super) struct EdgeRecord<'a> {
     pub(super) source: u32,
     pub(super) target: u32,
-    pub(super) kind: StrId,
-    pub(super) evidence: Vec<EvidenceRecord>,
+    pub(super) kind: &'a str,
+    pub(super) evidence: Vec<EvidenceRecord<'a>>,
 }
 
 /// One supporting sentence.
 #[derive(Debug, Default)]
-pub(super) struct EvidenceRecord {
+pub(super) struct EvidenceRecord<'a> {
     /// Position in the documents section.
     pub(super) doc: u32,
     /// The sentence's first byte in its document.
     pub(super) start: u64,
     /// The sentence's length in bytes.
     pub(super) len: u64,
-    pub(super) sentence: StrId,
+    pub(super) sentence: &'a str,
     /// A rule's name (`go_to`).
-    pub(super) rule: StrId,
+    pub(super) rule: &'a str,
     pub(super) confidence: f32,
     /// A status's name (`planned`).
-    pub(super) status: StrId,
-    pub(super) topics: Vec<StrId>,
-    pub(super) place: Option<StrId>,
-    pub(super) date: Option<DateRefRecord>,
-    pub(super) role: Option<StrId>,
+    pub(super) status: &'a str,
+    pub(super) topics: Vec<&'a str>,
+    pub(super) place: Option<&'a str>,
+    pub(super) date: Option<DateRefRecord<'a>>,
+    pub(super) role: Option<&'a str>,
 }
 
 /// A date as the text gave it, and the days it means when resolved.
 #[derive(Debug)]
-pub(super) struct DateRefRecord {
-    pub(super) text: StrId,
-    pub(super) range: Option<RangeRecord>,
+pub(super) struct DateRefRecord<'a> {
+    pub(super) text: &'a str,
+    pub(super) range: Option<RangeRecord<'a>>,
 }
 
 /// The days a date means, and a precision's name (`day`, `week`, `month`, `year`).
 #[derive(Debug)]
-pub(super) struct RangeRecord {
+pub(super) struct RangeRecord<'a> {
     pub(super) start: DateRecord,
     pub(super) end: DateRecord,
-    pub(super) precision: StrId,
+    pub(super) precision: &'a str,
 }
 
 /// A merge: the names, a reason's name (`alias`, `spelling`, `surname`, `within`), for
 /// `within` the name of the rule that linked them in one document, and that document's id.
 #[derive(Debug)]
-pub(super) struct MergeRecord {
-    pub(super) kept: StrId,
-    pub(super) merged: StrId,
-    pub(super) reason: StrId,
-    pub(super) link: Option<StrId>,
-    pub(super) doc: StrId,
+pub(super) struct MergeRecord<'a> {
+    pub(super) kept: &'a str,
+    pub(super) merged: &'a str,
+    pub(super) reason: &'a str,
+    pub(super) link: Option<&'a str>,
+    pub(super) doc: &'a str,
 }
 
 /// The fewest bytes a document record takes (id, date's presence byte, title).
@@ -126,60 +124,30 @@ const EVIDENCE_MIN: usize = 14;
 const MERGE_MIN: usize = 5;
 
 /// Writes a body one record at a time: the caller gives each section's count, then its
-/// records, in file order (documents, nodes, edges, merges). Strings are numbered in order of
-/// first use, so the same records always give the same bytes.
+/// records, in file order (documents, nodes, edges, merges). Strings are numbered in the order
+/// they are first written, so the same records always give the same bytes.
 #[derive(Debug)]
 pub(super) struct Encoder<'a> {
+    /// The number of every string written so far.
     ids: FxHashMap<&'a str, u32>,
-    /// The ids of names of enum values by address, so that the many uses of a few names are
-    /// looked up without hashing their text.
-    names: FxHashMap<(usize, usize), StrId>,
-    strings: Vec<&'a str>,
-    text: usize,
+    /// The numbers of names of enum values by address, so that the many uses of a few names
+    /// are found without hashing their text.
+    names: FxHashMap<(usize, usize), u32>,
     w: Writer,
 }
 
 impl<'a> Encoder<'a> {
-    /// An encoder sized for about `strings` distinct strings and `records` bytes of records.
-    pub(super) fn with_capacity(strings: usize, records: usize) -> Encoder<'a> {
+    /// An encoder sized for about `strings` distinct strings and `bytes` bytes of body.
+    pub(super) fn with_capacity(strings: usize, bytes: usize) -> Encoder<'a> {
         let mut ids = FxHashMap::default();
         ids.reserve(strings);
         Encoder {
             ids,
             names: FxHashMap::default(),
-            strings: Vec::with_capacity(strings),
-            text: 0,
             w: Writer {
-                buf: Vec::with_capacity(records),
+                buf: Vec::with_capacity(bytes),
             },
         }
-    }
-
-    /// The index of a string in the table, added at the end if new.
-    pub(super) fn str(&mut self, s: &'a str) -> StrId {
-        let next = self.strings.len() as u32;
-        let id = *self.ids.entry(s).or_insert(next);
-        if id == next {
-            self.strings.push(s);
-            self.text += s.len();
-        }
-        StrId(id)
-    }
-
-    /// [`Encoder::str`] for a name of an enum value: the same id, found faster.
-    pub(super) fn name(&mut self, name: &'static str) -> StrId {
-        let address = (name.as_ptr() as usize, name.len());
-        if let Some(&id) = self.names.get(&address) {
-            return id;
-        }
-        let id = self.str(name);
-        self.names.insert(address, id);
-        id
-    }
-
-    /// [`Encoder::str`] for an optional string.
-    pub(super) fn opt_str(&mut self, s: Option<&'a str>) -> Option<StrId> {
-        s.map(|s| self.str(s))
     }
 
     /// Starts a section of `n` records.
@@ -188,110 +156,140 @@ impl<'a> Encoder<'a> {
     }
 
     /// One document.
-    pub(super) fn doc(&mut self, doc: &DocRecord) {
-        let w = &mut self.w;
-        w.str(doc.id);
-        w.opt_date(doc.date);
-        w.opt_str(doc.title);
+    pub(super) fn doc(&mut self, doc: &DocRecord<'a>) {
+        self.str(doc.id);
+        self.w.opt_date(doc.date);
+        self.opt_str(doc.title);
     }
 
     /// One node.
-    pub(super) fn node(&mut self, node: &NodeRecord) {
-        let w = &mut self.w;
-        w.str(node.name);
-        w.str(node.kind);
-        w.opt_str(node.place_kind);
-        w.strs(&node.aliases);
-        w.len(node.roles.len());
+    pub(super) fn node(&mut self, node: &NodeRecord<'a>) {
+        self.str(node.name);
+        self.name(node.kind);
+        self.opt_name(node.place_kind);
+        self.strs(&node.aliases);
+        self.w.len(node.roles.len());
         for role in &node.roles {
-            w.str(role.title);
-            w.opt_str(role.of);
+            self.str(role.title);
+            self.opt_str(role.of);
         }
-        w.uint(node.mentions.into());
-        w.len(node.docs.len());
+        self.w.uint(node.mentions.into());
+        self.w.len(node.docs.len());
         for &doc in &node.docs {
-            w.uint(doc.into());
+            self.w.uint(doc.into());
         }
     }
 
     /// One edge with its evidence.
-    pub(super) fn edge(&mut self, edge: &EdgeRecord) {
-        let w = &mut self.w;
-        w.uint(edge.source.into());
-        w.uint(edge.target.into());
-        w.str(edge.kind);
-        w.len(edge.evidence.len());
+    pub(super) fn edge(&mut self, edge: &EdgeRecord<'a>) {
+        self.w.uint(edge.source.into());
+        self.w.uint(edge.target.into());
+        self.name(edge.kind);
+        self.w.len(edge.evidence.len());
         for e in &edge.evidence {
-            w.uint(e.doc.into());
-            w.uint(e.start);
-            w.uint(e.len);
-            w.str(e.sentence);
-            w.str(e.rule);
-            w.f32(e.confidence);
-            w.str(e.status);
-            w.strs(&e.topics);
-            w.opt_str(e.place);
+            self.w.uint(e.doc.into());
+            self.w.uint(e.start);
+            self.w.uint(e.len);
+            self.str(e.sentence);
+            self.name(e.rule);
+            self.w.f32(e.confidence);
+            self.name(e.status);
+            self.strs(&e.topics);
+            self.opt_str(e.place);
             match &e.date {
-                None => w.byte(0),
+                None => self.w.byte(0),
                 Some(date) => {
-                    w.byte(1);
-                    w.str(date.text);
+                    self.w.byte(1);
+                    self.str(date.text);
                     match &date.range {
-                        None => w.byte(0),
+                        None => self.w.byte(0),
                         Some(range) => {
-                            w.byte(1);
-                            w.date(range.start);
-                            w.date(range.end);
-                            w.str(range.precision);
+                            self.w.byte(1);
+                            self.w.date(range.start);
+                            self.w.date(range.end);
+                            self.name(range.precision);
                         }
                     }
                 }
             }
-            w.opt_str(e.role);
+            self.opt_str(e.role);
         }
     }
 
     /// One merge.
-    pub(super) fn merge(&mut self, merge: &MergeRecord) {
-        let w = &mut self.w;
-        w.str(merge.kept);
-        w.str(merge.merged);
-        w.str(merge.reason);
-        w.opt_str(merge.link);
-        w.str(merge.doc);
+    pub(super) fn merge(&mut self, merge: &MergeRecord<'a>) {
+        self.str(merge.kept);
+        self.str(merge.merged);
+        self.name(merge.reason);
+        self.opt_name(merge.link);
+        self.str(merge.doc);
     }
 
-    /// The body: the string table, then the sections as written.
+    /// The body.
     pub(super) fn finish(self) -> Vec<u8> {
-        let mut w = Writer {
-            buf: Vec::with_capacity(self.text + 3 * self.strings.len() + 10 + self.w.buf.len()),
-        };
-        w.len(self.strings.len());
-        for s in &self.strings {
-            w.bytes(s.as_bytes());
+        self.w.buf
+    }
+
+    /// A string: its number plus one if it was written before, else 0 and the string itself.
+    fn str(&mut self, s: &'a str) {
+        self.with_tag(s, 0);
+    }
+
+    /// An optional string: 0 for none, else as [`Encoder::str`] shifted by one (1 and the
+    /// string itself, or its number plus two).
+    fn opt_str(&mut self, s: Option<&'a str>) {
+        match s {
+            None => self.w.uint(0),
+            Some(s) => self.with_tag(s, 1),
         }
-        w.buf.extend_from_slice(&self.w.buf);
-        w.buf
+    }
+
+    fn strs(&mut self, list: &[&'a str]) {
+        self.w.len(list.len());
+        for &s in list {
+            self.str(s);
+        }
+    }
+
+    /// A string with its first number, `first` (0 for a string, 1 for an optional one).
+    fn with_tag(&mut self, s: &'a str, first: u64) {
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(s).or_insert(next);
+        if id == next {
+            self.w.uint(first);
+            self.w.bytes(s.as_bytes());
+        } else {
+            self.w.uint(first + 1 + u64::from(id));
+        }
+    }
+
+    /// [`Encoder::str`] for a name of an enum value (always a `&'static str` in the program):
+    /// the same bytes, found by the name's address after its first use.
+    fn name(&mut self, name: &'a str) {
+        self.name_with_tag(name, 0);
+    }
+
+    /// [`Encoder::opt_str`] for a name of an enum value.
+    fn opt_name(&mut self, name: Option<&'a str>) {
+        match name {
+            None => self.w.uint(0),
+            Some(name) => self.name_with_tag(name, 1),
+        }
+    }
+
+    fn name_with_tag(&mut self, name: &'a str, first: u64) {
+        let address = (name.as_ptr() as usize, name.len());
+        match self.names.get(&address) {
+            Some(&id) => self.w.uint(first + 1 + u64::from(id)),
+            None => {
+                self.with_tag(name, first);
+                self.names.insert(address, self.ids[name]);
+            }
+        }
     }
 }
 
 impl Writer {
-    fn str(&mut self, id: StrId) {
-        self.uint(id.0.into());
-    }
-
-    /// An optional string: 0 for none, else its index plus one.
-    fn opt_str(&mut self, id: Option<StrId>) {
-        self.uint(id.map_or(0, |id| u64::from(id.0) + 1));
-    }
-
-    fn strs(&mut self, ids: &[StrId]) {
-        self.len(ids.len());
-        for &id in ids {
-            self.str(id);
-        }
-    }
-
     fn date(&mut self, date: DateRecord) {
         self.int(date.year);
         self.byte(date.month);
@@ -310,33 +308,24 @@ impl Writer {
     }
 }
 
-/// Reads a body one record at a time, in the order [`Encoder`] wrote it. Every string index is
-/// checked against the table and every count against the bytes left (at the fewest bytes a
-/// record of its kind takes), so that a count can be reserved. What names and positions mean is
-/// checked by the caller.
+/// Reads a body one record at a time, in the order [`Encoder`] wrote it. Every string number is
+/// checked against the strings read so far and every count against the bytes left (at the
+/// fewest bytes a record of its kind takes), so that a count can be reserved. What names and
+/// positions mean is checked by the caller.
 #[derive(Debug)]
 pub(super) struct Decoder<'a> {
     r: Reader<'a>,
+    /// Every string read so far, by number.
     strings: Vec<&'a str>,
 }
 
 impl<'a> Decoder<'a> {
-    /// Reads the string table at the start of a body.
-    pub(super) fn open(body: &'a [u8]) -> Result<Decoder<'a>, GraphFileError> {
-        let mut r = Reader::new(body);
-        let n = r.count(1)?;
-        let mut strings = Vec::with_capacity(n);
-        for _ in 0..n {
-            let s = str::from_utf8(r.bytes()?)
-                .map_err(|_| GraphFileError::Inconsistent("a string is not UTF-8"))?;
-            strings.push(s);
+    /// A decoder at the start of a body.
+    pub(super) fn new(body: &'a [u8]) -> Decoder<'a> {
+        Decoder {
+            r: Reader::new(body),
+            strings: Vec::new(),
         }
-        Ok(Decoder { r, strings })
-    }
-
-    /// The string at an index read by this decoder.
-    pub(super) fn str(&self, id: StrId) -> Result<&'a str, GraphFileError> {
-        self.strings.get(id.0 as usize).copied().ok_or(PAST_TABLE)
     }
 
     /// The count of the documents section.
@@ -360,26 +349,26 @@ impl<'a> Decoder<'a> {
     }
 
     /// One document.
-    pub(super) fn doc(&mut self) -> Result<DocRecord, GraphFileError> {
+    pub(super) fn doc(&mut self) -> Result<DocRecord<'a>, GraphFileError> {
         Ok(DocRecord {
-            id: self.id()?,
+            id: self.str()?,
             date: self.opt_date()?,
-            title: self.opt_id()?,
+            title: self.opt_str()?,
         })
     }
 
     /// One node, read into `node`, whose lists keep their memory from one node to the next.
-    pub(super) fn node(&mut self, node: &mut NodeRecord) -> Result<(), GraphFileError> {
-        node.name = self.id()?;
-        node.kind = self.id()?;
-        node.place_kind = self.opt_id()?;
-        self.ids(&mut node.aliases)?;
+    pub(super) fn node(&mut self, node: &mut NodeRecord<'a>) -> Result<(), GraphFileError> {
+        node.name = self.str()?;
+        node.kind = self.str()?;
+        node.place_kind = self.opt_str()?;
+        self.strs(&mut node.aliases)?;
         let count = self.r.count(ROLE_MIN)?;
         node.roles.clear();
         for _ in 0..count {
             node.roles.push(RoleRecord {
-                title: self.id()?,
-                of: self.opt_id()?,
+                title: self.str()?,
+                of: self.opt_str()?,
             });
         }
         node.mentions = self.r.u32()?;
@@ -393,10 +382,10 @@ impl<'a> Decoder<'a> {
 
     /// One edge with its evidence, read into `edge`, whose lists keep their memory from one
     /// edge to the next.
-    pub(super) fn edge(&mut self, edge: &mut EdgeRecord) -> Result<(), GraphFileError> {
+    pub(super) fn edge(&mut self, edge: &mut EdgeRecord<'a>) -> Result<(), GraphFileError> {
         edge.source = self.r.u32()?;
         edge.target = self.r.u32()?;
-        edge.kind = self.id()?;
+        edge.kind = self.str()?;
         let count = self.r.count(EVIDENCE_MIN)?;
         edge.evidence.resize_with(count, EvidenceRecord::default);
         for e in &mut edge.evidence {
@@ -406,13 +395,13 @@ impl<'a> Decoder<'a> {
     }
 
     /// One merge.
-    pub(super) fn merge(&mut self) -> Result<MergeRecord, GraphFileError> {
+    pub(super) fn merge(&mut self) -> Result<MergeRecord<'a>, GraphFileError> {
         Ok(MergeRecord {
-            kept: self.id()?,
-            merged: self.id()?,
-            reason: self.id()?,
-            link: self.opt_id()?,
-            doc: self.id()?,
+            kept: self.str()?,
+            merged: self.str()?,
+            reason: self.str()?,
+            link: self.opt_str()?,
+            doc: self.str()?,
         })
     }
 
@@ -426,27 +415,40 @@ impl<'a> Decoder<'a> {
         Ok(())
     }
 
-    fn id(&mut self) -> Result<StrId, GraphFileError> {
-        let id = self.r.u32()?;
-        if id as usize >= self.strings.len() {
-            return Err(PAST_TABLE);
-        }
-        Ok(StrId(id))
+    fn str(&mut self) -> Result<&'a str, GraphFileError> {
+        let tag = self.r.uint()?;
+        self.tagged(tag)
     }
 
-    fn opt_id(&mut self) -> Result<Option<StrId>, GraphFileError> {
-        match self.r.u32()? {
+    fn opt_str(&mut self) -> Result<Option<&'a str>, GraphFileError> {
+        match self.r.uint()? {
             0 => Ok(None),
-            n if (n as usize) <= self.strings.len() => Ok(Some(StrId(n - 1))),
-            _ => Err(PAST_TABLE),
+            tag => self.tagged(tag - 1).map(Some),
         }
     }
 
-    fn ids(&mut self, ids: &mut Vec<StrId>) -> Result<(), GraphFileError> {
+    /// A string after its tag: 0 for a new string, which follows, else a string read before,
+    /// by number plus one.
+    fn tagged(&mut self, tag: u64) -> Result<&'a str, GraphFileError> {
+        if tag == 0 {
+            let s = str::from_utf8(self.r.bytes()?)
+                .map_err(|_| GraphFileError::Inconsistent("a string is not UTF-8"))?;
+            self.strings.push(s);
+            return Ok(s);
+        }
+        usize::try_from(tag - 1)
+            .ok()
+            .and_then(|i| self.strings.get(i).copied())
+            .ok_or(GraphFileError::Inconsistent(
+                "a string refers to one that has not been read",
+            ))
+    }
+
+    fn strs(&mut self, list: &mut Vec<&'a str>) -> Result<(), GraphFileError> {
         let n = self.r.count(1)?;
-        ids.clear();
+        list.clear();
         for _ in 0..n {
-            ids.push(self.id()?);
+            list.push(self.str()?);
         }
         Ok(())
     }
@@ -478,23 +480,23 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn evidence(&mut self, e: &mut EvidenceRecord) -> Result<(), GraphFileError> {
+    fn evidence(&mut self, e: &mut EvidenceRecord<'a>) -> Result<(), GraphFileError> {
         e.doc = self.r.u32()?;
         e.start = self.r.uint()?;
         e.len = self.r.uint()?;
-        e.sentence = self.id()?;
-        e.rule = self.id()?;
+        e.sentence = self.str()?;
+        e.rule = self.str()?;
         e.confidence = self.r.f32()?;
-        e.status = self.id()?;
-        self.ids(&mut e.topics)?;
-        e.place = self.opt_id()?;
+        e.status = self.str()?;
+        self.strs(&mut e.topics)?;
+        e.place = self.opt_str()?;
         e.date = if self.present()? {
-            let text = self.id()?;
+            let text = self.str()?;
             let range = if self.present()? {
                 Some(RangeRecord {
                     start: self.date()?,
                     end: self.date()?,
-                    precision: self.id()?,
+                    precision: self.str()?,
                 })
             } else {
                 None
@@ -503,13 +505,10 @@ impl<'a> Decoder<'a> {
         } else {
             None
         };
-        e.role = self.opt_id()?;
+        e.role = self.opt_str()?;
         Ok(())
     }
 }
-
-const PAST_TABLE: GraphFileError =
-    GraphFileError::Inconsistent("a string index is past the end of the string table");
 
 #[cfg(test)]
 mod tests {
@@ -520,9 +519,11 @@ mod tests {
     #[test]
     fn the_smallest_records_take_the_bytes_counts_assume() {
         let mut out = Encoder::with_capacity(1, 64);
-        let s = out.str("");
+        // Every string below is a reference to this one, one byte.
+        out.str("");
+        let s = "";
         let mut sizes = Vec::new();
-        let mut size_of = |out: &mut Encoder, write: &dyn Fn(&mut Encoder)| {
+        let mut size_of = |out: &mut Encoder<'static>, write: &dyn Fn(&mut Encoder<'static>)| {
             let before = out.w.buf.len();
             write(out);
             sizes.push(out.w.buf.len() - before);
@@ -534,48 +535,16 @@ mod tests {
                 title: None,
             })
         });
+        size_of(&mut out, &|out| out.node(&NodeRecord::default()));
         size_of(&mut out, &|out| {
-            out.node(&NodeRecord {
-                name: s,
-                kind: s,
-                place_kind: None,
-                aliases: Vec::new(),
-                roles: Vec::new(),
-                mentions: 0,
-                docs: Vec::new(),
-            })
+            out.str(s);
+            out.opt_str(None);
         });
-        size_of(&mut out, &|out| {
-            out.w.str(s);
-            out.w.opt_str(None);
-        });
+        size_of(&mut out, &|out| out.edge(&EdgeRecord::default()));
         size_of(&mut out, &|out| {
             out.edge(&EdgeRecord {
-                source: 0,
-                target: 0,
-                kind: s,
-                evidence: Vec::new(),
-            })
-        });
-        let evidence = || EvidenceRecord {
-            doc: 0,
-            start: 0,
-            len: 0,
-            sentence: s,
-            rule: s,
-            confidence: 0.0,
-            status: s,
-            topics: Vec::new(),
-            place: None,
-            date: None,
-            role: None,
-        };
-        size_of(&mut out, &|out| {
-            out.edge(&EdgeRecord {
-                source: 0,
-                target: 0,
-                kind: s,
-                evidence: vec![evidence()],
+                evidence: vec![EvidenceRecord::default()],
+                ..EdgeRecord::default()
             })
         });
         size_of(&mut out, &|out| {
@@ -598,9 +567,52 @@ mod tests {
                 MERGE_MIN
             ]
         );
+    }
+
+    #[test]
+    fn a_string_is_written_once_and_referred_to_after() {
+        let mut out = Encoder::with_capacity(2, 64);
+        let record = MergeRecord {
+            kept: "Sergei Lavrov",
+            merged: "Sergey Lavrov",
+            reason: "spelling",
+            link: None,
+            doc: "Sergei Lavrov",
+        };
+        out.merge(&record);
+        out.merge(&record);
         let body = out.finish();
-        let mut input = Decoder::open(&body).expect("the string table reads");
-        assert_eq!(input.str(s).ok(), Some(""));
-        assert!(input.doc().is_ok());
+        let mut expected = vec![0, 13];
+        expected.extend_from_slice(b"Sergei Lavrov");
+        expected.extend_from_slice(&[0, 13]);
+        expected.extend_from_slice(b"Sergey Lavrov");
+        expected.extend_from_slice(&[0, 8]);
+        expected.extend_from_slice(b"spelling");
+        expected.extend_from_slice(&[0, 1]);
+        expected.extend_from_slice(&[1, 2, 3, 0, 1]);
+        assert_eq!(body, expected);
+        let mut input = Decoder::new(&body);
+        for _ in 0..2 {
+            let merge = input.merge().expect("a merge");
+            assert_eq!(
+                (
+                    merge.kept,
+                    merge.merged,
+                    merge.reason,
+                    merge.link,
+                    merge.doc
+                ),
+                (
+                    "Sergei Lavrov",
+                    "Sergey Lavrov",
+                    "spelling",
+                    None,
+                    "Sergei Lavrov"
+                )
+            );
+        }
+        assert!(input.finish().is_ok());
+        // A reference to a string not yet read.
+        assert!(Decoder::new(&[5]).merge().is_err());
     }
 }
