@@ -473,9 +473,18 @@ mod tests {
     use super::*;
 
     /// Fails to compile when a variant is added to one of these enums, so that the lists the
-    /// names are read back from are brought up to date with it.
+    /// names are read back from are brought up to date with it: `PLACE_KINDS`, `PRECISIONS`
+    /// and `LINK_REASONS` here, `EntityKind::ALL`, `RelationKind::ALL` and `Status::ALL` in
+    /// `src/model/` (`Rule::ALL` is made by the macro that makes `Rule`).
     #[allow(dead_code)]
-    fn every_variant_is_listed(p: PlaceKind, q: Precision, l: LinkReason, e: EntityKind) {
+    fn every_variant_is_listed(
+        p: PlaceKind,
+        q: Precision,
+        l: LinkReason,
+        e: EntityKind,
+        r: RelationKind,
+        s: Status,
+    ) {
         match p {
             PlaceKind::Country | PlaceKind::City | PlaceKind::Region | PlaceKind::Facility => {}
         }
@@ -500,6 +509,17 @@ mod tests {
             | EntityKind::Place
             | EntityKind::Topic
             | EntityKind::Quote => {}
+        }
+        match r {
+            RelationKind::Met
+            | RelationKind::Visited
+            | RelationKind::Discussed
+            | RelationKind::Said
+            | RelationKind::HoldsRole
+            | RelationKind::Called => {}
+        }
+        match s {
+            Status::Happened | Status::Reported | Status::Planned | Status::Denied => {}
         }
     }
 
