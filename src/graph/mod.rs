@@ -6,12 +6,11 @@
 //! people), and a person named only by surname joins the one person in the graph with that surname.
 //! Every such merge is recorded in [`KnowledgeGraph::merges`].
 
+mod file;
 mod fuzzy;
-mod snapshot;
 
+pub use file::{FORMAT_VERSION, GraphFileError};
 pub use fuzzy::MAX_FUZZY_CHARS;
-
-pub use snapshot::GraphFileError;
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;

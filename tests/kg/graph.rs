@@ -1,5 +1,7 @@
 //! Invariants of the knowledge graph, checked on documents read by the real extractor.
 
+mod file;
+
 use kg::extract::extract;
 use kg::graph::{KnowledgeGraph, Resolution};
 use kg::lexicon::Lexicon;

@@ -10,4 +10,3 @@ mod malformed;
 mod query;
 mod rules;
 mod shell;
-
