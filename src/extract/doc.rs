@@ -55,7 +55,7 @@ fn folded_hash(word: &str) -> u64 {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon, segments: &[Segment]) -> Doc<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
-        let sentences = split_sentences(text, segments, &mut tokens);
+        let sentences = split_sentences(text, segments, lex, &mut tokens);
         let mut buf = String::new();
         let words = tokens
             .iter()

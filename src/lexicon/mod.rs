@@ -177,6 +177,11 @@ cues! {
     AdverbAfter = "adverb_after",
     /// A particle that joins a name to a surname ("de", "al", "van").
     Particle = "particle",
+    /// An abbreviation whose full stop ends no sentence ("Mr", "Sen"); matched as written.
+    Abbreviation = "abbreviation",
+    /// A word that typically opens a sentence, so ends one after an initialism ("The", "He");
+    /// matched as written.
+    SentenceOpener = "sentence_opener",
 }
 
 impl Cue {
@@ -419,6 +424,20 @@ pub struct Lexicon {
     known_by_name: FxHashMap<(EntityKind, String), u32>,
     /// The phrase lists that recognise web debris.
     pub boilerplate: Boilerplate,
+    /// Abbreviations whose full stop ends no sentence, as written.
+    abbreviations: rustc_hash::FxHashSet<Box<str>>,
+    /// Words that typically open a sentence, as written.
+    openers: rustc_hash::FxHashSet<Box<str>>,
+}
+
+impl crate::text::SentenceWords for Lexicon {
+    fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    fn opens_sentence(&self, word: &str) -> bool {
+        self.openers.contains(word)
+    }
 }
 
 /// A problem found while reading a list.

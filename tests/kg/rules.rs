@@ -10,6 +10,7 @@
 //! == received-by (issue 12)          a case: its name, and the issue a regression came from
 //! lexicon cues.tsv: mulls\tplanned   a row of a user's list: the case runs through the CLI
 //!                                    (`kg extract --lexicon DIR`), and must differ without it
+//! date: 26-FEB-1987 15:01:01.79      the record's `date` field
 //! Tony Blair was received by Jacques Chirac in Paris.
 //! => MET Jacques Chirac -- Tony Blair | place: Paris | happened | received_by
 //! => nothing                         (no relation of the kinds listed)
@@ -38,6 +39,8 @@ struct Case {
     name: String,
     /// Rows of a user's word lists: (file name, row).
     lexicon: Vec<(String, String)>,
+    /// The record's `date` field.
+    date: Option<String>,
     text: String,
     facts: Vec<String>,
     /// The line of the `==` header in the file, from 1.
@@ -64,6 +67,7 @@ fn parse(text: &str) -> Family {
             cases.push(Case {
                 name: name.to_string(),
                 lexicon: Vec::new(),
+                date: None,
                 text: String::new(),
                 facts: Vec::new(),
                 line: n + 1,
@@ -77,6 +81,8 @@ fn parse(text: &str) -> Family {
             if fact.trim() != "nothing" {
                 case.facts.push(fact.trim().to_string());
             }
+        } else if let Some(date) = line.strip_prefix("date: ") {
+            case.date = Some(date.to_string());
         } else if let Some(row) = line.strip_prefix("lexicon ") {
             let (file, row) = row.split_once(": ").expect("lexicon FILE: ROW");
             case.lexicon
@@ -268,7 +274,8 @@ fn run(family: &str, name: &str) {
         .find(|c| c.name == name)
         .unwrap_or_else(|| panic!("no case `{name}` in {}", path.display()));
     let mut got = if case.lexicon.is_empty() {
-        let doc = Document::new(format!("{name}.txt"), case.text.as_str());
+        let mut doc = Document::new(format!("{name}.txt"), case.text.as_str());
+        doc.date = case.date.clone();
         facts_of(&extract(&doc, Lexicon::builtin()), &parsed.kinds)
     } else {
         let with = facts_through_the_cli(&case.text, &case.lexicon, &parsed.kinds);
@@ -407,6 +414,14 @@ families! {
         calls_for_is_no_call
 ,
     ],
+    dates => [
+        wire_record_date,
+        rfc_2822_record_date,
+        unix_seconds_record_date,
+        spelt_out_record_date,
+        a_planned_weekday_is_the_next_one
+,
+    ],
     discuss => [
         discussed_with
 ,
@@ -430,6 +445,7 @@ families! {
 ,
         known_name
 ,
+        a_name_across_a_wrapped_line,
     ],
     lexicon => [
         preposition
@@ -514,6 +530,7 @@ families! {
 ,
         the_governments_talks_are_not_the_subjects
 ,
+        a_list_of_senators_from_their_states,
     ],
     place => [
         met_at_the_kremlin
@@ -567,6 +584,7 @@ families! {
 ,
         next_week_is_planned
 ,
+        a_visit_before_said_expected_happened,
     ],
     topics => [
         about

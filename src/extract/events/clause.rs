@@ -394,6 +394,15 @@ impl Events<'_, '_> {
                     j += 1;
                     continue;
                 }
+                // "Democratic Sens. Patrick Moynihan", "Labour MP Diane Abbott": a capitalised
+                // word that no name covers, before a title, qualifies the title.
+                if doc.shape(j) == TokenShape::Capitalized
+                    && self.ref_covering(j).is_none()
+                    && self.title_word(j + 1)
+                {
+                    j += 1;
+                    continue;
+                }
                 if let Some(r) = self.ref_starting(j) {
                     // "Noi Bai international airport", "Sunderland station": a place and the
                     // lower-case words that say what is there.
@@ -450,6 +459,17 @@ impl Events<'_, '_> {
                     continue;
                 }
                 break;
+            }
+            // "Patrick Moynihan of New York, Christopher Dodd of Connecticut": where a person in
+            // the list is from says who, not another item.
+            if doc.is_any(j, &["of", "from"])
+                && list
+                    .last()
+                    .is_some_and(|l| l.to == j && self.kind(l) == EntityKind::Person)
+                && let Some(from) = self.ref_starting(j + 1).filter(|r| self.place(r))
+            {
+                j = from.to;
+                continue;
             }
             // Between items: ",", "and", ", and", "as well as"; but ", the State Department
             // said" is a comment clause, not another item.
