@@ -177,6 +177,9 @@ cues! {
     AdverbAfter = "adverb_after",
     /// A particle that joins a name to a surname ("de", "al", "van").
     Particle = "particle",
+    /// A preposition that opens a sentence with a phrase before its subject ("After talks with
+    /// X, Y said").
+    PhraseOpener = "phrase_opener",
     /// An abbreviation whose full stop ends no sentence ("Mr", "Sen"); matched as written.
     Abbreviation = "abbreviation",
     /// A word that typically opens a sentence, so ends one after an initialism ("The", "He");

@@ -92,6 +92,8 @@ rules! {
     MetAt = "met_at", 0.6, "meeting somewhere: \"met police chiefs in Manchester\", the place of a meeting";
     /// Being in a place.
     BeIn = "be_in", 0.6, "being somewhere: \"Kerry is in Moscow\"";
+    /// A quotation with no speaker of its own, after a statement in its paragraph.
+    QuoteContinued = "quote_continued", 0.7, "a quotation that goes on from the speaker before it: \"'...,' he said. 'We will go on.'\"";
     /// Reported speech without quotation marks.
     SaidThat = "said_that", 0.5, "reported speech: \"Lavrov said (that) ...\", \"..., Peskov said\"";
     /// A title or apposition that gives a person a role.

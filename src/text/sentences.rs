@@ -19,6 +19,8 @@ pub struct Sentence {
     pub tokens: Range<usize>,
     /// True when the sentence is a headline line (title case, no verb needed).
     pub headline: bool,
+    /// The paragraph it is in: its readable segment's number, counted from 0.
+    pub paragraph: u32,
 }
 
 /// What the splitter must know of words, as written: which abbreviations keep their full stop
@@ -57,7 +59,8 @@ pub fn split_sentences(
     tokens: &mut Vec<Token>,
 ) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    for segment in segments.iter().filter(|s| s.kind.is_readable()) {
+    for (paragraph, segment) in segments.iter().filter(|s| s.kind.is_readable()).enumerate() {
+        let paragraph = paragraph as u32;
         let first = tokens.len();
         tokenize(text, segment.span, tokens);
         let last = tokens.len();
@@ -99,25 +102,39 @@ pub fn split_sentences(
                 }
             }
             if let Some(next_start) = end_here {
-                push(&mut sentences, tokens, start, next_start, headline);
+                push(
+                    &mut sentences,
+                    tokens,
+                    start..next_start,
+                    headline,
+                    paragraph,
+                );
                 start = next_start;
                 i = next_start;
                 continue;
             }
             i += 1;
         }
-        push(&mut sentences, tokens, start, last, headline);
+        push(&mut sentences, tokens, start..last, headline, paragraph);
     }
     sentences
 }
 
-fn push(out: &mut Vec<Sentence>, tokens: &[Token], start: usize, end: usize, headline: bool) {
+fn push(
+    out: &mut Vec<Sentence>,
+    tokens: &[Token],
+    range: Range<usize>,
+    headline: bool,
+    paragraph: u32,
+) {
+    let (start, end) = (range.start, range.end);
     if start < end {
         let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
         out.push(Sentence {
             span,
             tokens: start..end,
             headline,
+            paragraph,
         });
     }
 }

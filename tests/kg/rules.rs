@@ -446,6 +446,7 @@ families! {
         known_name
 ,
         a_name_across_a_wrapped_line,
+        mr_and_a_place_name_is_a_person,
     ],
     lexicon => [
         preposition
@@ -531,6 +532,8 @@ families! {
         the_governments_talks_are_not_the_subjects
 ,
         a_list_of_senators_from_their_states,
+        after_talks_in_a_fronted_participle,
+        nine_hours_of_talks_with_her,
     ],
     place => [
         met_at_the_kremlin
@@ -565,6 +568,15 @@ families! {
 ,
         short_scare_quotes_are_no_statement
 ,
+        said_an_agreement,
+        but_said_goes_with_the_first_subject,
+        saying_reports_for_the_subject,
+        complaining_that,
+        agreed_comma_quote,
+        a_quote_goes_on_from_its_speaker,
+        scare_quotes_leave_reported_speech,
+        denied_meeting_is_no_statement,
+        a_fronted_participle_points_ahead,
     ],
     status => [
         will_is_planned

@@ -65,31 +65,26 @@ impl Events<'_, '_> {
         }
         // "After talks with X in Baku, Lavrov said...": a fronted phrase takes the subject of
         // the clause after its comma.
-        if doc.is_any(
-            sent.start,
-            &[
-                "after",
-                "following",
-                "during",
-                "at",
-                "before",
-                "ahead",
-                "on",
-                "in",
-            ],
-        ) {
-            let mut c = k;
-            let end = sent.end.min(k + CLAUSE_REACH);
-            while c < end && !doc.punct(c, &[","]) {
-                c += 1;
-            }
-            if c < end
-                && let Some(r) = self.first_agent_from(sent, c + 1)
-            {
-                return vec![r];
-            }
+        if let Some(comma) = doc.fronted_phrase_end(sent.index)
+            && k < comma
+            && let Some(r) = self.first_agent_from(sent, comma + 1)
+        {
+            return vec![r];
         }
         Vec::new()
+    }
+
+    /// True when token `j` cannot be the noun a possessive stands before: punctuation, a
+    /// preposition, a word of when, the end of the sentence.
+    fn stands_alone(&self, j: usize) -> bool {
+        let doc = self.doc;
+        j >= doc.tokens.len()
+            || doc.shape(j) == TokenShape::Punct
+            || doc.cue(j, Cue::Preposition)
+            || doc.cue(j, Cue::AdverbAfter)
+            || doc.cue(j, Cue::ClauseWord)
+            || doc.is_any(j, &["and", "or"])
+            || doc.info(j).any(flag::WEEKDAY | flag::MONTH)
     }
 
     /// "pair" in "the pair", "two"/"both" before a plural noun for people.
@@ -389,8 +384,11 @@ impl Events<'_, '_> {
                     j += 1;
                     continue;
                 }
-                // "his", "her" are determiners here, whoever they point at.
-                if doc.is_any(j, &["his", "her", "its", "their"]) {
+                // "his", "her" are determiners before a noun, whoever they point at; "talks
+                // with her yesterday" has "her" for a person.
+                if doc.is_any(j, &["his", "her", "its", "their"])
+                    && !(doc.is(j, "her") && self.stands_alone(j + 1))
+                {
                     j += 1;
                     continue;
                 }

@@ -189,11 +189,8 @@ impl Events<'_, '_> {
         // "During talks with X, Y said ...", "In a phone call with X, Y raised ...": the
         // subject of the main clause after the fronted phrase.
         if owner.is_empty()
-            && doc.is_any(
-                sent.start,
-                &["in", "during", "at", "after", "before", "following"],
-            )
-            && let Some(comma) = (after..sent.end).find(|&j| doc.punct(j, &[","]))
+            && let Some(comma) = doc.fronted_phrase_end(sent.index)
+            && comma >= after
         {
             owner.extend(self.first_agent_from(sent, comma + 1).copied());
         }

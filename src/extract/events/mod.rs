@@ -66,8 +66,7 @@ pub(crate) fn find(
     for s in 0..doc.sentences.len() {
         events.sentence(s);
     }
-    events.quotes();
-    events.reported_speech();
+    events.statements();
     events.emit.finish()
 }
 

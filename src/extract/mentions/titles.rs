@@ -133,7 +133,13 @@ impl Scanner<'_, '_> {
             } else {
                 i + 1
             };
-            if self.name_word(next) && self.known_at(next).is_none_or(|m| m.demonym) {
+            // "Mr Wellington", "Mrs Paris": a one-word known name after an honorific is a
+            // surname; a longer one ("Sir Lanka Cricket Board") is not.
+            if self.name_word(next)
+                && self
+                    .known_at(next)
+                    .is_none_or(|m| m.demonym || m.end == next + 1)
+            {
                 return Some(next);
             }
         }
