@@ -218,6 +218,8 @@ pub enum VerbClass {
     Arrive,
     /// went, travelled, flew: to a place.
     Go,
+    /// left, departed: a place one was in ("left Bonn"), or for one ("left for Moscow").
+    Leave,
     /// is, was: "is in Moscow".
     Be,
     /// said, told, added.
@@ -244,6 +246,7 @@ impl VerbClass {
             "visit" => VerbClass::Visit,
             "arrive" => VerbClass::Arrive,
             "go" => VerbClass::Go,
+            "leave" => VerbClass::Leave,
             "be" => VerbClass::Be,
             "say" => VerbClass::Say,
             "light" => VerbClass::Light,

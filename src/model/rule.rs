@@ -86,6 +86,8 @@ rules! {
     Talked = "talked", 0.7, "parties who talked about something: \"Kerry and Lavrov talked about Syria\"";
     /// Speaking somewhere, which places the speaker there.
     SpeechIn = "speech_in", 0.7, "speaking somewhere: \"speaking in Jakarta\", \"told an audience in Birmingham\", \"a speech in Edinburgh\"";
+    /// Leaving a place, which one was in.
+    Left = "left", 0.7, "leaving a place: \"Thatcher left Bonn\", \"Leaving a Brussels summit, Blair said\"";
     /// Coming back from a place.
     ReturnFrom = "return_from", 0.7, "coming back: \"Kerry returned from Egypt\"";
     /// Meeting people somewhere, which places the subject there.

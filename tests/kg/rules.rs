@@ -534,6 +534,8 @@ families! {
         a_list_of_senators_from_their_states,
         after_talks_in_a_fronted_participle,
         nine_hours_of_talks_with_her,
+        talks_on_sunday_with,
+        a_word_typed_twice,
     ],
     place => [
         met_at_the_kremlin
@@ -554,6 +556,7 @@ families! {
 ,
         counterpart
 ,
+        ambassador_to_a_capital,
     ],
     speech => [
         quote_then_said
@@ -644,5 +647,11 @@ families! {
 ,
         station_is_in_its_city
 ,
+        left_a_place,
+        leaving_a_summit_opens_the_sentence,
+        left_for_goes,
+        a_foreign_visitor_visits_the_country,
+        a_minister_at_home_visits_no_country,
+        flight_to,
     ],
 }

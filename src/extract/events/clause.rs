@@ -371,6 +371,14 @@ impl Events<'_, '_> {
         let doc = self.doc;
         let mut list: Vec<&Ref> = Vec::new();
         let mut j = k;
+        // "talks with with Kohl": a small word typed twice is read once.
+        if j > 0
+            && j < sent.end
+            && doc.shape(j) == TokenShape::Lower
+            && doc.s(j).eq_ignore_ascii_case(doc.s(j - 1))
+        {
+            j += 1;
+        }
         let mut expecting = true;
         while j < sent.end {
             if expecting {
