@@ -19,6 +19,7 @@ mod stored;
 
 pub use stored::StoredGraph;
 
+use rayon::prelude::*;
 use thiserror::Error;
 
 use super::KnowledgeGraph;
@@ -192,16 +193,17 @@ impl KnowledgeGraph {
         let body = open(bytes)?;
         let (corrections, ranges) = blocks(body)?;
         let corrections = convert::decode_corrections(corrections)?;
-        let mut names = convert::Lookups::new();
-        let mut records: Vec<super::Record> = Vec::with_capacity(ranges.len());
-        for range in ranges {
-            let record = convert::decode_record(&body[range], &mut names)?;
-            if records.last().is_some_and(|last| last.id >= record.id) {
-                return Err(GraphFileError::Inconsistent(
-                    "the records are not in order of their ids, or two have one id",
-                ));
-            }
-            records.push(record);
+        // Each block stands alone, so blocks are decoded on every core.
+        let records: Vec<super::Record> = ranges
+            .into_par_iter()
+            .map_init(convert::Lookups::new, |names, range| {
+                convert::decode_record(&body[range], names)
+            })
+            .collect::<Result<_, _>>()?;
+        if records.windows(2).any(|w| w[0].id >= w[1].id) {
+            return Err(GraphFileError::Inconsistent(
+                "the records are not in order of their ids, or two have one id",
+            ));
         }
         Ok(KnowledgeGraph::from_records(records, corrections))
     }
