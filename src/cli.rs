@@ -520,12 +520,14 @@ impl Summary {
             if r.kept > 0 {
                 line.push_str(&format!(", kept the first of a repeated id {}", r.kept));
             }
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
             line.push_str(&format!(
-                "; read {} entities, {} relations; {} warning{}",
-                r.entities,
-                r.relations,
-                r.warnings,
-                if r.warnings == 1 { "" } else { "s" }
+                "; read {}, {}; {}",
+                plural(r.entities, "entity", "entities"),
+                plural(r.relations, "relation", "relations"),
+                plural(r.warnings, "warning", "warnings"),
             ));
         }
         line.push('\n');

@@ -83,9 +83,14 @@ pub(super) fn command(shell: &mut Shell, name: &str, arg: &str) -> Result<()> {
             };
             let node = graph.node(one(graph, &unquote(name))?);
             if node.kind == kind {
-                bail!("`{}` is a {kind} already", node.name);
+                bail!("`{}` is of the type {kind} already", node.name);
             }
-            let message = format!("`{}` is a {kind} now", node.name);
+            let article = if kind.as_str().starts_with(['A', 'E', 'I', 'O', 'U']) {
+                "an"
+            } else {
+                "a"
+            };
+            let message = format!("`{}` is {article} {kind} now", node.name);
             correction.retype.push(Retype {
                 name: node.name.clone(),
                 kind: kind.as_str().to_string(),

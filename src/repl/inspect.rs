@@ -173,6 +173,10 @@ fn document(graph: &KnowledgeGraph, evidence: &Evidence) -> String {
             if let Some(title) = &doc.title {
                 let _ = write!(text, ", \"{title}\"");
             }
+            if !doc.also.is_empty() {
+                // The same story under other ids: other sources of this sentence.
+                let _ = write!(text, " (also as {})", doc.also.join(", "));
+            }
         }
         None => text.push_str("an unknown document"),
     }

@@ -71,6 +71,19 @@ fn any_input_order_gives_the_same_bytes() {
         );
     }
     assert_eq!(one_by_one.to_bytes(), bytes);
+    // In id order, each one is merged on top of the others without merging them again: the
+    // same graph.
+    let mut sorted = docs.clone();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut appended = KnowledgeGraph::new();
+    for doc in &sorted {
+        appended.add(doc, &kg::extract::extract(doc, Lexicon::builtin()));
+    }
+    assert_eq!(appended.to_bytes(), bytes);
+    let json = |g: &KnowledgeGraph| {
+        kg::export::render(g, None, kg::export::Format::Json, &Default::default())
+    };
+    assert_eq!(json(&appended), json(&one_by_one));
 }
 
 #[test]
