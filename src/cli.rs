@@ -132,6 +132,9 @@ enum Command {
         /// Where to write the graph [default: the graph file]
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Corrections to apply [default: NAME.corrections.toml beside the graph, if there]
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
         /// How to print the summary of what was done
         #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
@@ -311,8 +314,7 @@ pub fn run(args: Args) -> Result<()> {
             corrections,
             format,
         } => {
-            let corrections_file = corrections.or_else(|| input::corrections_beside(&output));
-            let corrections = input::read_corrections(corrections_file.as_deref())?;
+            let corrections = corrections_for(corrections, &output)?;
             // The output is checked, and its temporary file made, before anything is read.
             let out = write::Output::open(&output)?;
             let docs = input::read_documents(&paths, Policy { strict })?;
@@ -342,8 +344,7 @@ pub fn run(args: Args) -> Result<()> {
             format,
         } => {
             let target = output.unwrap_or_else(|| graph.clone());
-            let corrections_file = corrections.or_else(|| input::corrections_beside(&graph));
-            let corrections = input::read_corrections(corrections_file.as_deref())?;
+            let corrections = corrections_for(corrections, &graph)?;
             let mut stored = input::load_stored(&graph)?;
             if let Some(corrections) = corrections {
                 stored.set_corrections(corrections);
@@ -367,11 +368,11 @@ pub fn run(args: Args) -> Result<()> {
             graph,
             ids,
             output,
+            corrections,
             format,
         } => {
             let target = output.unwrap_or_else(|| graph.clone());
-            let corrections =
-                input::read_corrections(input::corrections_beside(&graph).as_deref())?;
+            let corrections = corrections_for(corrections, &graph)?;
             let mut stored = input::load_stored(&graph)?;
             if let Some(corrections) = corrections {
                 stored.set_corrections(corrections);
@@ -457,6 +458,23 @@ pub fn run(args: Args) -> Result<()> {
             })?;
             Ok(())
         }
+    }
+}
+
+/// The corrections a build, add or remove applies: the file `--corrections` names (which must
+/// be there), else `NAME.corrections.toml` beside the graph when there is one.
+fn corrections_for(
+    given: Option<PathBuf>,
+    graph: &std::path::Path,
+) -> Result<Option<kg::graph::Corrections>> {
+    match given {
+        Some(file) => {
+            if !file.exists() {
+                anyhow::bail!("the corrections file `{}` does not exist", file.display());
+            }
+            input::read_corrections(Some(&file))
+        }
+        None => input::read_corrections(input::corrections_beside(graph).as_deref()),
     }
 }
 
