@@ -109,9 +109,11 @@ impl Fixes {
             .flatten()
             .map(String::as_str)
             .collect();
-        if let Some(apart) = self.apart.get(&folded[0]) {
-            for (alias, f) in entity.aliases.iter().zip(&folded[1..]) {
-                if apart.contains(f) {
+        // Within the entity: an alias kept apart from its name, or from an alias kept before it.
+        let mut kept: Vec<&str> = vec![folded[0].as_str()];
+        for (alias, f) in entity.aliases.iter().zip(&folded[1..]) {
+            match self.apart.get(f) {
+                Some(apart) if kept.iter().any(|k| apart.iter().any(|a| a == k)) => {
                     splits.push(Split {
                         name: alias.clone(),
                         apart_from: entity.name.clone(),
@@ -119,6 +121,7 @@ impl Fixes {
                     });
                     lose.push(f);
                 }
+                _ => kept.push(f),
             }
         }
         if !lose.is_empty() {
@@ -139,17 +142,15 @@ impl Fixes {
         Some(entity)
     }
 
-    /// The folded names an entity must not share a node with.
-    fn apart_of(&self, entity: &RecordEntity) -> Vec<String> {
+    /// The folded names a name must not share a node with.
+    fn apart_of_name(&self, name: &str) -> Vec<String> {
         if self.apart.is_empty() {
             return Vec::new();
         }
-        std::iter::once(&entity.name)
-            .chain(&entity.aliases)
-            .filter_map(|n| self.apart.get(&normalize(n)))
-            .flatten()
+        self.apart
+            .get(&normalize(name))
             .cloned()
-            .collect()
+            .unwrap_or_default()
     }
 }
 
@@ -217,7 +218,9 @@ impl KnowledgeGraph {
             } else {
                 Cow::Borrowed(entity.name.as_str())
             };
-            let id = self.place_entity(&entity, &key_name, &record.id, &mut splits);
+            let key_name = key_name.into_owned();
+            let mut entity = entity;
+            let id = self.place_entity(&mut entity, &key_name, &record.id, &mut splits);
             // A node merged away while this document's entities were placed must not be used
             // again: petgraph may hand its index to the next new node.
             for (gone, kept) in std::mem::take(&mut self.redirects) {
@@ -301,6 +304,35 @@ impl KnowledgeGraph {
         }
     }
 
+    /// Takes off the entity the aliases that are kept apart from a name of the node it joins,
+    /// each logged as a split.
+    fn drop_apart_aliases(
+        &mut self,
+        id: NodeId,
+        entity: &mut Cow<'_, RecordEntity>,
+        doc: &str,
+        splits: &mut Vec<Split>,
+    ) {
+        if self.fixes.apart.is_empty() {
+            return;
+        }
+        let lose: Vec<String> = entity
+            .aliases
+            .iter()
+            .filter(|a| self.conflicts(id, &self.fixes.apart_of_name(a)))
+            .cloned()
+            .collect();
+        if lose.is_empty() {
+            return;
+        }
+        for alias in &lose {
+            self.split(splits, alias, id, doc);
+        }
+        let e = entity.to_mut();
+        e.aliases.retain(|a| !lose.contains(a));
+        e.links.retain(|l| !lose.contains(&l.alias));
+    }
+
     /// True when a node carries a name the entity must be kept apart from.
     fn conflicts(&self, id: NodeId, apart: &[String]) -> bool {
         if apart.is_empty() {
@@ -331,15 +363,19 @@ impl KnowledgeGraph {
     /// that a `different` correction keeps it apart from.
     fn place_entity(
         &mut self,
-        entity: &RecordEntity,
+        entity: &mut Cow<'_, RecordEntity>,
         key_name: &str,
         doc: &str,
         splits: &mut Vec<Split>,
     ) -> NodeId {
-        let (kind, name) = (entity.kind, entity.name.as_str());
+        let kind = entity.kind;
         let key = (kind, merge_key(kind, key_name));
+        let name_owned = entity.name.clone();
+        let name = name_owned.as_str();
         let single_word = !name.trim().contains(char::is_whitespace);
-        let apart = self.fixes.apart_of(entity);
+        // The names the entity's own name is kept apart from: a node with one of them is
+        // never joined. (Its aliases kept apart from a node's names are dropped on joining.)
+        let apart = self.fixes.apart_of_name(name);
         let mut kept_apart = false;
         if let Some(&id) = self
             .keys
@@ -356,6 +392,7 @@ impl KnowledgeGraph {
                 Some(id)
             };
             if let Some(id) = found {
+                self.drop_apart_aliases(id, entity, doc, splits);
                 let kept = &self.graph[id].name;
                 let reason = if merge_key(kind, kept) != key.1 {
                     Some(MergeReason::Alias)
@@ -382,6 +419,7 @@ impl KnowledgeGraph {
                 if self.conflicts(id, &apart) {
                     self.split(splits, name, id, doc);
                 } else {
+                    self.drop_apart_aliases(id, entity, doc, splits);
                     self.keys.insert(key, id);
                     self.merges.push(Merge {
                         kept: self.graph[id].name.clone(),

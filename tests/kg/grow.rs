@@ -454,3 +454,41 @@ cases! {
     drop_alias,
     role,
 }
+
+/// `different` holds whatever carries the names: the entity's own name, two aliases of one
+/// entity in one article, aliases that two articles give; and it wins over `same`.
+#[test]
+fn names_kept_apart_never_name_one_entity() {
+    let pairs = [
+        ["Kerry", "Mr Kerry"],
+        ["Sergei Lavrov", "Sergey Lavrov"],
+        ["Putin", "Vladimir Putin"],
+        ["Lavrov", "Sergei Lavrov"],
+    ];
+    let text = pairs
+        .iter()
+        .map(|[a, b]| format!("[[different]]\nnames = [\"{a}\", \"{b}\"]\n"))
+        .collect::<String>()
+        + "[[same]]\nnames = [\"Kerry\", \"Mr Kerry\"]\n";
+    let corrections = kg::graph::Corrections::from_toml(&text).expect("reads");
+    let mut graph = build(&kg::sample::documents());
+    graph.set_corrections(corrections.clone());
+    let folded = |s: &str| kg::names::normalize(s);
+    for (_, node) in graph.nodes() {
+        let names: Vec<String> = std::iter::once(&node.name)
+            .chain(&node.aliases)
+            .map(|n| folded(n))
+            .collect();
+        for [a, b] in pairs {
+            assert!(
+                !(names.contains(&folded(a)) && names.contains(&folded(b))),
+                "{} carries both `{a}` and `{b}`: {names:?}",
+                node.name
+            );
+        }
+    }
+    assert!(!graph.splits().is_empty());
+    // The same corrections from the start give the same graph.
+    let again = KnowledgeGraph::from_records(graph.records().to_vec(), corrections);
+    assert_eq!(again.to_bytes(), graph.to_bytes());
+}
