@@ -59,7 +59,8 @@ Ask a question, e.g. `who met Kerry`, `where did Kerry go`, `who is Lavrov`; or 
   :explain QUESTION      the plan a question becomes
   :load PATH             add texts (a file or a folder), or replace the graph by a saved one
   :save FILE             write the graph to a file (`kg repl --graph FILE` opens it)
-  :merge A B             A and B are one entity      :split A [B]   A is not the entity it joined
+  :merge A B             A and B are one entity (quote names with spaces: \"A\" \"B\")
+  :split A [B]           A is no name of the entity it joined; or A and B are kept apart
   :retype A TYPE         A is a Person, Organization, Place or Topic
   :drop A                drop the entity A, or A as a name of its entity
                          (each changes the graph at once and is kept in the corrections file)
