@@ -7,6 +7,7 @@
 //! first error so that a script fails loudly (unless told to keep going).
 
 mod complete;
+mod correct;
 mod helper;
 mod inspect;
 
@@ -42,6 +43,8 @@ pub struct Options {
     pub policy: Policy,
     /// The graph file the session opened, which `> FILE` and `:export` never write over.
     pub graph_file: Option<FileId>,
+    /// Where `:merge`, `:split`, `:retype` and `:drop` record their corrections.
+    pub corrections_file: Option<PathBuf>,
 }
 
 const HELP: &str = "\
@@ -56,6 +59,11 @@ Ask a question, e.g. `who met Kerry`, `where did Kerry go`, `who is Lavrov`; or 
   :explain QUESTION      the plan a question becomes
   :load PATH             add texts (a file or a folder), or replace the graph by a saved one
   :save FILE             write the graph to a file (`kg repl --graph FILE` opens it)
+  :merge A B             A and B are one entity (quote names with spaces: \"A\" \"B\")
+  :split A [B]           A is no name of the entity it joined; or A and B are kept apart
+  :retype A TYPE         A is a Person, Organization, Place or Topic
+  :drop A                drop the entity A, or A as a name of its entity
+                         (each changes the graph at once and is kept in the corrections file)
   QUESTION as FORMAT > FILE    write an answer to a new file; `>!` replaces one
   :export FORMAT FILE    write the graph to a file (a folder for csv); FORMAT is dot,
                          json, graphml, csv, ntriples or turtle
@@ -108,6 +116,7 @@ pub fn run(graph: KnowledgeGraph, options: Options) -> Result<()> {
         graph_changed: false,
         policy: options.policy,
         graph_file: options.graph_file.clone(),
+        corrections_file: options.corrections_file.clone(),
     };
     if interactive {
         interactive_loop(&mut shell)
@@ -286,6 +295,8 @@ struct Shell {
     /// The file the graph was opened from or last saved to: `> FILE` and `:export` never write
     /// over it.
     graph_file: Option<FileId>,
+    /// Where corrections made in the shell are recorded.
+    corrections_file: Option<PathBuf>,
 }
 
 impl Shell {
@@ -400,6 +411,7 @@ impl Shell {
                 )?;
                 self.note(&format!("wrote `{}`", path.display()))?;
             }
+            ("merge" | "split" | "retype" | "drop", arg) => correct::command(self, name, arg)?,
             ("mode", mode) => {
                 self.format = match mode {
                     "table" => Format::Table,
@@ -430,7 +442,9 @@ impl Shell {
                 self.graph = *graph;
                 self.graph_file = FileId::of(path);
             }
-            input::Loaded::Documents(docs) => respond::add_documents(&mut self.graph, &docs, None)?,
+            input::Loaded::Documents(docs) => {
+                respond::add_documents(&mut self.graph, &docs, None, true)?;
+            }
         }
         // Rows of the last answer point into the old graph.
         self.last = None;

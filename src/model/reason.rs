@@ -75,6 +75,8 @@ pub enum MergeReason {
     Surname,
     /// A rule linked it within the document being read.
     Within(LinkReason),
+    /// The user's corrections say the names are one entity (`same`).
+    Corrected,
 }
 
 impl fmt::Display for MergeReason {
@@ -86,6 +88,7 @@ impl fmt::Display for MergeReason {
             }
             MergeReason::Surname => "surname: the only person in the graph with this surname",
             MergeReason::Within(link) => link.describe(),
+            MergeReason::Corrected => "correction: the corrections say these names are one",
         })
     }
 }

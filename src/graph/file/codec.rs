@@ -52,6 +52,11 @@ impl Writer {
         self.buf.extend_from_slice(&value.to_bits().to_le_bytes());
     }
 
+    /// A `u64` in 8 bytes, little-endian (a hash, whose bits a varint would not shorten).
+    pub(super) fn u64(&mut self, value: u64) {
+        self.buf.extend_from_slice(&value.to_le_bytes());
+    }
+
     /// A byte string: its length as a varint, then the bytes.
     pub(super) fn bytes(&mut self, bytes: &[u8]) {
         self.len(bytes.len());
@@ -124,6 +129,19 @@ impl<'a> Reader<'a> {
         let mut bits = [0u8; 4];
         bits.copy_from_slice(bytes);
         Ok(f32::from_bits(u32::from_le_bytes(bits)))
+    }
+
+    /// A `u64` from 8 bytes, little-endian.
+    pub(super) fn u64(&mut self) -> Result<u64, GraphFileError> {
+        let bytes = self.take(8)?;
+        let mut bits = [0u8; 8];
+        bits.copy_from_slice(bytes);
+        Ok(u64::from_le_bytes(bits))
+    }
+
+    /// Where the reader is, in bytes from the start.
+    pub(super) fn position(&self) -> usize {
+        self.pos
     }
 
     /// The number of elements of a list that follows, each of which takes at least `min_len`

@@ -1,24 +1,18 @@
-//! The in-memory graph to records and back, and the names that enum values are saved by.
+//! Records and corrections to blocks of bytes and back, and the names that enum values are saved
+//! by.
 //!
 //! Every enum is saved by a name that is part of the format: kinds by `as_str` (`Person`,
 //! `MET`, `city`), a status by `as_str` (`planned`), a precision by `as_str` (`month`), a rule
-//! by `name` (`go_to`), a link reason by [`link_reason_name`] and a merge reason by
-//! [`merge_reason_name`]. Renaming one changes the format; adding one does not.
-
-use std::collections::BTreeSet;
-
-use petgraph::visit::NodeIndexable;
-use rustc_hash::FxHashSet;
+//! by `name` (`go_to`) and a link reason by [`link_reason_name`]. Renaming one changes the
+//! format; adding one does not.
 
 use super::GraphFileError;
-use super::records::{
-    DateRecord, DateRefRecord, Decoder, DocRecord, EdgeRecord, Encoder, EvidenceRecord,
-    MergeRecord, NodeRecord, RangeRecord, RoleRecord,
-};
-use crate::graph::{DocInfo, Edge, Evidence, KnowledgeGraph, Merge, Node, NodeId};
+use super::records::{DateRecord, Decoder, Encoder};
+use crate::graph::corrections::{Corrections, Different, Drop, Retype, RoleFix, Same};
+use crate::graph::record::{Record, RecordEntity, RecordRelation};
 use crate::model::{
-    Date, DateRange, DateRef, EntityKind, LinkReason, MergeReason, PlaceKind, Precision,
-    RelationKind, Role, Rule, Status,
+    Date, DateRange, DateRef, EntityKind, Link, LinkReason, PlaceKind, Precision, RelationKind,
+    Role, Rule, Status,
 };
 use crate::text::Span;
 
@@ -65,16 +59,6 @@ pub(super) const fn link_reason_name(reason: LinkReason) -> &'static str {
         LinkReason::FamilyFirst => "family_first",
         LinkReason::GivenName => "given_name",
         LinkReason::Spelling => "spelling",
-    }
-}
-
-/// The saved name of a merge reason, and for a link within a document, the link's name.
-pub(super) const fn merge_reason_name(reason: MergeReason) -> (&'static str, Option<LinkReason>) {
-    match reason {
-        MergeReason::Alias => ("alias", None),
-        MergeReason::Spelling => ("spelling", None),
-        MergeReason::Surname => ("surname", None),
-        MergeReason::Within(link) => ("within", Some(link)),
     }
 }
 
@@ -129,7 +113,7 @@ impl<T: Copy> Names<T> {
 }
 
 /// The names read back while loading one file.
-struct Lookups {
+pub(super) struct Lookups {
     kinds: Names<EntityKind>,
     places: Names<PlaceKind>,
     relations: Names<RelationKind>,
@@ -140,7 +124,7 @@ struct Lookups {
 }
 
 impl Lookups {
-    fn new() -> Lookups {
+    pub(super) fn new() -> Lookups {
         Lookups {
             kinds: Names::new("entity kind", &EntityKind::ALL, EntityKind::as_str),
             places: Names::new("place kind", &PLACE_KINDS, PlaceKind::as_str),
@@ -153,6 +137,7 @@ impl Lookups {
     }
 }
 
+/// A day as saved.
 fn date_record(date: Date) -> DateRecord {
     DateRecord {
         year: date.year().into(),
@@ -161,98 +146,8 @@ fn date_record(date: Date) -> DateRecord {
     }
 }
 
-/// The body of the file for a graph. Nodes are numbered densely in index order, so a graph with
-/// merged-away nodes saves without gaps, and the same graph always gives the same bytes.
-pub(super) fn save(graph: &KnowledgeGraph) -> Vec<u8> {
-    let evidence: usize = graph.edges().map(|(.., e)| e.evidence.len()).sum();
-    let strings = 2 * graph.docs.len() + 2 * graph.graph.node_count() + 2 * evidence;
-    let text: usize = graph.nodes().map(|(_, n)| n.name.len()).sum::<usize>()
-        + graph
-            .edges()
-            .flat_map(|(.., e)| &e.evidence)
-            .map(|e| e.sentence.len())
-            .sum::<usize>();
-    let mut out = Encoder::with_capacity(strings, text + 32 * graph.graph.node_count());
-
-    out.section(graph.docs.len());
-    for d in &graph.docs {
-        out.doc(&DocRecord {
-            id: &d.id,
-            date: d.date.map(date_record),
-            title: d.title.as_deref(),
-        });
-    }
-
-    out.section(graph.graph.node_count());
-    let mut dense = vec![u32::MAX; NodeIndexable::node_bound(&graph.graph)];
-    let mut record = NodeRecord::default();
-    for (i, (id, node)) in graph.nodes().enumerate() {
-        dense[id.index()] = i as u32;
-        record.name = &node.name;
-        record.kind = node.kind.as_str();
-        record.place_kind = node.place_kind.map(PlaceKind::as_str);
-        record.aliases.clear();
-        record
-            .aliases
-            .extend(node.aliases.iter().map(String::as_str));
-        record.roles.clear();
-        record.roles.extend(node.roles.iter().map(|r| RoleRecord {
-            title: &r.title,
-            of: r.of.as_deref(),
-        }));
-        record.mentions = node.mentions;
-        record.docs.clear();
-        record.docs.extend(&node.docs);
-        out.node(&record);
-    }
-
-    out.section(graph.graph.edge_count());
-    let mut record = EdgeRecord::default();
-    for (_, source, target, edge) in graph.edges() {
-        record.source = dense[source.index()];
-        record.target = dense[target.index()];
-        record.kind = edge.kind.as_str();
-        record.evidence.clear();
-        record
-            .evidence
-            .extend(edge.evidence.iter().map(|e| EvidenceRecord {
-                doc: e.doc,
-                start: e.span.start as u64,
-                len: (e.span.end - e.span.start) as u64,
-                sentence: &e.sentence,
-                rule: e.rule.name(),
-                confidence: e.confidence,
-                status: e.status.as_str(),
-                topics: e.topics.iter().map(String::as_str).collect(),
-                place: e.place.as_deref(),
-                date: e.date.as_ref().map(|d| DateRefRecord {
-                    text: &d.text,
-                    range: d.range.map(|r| RangeRecord {
-                        start: date_record(r.start),
-                        end: date_record(r.end),
-                        precision: r.precision.as_str(),
-                    }),
-                }),
-                role: e.role.as_deref(),
-            }));
-        out.edge(&record);
-    }
-
-    out.section(graph.merges.len());
-    for m in &graph.merges {
-        let (reason, link) = merge_reason_name(m.reason);
-        out.merge(&MergeRecord {
-            kept: &m.kept,
-            merged: &m.merged,
-            reason,
-            link: link.map(link_reason_name),
-            doc: &m.doc,
-        });
-    }
-    out.finish()
-}
-
-fn date(record: DateRecord) -> Result<Date, GraphFileError> {
+/// A saved day back, if it is a day of the calendar.
+fn day(record: DateRecord) -> Result<Date, GraphFileError> {
     let bad = || GraphFileError::Inconsistent("a date is not a day of the calendar");
     let year = i16::try_from(record.year).map_err(|_| bad())?;
     let month = i8::try_from(record.month).map_err(|_| bad())?;
@@ -260,216 +155,335 @@ fn date(record: DateRecord) -> Result<Date, GraphFileError> {
     Date::new(year, month, day).map_err(|_| bad())
 }
 
-/// Rebuilds a graph from a body, record by record, checking what the records mean: names of
-/// enum values, positions of documents and nodes, spans, dates and confidences. The indexes
-/// (names, merge keys, surnames, edge keys) are rebuilt, never read.
-pub(super) fn load(body: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
-    let mut input = Decoder::new(body);
-    let mut graph = KnowledgeGraph::default();
-    let mut names = Lookups::new();
+/// The fewest bytes an entity takes (name, kind, place kind, three counts, mentions).
+const ENTITY_MIN: usize = 7;
+/// The fewest bytes a relation takes (twelve one-byte fields and the `f32`).
+const RELATION_MIN: usize = 16;
 
-    let n = input.docs()?;
-    let mut ids = FxHashSet::default();
-    ids.reserve(n);
-    graph.docs.reserve(n);
-    for _ in 0..n {
-        let doc = input.doc()?;
-        if !ids.insert(doc.id) {
-            return Err(GraphFileError::Inconsistent("two documents have one id"));
-        }
-        graph.docs.push(DocInfo {
-            id: doc.id.to_string(),
-            date: doc.date.map(date).transpose()?,
-            title: doc.title.map(str::to_string),
-        });
+/// A record as a block of bytes.
+pub(super) fn encode_record(record: &Record) -> Vec<u8> {
+    let mut out = Encoder::default();
+    out.str(&record.id);
+    out.w.u64(record.text_hash);
+    out.w.u64(record.fingerprint);
+    out.opt_str(record.title.as_deref());
+    out.present(record.date.is_some());
+    if let Some(date) = record.date {
+        out.date(date_record(date));
     }
-    let doc_count = graph.docs.len();
-    let doc_id = |doc: u32| {
-        if (doc as usize) < doc_count {
-            Ok(doc)
-        } else {
-            Err(GraphFileError::Inconsistent(
-                "a document number is past the end of the documents",
-            ))
+    out.w.len(record.entities.len());
+    for e in &record.entities {
+        out.str(&e.name);
+        out.str(e.kind.as_str());
+        out.opt_str(e.place_kind.map(PlaceKind::as_str));
+        out.w.len(e.aliases.len());
+        for a in &e.aliases {
+            out.str(a);
         }
-    };
+        out.w.len(e.links.len());
+        for l in &e.links {
+            out.str(&l.alias);
+            out.str(link_reason_name(l.reason));
+        }
+        out.w.len(e.roles.len());
+        for r in &e.roles {
+            out.str(&r.title);
+            out.opt_str(r.of.as_deref());
+        }
+        out.w.uint(e.mentions.into());
+    }
+    out.w.len(record.relations.len());
+    for r in &record.relations {
+        out.str(r.kind.as_str());
+        out.w.uint(r.source.into());
+        out.w.uint(r.target.into());
+        out.w.len(r.topics.len());
+        for &t in &r.topics {
+            out.w.uint(t.into());
+        }
+        out.w.uint(r.place.map_or(0, |p| u64::from(p) + 1));
+        out.present(r.date.is_some());
+        if let Some(date) = &r.date {
+            out.str(&date.text);
+            out.present(date.range.is_some());
+            if let Some(range) = date.range {
+                out.date(date_record(range.start));
+                out.date(date_record(range.end));
+                out.str(range.precision.as_str());
+            }
+        }
+        out.str(r.status.as_str());
+        out.opt_str(r.role.as_deref());
+        out.w.uint(r.span.start as u64);
+        out.w.uint((r.span.end - r.span.start) as u64);
+        out.str(&r.sentence);
+        out.str(r.rule.name());
+        out.w.f32(r.confidence);
+    }
+    out.finish()
+}
 
-    let n = input.nodes()?;
-    let mut node_ids: Vec<NodeId> = Vec::with_capacity(n);
-    let mut record = NodeRecord::default();
-    let mut alias_list: Vec<String> = Vec::new();
+/// The id and the two hashes at the start of a record's block, read without the rest.
+pub(super) fn record_head(block: &[u8]) -> Result<(&str, u64, u64), GraphFileError> {
+    let mut input = Decoder::new(block);
+    let id = input.str()?;
+    let text_hash = input.r.u64()?;
+    let fingerprint = input.r.u64()?;
+    Ok((id, text_hash, fingerprint))
+}
+
+/// Reads a record's block back, checking what it means: names of enum values, positions of
+/// entities, spans, dates and confidences.
+pub(super) fn decode_record(block: &[u8], names: &mut Lookups) -> Result<Record, GraphFileError> {
+    let mut input = Decoder::new(block);
+    let id = input.str()?.to_string();
+    let text_hash = input.r.u64()?;
+    let fingerprint = input.r.u64()?;
+    let title = input.opt_str()?.map(str::to_string);
+    let date = if input.present()? {
+        Some(day(input.date()?)?)
+    } else {
+        None
+    };
+    let n = input.r.count(ENTITY_MIN)?;
+    let mut entities = Vec::with_capacity(n);
     for _ in 0..n {
-        input.node(&mut record)?;
-        let kind = names.kinds.get(record.kind)?;
-        let place_kind = record.place_kind.map(|k| names.places.get(k)).transpose()?;
-        let aliases: BTreeSet<String> = record.aliases.iter().map(|a| a.to_string()).collect();
-        let roles: BTreeSet<Role> = record
-            .roles
-            .iter()
-            .map(|r| Role {
-                title: r.title.to_string(),
-                of: r.of.map(str::to_string),
-            })
-            .collect();
-        let docs = record
-            .docs
-            .iter()
-            .map(|&d| doc_id(d))
-            .collect::<Result<BTreeSet<u32>, _>>()?;
-        alias_list.clear();
-        alias_list.extend(aliases.iter().cloned());
-        let id = graph.graph.add_node(Node {
-            name: record.name.to_string(),
+        let name = input.str()?.to_string();
+        let kind = names.kinds.get(input.str()?)?;
+        let place_kind = input.opt_str()?.map(|k| names.places.get(k)).transpose()?;
+        let aliases = input.strs()?.into_iter().map(str::to_string).collect();
+        let count = input.r.count(2)?;
+        let mut links = Vec::with_capacity(count);
+        for _ in 0..count {
+            links.push(Link {
+                alias: input.str()?.to_string(),
+                reason: names.links.get(input.str()?)?,
+            });
+        }
+        let count = input.r.count(2)?;
+        let mut roles = Vec::with_capacity(count);
+        for _ in 0..count {
+            roles.push(Role {
+                title: input.str()?.to_string(),
+                of: input.opt_str()?.map(str::to_string),
+            });
+        }
+        let mentions = input.r.u32()?;
+        entities.push(RecordEntity {
+            name,
             kind,
             place_kind,
             aliases,
+            links,
             roles,
-            mentions: record.mentions,
-            docs,
+            mentions,
         });
-        graph.index_name(record.name, id);
-        for alias in &alias_list {
-            graph.index_name(alias, id);
-        }
-        graph.register_keys(kind, record.name, &alias_list, id);
-        node_ids.push(id);
     }
-
-    let n = input.edges()?;
-    graph.edge_keys.reserve(n);
-    let mut record = EdgeRecord::default();
-    for _ in 0..n {
-        input.edge(&mut record)?;
-        let kind = names.relations.get(record.kind)?;
-        let (Some(&source), Some(&target)) = (
-            node_ids.get(record.source as usize),
-            node_ids.get(record.target as usize),
-        ) else {
+    let entity = |i: u64| -> Result<u32, GraphFileError> {
+        match u32::try_from(i) {
+            Ok(i) if (i as usize) < n => Ok(i),
+            _ => Err(GraphFileError::Inconsistent(
+                "a relation names an entity that is not in its record",
+            )),
+        }
+    };
+    let count = input.r.count(RELATION_MIN)?;
+    let mut relations = Vec::with_capacity(count);
+    for _ in 0..count {
+        let kind = names.relations.get(input.str()?)?;
+        let source = entity(input.r.uint()?)?;
+        let target = entity(input.r.uint()?)?;
+        let topic_count = input.r.count(1)?;
+        let mut topics = Vec::with_capacity(topic_count);
+        for _ in 0..topic_count {
+            topics.push(entity(input.r.uint()?)?);
+        }
+        let place = match input.r.uint()? {
+            0 => None,
+            p => Some(entity(p - 1)?),
+        };
+        let date = if input.present()? {
+            let text = input.str()?.to_string();
+            let range = if input.present()? {
+                let (start, end) = (day(input.date()?)?, day(input.date()?)?);
+                if end < start {
+                    return Err(GraphFileError::Inconsistent(
+                        "a date range ends before it starts",
+                    ));
+                }
+                Some(DateRange {
+                    start,
+                    end,
+                    precision: names.precisions.get(input.str()?)?,
+                })
+            } else {
+                None
+            };
+            Some(DateRef { text, range })
+        } else {
+            None
+        };
+        let status = names.statuses.get(input.str()?)?;
+        let role = input.opt_str()?.map(str::to_string);
+        let start = usize::try_from(input.r.uint()?).ok();
+        let end = usize::try_from(input.r.uint()?)
+            .ok()
+            .and_then(|len| start?.checked_add(len));
+        let (Some(start), Some(end)) = (start, end) else {
             return Err(GraphFileError::Inconsistent(
-                "an edge names a node that is not there",
+                "a sentence's span is too large for this machine",
             ));
         };
-        if source == target {
+        let sentence = input.str()?.to_string();
+        let rule = names.rules.get(input.str()?)?;
+        let confidence = input.r.f32()?;
+        if !(0.0..=1.0).contains(&confidence) {
             return Err(GraphFileError::Inconsistent(
-                "an edge joins a node to itself",
+                "a confidence is not between 0 and 1",
             ));
         }
-        if kind.is_symmetric() && target < source {
-            return Err(GraphFileError::Inconsistent(
-                "a symmetric edge is saved from its larger end",
-            ));
-        }
-        if graph.edge_keys.contains_key(&(kind, source, target)) {
-            return Err(GraphFileError::Inconsistent(
-                "two edges join the same nodes by the same relation",
-            ));
-        }
-        if record.evidence.is_empty() {
-            return Err(GraphFileError::Inconsistent("an edge has no evidence"));
-        }
-        let evidence = record
-            .evidence
-            .iter()
-            .map(|e| evidence_of(e, &mut names, doc_id(e.doc)?))
-            .collect::<Result<Vec<_>, _>>()?;
-        let e = graph
-            .graph
-            .add_edge(source, target, Edge { kind, evidence });
-        graph.edge_keys.insert((kind, source, target), e);
-    }
-
-    let n = input.merges()?;
-    graph.merges.reserve(n);
-    for _ in 0..n {
-        let m = input.merge()?;
-        let reason = match (m.reason, m.link) {
-            ("alias", None) => MergeReason::Alias,
-            ("spelling", None) => MergeReason::Spelling,
-            ("surname", None) => MergeReason::Surname,
-            ("within", Some(link)) => MergeReason::Within(names.links.get(link)?),
-            ("alias" | "spelling" | "surname", Some(_)) | ("within", None) => {
-                return Err(GraphFileError::Inconsistent(
-                    "a merge has a link reason but not the reason `within`, or the reason without one",
-                ));
-            }
-            (name, _) => {
-                return Err(GraphFileError::UnknownName {
-                    what: "merge reason",
-                    name: name.to_string(),
-                });
-            }
-        };
-        graph.merges.push(Merge {
-            kept: m.kept.to_string(),
-            merged: m.merged.to_string(),
-            reason,
-            doc: m.doc.to_string(),
+        relations.push(RecordRelation {
+            kind,
+            source,
+            target,
+            topics,
+            place,
+            date,
+            status,
+            role,
+            span: Span::new(start, end),
+            sentence,
+            rule,
+            confidence,
         });
     }
     input.finish()?;
-    Ok(graph)
+    Ok(Record {
+        id,
+        title,
+        date,
+        text_hash,
+        fingerprint,
+        entities,
+        relations,
+    })
 }
 
-fn evidence_of(
-    e: &EvidenceRecord,
-    names: &mut Lookups,
-    doc: u32,
-) -> Result<Evidence, GraphFileError> {
-    let start = usize::try_from(e.start).ok();
-    let end = usize::try_from(e.len)
-        .ok()
-        .and_then(|len| start?.checked_add(len));
-    let (Some(start), Some(end)) = (start, end) else {
-        return Err(GraphFileError::Inconsistent(
-            "a sentence's span is too large for this machine",
-        ));
-    };
-    if !(0.0..=1.0).contains(&e.confidence) {
-        return Err(GraphFileError::Inconsistent(
-            "a confidence is not between 0 and 1",
-        ));
-    }
-    let date = match &e.date {
-        None => None,
-        Some(d) => {
-            let range = match &d.range {
-                None => None,
-                Some(r) => {
-                    let (start, end) = (date(r.start)?, date(r.end)?);
-                    if end < start {
-                        return Err(GraphFileError::Inconsistent(
-                            "a date range ends before it starts",
-                        ));
-                    }
-                    Some(DateRange {
-                        start,
-                        end,
-                        precision: names.precisions.get(r.precision)?,
-                    })
-                }
-            };
-            Some(DateRef {
-                text: d.text.to_string(),
-                range,
-            })
+/// The corrections as a block of bytes.
+pub(super) fn encode_corrections(c: &Corrections) -> Vec<u8> {
+    let mut out = Encoder::default();
+    for list in [
+        c.same
+            .iter()
+            .map(|s| (&s.names, &s.note))
+            .collect::<Vec<_>>(),
+        c.different.iter().map(|s| (&s.names, &s.note)).collect(),
+    ] {
+        out.w.len(list.len());
+        for (names, note) in list {
+            out.w.len(names.len());
+            for n in names {
+                out.str(n);
+            }
+            out.opt_str(note.as_deref());
         }
+    }
+    out.w.len(c.retype.len());
+    for fix in &c.retype {
+        out.str(&fix.name);
+        out.str(&fix.kind);
+        out.opt_str(fix.note.as_deref());
+    }
+    out.w.len(c.drop.len());
+    for fix in &c.drop {
+        out.str(&fix.name);
+        out.opt_str(fix.of.as_deref());
+        out.opt_str(fix.note.as_deref());
+    }
+    out.w.len(c.role.len());
+    for fix in &c.role {
+        out.str(&fix.name);
+        out.str(&fix.title);
+        out.opt_str(fix.of.as_deref());
+        out.w.byte(u8::from(fix.remove));
+        out.opt_str(fix.note.as_deref());
+    }
+    out.finish()
+}
+
+/// Reads the corrections' block back; they must be corrections a user could have written.
+pub(super) fn decode_corrections(block: &[u8]) -> Result<Corrections, GraphFileError> {
+    let mut input = Decoder::new(block);
+    let owned = |s: Option<&str>| s.map(str::to_string);
+    let mut lists = Vec::new();
+    for _ in 0..2 {
+        let n = input.r.count(2)?;
+        let mut list = Vec::with_capacity(n);
+        for _ in 0..n {
+            let names = input.strs()?.into_iter().map(str::to_string).collect();
+            list.push((names, owned(input.opt_str()?)));
+        }
+        lists.push(list);
+    }
+    let different = lists
+        .pop()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(names, note)| Different { names, note })
+        .collect();
+    let same = lists
+        .pop()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(names, note)| Same { names, note })
+        .collect();
+    let n = input.r.count(3)?;
+    let mut retype = Vec::with_capacity(n);
+    for _ in 0..n {
+        retype.push(Retype {
+            name: input.str()?.to_string(),
+            kind: input.str()?.to_string(),
+            note: owned(input.opt_str()?),
+        });
+    }
+    let n = input.r.count(3)?;
+    let mut drop = Vec::with_capacity(n);
+    for _ in 0..n {
+        drop.push(Drop {
+            name: input.str()?.to_string(),
+            of: owned(input.opt_str()?),
+            note: owned(input.opt_str()?),
+        });
+    }
+    let n = input.r.count(5)?;
+    let mut role = Vec::with_capacity(n);
+    for _ in 0..n {
+        role.push(RoleFix {
+            name: input.str()?.to_string(),
+            title: input.str()?.to_string(),
+            of: owned(input.opt_str()?),
+            remove: input.present()?,
+            note: owned(input.opt_str()?),
+        });
+    }
+    input.finish()?;
+    let corrections = Corrections {
+        same,
+        different,
+        retype,
+        drop,
+        role,
     };
-    Ok(Evidence {
-        doc,
-        span: Span::new(start, end),
-        sentence: e.sentence.to_string(),
-        rule: names.rules.get(e.rule)?,
-        confidence: e.confidence,
-        status: names.statuses.get(e.status)?,
-        topics: e.topics.iter().map(|t| t.to_string()).collect(),
-        place: e.place.map(str::to_string),
-        date,
-        role: e.role.map(str::to_string),
-    })
+    corrections
+        .check()
+        .map_err(|_| GraphFileError::Inconsistent("a correction cannot be applied"))?;
+    Ok(corrections)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     /// Fails to compile when a variant is added to one of these enums, so that the lists the
@@ -581,11 +595,11 @@ mod tests {
         assert!(distinct(&rules));
     }
 
-    /// The names files of format version 2 were written with. A name that stops reading back
+    /// The names files of format version 3 were written with. A name that stops reading back
     /// makes every such file unreadable: keep the name, or bump `FORMAT_VERSION` and update
     /// this list. New names may be added freely.
     #[test]
-    fn names_saved_by_version_2_still_read_back() {
+    fn names_saved_by_version_3_still_read_back() {
         let kinds = ["Person", "Organization", "Place", "Topic", "Quote"];
         let relations = [
             "MET",
@@ -637,8 +651,8 @@ mod tests {
             "said_that",
             "title",
         ];
-        let changed = "a name saved by format version 2 no longer reads back: keep it, or bump \
-                       FORMAT_VERSION and update this list";
+        let changed = "a name saved by format version 3 no longer reads back: keep it, or bump \
+                       FORMAT_VERSION and update this list (version 2 saved the same names)";
         for name in kinds {
             assert!(
                 named("", EntityKind::ALL, EntityKind::as_str, name).is_ok(),

@@ -1,20 +1,25 @@
 //! The graph file: a fixed header (magic, format version, body length, checksums), then a body
-//! of plain records that is not the in-memory types' encoding. `docs/graph-format.md` gives the
+//! that holds the graph's corrections and the record of every document, sorted by id, each
+//! record a block of its own. Nodes, edges and merges are not saved: loading merges the records
+//! again (`graph::merge`), so a file is exactly its documents and corrections, and the same
+//! documents and corrections always give the same bytes. `docs/graph-format.md` gives the
 //! layout byte by byte and the versioning policy.
 //!
-//! * `records` holds the saved form, plain records that hold enum values as their names, and
-//!   an encoder and a decoder that take one record at a time and write each string out once;
-//! * `convert` turns the graph into records and back, section by section, checking what the
-//!   records mean;
+//! * `records` holds the encoder and decoder of one block (its strings numbered within it);
+//! * `convert` turns records and corrections into blocks and back, checking what they mean;
+//! * `stored` adds and removes records in a file's bytes without decoding the others;
 //! * `codec` holds the varints and strings the body is made of.
 //!
-//! Reading never panics and never reserves more than the input's length allows. The indexes
-//! (names, merge keys, surnames, edge keys) are rebuilt on load, so they never go stale on disk.
+//! Reading never panics and never reserves more than the input's length allows.
 
 mod codec;
 mod convert;
 mod records;
+mod stored;
 
+pub use stored::StoredGraph;
+
+use rayon::prelude::*;
 use thiserror::Error;
 
 use super::KnowledgeGraph;
@@ -25,7 +30,7 @@ const MAGIC: &[u8; 8] = b"KGRAPH\n\0";
 /// The version of the layout this build writes and reads. Bumped whenever the bytes written for
 /// a graph change (the golden file in `tests/data/graph/` fails until it is); files of any
 /// other version are refused with a message that says to rebuild them.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 /// Bytes in the header: magic (8), version (2), body length (8), body CRC-32 (4), header CRC-32
 /// (4).
@@ -135,24 +140,78 @@ fn open(bytes: &[u8]) -> Result<&[u8], GraphFileError> {
     Ok(body)
 }
 
+/// The fewest bytes a record's block takes (id, two hashes, title, date, two counts).
+const RECORD_MIN: usize = 21;
+
+/// Writes a body: the corrections' block, then the records' blocks, each after its length.
+fn body<'b>(corrections: &[u8], records: impl ExactSizeIterator<Item = &'b [u8]>) -> Vec<u8> {
+    let mut w = codec::Writer::default();
+    w.bytes(corrections);
+    w.len(records.len());
+    for block in records {
+        w.bytes(block);
+    }
+    w.buf
+}
+
+/// The blocks of a body: the corrections' block, and each record's block with its place in the
+/// body. Only lengths are read.
+fn blocks(body: &[u8]) -> Result<(&[u8], Vec<std::ops::Range<usize>>), GraphFileError> {
+    let mut r = codec::Reader::new(body);
+    let corrections = r.bytes()?;
+    let n = r.count(RECORD_MIN + 1)?;
+    let mut ranges = Vec::with_capacity(n);
+    for _ in 0..n {
+        let block = r.bytes()?;
+        let end = r.position();
+        ranges.push(end - block.len()..end);
+    }
+    if r.remaining() > 0 {
+        return Err(GraphFileError::Inconsistent(
+            "bytes are left over after the last record",
+        ));
+    }
+    Ok((corrections, ranges))
+}
+
 impl KnowledgeGraph {
-    /// The graph as bytes, in the graph file format (version [`FORMAT_VERSION`]). The same
-    /// graph always gives the same bytes.
+    /// The graph as bytes, in the graph file format (version [`FORMAT_VERSION`]): its
+    /// corrections and its records. The same documents and corrections always give the same
+    /// bytes, whatever order the documents came in.
     pub fn to_bytes(&self) -> Vec<u8> {
-        seal(&convert::save(self))
+        let blocks: Vec<Vec<u8>> = self.records.iter().map(convert::encode_record).collect();
+        seal(&body(
+            &convert::encode_corrections(&self.corrections),
+            blocks.iter().map(Vec::as_slice),
+        ))
     }
 
-    /// Reads a graph written by [`KnowledgeGraph::to_bytes`]. Any bytes may be given: a file
-    /// that is not a graph, of another version, damaged, cut short or followed by more bytes is
-    /// refused with the reason, never loaded in part.
+    /// Reads a graph written by [`KnowledgeGraph::to_bytes`] and merges its records. Any bytes
+    /// may be given: a file that is not a graph, of another version, damaged, cut short or
+    /// followed by more bytes is refused with the reason, never loaded in part.
     pub fn from_bytes(bytes: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
-        convert::load(open(bytes)?)
+        let body = open(bytes)?;
+        let (corrections, ranges) = blocks(body)?;
+        let corrections = convert::decode_corrections(corrections)?;
+        // Each block stands alone, so blocks are decoded on every core.
+        let records: Vec<super::Record> = ranges
+            .into_par_iter()
+            .map_init(convert::Lookups::new, |names, range| {
+                convert::decode_record(&body[range], names)
+            })
+            .collect::<Result<_, _>>()?;
+        if records.windows(2).any(|w| w[0].id >= w[1].id) {
+            return Err(GraphFileError::Inconsistent(
+                "the records are not in order of their ids, or two have one id",
+            ));
+        }
+        Ok(KnowledgeGraph::from_records(records, corrections))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{FORMAT_VERSION, GraphFileError, HEADER_LEN, KnowledgeGraph, convert};
+    use super::{FORMAT_VERSION, GraphFileError, HEADER_LEN, KnowledgeGraph};
     use crate::model::{
         Date, DateRange, DateRef, Entity, EntityKind, Extraction, Link, LinkReason, PlaceKind,
         Precision, Relation, RelationKind, Role, Rule, Status,
@@ -263,7 +322,7 @@ mod tests {
     /// with a fresh checksum) load or are refused, but never panic.
     #[test]
     fn any_body_with_a_good_checksum_loads_or_is_refused_without_panicking() {
-        let body = convert::save(&graph());
+        let body = graph().to_bytes()[HEADER_LEN..].to_vec();
         let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
         let mut refused = 0;
         for round in 0..20_000 {
@@ -331,10 +390,10 @@ mod tests {
             err(&body).as_deref(),
             Some("graph file is damaged: checksum mismatch")
         );
-        let mut body = convert::save(&graph());
+        let mut body = graph().to_bytes()[HEADER_LEN..].to_vec();
         body.push(0);
         assert!(matches!(
-            convert::load(&body),
+            KnowledgeGraph::from_bytes(&super::seal(&body)),
             Err(GraphFileError::Inconsistent(
                 "bytes are left over after the last record"
             ))
