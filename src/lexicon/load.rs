@@ -251,6 +251,7 @@ impl Lexicon {
     fn org_word_row(&mut self, row: &Row) -> Result<(), LexiconError> {
         let bits = match row.col(1) {
             "head" => flag::ORG_HEAD,
+            "suffix" => flag::ORG_SUFFIX | flag::ORG_HEAD,
             "lead" => flag::ORG_LEAD,
             "group" => flag::ORG_GROUP,
             "adj" => flag::ORG_ADJ,
