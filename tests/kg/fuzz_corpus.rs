@@ -1,0 +1,124 @@
+//! The fuzz corpora replayed on stable: every file of `fuzz/corpus/TARGET/` (the minimized
+//! corpus libFuzzer grew from the tests' own cases) and of `fuzz/regressions/TARGET/` (inputs
+//! that once failed, kept after their fix) goes through the same check as the fuzz target
+//! `TARGET` (`kg::fuzzcheck`). `cargo test --test kg fuzz_corpus::` runs them all; the fuzzers
+//! themselves need nightly (see README, Development).
+
+use std::path::{Path, PathBuf};
+
+/// Inputs that are known to fail or to take too long, left out of the replay until the issue
+/// named is fixed: (target, file under `fuzz/regressions/TARGET/`, why). Each entry must still
+/// name a file that exists, so a fixed and deleted reproducer cannot leave a stale entry.
+const KNOWN: &[(&str, &str, &str)] = &[];
+
+fn fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz")
+}
+
+/// The files of one folder, sorted by name; none when the folder is absent.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|entry| entry.expect("a readable folder entry").path())
+        .filter(|path| path.is_file() && !is_note(path))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A regression folder may hold notes beside its reproducers.
+fn is_note(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "md")
+}
+
+fn is_known(target: &str, path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    KNOWN
+        .iter()
+        .any(|(t, file, _)| *t == target && *file == name)
+}
+
+/// Runs one check over one file; the panic message when it fails.
+fn replay(check: kg::fuzzcheck::Check, path: &Path) -> Result<(), String> {
+    let data = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    std::panic::catch_unwind(|| check(&data)).map_err(|payload| {
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default()
+    })
+}
+
+/// Replays one target's corpus and regressions; the number of files run.
+fn replay_target(target: &str) -> usize {
+    let (_, check) = kg::fuzzcheck::TARGETS
+        .iter()
+        .find(|(name, _)| *name == target)
+        .expect("a fuzz target");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for folder in ["corpus", "regressions"] {
+        for path in files(&fuzz_dir().join(folder).join(target)) {
+            if is_known(target, &path) {
+                continue;
+            }
+            count += 1;
+            if let Err(message) = replay(*check, &path) {
+                failures.push(format!("{}: {message}", path.display()));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {count} inputs fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    count
+}
+
+#[test]
+fn query_corpus() {
+    let count = replay_target("query");
+    assert!(count > 100, "only {count} query inputs");
+}
+
+#[test]
+fn extract_corpus() {
+    let count = replay_target("extract");
+    assert!(count > 20, "only {count} extraction inputs");
+}
+
+#[test]
+fn graph_file_corpus() {
+    let count = replay_target("graph_file");
+    assert!(count > 5, "only {count} graph files");
+}
+
+#[test]
+fn jsonl_corpus() {
+    let count = replay_target("jsonl");
+    assert!(count > 5, "only {count} JSON Lines inputs");
+}
+
+/// Every target has a corpus folder, and every known failure names a target and a file that
+/// are there.
+#[test]
+fn known_failures_name_existing_files() {
+    for (target, _) in kg::fuzzcheck::TARGETS {
+        assert!(
+            fuzz_dir().join("corpus").join(target).is_dir(),
+            "fuzz/corpus/{target} is missing"
+        );
+    }
+    for (target, file, why) in KNOWN {
+        let path = fuzz_dir().join("regressions").join(target).join(file);
+        assert!(path.is_file(), "{} ({why}) is gone", path.display());
+    }
+}
