@@ -563,12 +563,20 @@ impl KnowledgeGraph {
     /// Looks a name up as a user would type it: case, accents and punctuation ignored, aliases
     /// included, and a bare surname accepted when one person has it.
     pub fn resolve(&self, name: &str) -> Resolution {
+        self.lookup(name)
+            .unwrap_or_else(|| Resolution::Unknown(self.closest_names(&normalize(name), 3)))
+    }
+
+    /// [`KnowledgeGraph::resolve`] without the suggestions for an unknown name, which compare it
+    /// with every name in the graph: `None` when no node has the name. For callers that only
+    /// ask whether a name is known.
+    pub fn lookup(&self, name: &str) -> Option<Resolution> {
         let folded = normalize(name);
         if let Some(ids) = self.names.get(&folded) {
-            return match ids.as_slice() {
+            return Some(match ids.as_slice() {
                 [one] => Resolution::One(*one),
                 many => Resolution::Ambiguous(self.rank(many)),
-            };
+            });
         }
         // A bare surname, with its particles: "Kerry", "al-Assad", "de Mistura".
         let words: Vec<&str> = folded.split(' ').collect();
@@ -577,15 +585,14 @@ impl KnowledgeGraph {
             .all(|w| crate::lexicon::PARTICLES.contains(w));
         if bare && let Some(people) = self.surnames.get(&surname_key(&folded)) {
             match people.as_slice() {
-                [one] => return Resolution::One(*one),
+                [one] => return Some(Resolution::One(*one)),
                 [] => {}
-                many => return Resolution::Ambiguous(self.rank(many)),
+                many => return Some(Resolution::Ambiguous(self.rank(many))),
             }
         }
-        if let Some(&id) = self.keys.get(&(EntityKind::Person, person_key(&folded))) {
-            return Resolution::One(id);
-        }
-        Resolution::Unknown(self.closest_names(&folded, 3))
+        self.keys
+            .get(&(EntityKind::Person, person_key(&folded)))
+            .map(|&id| Resolution::One(id))
     }
 
     /// Several nodes for one name, the most mentioned first (ties by name, so output is stable).

@@ -396,13 +396,14 @@ fn met_sentences(graph: &KnowledgeGraph, y: NodeId) -> MetSentences {
 /// A topic named in evidence is the canonical name of a node when it was read; find that node
 /// again (names can later become aliases through merges), or keep the phrase.
 fn topic_key(graph: &KnowledgeGraph, topic: &str) -> Key {
-    match graph.resolve(topic) {
-        Resolution::One(id) => Key::Node(id),
-        Resolution::Ambiguous(ids) => ids
+    // `lookup`, not `resolve`: the suggestions for an unknown name are not wanted here.
+    match graph.lookup(topic) {
+        Some(Resolution::One(id)) => Key::Node(id),
+        Some(Resolution::Ambiguous(ids)) => ids
             .into_iter()
             .find(|&id| graph.node(id).name == topic)
             .map_or_else(|| Key::Text(topic.to_string()), Key::Node),
-        Resolution::Unknown(_) => Key::Text(topic.to_string()),
+        Some(Resolution::Unknown(_)) | None => Key::Text(topic.to_string()),
     }
 }
 

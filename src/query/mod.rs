@@ -88,12 +88,18 @@ pub fn pattern_for(graph: &KnowledgeGraph, query: &Query) -> Pattern {
     }
 }
 
+/// The most names [`join_names`] reads as one: a name holds few `and`s (`Bosnia and
+/// Herzegovina`, `Saint Kitts and Nevis`), and without a bound a question listing hundreds of
+/// names took cubic time (every run of names tried against the graph).
+const MAX_JOINED: usize = 6;
+
 /// Joins runs of names separated by `and` into the longest one the graph knows as one entity.
 fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name> {
     let mut joined = Vec::with_capacity(names.len());
     let mut i = 0;
     while i < names.len() {
-        let longest = (i + 1..names.len()).rev().find_map(|j| {
+        let last = names.len().min(i + MAX_JOINED);
+        let longest = (i + 1..last).rev().find_map(|j| {
             let span = crate::text::Span::new(names[i].span.start, names[j].span.end);
             let text = source.get(span.start..span.end)?;
             // Quoted names are taken as written.
@@ -101,7 +107,8 @@ fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name>
                 return None;
             }
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            matches!(graph.resolve(&words), crate::graph::Resolution::One(_))
+            // `lookup`, not `resolve`: no suggestions are wanted for the runs that are no name.
+            matches!(graph.lookup(&words), Some(crate::graph::Resolution::One(_)))
                 .then(|| (j, Name { text: words, span }))
         });
         match longest {

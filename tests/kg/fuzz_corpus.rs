@@ -5,6 +5,9 @@
 //! themselves need nightly (see README, Development).
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use kg::graph::Resolution;
 
 /// Inputs that are known to fail or to take too long, left out of the replay until the issue
 /// named is fixed: (target, file under `fuzz/regressions/TARGET/`, why). Each entry must still
@@ -121,4 +124,28 @@ fn known_failures_name_existing_files() {
         let path = fuzz_dir().join("regressions").join(target).join(file);
         assert!(path.is_file(), "{} ({why}) is gone", path.display());
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the fuzzers found, one named test each (the reproducer is in fuzz/regressions/).
+
+/// `who met Kerry and nd orov and Putrov and ...` (22 names, `regressions/query/
+/// timeout-names-joined-by-and`) took seconds, and 500 names took more than ten minutes: every
+/// run of names was tried as one name, and each unknown run was compared with every name in the
+/// graph for a suggestion nobody read. Now at most a few names are joined, and looked up without
+/// suggestions.
+#[test]
+fn a_question_naming_hundreds_of_people_answers_at_once() {
+    let graph = kg::fuzzcheck::sample_graph();
+    assert!(graph.lookup("Kery").is_none());
+    assert!(matches!(graph.resolve("Kery"), Resolution::Unknown(names) if !names.is_empty()));
+    assert!(matches!(graph.lookup("Kerry"), Some(Resolution::One(_))));
+    let names: Vec<String> = (0..500).map(|i| format!("Xq{i}")).collect();
+    let question = format!("who met Kerry and {}", names.join(" and "));
+    let started = Instant::now();
+    let parsed = kg::query::parse(&question).expect("parses");
+    let err = kg::query::run(graph, &parsed).expect_err("nobody is named Xq0");
+    assert_eq!(err.message, "no entity named `Xq0`");
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(10), "took {took:?}");
 }
