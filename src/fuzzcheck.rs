@@ -13,6 +13,7 @@ use crate::build::records::{self, Line};
 use crate::export;
 use crate::graph::KnowledgeGraph;
 use crate::lexicon::Lexicon;
+use crate::model::Extraction;
 use crate::query::{self, Answer, Body, Format, Query, QueryError, Settings};
 use crate::text::{Document, Span};
 
@@ -241,7 +242,7 @@ const GRAPH_QUESTIONS: [&str; 4] = [
 ];
 
 /// `graph_file`: any bytes either fail to load with an error, or load as a graph that saves
-/// and loads again, and that can be asked questions and exported.
+/// and loads again, that can be asked questions and exported, and that an article merges into.
 pub fn graph_file(data: &[u8]) {
     let Ok(graph) = KnowledgeGraph::from_bytes(data) else {
         return;
@@ -262,6 +263,23 @@ pub fn graph_file(data: &[u8]) {
     for format in [export::Format::Json, export::Format::Dot] {
         let _ = export::render(&graph, None, format, &options);
     }
+    // `kg repl --graph FILE PATH` merges articles into a loaded graph.
+    let mut graph = graph;
+    let (doc, ex) = added_article();
+    graph.add(doc, ex);
+    round_trip(&graph);
+}
+
+/// An article the `graph_file` check merges into every graph that loads: the first sample
+/// brief under an id no graph file holds, extracted once.
+fn added_article() -> &'static (Document, Extraction) {
+    static ARTICLE: OnceLock<(Document, Extraction)> = OnceLock::new();
+    ARTICLE.get_or_init(|| {
+        let mut doc = crate::sample::documents().swap_remove(0);
+        doc.id = "fuzz-added-article.txt".to_string();
+        let ex = crate::extract::extract(&doc, Lexicon::builtin());
+        (doc, ex)
+    })
 }
 
 /// `jsonl`: any bytes read as JSON Lines give, line by line, a document or the reason a line is
