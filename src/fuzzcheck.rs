@@ -90,14 +90,35 @@ fn outcome(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, String> {
         .map_err(|err| err.message)
 }
 
-/// `query`: text is parsed; an error points inside it; a query prints as text that parses back
-/// to the same tree (`Display`'s contract); it runs over the sample graph (its output clause,
-/// `explain` and every rendering included); and a question's pattern, as `explain` prints it,
-/// parses back and gives the same answer.
+/// `query`: text is completed and coloured as the shell does while it is typed; it is parsed,
+/// or an error points inside it; a query prints as text that parses back to the same tree
+/// (`Display`'s contract); it runs over the sample graph (its output clause, `explain` and every
+/// rendering included); and a question's pattern, as `explain` prints it, parses back and gives
+/// the same answer.
 pub fn query(data: &[u8]) {
     let Ok(input) = std::str::from_utf8(data) else {
         return;
     };
+    // The shell completes and colours every line as it is typed, whether it parses or not.
+    let expected = query::expected_at(input);
+    assert!(
+        expected.at <= input.len() && input.is_char_boundary(expected.at),
+        "{input:?}: completion at {} outside the text",
+        expected.at
+    );
+    let mut last = 0;
+    for token in query::tokens(input) {
+        let Span { start, end } = token.span;
+        assert!(
+            last <= start
+                && start <= end
+                && end <= input.len()
+                && input.is_char_boundary(start)
+                && input.is_char_boundary(end),
+            "{input:?}: token {start}..{end} out of order or outside the text"
+        );
+        last = start;
+    }
     let parsed = match query::parse(input) {
         Ok(parsed) => parsed,
         Err(err) => return check_error(input, &err),
