@@ -127,6 +127,35 @@ pub fn without_legal_form(folded: &str) -> String {
     words.join(" ")
 }
 
+/// The shorter names a company goes by, from its folded full name: without its legal form,
+/// and without a kind-of-company word before it ("dixons group plc": "dixons group",
+/// "dixons"). Nothing when the name has no legal form; a core that would be a lone common
+/// word or a known place's name ("texas") is left out.
+pub fn company_cores(folded: &str) -> Vec<String> {
+    let core = without_legal_form(folded);
+    if core == folded {
+        return Vec::new();
+    }
+    let lex = crate::lexicon::Lexicon::builtin();
+    let plausible = |name: &str| {
+        name.contains(' ') || {
+            let info = lex.word_info(name);
+            !info.has(crate::lexicon::flag::COMMON) && info.entity.is_none()
+        }
+    };
+    let mut cores = Vec::with_capacity(2);
+    if let Some((shorter, last)) = core.rsplit_once(' ')
+        && lex.word_info(last).has(crate::lexicon::flag::ORG_CORPORATE)
+        && plausible(shorter)
+    {
+        cores.push(shorter.to_string());
+    }
+    if plausible(&core) {
+        cores.insert(0, core);
+    }
+    cores
+}
+
 /// The last word of a person's name, folded as in [`person_key`]: what "Mr X" must match.
 pub fn surname_key(name: &str) -> String {
     let key = person_key(name);
@@ -153,6 +182,18 @@ mod tests {
             normalize("  Frank-Walter   Steinmeier "),
             "frank walter steinmeier"
         );
+    }
+
+    #[test]
+    fn company_cores_drop_the_legal_form_then_the_kind_of_company() {
+        assert_eq!(
+            company_cores("dixons group plc"),
+            ["dixons group", "dixons"]
+        );
+        assert_eq!(company_cores("merrill lynch and co inc"), ["merrill lynch"]);
+        assert_eq!(company_cores("usair group inc"), ["usair group", "usair"]);
+        assert!(company_cores("general motors").is_empty());
+        assert!(company_cores("inc").is_empty());
     }
 
     #[test]

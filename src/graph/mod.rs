@@ -331,6 +331,10 @@ impl KnowledgeGraph {
         {
             return outcomes;
         }
+        // A new record may make a name a company's that an earlier record's person has.
+        if append && merge::company_names(&self.records) != self.fixes.companies {
+            append = false;
+        }
         if append {
             self.fuzzy.take();
             for i in appended {

@@ -254,13 +254,14 @@ impl Lexicon {
             "suffix" => flag::ORG_SUFFIX | flag::ORG_HEAD,
             "lead" => flag::ORG_LEAD,
             "group" => flag::ORG_GROUP,
+            "corporate" => flag::ORG_CORPORATE | flag::ORG_HEAD,
             "adj" => flag::ORG_ADJ,
             "team_word" => flag::TEAM_WORD,
             "team_verb" => flag::TEAM_VERB,
             "sport" => flag::SPORT,
             _ => {
                 return Err(row
-                    .error("class must be head, lead, group, adj, team_word, team_verb or sport"));
+                    .error("class must be head, suffix, corporate, lead, group, adj, team_word, team_verb or sport"));
             }
         };
         self.add_flags(row.col(0), bits);

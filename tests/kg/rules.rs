@@ -435,6 +435,11 @@ families! {
         common_words_name_no_one,
         mr_and_a_common_word_is_a_person,
         countries_of_older_news,
+        a_company_named_after_its_founders,
+        a_company_name_may_start_with_a_title_word,
+        without_its_group_a_company_keeps_its_name,
+        fields_joined_by_and,
+        officials_and_an_administration_are_no_one,
     ],
     lexicon => [
         preposition,

@@ -28,8 +28,8 @@ use crate::model::{Entity, EntityId, EntityKind, LinkReason, Mention, MentionFor
 use crate::names::{normalize, org_key, person_key, surname_key};
 use crate::text::TokenShape;
 use names::{
-    Nearest, bare_words, common, guess_kind, initials, is_particle, name_text, official_name_end,
-    push_unique,
+    Nearest, bare_words, common, guess_kind, initials, is_particle, name_text, not_a_persons_end,
+    official_name_end, push_unique,
 };
 use pronouns::link_pronouns;
 use roles::{apposed_person, counterpart_title, link_role_phrases, of_name};
@@ -365,8 +365,12 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let mut cores: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
         for (o, name) in folded.iter().enumerate() {
             let Some(name) = name else { continue };
-            let core = org_key(name);
-            if core != *name {
+            let mut names = crate::names::company_cores(name);
+            let key = org_key(name);
+            if key != *name && !names.contains(&key) {
+                names.push(key);
+            }
+            for core in names {
                 cores
                     .entry(core)
                     .and_modify(|one| *one = None)
@@ -526,8 +530,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let words = bare_words(doc, c);
         let text = words.join(" ");
         let folded = normalize(&text);
-        // A company named with its legal form elsewhere.
-        if !is_person && let Some(&e) = self.org_cores.get(&folded) {
+        // A company named with its legal form elsewhere; a name taken for a person's only by
+        // its verbs ("Dixons said") is the company's too.
+        if (!is_person || c.honorific.is_none() && c.role.is_none())
+            && let Some(&e) = self.org_cores.get(&folded)
+        {
             self.entity_of[i] = Some(e);
             self.why[i] = Some(LinkReason::LegalForm);
             return Some(e);
@@ -617,8 +624,20 @@ impl<'d, 'a> Resolver<'d, 'a> {
             } else if letters <= 1
                 || entity.name.chars().any(|c| c.is_ascii_digit())
                 || (!vouched[e] && words.iter().all(|w| suffix(w) || common(doc, w)))
+                || (!vouched[e] && not_a_persons_end(doc, &words))
             {
                 *slot = Some(None);
+            } else if !vouched[e]
+                && words.len() > 1
+                && words
+                    .last()
+                    .is_some_and(|w| doc.lex.word_info(&normalize(w)).has(flag::ORG_HEAD))
+            {
+                // "Reagan Administration", "Chrysler Motors": an organisation's head word ends
+                // the name.
+                let entity = &mut self.b.entities[e];
+                entity.kind = EntityKind::Organization;
+                entity.roles.clear();
             }
         }
         if redirect.iter().all(Option::is_none) {

@@ -193,6 +193,22 @@ impl Scanner<'_, '_> {
                     && self.info(name_start).has(flag::COMMON)
                     && !self.info(name_start).has(flag::GIVEN))
         });
+        // "Chancellor Corp", "American Executive Holdings Ltd": a company named with a title's
+        // word, not a titled person.
+        if honorific.is_none()
+            && let Some(end) = name_end
+            && self
+                .info(end - 1)
+                .any(flag::ORG_SUFFIX | flag::ORG_CORPORATE)
+        {
+            self.push(
+                i,
+                end,
+                CandKind::Typed(EntityKind::Organization, None),
+                None,
+            );
+            return Some(end);
+        }
         let title = match lead {
             Some(p) => format!(
                 "{} {}",
@@ -383,13 +399,26 @@ impl Scanner<'_, '_> {
                 }
             } else if let Some((end, _, _)) = self.title_at(x) {
                 j = end;
-            } else if let Some(end) = self.org_name_at(x) {
+            } else if let Some(end) = self.org_name_at(x)
+                && !(x..end).all(|f| self.info(f).has(flag::FIELD))
+            {
                 tail.of = Some((x, end, CandKind::Typed(EntityKind::Organization, None)));
                 j = end;
             } else {
+                // "Minister of Energy and Mines": fields may be joined by "and".
                 let mut f = x;
-                while f < self.end && self.info(f).has(flag::FIELD) {
-                    f += 1;
+                loop {
+                    while f < self.end && self.info(f).has(flag::FIELD) {
+                        f += 1;
+                    }
+                    if f > x
+                        && (doc.is(f, "and") || doc.s(f) == "&")
+                        && self.info(f + 1).has(flag::FIELD)
+                    {
+                        f += 1;
+                        continue;
+                    }
+                    break;
                 }
                 if f == x {
                     break;
