@@ -190,6 +190,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LayoutArg::LR)]
         layout: LayoutArg,
     },
+    /// What to check before trusting a graph: documents and events without a date, names
+    /// that do not fit their type, people whose names carry two surnames, the entities with the
+    /// most aliases, stories held twice
+    Audit {
+        /// A graph file written by `kg build`
+        #[arg(long, value_name = "FILE")]
+        graph: PathBuf,
+        /// How to print the findings
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+        /// How many entries of each list to show (the counts are always whole)
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+    },
     /// Count what a graph file holds
     Stats {
         /// A graph file written by `kg build`
@@ -450,6 +464,22 @@ pub fn run(args: Args) -> Result<()> {
             query,
             layout,
         } => export_graph(&graph, format, output.as_deref(), query.as_deref(), layout),
+        Command::Audit {
+            graph,
+            format,
+            limit,
+        } => {
+            let audit = input::load_graph(&graph)?.audit(limit);
+            term::print(&match format {
+                StatsFormat::Table => audit.table(),
+                StatsFormat::Json => {
+                    serde_json::to_string_pretty(&audit)
+                        .expect("plain structs with string keys serialize")
+                        + "\n"
+                }
+            })?;
+            Ok(())
+        }
         Command::Stats { graph, format } => {
             let stats = input::load_graph(&graph)?.stats();
             term::print(&match format {

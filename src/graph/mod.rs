@@ -12,12 +12,14 @@
 //! with that surname among the documents before it (by id). Every such merge is recorded in
 //! [`KnowledgeGraph::merges`]; merges the corrections prevented in [`KnowledgeGraph::splits`].
 
+mod audit;
 mod corrections;
 mod file;
 mod fuzzy;
 mod merge;
 mod record;
 
+pub use audit::{Audit, Duplicate, EventDates, Merged, Suspect};
 pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
 pub use file::{FORMAT_VERSION, GraphFileError, StoredGraph};
 pub use fuzzy::MAX_FUZZY_CHARS;

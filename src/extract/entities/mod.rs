@@ -611,8 +611,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     .word_info(w.trim_end_matches('.'))
                     .has(flag::ORG_SUFFIX)
             };
+            let head = |w: &str| doc.lex.word_info(&normalize(w)).has(flag::ORG_HEAD);
             let letters = entity.name.chars().filter(|c| c.is_alphabetic()).count();
-            if words.len() > 1 && words.last().is_some_and(|w| suffix(w)) {
+            // "Salomon Brothers Inc", "Morgan Guaranty Trust Co of New York".
+            if words.len() > 1 && words[1..].iter().any(|w| suffix(&normalize(w))) {
                 match orgs.get(&org_key(&entity.name)) {
                     Some(&org) => *slot = Some(Some(org)),
                     None => {
@@ -627,14 +629,21 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 || (!vouched[e] && not_a_persons_end(doc, &words))
             {
                 *slot = Some(None);
+            } else if !vouched[e] && words.len() == 1 && head(words[0]) {
+                // "Association", "Bureau": what is left of a body's name.
+                *slot = Some(None);
             } else if !vouched[e]
                 && words.len() > 1
-                && words
-                    .last()
-                    .is_some_and(|w| doc.lex.word_info(&normalize(w)).has(flag::ORG_HEAD))
+                && (words.last().is_some_and(|w| head(w))
+                    || words.iter().any(|w| matches!(*w, "of" | "for"))
+                        && words.iter().any(|w| {
+                            doc.lex
+                                .word_info(&normalize(w))
+                                .any(flag::ORG_HEAD | flag::ORG_LEAD)
+                        }))
             {
-                // "Reagan Administration", "Chrysler Motors": an organisation's head word ends
-                // the name.
+                // "Reagan Administration", "Chrysler Motors", "Central Bureau of Statistics":
+                // an organisation's head word ends the name, or leads its "of".
                 let entity = &mut self.b.entities[e];
                 entity.kind = EntityKind::Organization;
                 entity.roles.clear();
