@@ -7,11 +7,14 @@
 //! Every such merge is recorded in [`KnowledgeGraph::merges`].
 
 mod fuzzy;
+mod namesakes;
 mod snapshot;
+mod words;
 
 pub use fuzzy::MAX_FUZZY_CHARS;
 
 pub use snapshot::GraphFileError;
+pub use words::{word_stem, word_stems};
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -176,6 +179,9 @@ pub struct KnowledgeGraph {
     /// The folded names and aliases of every node but quotes, by trigram, for did-you-mean:
     /// built at the first unknown name, and dropped whenever a document is added.
     fuzzy: OnceLock<fuzzy::NameGrams>,
+    /// The words of every name, for topics matched by word: built at the first question about
+    /// a topic, and dropped whenever a document is added.
+    words: OnceLock<words::Words>,
     /// Merge key (kind + folded name) -> node.
     keys: FxHashMap<(EntityKind, String), NodeId>,
     /// Folded surname -> people with a name of two or more words ending in it.
@@ -205,6 +211,7 @@ impl KnowledgeGraph {
             return false;
         }
         self.fuzzy.take();
+        self.words.take();
         let doc_id = self.docs.len() as DocId;
         self.docs.push(DocInfo {
             id: doc.id.clone(),

@@ -24,6 +24,46 @@ pub enum Value {
     Number(u64),
     /// Nothing.
     Null,
+    /// A property of the row's relationship, computed from the row's evidence only when the
+    /// answer is shown ([`Answer::resolved`]): an answer of thousands of rows costs the
+    /// walk, not the formatting of every row's topics and dates.
+    Deferred(Deferred),
+}
+
+/// A cell computed from its row's evidence when shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deferred {
+    /// Which property of the row's relationship.
+    pub column: EvidenceColumn,
+    /// The row's answer, which `with` leaves out.
+    pub answer: Option<NodeId>,
+}
+
+/// The properties of a relationship that are gathered from a row's evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceColumn {
+    /// The topics of the events.
+    Topics,
+    /// Their places, including where the parties were visiting at the time.
+    Place,
+    /// The countries of those places.
+    Country,
+    /// Their dates.
+    Date,
+    /// The best status: happened, reported, planned, denied.
+    Status,
+    /// How many documents tell of them.
+    Docs,
+    /// Who else took part.
+    With,
+    /// The relation types.
+    Type,
+    /// The dates of the articles.
+    Published,
+    /// The articles' ids.
+    Source,
+    /// The titles of roles.
+    Role,
 }
 
 impl Value {
@@ -33,7 +73,7 @@ impl Value {
             Value::Entity { name, .. } => name.clone(),
             Value::Text(text) => text.clone(),
             Value::Number(n) => n.to_string(),
-            Value::Null => String::new(),
+            Value::Null | Value::Deferred(_) => String::new(),
         }
     }
 }
@@ -66,6 +106,14 @@ pub struct Answer {
     pub rows: Vec<Row>,
     /// True when the question itself asked for evidence ("... with evidence").
     pub with_evidence: bool,
+    /// What the answer should say besides its rows: that it is empty and why ("no meeting
+    /// found"), whether a yes-or-no question holds, which entity an ambiguous name was taken
+    /// to mean.
+    pub notes: Vec<String>,
+    /// A line before the rows: the answer to a yes-or-no question ("yes: ...", "no: ...").
+    pub headline: Option<String>,
+    /// The named nodes of the question, which `with` cells leave out.
+    pub anchors: Vec<NodeId>,
 }
 
 /// How to print an answer.
@@ -81,6 +129,44 @@ pub enum Format {
 }
 
 impl Answer {
+    /// An answer with these columns and rows, nothing else.
+    pub fn new(columns: Vec<String>, rows: Vec<Row>) -> Answer {
+        Answer {
+            columns,
+            rows,
+            with_evidence: false,
+            notes: Vec::new(),
+            headline: None,
+            anchors: Vec::new(),
+        }
+    }
+
+    /// The answer with every [`Value::Deferred`] cell computed from its row's evidence.
+    pub fn resolved(&self, graph: &crate::graph::KnowledgeGraph) -> Answer {
+        let mut answer = self.clone();
+        answer.resolve(graph);
+        answer
+    }
+
+    /// Computes every [`Value::Deferred`] cell from its row's evidence, in place.
+    pub fn resolve(&mut self, graph: &crate::graph::KnowledgeGraph) {
+        let anchors = self.anchors.clone();
+        for row in &mut self.rows {
+            for i in 0..row.cells.len() {
+                if let Value::Deferred(deferred) = row.cells[i] {
+                    row.cells[i] = super::eval::deferred(graph, deferred, &row.evidence, &anchors);
+                }
+            }
+        }
+    }
+
+    /// True when some cell is still to be computed.
+    pub fn is_deferred(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| matches!(c, Value::Deferred(_))))
+    }
+
     /// Every node the answer names.
     pub fn nodes(&self) -> BTreeSet<NodeId> {
         self.rows

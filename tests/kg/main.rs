@@ -8,6 +8,7 @@ mod extract;
 mod graph;
 mod malformed;
 mod query;
+mod questions;
 mod rules;
 mod shell;
-
+mod tidy;
