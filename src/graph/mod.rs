@@ -9,11 +9,13 @@
 mod fuzzy;
 mod namesakes;
 mod snapshot;
+mod visits;
 mod words;
 
 pub use fuzzy::MAX_FUZZY_CHARS;
 
 pub use snapshot::GraphFileError;
+pub use visits::Visit;
 pub use words::{word_stem, word_stems};
 
 use std::collections::BTreeSet;
@@ -182,6 +184,9 @@ pub struct KnowledgeGraph {
     /// The words of every name, for topics matched by word: built at the first question about
     /// a topic, and dropped whenever a document is added.
     words: OnceLock<words::Words>,
+    /// Who visited where, by article, for the places of events: built at the first question
+    /// that needs it, and dropped whenever a document is added.
+    visits: OnceLock<visits::Visits>,
     /// Merge key (kind + folded name) -> node.
     keys: FxHashMap<(EntityKind, String), NodeId>,
     /// Folded surname -> people with a name of two or more words ending in it.
@@ -212,6 +217,7 @@ impl KnowledgeGraph {
         }
         self.fuzzy.take();
         self.words.take();
+        self.visits.take();
         let doc_id = self.docs.len() as DocId;
         self.docs.push(DocInfo {
             id: doc.id.clone(),

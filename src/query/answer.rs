@@ -150,14 +150,7 @@ impl Answer {
 
     /// Computes every [`Value::Deferred`] cell from its row's evidence, in place.
     pub fn resolve(&mut self, graph: &crate::graph::KnowledgeGraph) {
-        let anchors = self.anchors.clone();
-        for row in &mut self.rows {
-            for i in 0..row.cells.len() {
-                if let Value::Deferred(deferred) = row.cells[i] {
-                    row.cells[i] = super::eval::deferred(graph, deferred, &row.evidence, &anchors);
-                }
-            }
-        }
+        super::eval::resolve(graph, self);
     }
 
     /// True when some cell is still to be computed.

@@ -15,6 +15,7 @@
 mod cells;
 mod documents;
 mod star;
+mod visits;
 mod walks;
 
 use crate::graph::{Evidence, KnowledgeGraph, NodeId};
@@ -27,7 +28,8 @@ use super::ast::Direction;
 use super::error::QueryError;
 use super::plan::{Plan, Shape};
 
-pub(super) use cells::deferred;
+use cells::deferred;
+pub(super) use cells::resolve;
 
 /// Runs a plan. Fails when more than [`MAX_ROWS`] rows match and the plan sets no limit.
 pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Result<Answer, QueryError> {
@@ -87,15 +89,16 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Result<Answer, Que
             .map(|c| cells::cell(graph, &c.value, row))
             .collect()
     };
-    let chosen: Vec<&Found> = match plan.order {
+    let chosen: Vec<Found> = match plan.order {
         Some((index, descending)) => {
             // Sort on the one column first, so that a `limit` spares computing the others.
-            let mut keyed: Vec<(Value, &Found)> = rows
-                .iter()
+            let visits = visits::Visits::new(graph);
+            let mut keyed: Vec<(Value, Found)> = rows
+                .into_iter()
                 .map(|row| {
-                    let value = cells::cell(graph, &plan.columns[index].value, row);
+                    let value = cells::cell(graph, &plan.columns[index].value, &row);
                     let value = match value {
-                        Value::Deferred(d) => deferred(graph, d, &row.evidence, &anchors),
+                        Value::Deferred(d) => deferred(graph, &visits, d, &row.evidence, &anchors),
                         other => other,
                     };
                     (value, row)
@@ -108,15 +111,18 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Result<Answer, Que
             keyed.truncate(plan.limit.unwrap_or(usize::MAX));
             keyed.into_iter().map(|(_, row)| row).collect()
         }
-        None => rows.iter().take(plan.limit.unwrap_or(usize::MAX)).collect(),
+        None => {
+            rows.truncate(plan.limit.unwrap_or(usize::MAX));
+            rows
+        }
     };
     let mut answer = Answer::new(
         columns,
         chosen
             .into_iter()
             .map(|row| Row {
-                cells: cells_of(row),
-                evidence: row.evidence.clone(),
+                cells: cells_of(&row),
+                evidence: row.evidence,
             })
             .collect(),
     );
@@ -226,11 +232,11 @@ fn best_first(graph: &KnowledgeGraph, mut refs: Vec<EvidenceRef>) -> Vec<Evidenc
     refs
 }
 
-/// The first eight bytes of a name as [`normalize`] folds it, as a number that sorts as they
-/// do: rows are ordered by it without folding every name, and only rows that tie on it are
-/// compared in full.
-fn fold_prefix(name: &str) -> u64 {
-    let mut bytes = [0u8; 12];
+/// The first sixteen bytes of a name as [`normalize`] folds it, as a number that sorts as
+/// they do: rows are ordered by it without folding every name, and only rows that tie on it
+/// are compared in full.
+fn fold_prefix(name: &str) -> u128 {
+    let mut bytes = [0u8; 20];
     let mut len = 0;
     if name.is_ascii() {
         let mut pending_space = false;
@@ -239,15 +245,13 @@ fn fold_prefix(name: &str) -> u64 {
                 break;
             }
             if b.is_ascii_alphanumeric() {
-                if pending_space && len > 0 && len < bytes.len() {
+                if pending_space && len > 0 && len + 1 < bytes.len() {
                     bytes[len] = b' ';
                     len += 1;
                 }
                 pending_space = false;
-                if len < bytes.len() {
-                    bytes[len] = b.to_ascii_lowercase();
-                    len += 1;
-                }
+                bytes[len] = b.to_ascii_lowercase();
+                len += 1;
             } else if b != b'.' && b != b'\'' {
                 pending_space = true;
             }
@@ -259,49 +263,53 @@ fn fold_prefix(name: &str) -> u64 {
         }
     }
     let start = if bytes.starts_with(b"the ") { 4 } else { 0 };
-    let mut key = [0u8; 8];
-    for (i, b) in bytes[start..len.max(start)].iter().take(8).enumerate() {
+    let mut key = [0u8; 16];
+    for (i, b) in bytes[start..len.max(start)].iter().take(16).enumerate() {
         key[i] = *b;
     }
-    u64::from_be_bytes(key)
+    u128::from_be_bytes(key)
 }
 
 /// Sorts rows by `rank` (smallest first), then by name, folded, then as written; the order
-/// never depends on the order documents were read in.
+/// never depends on the order documents were read in. Each name is folded in part once; rows
+/// that tie on the part are compared by the whole name.
 fn sort_by_name<K: Ord + Copy>(
     graph: &KnowledgeGraph,
-    rows: &mut [(K, Found)],
+    rows: &mut Vec<(K, Found)>,
     label_of: impl Fn(&KnowledgeGraph, &Found) -> String,
 ) {
-    rows.sort_by_cached_key(|(rank, row)| {
-        let prefix = match &row.key {
-            Key::Node(id) => fold_prefix(&graph.node(*id).name),
-            Key::Text(text) => fold_prefix(text),
-        };
-        (*rank, prefix)
-    });
-    // Rows that tie on rank and prefix are few: order them by the whole name.
-    let mut start = 0;
-    while start < rows.len() {
-        let key_of = |(rank, row): &(K, Found)| {
+    let mut keyed: Vec<(K, u128, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (rank, row))| {
             let prefix = match &row.key {
                 Key::Node(id) => fold_prefix(&graph.node(*id).name),
                 Key::Text(text) => fold_prefix(text),
             };
-            (*rank, prefix)
-        };
-        let first = key_of(&rows[start]);
+            (*rank, prefix, i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut start = 0;
+    while start < keyed.len() {
+        let (rank, prefix, _) = keyed[start];
         let end = start
-            + rows[start..]
+            + keyed[start..]
                 .iter()
-                .take_while(|r| key_of(r) == first)
+                .take_while(|k| k.0 == rank && k.1 == prefix)
                 .count();
         if end - start > 1 {
-            rows[start..end].sort_by_cached_key(|(_, row)| {
-                let label = label_of(graph, row);
+            keyed[start..end].sort_by_cached_key(|&(_, _, i)| {
+                let label = label_of(graph, &rows[i].1);
                 (normalize(&label), label)
             });
         }
         start = end;
     }
+    let mut slots: Vec<Option<(K, Found)>> = rows.drain(..).map(Some).collect();
+    rows.extend(
+        keyed
+            .into_iter()
+            .filter_map(|(_, _, i)| slots.get_mut(i).and_then(Option::take)),
+    );
 }

@@ -11,9 +11,23 @@ use super::super::answer::{Deferred, EvidenceColumn, EvidenceRef, Value};
 use super::super::ast::Op;
 use super::super::places::country_of;
 use super::super::plan::{ColumnValue, EdgeKey, NodeCondition, NodeKey};
-use super::star::event_places;
+use super::visits::Visits;
 use super::walks::affirmed;
 use super::{Found, Key, evidence_at};
+
+/// Computes every [`Value::Deferred`] cell of an answer from its row's evidence, with one
+/// index of visits for all its rows.
+pub(in crate::query) fn resolve(graph: &KnowledgeGraph, answer: &mut super::super::answer::Answer) {
+    let visits = Visits::new(graph);
+    let anchors = answer.anchors.clone();
+    for row in &mut answer.rows {
+        for i in 0..row.cells.len() {
+            if let Value::Deferred(cell) = row.cells[i] {
+                row.cells[i] = deferred(graph, &visits, cell, &row.evidence, &anchors);
+            }
+        }
+    }
+}
 
 /// The column of an answer that a relationship's property fills.
 fn evidence_column(key: EdgeKey) -> EvidenceColumn {
@@ -32,8 +46,8 @@ fn evidence_column(key: EdgeKey) -> EvidenceColumn {
     }
 }
 
-/// The places of the events a row's evidence tells of (see `star::event_places`).
-fn places(graph: &KnowledgeGraph, refs: &[EvidenceRef]) -> Vec<String> {
+/// The places of the events a row's evidence tells of (see [`Visits::event_places`]).
+fn places(graph: &KnowledgeGraph, visits: &Visits<'_>, refs: &[EvidenceRef]) -> Vec<String> {
     let mut by_event: Vec<(crate::graph::EdgeId, crate::graph::DocId, Vec<usize>)> = Vec::new();
     for r in refs {
         let Some(e) = evidence_at(graph, *r) else {
@@ -49,7 +63,7 @@ fn places(graph: &KnowledgeGraph, refs: &[EvidenceRef]) -> Vec<String> {
     }
     let mut out: Vec<String> = Vec::new();
     for (edge, _, indices) in by_event {
-        for place in event_places(graph, edge, &indices) {
+        for place in visits.event_places(edge, &indices) {
             if !out.contains(&place) {
                 out.push(place);
             }
@@ -189,8 +203,9 @@ pub(super) fn node_condition(
 
 /// A property of a row's relationship, from the row's evidence: what a [`Value::Deferred`] cell
 /// shows. `anchors` (the named nodes) and the row's answer are left out of `with`.
-pub(in crate::query) fn deferred(
+pub(super) fn deferred(
     graph: &KnowledgeGraph,
+    visits: &Visits<'_>,
     cell: Deferred,
     refs: &[EvidenceRef],
     anchors: &[NodeId],
@@ -213,11 +228,11 @@ pub(in crate::query) fn deferred(
             );
             list(&distinct(topics))
         }
-        EvidenceColumn::Place => list(&places(graph, refs)),
+        EvidenceColumn::Place => list(&places(graph, visits, refs)),
         EvidenceColumn::Country => {
-            let countries = places(graph, refs)
+            let countries = places(graph, visits, refs)
                 .iter()
-                .filter_map(|p| country_of(graph, p))
+                .filter_map(|p| visits.country(p))
                 .collect::<Vec<_>>();
             list(&distinct(countries))
         }

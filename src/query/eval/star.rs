@@ -3,16 +3,15 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::graph::{DocId, Edge, EdgeId, KnowledgeGraph, NodeId, Resolution, word_stems};
-use crate::model::{EntityKind, PlaceKind, RelationKind};
+use crate::model::{EntityKind, RelationKind};
 use crate::text::Span;
-
-use super::super::places::country_of;
 
 use super::super::answer::EvidenceRef;
 use super::super::ast::{Direction, Op};
 use super::super::events::occasions;
 use super::super::plan::{EvidenceFilter, NodeCondition, Pairs, Plan, Star};
 use super::cells::node_condition;
+use super::visits::Visits;
 use super::{Found, Key, along, best_first, evidence_at, label, sort_by_name};
 
 /// The sentences in which someone met a given node: `(the other party, document, sentence)`.
@@ -34,6 +33,7 @@ struct Judge<'a> {
     graph: &'a KnowledgeGraph,
     filter: &'a EvidenceFilter,
     partners: Vec<Partners>,
+    visits: Visits<'a>,
 }
 
 impl<'a> Judge<'a> {
@@ -43,6 +43,7 @@ impl<'a> Judge<'a> {
             graph,
             filter,
             partners,
+            visits: Visits::new(graph),
         }
     }
 
@@ -83,7 +84,7 @@ impl<'a> Judge<'a> {
             }
         }
         if !filter.place.is_empty() {
-            let places = event_places(graph, edge_id, event);
+            let places = self.visits.event_places(edge_id, event);
             for condition in &filter.place {
                 let at = places.iter().any(|p| {
                     if condition.within {
@@ -155,104 +156,6 @@ pub(super) fn source_holds(id: &str, title: Option<&str>, folded: &str) -> bool 
     holds(id) || title.is_some_and(holds)
 }
 
-/// The places of an event: for a visit, the place visited; otherwise the places its sentences
-/// name, and the places (not buildings) its parties were visiting in the same article at a time
-/// that fits the event's dates (a visit with no date fits any; a dated visit fits an event
-/// whose dates meet its own), when those all lie in one country: "Putin met Kerry in the
-/// Kremlin" during Kerry's visit to Moscow was in the Kremlin and in Moscow, but a meeting in an
-/// article about trips to Moscow and to Havana is placed by its own sentences only. A place
-/// that holds another of the list is left out: the most specific place is kept.
-pub(super) fn event_places(
-    graph: &KnowledgeGraph,
-    edge_id: EdgeId,
-    event: &[usize],
-) -> Vec<String> {
-    let edge = graph.edge(edge_id);
-    let (source, target) = graph.endpoints(edge_id);
-    if edge.kind == RelationKind::Visited {
-        return vec![graph.node(target).name.clone()];
-    }
-    // The two ends of a call are apart: it is placed by its sentences only.
-    let inherit = edge.kind != RelationKind::Called;
-    let mut places: Vec<String> = Vec::new();
-    for &i in event {
-        if let Some(place) = &edge.evidence[i].place
-            && !places.contains(place)
-        {
-            places.push(place.clone());
-        }
-    }
-    let Some(doc) = event.first().map(|&i| edge.evidence[i].doc) else {
-        return places;
-    };
-    let mut visited: Vec<String> = Vec::new();
-    // Every place (not a building) a party went to in the article, fitting or not: an article
-    // about trips to two countries places no meeting by them.
-    let mut all_visited: Vec<String> = Vec::new();
-    let ranges: Vec<_> = event
-        .iter()
-        .filter_map(|&i| edge.evidence[i].date.as_ref().and_then(|d| d.range))
-        .collect();
-    for end in [source, target].into_iter().filter(|_| inherit) {
-        for (_, place, visit, outgoing) in graph.edges_of(end, Some(RelationKind::Visited)) {
-            let node = graph.node(place);
-            if !outgoing || node.place_kind == Some(PlaceKind::Facility) {
-                continue;
-            }
-            let here = visit.evidence.iter().any(|v| v.doc == doc);
-            if here && !visited.contains(&node.name) && !all_visited.contains(&node.name) {
-                all_visited.push(node.name.clone());
-            }
-            let fits = visit.evidence.iter().any(|v| {
-                v.doc == doc
-                    && !v.status.is_denied()
-                    && v.date
-                        .as_ref()
-                        .and_then(|d| d.range)
-                        .is_none_or(|r| ranges.iter().any(|e| e.start <= r.end && r.start <= e.end))
-            });
-            if fits && !visited.contains(&node.name) {
-                visited.push(node.name.clone());
-            }
-        }
-    }
-    let countries: FxHashSet<Option<String>> = visited
-        .iter()
-        .chain(&all_visited)
-        .map(|p| country_of(graph, p))
-        .collect();
-    if countries.len() == 1 {
-        for place in visited {
-            if !places.contains(&place) {
-                places.push(place);
-            }
-        }
-    }
-    most_specific(graph, places)
-}
-
-/// The places without those that hold another of them (Russia beside Moscow).
-fn most_specific(graph: &KnowledgeGraph, places: Vec<String>) -> Vec<String> {
-    if places.len() < 2 {
-        return places;
-    }
-    let countries: Vec<Option<String>> = places.iter().map(|p| country_of(graph, p)).collect();
-    places
-        .iter()
-        .enumerate()
-        .filter(|(i, place)| {
-            // A country is left out when another place of the list lies in it.
-            let is_country = countries[*i].as_deref() == Some(place.as_str());
-            !(is_country
-                && countries
-                    .iter()
-                    .enumerate()
-                    .any(|(j, c)| j != *i && c.as_deref() == Some(place.as_str())))
-        })
-        .map(|(_, place)| place.clone())
-        .collect()
-}
-
 /// A topic named in evidence is the canonical name of a node when it was read; find that node
 /// again (names can later become aliases through merges), or keep the phrase.
 fn topic_key(graph: &KnowledgeGraph, topic: &str) -> Key {
@@ -303,6 +206,18 @@ fn arm_rows(
             {
                 continue;
             }
+            let by_node = !star.by_topic || edge.kind == RelationKind::Discussed;
+            if by_node && judge.filter.is_empty() {
+                // Nothing narrows the evidence: every sentence, without gathering events.
+                here.add(
+                    Key::Node(other),
+                    (0..edge.evidence.len()).map(|index| EvidenceRef {
+                        edge: edge_id,
+                        index,
+                    }),
+                );
+                continue;
+            }
             let passing = judge.passing(edge_id, edge);
             if passing.is_empty() {
                 continue;
@@ -311,7 +226,7 @@ fn arm_rows(
                 edge: edge_id,
                 index,
             });
-            if !star.by_topic || edge.kind == RelationKind::Discussed {
+            if by_node {
                 here.add(Key::Node(other), refs);
                 continue;
             }
@@ -393,7 +308,7 @@ fn affirmed_or_denied(
 
 /// Where a row of a scan of relationships goes: denials last, the best supported first, then
 /// by the two names' folded beginnings.
-type PairRank = (bool, std::cmp::Reverse<usize>, u64, u64);
+type PairRank = (bool, std::cmp::Reverse<usize>, u128, u128);
 
 /// Every relationship of the types, once for each way it may be read: an undirected pattern
 /// reads a meeting of A and B as (A, B) and as (B, A), as Cypher does, unless the pattern

@@ -140,6 +140,8 @@ pub struct Expected {
     pub keywords: Vec<&'static str>,
     /// A name of the graph (a person, place, ...) may come there.
     pub name: bool,
+    /// The name that may come there is a place's (after `in`): completion offers places only.
+    pub place: bool,
     /// A type word (`people`, `countries`, ...) may come there.
     pub type_: bool,
     /// A relation word (`met`, `visited`, ...) may come there.
@@ -182,6 +184,7 @@ pub fn expected_at(input: &str) -> Expected {
         return Expected {
             at: quote + 1,
             name: before.name,
+            place: before.place,
             ..Expected::default()
         };
     }
@@ -243,8 +246,11 @@ pub fn expected_at(input: &str) -> Expected {
                 "who",
                 "what",
                 "where",
+                "when",
                 "which",
+                "did",
                 "how",
+                "list",
                 "path",
                 "neighbours",
                 "count",
@@ -264,6 +270,10 @@ pub fn expected_at(input: &str) -> Expected {
             Want::End => expected.end = true,
         }
     }
+    // After `in` (or a pattern's `within`), the name is a place's.
+    let previous = prefix.split_whitespace().next_back().unwrap_or("");
+    expected.place = expected.name
+        && (previous.eq_ignore_ascii_case("in") || previous.eq_ignore_ascii_case("within"));
     // An optional `with evidence` or output clause may follow wherever the query may end.
     if expected.keywords.contains(&"with") || expected.end {
         expected.keywords.extend(["as"]);
