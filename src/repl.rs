@@ -399,8 +399,10 @@ impl Shell {
             }
             return Ok(Flow::Continue);
         }
+        // Resolved once: shown now, and kept for `:why` and `:open`.
         let answer = query::run(&self.graph, &parsed)
-            .map_err(|err| Rendered(err.render(line, term::color(Stream::Stderr))))?;
+            .map_err(|err| Rendered(err.render(line, term::color(Stream::Stderr))))?
+            .resolved(&self.graph);
         let evidence = self.evidence || parsed.evidence;
         // Rows are numbered on a terminal, for `:why N` and `:open N`.
         let shown = if self.interactive && self.format == Format::Table {

@@ -8,12 +8,14 @@
 
 mod fuzzy;
 mod namesakes;
+mod order;
 mod snapshot;
 mod visits;
 mod words;
 
 pub use fuzzy::MAX_FUZZY_CHARS;
 
+pub use order::name_prefix;
 pub use snapshot::GraphFileError;
 pub use visits::Visit;
 pub use words::{word_stem, word_stems};
@@ -187,6 +189,9 @@ pub struct KnowledgeGraph {
     /// Who visited where, by article, for the places of events: built at the first question
     /// that needs it, and dropped whenever a document is added.
     visits: OnceLock<visits::Visits>,
+    /// The folded beginning of every node's name, by index, for sorting answers: built at the
+    /// first answer sorted by name, and dropped whenever a document is added.
+    order: OnceLock<Vec<u128>>,
     /// Merge key (kind + folded name) -> node.
     keys: FxHashMap<(EntityKind, String), NodeId>,
     /// Folded surname -> people with a name of two or more words ending in it.
@@ -218,6 +223,7 @@ impl KnowledgeGraph {
         self.fuzzy.take();
         self.words.take();
         self.visits.take();
+        self.order.take();
         let doc_id = self.docs.len() as DocId;
         self.docs.push(DocInfo {
             id: doc.id.clone(),

@@ -39,9 +39,12 @@ pub struct Deferred {
     pub answer: Option<NodeId>,
 }
 
-/// The properties of a relationship that are gathered from a row's evidence.
+/// What a deferred cell holds: the row's entity, or a property of its relationship gathered
+/// from the row's evidence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EvidenceColumn {
+    /// The row's answer itself ([`Deferred::answer`]), named when shown.
+    Entity,
     /// The topics of the events.
     Topics,
     /// Their places, including where the parties were visiting at the time.
@@ -166,7 +169,11 @@ impl Answer {
             .iter()
             .flat_map(|row| &row.cells)
             .filter_map(|cell| match cell {
-                Value::Entity { id, .. } => Some(*id),
+                Value::Entity { id, .. }
+                | Value::Deferred(Deferred {
+                    column: EvidenceColumn::Entity,
+                    answer: Some(id),
+                }) => Some(*id),
                 _ => None,
             })
             .collect()
@@ -181,7 +188,8 @@ impl Answer {
             .collect()
     }
 
-    /// The first column's values as text: the answers themselves.
+    /// The first column's values as text: the answers themselves (empty for a cell not yet
+    /// computed: see [`Answer::resolve`]).
     pub fn names(&self) -> Vec<String> {
         self.rows
             .iter()

@@ -18,7 +18,7 @@ mod star;
 mod visits;
 mod walks;
 
-use crate::graph::{Evidence, KnowledgeGraph, NodeId};
+use crate::graph::{Evidence, KnowledgeGraph, NodeId, name_prefix};
 use crate::model::RelationKind;
 use crate::names::normalize;
 
@@ -232,42 +232,12 @@ fn best_first(graph: &KnowledgeGraph, mut refs: Vec<EvidenceRef>) -> Vec<Evidenc
     refs
 }
 
-/// The first sixteen bytes of a name as [`normalize`] folds it, as a number that sorts as
-/// they do: rows are ordered by it without folding every name, and only rows that tie on it
-/// are compared in full.
-fn fold_prefix(name: &str) -> u128 {
-    let mut bytes = [0u8; 20];
-    let mut len = 0;
-    if name.is_ascii() {
-        let mut pending_space = false;
-        for b in name.bytes() {
-            if len == bytes.len() {
-                break;
-            }
-            if b.is_ascii_alphanumeric() {
-                if pending_space && len > 0 && len + 1 < bytes.len() {
-                    bytes[len] = b' ';
-                    len += 1;
-                }
-                pending_space = false;
-                bytes[len] = b.to_ascii_lowercase();
-                len += 1;
-            } else if b != b'.' && b != b'\'' {
-                pending_space = true;
-            }
-        }
-    } else {
-        for b in normalize(name).bytes().take(bytes.len()) {
-            bytes[len] = b;
-            len += 1;
-        }
+/// [`name_prefix`] of a row's name: from the graph's table for a node.
+fn fold_prefix_of(graph: &KnowledgeGraph, key: &Key) -> u128 {
+    match key {
+        Key::Node(id) => graph.name_order(*id),
+        Key::Text(text) => name_prefix(text),
     }
-    let start = if bytes.starts_with(b"the ") { 4 } else { 0 };
-    let mut key = [0u8; 16];
-    for (i, b) in bytes[start..len.max(start)].iter().take(16).enumerate() {
-        key[i] = *b;
-    }
-    u128::from_be_bytes(key)
 }
 
 /// Sorts rows by `rank` (smallest first), then by name, folded, then as written; the order
@@ -281,13 +251,7 @@ fn sort_by_name<K: Ord + Copy>(
     let mut keyed: Vec<(K, u128, usize)> = rows
         .iter()
         .enumerate()
-        .map(|(i, (rank, row))| {
-            let prefix = match &row.key {
-                Key::Node(id) => fold_prefix(&graph.node(*id).name),
-                Key::Text(text) => fold_prefix(text),
-            };
-            (*rank, prefix, i)
-        })
+        .map(|(i, (rank, row))| (*rank, fold_prefix_of(graph, &row.key), i))
         .collect();
     keyed.sort_unstable();
     let mut start = 0;

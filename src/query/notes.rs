@@ -6,7 +6,7 @@ use crate::graph::KnowledgeGraph;
 
 use super::answer::Answer;
 use super::ast::{Ask, Body, Event, Form, Query};
-use super::plan::Plan;
+use super::plan::{Plan, Shape};
 
 /// True for `did X meet Y`: answered yes or no, with the evidence.
 pub(super) fn is_yes_no(query: &Query) -> bool {
@@ -67,14 +67,18 @@ pub(super) fn annotate(graph: &KnowledgeGraph, query: &Query, plan: &Plan, answe
             continue;
         }
         let node = graph.node(chosen.node);
-        let others: Vec<String> = chosen
+        let mut others: Vec<String> = chosen
             .others
             .iter()
+            .take(3)
             .map(|&id| {
                 let other = graph.node(id);
                 format!("{} ({} mentions)", other.name, other.mentions)
             })
             .collect();
+        if chosen.others.len() > 3 {
+            others.push(format!("{} more", chosen.others.len() - 3));
+        }
         let note = format!(
             "`{}` is taken to mean {} ({} mentions); it may also mean {}: write the full name to ask about another",
             chosen.written,
@@ -114,5 +118,33 @@ pub(super) fn annotate(graph: &KnowledgeGraph, query: &Query, plan: &Plan, answe
     }
     if answer.rows.is_empty() && !answer.notes.iter().any(|n| n.starts_with("no path")) {
         answer.notes.push(nothing_found(&question.form).to_string());
+        if let Some(undated) = undated_rows(graph, plan) {
+            answer.notes.push(format!(
+                "{undated} {} without the date modifiers: their events have no date or \
+                 another; `published ...` asks by the articles' dates",
+                if undated == 1 { "answer" } else { "answers" }
+            ));
+        }
+    }
+}
+
+/// For an empty answer to a question with date modifiers: how many rows it has without them,
+/// when some (events often have no date of their own, though their articles do).
+fn undated_rows(graph: &KnowledgeGraph, plan: &Plan) -> Option<usize> {
+    let mut loose = plan.clone();
+    let filter = match &mut loose.shape {
+        Shape::Star(star) => &mut star.filter,
+        Shape::Pairs(pairs) => &mut pairs.filter,
+        _ => return None,
+    };
+    if filter.dates.is_empty() {
+        return None;
+    }
+    filter.dates.clear();
+    loose.count = true;
+    let counted = super::eval::execute(graph, &loose).ok()?;
+    match counted.rows.first()?.cells.first()? {
+        super::answer::Value::Number(n) if *n > 0 => usize::try_from(*n).ok(),
+        _ => None,
     }
 }

@@ -119,7 +119,9 @@ fn a_namesake_mentioned_once_does_not_make_a_name_unanswerable() {
     ]);
     assert!(matches!(graph.resolve("Kerry"), Resolution::Ambiguous(_)));
     let query = kg::query::parse("who met Kerry").expect("parses");
-    let answer = kg::query::run(&graph, &query).expect("the dominant Kerry is chosen");
+    let answer = kg::query::run(&graph, &query)
+        .expect("the dominant Kerry is chosen")
+        .resolved(&graph);
     let names: Vec<String> = answer
         .rows
         .iter()
@@ -129,6 +131,16 @@ fn a_namesake_mentioned_once_does_not_make_a_name_unanswerable() {
         })
         .collect();
     assert_eq!(names, ["Sergei Lavrov"]);
+    // Not silently: the answer says which Kerry it took, and who else the name may mean.
+    assert!(
+        answer
+            .notes
+            .iter()
+            .any(|n| n.starts_with("`Kerry` is taken to mean John Kerry")
+                && n.contains("Aidan Kerry")),
+        "{:?}",
+        answer.notes
+    );
 }
 
 #[test]

@@ -1370,7 +1370,7 @@ fn seed_answers_hold() {
         let (question, wanted) = line.split_once(" => ").unwrap_or((line, ""));
         let parsed = query::parse(question).expect("seeds.txt questions parse");
         let got = match query::run(&g, &parsed) {
-            Ok(a) => a.names(),
+            Ok(a) => a.resolved(&g).names(),
             Err(e) => {
                 failures.push(format!("{question}: {}", e.message));
                 continue;
@@ -1379,7 +1379,7 @@ fn seed_answers_hold() {
         let again =
             query::parse(&query::pattern_for(&g, &parsed).to_string()).expect("pattern parses");
         let same = query::run(&g, &again)
-            .map(|a| a.names())
+            .map(|a| a.resolved(&g).names())
             .unwrap_or_default();
         if same != got {
             failures.push(format!(

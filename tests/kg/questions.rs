@@ -283,6 +283,7 @@ cases!(
         explain_shows_the_entity,
         pattern_within,
         when_did_kerry_visit_russia,
+        no_date_hint,
     ]
 );
 

@@ -85,8 +85,13 @@ pub(super) fn entity(graph: &KnowledgeGraph, id: NodeId) -> Value {
 /// the row's evidence when shown (a neighbourhood's `type` and `hops` are known now).
 pub(super) fn cell(graph: &KnowledgeGraph, value: &ColumnValue, row: &Found) -> Value {
     match value {
+        // The entity's name is copied only when the answer is shown: a hub's thousands of rows
+        // cost no allocation of a name each.
         ColumnValue::Answer => match &row.key {
-            Key::Node(id) => entity(graph, *id),
+            Key::Node(id) => Value::Deferred(Deferred {
+                column: EvidenceColumn::Entity,
+                answer: Some(*id),
+            }),
             Key::Text(text) => Value::Text(text.clone()),
         },
         ColumnValue::AnswerProperty(key) => match &row.key {
@@ -210,8 +215,12 @@ pub(super) fn deferred(
     refs: &[EvidenceRef],
     anchors: &[NodeId],
 ) -> Value {
+    if cell.column == EvidenceColumn::Entity {
+        return cell.answer.map_or(Value::Null, |id| entity(graph, id));
+    }
     let evidence: Vec<&Evidence> = refs.iter().filter_map(|&r| evidence_at(graph, r)).collect();
     match cell.column {
+        EvidenceColumn::Entity => Value::Null,
         EvidenceColumn::Topics => {
             let mut topics: Vec<&str> = Vec::new();
             for r in refs {

@@ -174,10 +174,16 @@ fn topic_key(graph: &KnowledgeGraph, topic: &str) -> Key {
 struct Gathered {
     index: FxHashMap<Key, usize>,
     rows: Vec<(Key, Vec<EvidenceRef>)>,
+    /// Every key comes once (one arm of one symmetric or directed relation): no index needed.
+    unique: bool,
 }
 
 impl Gathered {
     fn add(&mut self, key: Key, refs: impl IntoIterator<Item = EvidenceRef>) {
+        if self.unique {
+            self.rows.push((key, refs.into_iter().collect()));
+            return;
+        }
         let at = *self.index.entry(key.clone()).or_insert_with(|| {
             self.rows.push((key, Vec::new()));
             self.rows.len() - 1
@@ -194,7 +200,15 @@ fn arm_rows(
     topic_keys: &mut FxHashMap<String, Key>,
 ) -> Gathered {
     let graph = judge.graph;
-    let mut here = Gathered::default();
+    let mut here = Gathered {
+        // One edge per (relation, pair): from one anchor along one relation, read one way (or
+        // with no way round), each answer is reached once.
+        unique: star.arms.len() == 1
+            && arm.within.is_empty()
+            && !star.by_topic
+            && matches!(arm.kinds.as_slice(), [kind] if kind.is_symmetric() || arm.direction != Direction::Both),
+        ..Gathered::default()
+    };
     for &anchor in std::iter::once(&arm.anchor).chain(&arm.within) {
         for (edge_id, other, edge, outgoing) in graph.edges_of(anchor, None) {
             if !arm.kinds.contains(&edge.kind) || !along(arm.direction, outgoing, edge.kind) {
@@ -299,10 +313,13 @@ fn affirmed_or_denied(
     keep_denied: bool,
 ) -> Option<(Vec<EvidenceRef>, bool)> {
     let denied = |r: &EvidenceRef| evidence_at(graph, *r).is_some_and(|e| e.status.is_denied());
-    if refs.iter().all(denied) {
+    let denials = refs.iter().filter(|r| denied(r)).count();
+    if denials == refs.len() {
         return (keep_denied && !refs.is_empty()).then(|| (best_first(graph, refs), true));
     }
-    refs.retain(|r| !denied(r));
+    if denials > 0 {
+        refs.retain(|r| !denied(r));
+    }
     Some((best_first(graph, refs), false))
 }
 
@@ -366,7 +383,7 @@ pub(super) fn pair_rows(graph: &KnowledgeGraph, pairs: &Pairs, plan: &Plan) -> V
             {
                 continue;
             }
-            let prefix = |id: NodeId| super::fold_prefix(&graph.node(id).name);
+            let prefix = |id: NodeId| graph.name_order(id);
             let rank = (
                 is_denied,
                 std::cmp::Reverse(evidence.len()),

@@ -149,8 +149,10 @@ pub(super) fn entity(
         .copied()
         .filter(|&id| expected.contains(&graph.node(id).kind))
         .collect();
-    let chosen = match fitting[..] {
-        [] if ids.len() == 1 => Some(ids[0]),
+    // When none is of the kind the question needs (the Soviet Union typed an organisation),
+    // all are candidates.
+    let candidates = if fitting.is_empty() { &ids } else { &fitting };
+    let chosen = match candidates[..] {
         [one] => Some(one),
         // One candidate far more talked about than the next is what the user most likely
         // means; the answer names the others.
@@ -161,7 +163,7 @@ pub(super) fn entity(
         [] => None,
     };
     if let Some(id) = chosen {
-        let others = fitting.iter().copied().filter(|&o| o != id).collect();
+        let others = candidates.iter().copied().filter(|&o| o != id).collect();
         names.chosen.push(Chosen {
             written: name.text.clone(),
             node: id,
