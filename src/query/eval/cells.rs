@@ -158,7 +158,8 @@ pub(super) fn node_value(graph: &KnowledgeGraph, id: NodeId, key: NodeKey) -> Va
         NodeKey::Mentions => Value::Number(u64::from(node.mentions)),
         NodeKey::Docs => Value::Number(node.docs.len() as u64),
         NodeKey::Country => {
-            if node.kind != EntityKind::Place {
+            // A place, or a seat news uses as one (the Kremlin, the White House).
+            if !matches!(node.kind, EntityKind::Place | EntityKind::Organization) {
                 return Value::Null;
             }
             country_of(graph, &node.name).map_or(Value::Null, Value::Text)
