@@ -41,6 +41,15 @@ pub(super) fn question_of(pair: Pair<'_, Rule>) -> Result<Question> {
         pieces.take(part)?;
     }
     let form = form_of(rule, span, &mut pieces)?;
+    // `count people since 2016`: a modifier narrows a relation, and this count names none.
+    if let (Form::Count { that: None, .. }, Some(filter)) = (&form, pieces.filters.first()) {
+        return Err(QueryError::new(
+            "this count names no relation for a modifier to narrow",
+            filter.span,
+            "nothing to narrow",
+        )
+        .with_help("count the answers of a relation: `count people that met Kerry since 2016`"));
+    }
     let mut filters = pieces.filters;
     if let Some(partner) = pieces.partner {
         if let Some(with) = filters.iter().find(|f| f.kind == FilterKind::With) {

@@ -87,39 +87,58 @@ pub(super) fn columns(pattern: &Pattern, vars: &Vars<'_>, plan: &mut Plan) -> Re
             "a path returns its relationship variable only: `return r`",
         ));
     }
-    if let Some(order) = &pattern.order {
-        let wanted = order.expr.to_string();
-        let index = pattern
-            .items
-            .iter()
-            .position(|item| {
-                item.expr.to_string() == wanted
-                    || item.alias.as_ref().is_some_and(|a| a.text == wanted)
-            })
-            .ok_or_else(|| {
-                QueryError::new(
-                    format!("`order by {wanted}` names no returned column"),
-                    order.expr.span(),
-                    "not returned",
-                )
-                .with_help(format!(
-                    "add `{wanted}` to `return`, or order by a returned column: {}",
-                    or_list(
-                        &pattern
-                            .items
-                            .iter()
-                            .map(|i| format!("`{}`", column_name(i)))
-                            .collect::<Vec<_>>()
-                    )
-                ))
-            })?;
-        plan.order = Some((index, order.descending));
-        if plan.count {
-            return Err(unsupported(
+    if let (true, Some(limit)) = (plan.count, &pattern.limit) {
+        return Err(unsupported(
+            limit.span,
+            "a count is one number: a `limit` has nothing to cut",
+        ));
+    }
+    order(pattern, vars, plan)
+}
+
+/// `order by`: the returned column it names, by its expression or its alias.
+fn order(pattern: &Pattern, vars: &Vars<'_>, plan: &mut Plan) -> Result<()> {
+    let Some(order) = &pattern.order else {
+        return Ok(());
+    };
+    let wanted = order.expr.to_string();
+    // A bare word that is no variable of the pattern (a question's `order by nonsense`):
+    // only the columns are worth naming.
+    let stray = matches!(&order.expr, Expr::Var(v) if on(vars, v).is_err());
+    let index = pattern
+        .items
+        .iter()
+        .position(|item| {
+            item.expr.to_string() == wanted || item.alias.as_ref().is_some_and(|a| a.text == wanted)
+        })
+        .ok_or_else(|| {
+            QueryError::new(
+                format!("`order by {wanted}` names no returned column"),
                 order.expr.span(),
-                "a count is one number: there is nothing to order",
-            ));
-        }
+                "not returned",
+            )
+            .with_help(format!(
+                "{}order by a returned column: {}",
+                if stray {
+                    String::new()
+                } else {
+                    format!("add `{wanted}` to `return`, or ")
+                },
+                or_list(
+                    &pattern
+                        .items
+                        .iter()
+                        .map(|i| format!("`{}`", column_name(i)))
+                        .collect::<Vec<_>>()
+                )
+            ))
+        })?;
+    plan.order = Some((index, order.descending));
+    if plan.count {
+        return Err(unsupported(
+            order.expr.span(),
+            "a count is one number: there is nothing to order",
+        ));
     }
     Ok(())
 }
