@@ -119,9 +119,15 @@ pub(super) fn annotate(graph: &KnowledgeGraph, query: &Query, plan: &Plan, answe
     if answer.rows.is_empty() && !answer.notes.iter().any(|n| n.starts_with("no path")) {
         answer.notes.push(nothing_found(&question.form).to_string());
         if let Some(undated) = undated_rows(graph, plan) {
+            // `published` helps only where articles have dates.
+            let published = if graph.docs().iter().any(|d| d.date.is_some()) {
+                "; `published ...` asks by the articles' dates"
+            } else {
+                ""
+            };
             answer.notes.push(format!(
                 "{undated} {} without the date modifiers: their events have no date or \
-                 another; `published ...` asks by the articles' dates",
+                 another{published}",
                 if undated == 1 { "answer" } else { "answers" }
             ));
         }
