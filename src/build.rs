@@ -1,5 +1,6 @@
-//! Building a graph from documents: extraction on a pool of threads, merged in input order, so
-//! that the same documents always give the same graph however many threads ran.
+//! Building a graph from documents: extraction on a pool of threads, each extraction kept as a
+//! [`Record`], and the records merged in order of their ids, so that the same documents always
+//! give the same graph, whatever order they came in and however many threads ran.
 //!
 //! The shell, the command line and the examples all build through [`add_documents`] (or
 //! [`extract_each`], for a caller that wants each extraction rather than a graph). Nothing here
@@ -15,7 +16,7 @@ use std::num::NonZeroUsize;
 use rayon::prelude::*;
 
 use crate::extract::extract;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{KnowledgeGraph, Outcome, Record, StoredGraph};
 use crate::lexicon::Lexicon;
 use crate::model::{Extraction, Warning};
 use crate::text::Document;
@@ -34,6 +35,9 @@ const CHUNK: usize = 256;
 pub struct Options {
     /// Worker threads; `None` uses one per core. At most [`MAX_JOBS`].
     pub jobs: Option<NonZeroUsize>,
+    /// A document whose id the graph holds with another text replaces the one held (else the
+    /// one held is kept).
+    pub replace: bool,
 }
 
 /// What a build tells its caller as it goes. Every method does nothing unless overridden, and
@@ -65,18 +69,58 @@ pub enum BuildError<E = std::convert::Infallible> {
     Stopped(E),
 }
 
-/// What a build did.
+/// What a build did with the documents it was given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
-    /// Documents merged into the graph.
+    /// New documents.
     pub added: usize,
-    /// Documents not merged because the graph already held one with their id (the first wins).
-    pub already_there: usize,
+    /// Documents the graph held already, with the same text: skipped.
+    pub skipped: usize,
+    /// Documents the graph held with another text, now replaced by the new version.
+    pub replaced: usize,
+    /// Documents whose id the graph held (or that came earlier in the input) with another
+    /// text, and that were not taken: the one held stays.
+    pub kept: usize,
+    /// Documents added or replaced whose text is that of another document held: another
+    /// source of the same facts, not new facts.
+    pub duplicates: usize,
+    /// Documents added or replaced whose date is not known.
+    pub undated: usize,
+    /// Entities found in the documents read (each document's own, before merging).
+    pub entities: usize,
+    /// Relations between two entities found in the documents read.
+    pub relations: usize,
     /// Warnings the extractor gave, over all documents.
     pub warnings: usize,
 }
 
-/// Extracts the documents and merges them into the graph in input order.
+impl Report {
+    /// Counts what one document's record holds.
+    fn found(&mut self, record: &Record, warnings: usize) {
+        self.entities += record.entities.len();
+        self.relations += record.relations.len();
+        self.warnings += warnings;
+    }
+
+    /// Counts what became of one document: whether another document held has its text, and
+    /// whether it has a date.
+    pub fn count(&mut self, outcome: Outcome, duplicate: bool, dated: bool) {
+        match outcome {
+            Outcome::Added => self.added += 1,
+            Outcome::Unchanged => self.skipped += 1,
+            Outcome::Replaced => self.replaced += 1,
+            Outcome::Kept => self.kept += 1,
+        }
+        if matches!(outcome, Outcome::Added | Outcome::Replaced) {
+            self.duplicates += usize::from(duplicate);
+            self.undated += usize::from(!dated);
+        }
+    }
+}
+
+/// Extracts the documents and merges them into the graph: a document whose id the graph holds
+/// is skipped when its text is the same, and replaces the one held when it is not and
+/// `options.replace` says so. The graph is merged once, after every document is extracted.
 pub fn add_documents(
     graph: &mut KnowledgeGraph,
     docs: &[Document],
@@ -85,13 +129,52 @@ pub fn add_documents(
     observer: &dyn Observer,
 ) -> Result<Report, BuildError> {
     let mut report = Report::default();
+    let mut records = Vec::with_capacity(docs.len());
     extract_each(docs, lexicon, options, observer, |doc, ex| {
-        report.warnings += ex.warnings.len();
-        if graph.add(doc, &ex) {
-            report.added += 1;
+        let record = Record::new(doc, &ex);
+        report.found(&record, ex.warnings.len());
+        records.push(record);
+        Ok(())
+    })?;
+    let mut held: rustc_hash::FxHashSet<u64> =
+        graph.records().iter().map(|r| r.fingerprint).collect();
+    let seen: Vec<(u64, bool)> = records
+        .iter()
+        .map(|r| (r.fingerprint, r.date.is_some()))
+        .collect();
+    let outcomes = graph.insert(records, options.replace);
+    for ((fingerprint, dated), outcome) in seen.into_iter().zip(outcomes) {
+        let duplicate =
+            matches!(outcome, Outcome::Added | Outcome::Replaced) && !held.insert(fingerprint);
+        report.count(outcome, duplicate, dated);
+    }
+    Ok(report)
+}
+
+/// Extracts the documents and adds their records to a graph file held as blocks
+/// ([`StoredGraph`]), without merging: what `kg add` does. A document whose id the file holds
+/// is skipped when its text is the same and replaces the one held when it is not (when
+/// `options.replace` says so); within `docs` the first of an id wins, as in [`add_documents`].
+pub fn add_to_stored(
+    stored: &mut StoredGraph,
+    docs: &[Document],
+    lexicon: &Lexicon,
+    options: &Options,
+    observer: &dyn Observer,
+) -> Result<Report, BuildError> {
+    let mut report = Report::default();
+    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    extract_each(docs, lexicon, options, observer, |doc, ex| {
+        let record = Record::new(doc, &ex);
+        report.found(&record, ex.warnings.len());
+        let duplicate = stored.has_fingerprint(record.fingerprint);
+        let outcome = if seen.insert(record.id.clone()) {
+            stored.insert(&record, options.replace)
         } else {
-            report.already_there += 1;
-        }
+            // A later document of an id given earlier: the first one stays.
+            stored.insert(&record, false)
+        };
+        report.count(outcome, duplicate, record.date.is_some());
         Ok(())
     })?;
     Ok(report)
@@ -136,7 +219,7 @@ pub fn extract_each<E>(
 }
 
 /// The ids that occur more than once among the documents, each once, in order of first repeat.
-/// A graph keeps the first document with an id and skips the others, which a caller may want
+/// A build keeps the first document with an id and skips the others, which a caller may want
 /// to say.
 pub fn duplicate_ids(docs: &[Document]) -> Vec<&str> {
     let mut seen = std::collections::HashMap::<&str, usize>::new();
@@ -159,6 +242,7 @@ mod tests {
         let mut graph = KnowledgeGraph::new();
         let options = Options {
             jobs: NonZeroUsize::new(jobs),
+            ..Options::default()
         };
         let docs = crate::sample::documents();
         let report = add_documents(&mut graph, &docs, Lexicon::builtin(), &options, &())
@@ -176,6 +260,7 @@ mod tests {
     fn too_many_jobs_is_refused_before_any_thread_starts() {
         let options = Options {
             jobs: NonZeroUsize::new(MAX_JOBS + 1),
+            ..Options::default()
         };
         let err = add_documents(
             &mut KnowledgeGraph::new(),

@@ -69,6 +69,10 @@ enum Command {
         /// Stop at any input that would be skipped (a FIFO in a folder, a bad .jsonl line, ...)
         #[arg(long)]
         strict: bool,
+        /// Corrections to apply, and where `:merge`, `:split`, `:retype` and `:drop` record
+        /// theirs [default: NAME.corrections.toml beside the graph file]
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
     },
     /// Read texts, extract, and write a graph file
     Build {
@@ -84,6 +88,56 @@ enum Command {
         /// Stop at any input that would be skipped (a FIFO in a folder, a bad .jsonl line, ...)
         #[arg(long)]
         strict: bool,
+        /// Corrections to apply [default: NAME.corrections.toml beside the output, if there]
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
+        /// How to print the summary of what was done
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+    },
+    /// Add texts to a graph file: a new id is added, an id already there with the same text is
+    /// skipped, with another text replaced; the graph is what `kg build` of all its documents
+    /// gives
+    Add {
+        /// The graph file to add to (written back, unless --output says elsewhere)
+        #[arg(long, value_name = "FILE")]
+        graph: PathBuf,
+        /// Texts to read
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the graph [default: the graph file]
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Worker threads, 1 to 256 [default: all cores]
+        #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
+        jobs: Option<NonZeroUsize>,
+        /// Stop at any input that would be skipped (a FIFO in a folder, a bad .jsonl line, ...)
+        #[arg(long)]
+        strict: bool,
+        /// Corrections to apply [default: NAME.corrections.toml beside the graph, if there]
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
+        /// How to print the summary of what was done
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+    },
+    /// Take documents out of a graph file, with everything only they supported
+    Remove {
+        /// The graph file (written back, unless --output says elsewhere)
+        #[arg(long, value_name = "FILE")]
+        graph: PathBuf,
+        /// Ids of the documents to remove (as `kg stats` and `:why` show them)
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
+        /// Where to write the graph [default: the graph file]
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Corrections to apply [default: NAME.corrections.toml beside the graph, if there]
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
+        /// How to print the summary of what was done
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
     },
     /// Read texts and print what was found, one JSON object a document (JSON Lines)
     Extract {
@@ -241,7 +295,7 @@ pub fn run(args: Args) -> Result<()> {
     }
     let Some(command) = args.command else {
         let mut graph = KnowledgeGraph::new();
-        respond::add_documents(&mut graph, &kg::sample::documents(), None)?;
+        respond::add_documents(&mut graph, &kg::sample::documents(), None, false)?;
         return repl::run(graph, repl::Options::default());
     };
     match command {
@@ -250,20 +304,52 @@ pub fn run(args: Args) -> Result<()> {
             paths,
             keep_going,
             strict,
-        } => open_shell(graph.as_deref(), &paths, keep_going, strict),
+            corrections,
+        } => open_shell(graph.as_deref(), &paths, keep_going, strict, corrections),
         Command::Build {
             paths,
             output,
             jobs,
             strict,
+            corrections,
+            format,
         } => {
+            let corrections = corrections_for(corrections, &output)?;
             // The output is checked, and its temporary file made, before anything is read.
-            let output = write::Output::open(&output)?;
+            let out = write::Output::open(&output)?;
             let docs = input::read_documents(&paths, Policy { strict })?;
             let mut graph = KnowledgeGraph::new();
-            respond::add_documents(&mut graph, &docs, jobs)?;
-            output.write(&graph.to_bytes())
+            graph.set_corrections(corrections.unwrap_or_default());
+            let report = respond::add_documents(&mut graph, &docs, jobs, false)?;
+            let to_stdout = out.is_stdout();
+            out.write(&graph.to_bytes())?;
+            let stats = graph.stats();
+            let summary = Summary {
+                graph: output.display().to_string(),
+                documents: stats.documents,
+                removed: 0,
+                report,
+                graph_entities: Some(stats.nodes),
+                graph_relations: Some(stats.edges),
+            };
+            summary.print(format, to_stdout)
         }
+        Command::Add {
+            graph,
+            paths,
+            output,
+            jobs,
+            strict,
+            corrections,
+            format,
+        } => add(&graph, &paths, output, jobs, strict, corrections, format),
+        Command::Remove {
+            graph,
+            ids,
+            output,
+            corrections,
+            format,
+        } => remove(&graph, &ids, output, corrections, format),
         Command::Extract {
             paths,
             jobs,
@@ -315,12 +401,202 @@ pub fn run(args: Args) -> Result<()> {
     }
 }
 
+/// `kg add`: texts added to a graph file's records, the other records copied as they are.
+fn add(
+    graph: &std::path::Path,
+    paths: &[PathBuf],
+    output: Option<PathBuf>,
+    jobs: Option<NonZeroUsize>,
+    strict: bool,
+    corrections: Option<PathBuf>,
+    format: StatsFormat,
+) -> Result<()> {
+    let target = output.unwrap_or_else(|| graph.to_path_buf());
+    let corrections = corrections_for(corrections, graph)?;
+    let mut stored = input::load_stored(graph)?;
+    if let Some(corrections) = corrections {
+        stored.set_corrections(corrections);
+    }
+    let out = write::Output::open(&target)?;
+    let docs = input::read_documents(paths, Policy { strict })?;
+    let report = respond::add_to_stored(&mut stored, &docs, jobs)?;
+    let to_stdout = out.is_stdout();
+    out.write(&stored.to_bytes())?;
+    let summary = Summary {
+        graph: target.display().to_string(),
+        documents: stored.len(),
+        removed: 0,
+        report,
+        graph_entities: None,
+        graph_relations: None,
+    };
+    summary.print(format, to_stdout)
+}
+
+/// `kg remove`: documents taken out of a graph file; an id it does not hold writes nothing.
+fn remove(
+    graph: &std::path::Path,
+    ids: &[String],
+    output: Option<PathBuf>,
+    corrections: Option<PathBuf>,
+    format: StatsFormat,
+) -> Result<()> {
+    let target = output.unwrap_or_else(|| graph.to_path_buf());
+    let corrections = corrections_for(corrections, graph)?;
+    let mut stored = input::load_stored(graph)?;
+    if let Some(corrections) = corrections {
+        stored.set_corrections(corrections);
+    }
+    let missing: Vec<&str> = ids
+        .iter()
+        .filter(|id| !stored.has(id))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!(
+            "`{}` holds no document {}; nothing was removed",
+            graph.display(),
+            missing
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let out = write::Output::open(&target)?;
+    let mut removed = 0;
+    for id in ids {
+        removed += usize::from(stored.remove(id));
+    }
+    let to_stdout = out.is_stdout();
+    out.write(&stored.to_bytes())?;
+    let summary = Summary {
+        graph: target.display().to_string(),
+        documents: stored.len(),
+        removed,
+        report: kg::build::Report::default(),
+        graph_entities: None,
+        graph_relations: None,
+    };
+    summary.print(format, to_stdout)
+}
+
+/// The corrections a build, add or remove applies: the file `--corrections` names (which must
+/// be there), else `NAME.corrections.toml` beside the graph when there is one.
+fn corrections_for(
+    given: Option<PathBuf>,
+    graph: &std::path::Path,
+) -> Result<Option<kg::graph::Corrections>> {
+    match given {
+        Some(file) => {
+            if !file.exists() {
+                anyhow::bail!("the corrections file `{}` does not exist", file.display());
+            }
+            input::read_corrections(Some(&file))
+        }
+        None => input::read_corrections(input::corrections_beside(graph).as_deref()),
+    }
+}
+
+/// What `kg build`, `kg add` and `kg remove` did, printed at the end: one line, or JSON.
+#[derive(Debug, Serialize)]
+struct Summary {
+    /// The graph file written.
+    graph: String,
+    /// Documents the graph holds now.
+    documents: usize,
+    /// Documents taken out (`kg remove`).
+    removed: usize,
+    #[serde(flatten, serialize_with = "report_fields")]
+    report: kg::build::Report,
+    /// Entities and relations of the merged graph, when it was merged (`kg build`).
+    #[serde(rename = "entities_in_graph", skip_serializing_if = "Option::is_none")]
+    graph_entities: Option<usize>,
+    #[serde(rename = "relations_in_graph", skip_serializing_if = "Option::is_none")]
+    graph_relations: Option<usize>,
+}
+
+/// The report's counts as JSON fields.
+fn report_fields<S: serde::Serializer>(
+    report: &kg::build::Report,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(None)?;
+    map.serialize_entry("added", &report.added)?;
+    map.serialize_entry("skipped", &report.skipped)?;
+    map.serialize_entry("replaced", &report.replaced)?;
+    map.serialize_entry("kept", &report.kept)?;
+    map.serialize_entry("duplicates", &report.duplicates)?;
+    map.serialize_entry("undated", &report.undated)?;
+    map.serialize_entry("entities", &report.entities)?;
+    map.serialize_entry("relations", &report.relations)?;
+    map.serialize_entry("warnings", &report.warnings)?;
+    map.end()
+}
+
+impl Summary {
+    /// The summary as one line: `news.kg: 8 documents; added 8, skipped 0, ...`.
+    fn line(&self) -> String {
+        let r = &self.report;
+        let mut line = format!(
+            "{}: {} document{}",
+            self.graph,
+            self.documents,
+            if self.documents == 1 { "" } else { "s" }
+        );
+        if let (Some(entities), Some(relations)) = (self.graph_entities, self.graph_relations) {
+            line.push_str(&format!(", {entities} entities, {relations} relations"));
+        }
+        if self.removed > 0 {
+            line.push_str(&format!("; removed {}", self.removed));
+        } else {
+            line.push_str(&format!(
+                "; added {}, skipped {}, replaced {}, duplicates {}, undated {}",
+                r.added, r.skipped, r.replaced, r.duplicates, r.undated
+            ));
+            if r.kept > 0 {
+                line.push_str(&format!(", kept the first of a repeated id {}", r.kept));
+            }
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            line.push_str(&format!(
+                "; read {}, {}; {}",
+                plural(r.entities, "entity", "entities"),
+                plural(r.relations, "relation", "relations"),
+                plural(r.warnings, "warning", "warnings"),
+            ));
+        }
+        line.push('\n');
+        line
+    }
+
+    /// Prints the summary: on standard output, or on standard error when the graph itself went
+    /// to standard output.
+    fn print(&self, format: StatsFormat, graph_on_stdout: bool) -> Result<()> {
+        let text = match format {
+            StatsFormat::Table => self.line(),
+            StatsFormat::Json => {
+                serde_json::to_string(self).expect("plain counts serialize") + "\n"
+            }
+        };
+        if graph_on_stdout {
+            eprint!("{text}");
+            Ok(())
+        } else {
+            Ok(term::print(&text)?)
+        }
+    }
+}
+
 /// `kg repl`: the shell on a saved graph, with texts added, or on texts alone.
 fn open_shell(
     graph: Option<&std::path::Path>,
     paths: &[PathBuf],
     keep_going: bool,
     strict: bool,
+    corrections: Option<PathBuf>,
 ) -> Result<()> {
     if paths.iter().any(|p| p.as_os_str() == "-") {
         anyhow::bail!(
@@ -328,18 +604,23 @@ fn open_shell(
         );
     }
     let policy = Policy { strict };
+    let corrections_file = corrections.or_else(|| graph.and_then(input::corrections_beside));
     let mut kg = match graph {
         Some(path) => input::load_graph(path)?,
         None => KnowledgeGraph::new(),
     };
+    if let Some(corrections) = input::read_corrections(corrections_file.as_deref())? {
+        kg.set_corrections(corrections);
+    }
     if !paths.is_empty() {
         let docs = input::read_documents(paths, policy)?;
-        respond::add_documents(&mut kg, &docs, None)?;
+        respond::add_documents(&mut kg, &docs, None, true)?;
     }
     let options = repl::Options {
         keep_going,
         policy,
         graph_file: graph.and_then(FileId::of),
+        corrections_file,
     };
     repl::run(kg, options)
 }
@@ -380,6 +661,7 @@ fn export_graph(
 /// The counts as aligned lines: totals, and under each total its break-down by type.
 pub fn stats_table(stats: &Stats) -> String {
     let mut rows: Vec<(String, usize)> = vec![("documents".into(), stats.documents)];
+    rows.push(("  duplicates".into(), stats.duplicates));
     rows.push(("nodes".into(), stats.nodes));
     rows.extend(
         stats
@@ -415,6 +697,7 @@ fn stats_json(stats: &Stats) -> String {
     #[derive(Serialize)]
     struct StatsJson<'a> {
         documents: usize,
+        duplicates: usize,
         nodes: usize,
         edges: usize,
         nodes_by_type: ByType<'a, kg::model::EntityKind>,
@@ -424,6 +707,7 @@ fn stats_json(stats: &Stats) -> String {
 
     let json = StatsJson {
         documents: stats.documents,
+        duplicates: stats.duplicates,
         nodes: stats.nodes,
         edges: stats.edges,
         nodes_by_type: ByType(&stats.nodes_by_kind),

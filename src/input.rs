@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use kg::build::content::{self, NotText};
 use kg::build::records::{self, BadLine, Line, MAX_DOCUMENT_BYTES};
-use kg::graph::{GraphFileError, KnowledgeGraph};
+use kg::graph::{Corrections, GraphFileError, KnowledgeGraph, StoredGraph};
 use kg::text::Document;
 
 use crate::term::warn;
@@ -159,8 +159,7 @@ fn not_text_message(source: Source<'_>, kind: NotText) -> String {
     match kind {
         NotText::Graph => format!(
             "`{name}` is a kg graph file, not an article: to add articles to it use \
-             `kg repl --graph {file} PATH` (then `:save`); to question it, \
-             `kg query --graph {file} QUESTION`"
+             `kg add --graph {file} PATH`; to question it, `kg query --graph {file} QUESTION`"
         ),
         NotText::Archive(_) => {
             format!("`{name}` is {kind}, not an article: unpack it and give kg the folder")
@@ -354,6 +353,18 @@ pub fn read_lexicon(dir: &Path) -> Result<kg::lexicon::Lexicon> {
 /// Reads a graph file written by `kg build`. The first bytes are checked before the rest is
 /// read, so that a path that is not a graph (`/dev/zero`) is refused at once.
 pub fn load_graph(path: &Path) -> Result<KnowledgeGraph> {
+    let bytes = read_graph_bytes(path)?;
+    KnowledgeGraph::from_bytes(&bytes).map_err(|err| graph_error(path, &err))
+}
+
+/// Reads a graph file as its blocks, for adding or removing documents without merging.
+pub fn load_stored(path: &Path) -> Result<StoredGraph> {
+    let bytes = read_graph_bytes(path)?;
+    StoredGraph::from_bytes(&bytes).map_err(|err| graph_error(path, &err))
+}
+
+/// The bytes of a graph file; the first bytes are checked before the rest is read.
+fn read_graph_bytes(path: &Path) -> Result<Vec<u8>> {
     let cannot_read = || format!("cannot read `{}`", path.display());
     let mut file = File::open(path).with_context(cannot_read)?;
     let mut bytes = Vec::new();
@@ -365,7 +376,33 @@ pub fn load_graph(path: &Path) -> Result<KnowledgeGraph> {
         return Err(graph_error(path, &GraphFileError::NotAGraph));
     }
     file.read_to_end(&mut bytes).with_context(cannot_read)?;
-    KnowledgeGraph::from_bytes(&bytes).map_err(|err| graph_error(path, &err))
+    Ok(bytes)
+}
+
+/// The corrections file that goes with a graph file: `NAME.corrections.toml` in its folder
+/// (`news.kg` -> `news.corrections.toml`). None for standard output.
+pub fn corrections_beside(graph: &Path) -> Option<PathBuf> {
+    if graph.as_os_str() == "-" || graph.starts_with("/dev") {
+        return None;
+    }
+    let stem = graph.file_stem()?.to_string_lossy().into_owned();
+    Some(graph.with_file_name(format!("{stem}.corrections.toml")))
+}
+
+/// Reads a corrections file; a file that is not there is no corrections. A file that is not
+/// TOML, or holds a correction that cannot be applied, is an error naming the file.
+pub fn read_corrections(path: Option<&Path>) -> Result<Option<Corrections>> {
+    let Some(path) = path else { return Ok(None) };
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => {
+            return Err(err).with_context(|| format!("cannot read `{}`", path.display()));
+        }
+    };
+    Corrections::from_toml(&text)
+        .map(Some)
+        .map_err(|err| anyhow::anyhow!("corrections `{}`: {err}", path.display()))
 }
 
 /// What `:load` found at a path.

@@ -87,11 +87,12 @@ pub fn person_key(name: &str) -> String {
     out
 }
 
-/// Folds an organisation's or place's name so that the Arabic and English forms of a front's
+/// Folds an organisation's name so that a company's name with and without its legal form meet
+/// ("General Motors Corp", "General Motors"), and the Arabic and English forms of a front's
 /// name meet: "Jebhat al-Nusra", "Jabhat al-Nusra", "al-Nusra Front" and "Nusra Front" are one
 /// name. Other names fold as [`normalize`] does.
 pub fn org_key(name: &str) -> String {
-    let normal = normalize(name);
+    let normal = without_legal_form(&normalize(name));
     let words: Vec<&str> = normal.split(' ').collect();
     let front = |w: &&str| matches!(*w, "front" | "jabhat" | "jebhat" | "jabha" | "jabhet");
     if words.len() < 2 || !words.iter().any(front) {
@@ -103,6 +104,27 @@ pub fn org_key(name: &str) -> String {
         .filter(|w| !front(w) && !matches!(*w, "al" | "el" | "an" | "ash" | "ad" | "as"))
         .collect();
     format!("front {}", rest.join(" "))
+}
+
+/// A folded company name without its legal form: "merrill lynch and co inc" is "merrill lynch",
+/// "general motors corp" is "general motors". The forms are the `suffix` class of
+/// `org_words.tsv`; a name that is nothing but a legal form stays whole.
+pub fn without_legal_form(folded: &str) -> String {
+    let lex = crate::lexicon::Lexicon::builtin();
+    let suffix = |w: &str| lex.word_info(w).has(crate::lexicon::flag::ORG_SUFFIX);
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    let mut cut = false;
+    while words.len() > 1 && words.last().is_some_and(|w| suffix(w)) {
+        words.pop();
+        cut = true;
+    }
+    while cut && words.len() > 1 && words.last().is_some_and(|w| matches!(*w, "and" | "the")) {
+        words.pop();
+    }
+    if words.iter().all(|w| suffix(w)) {
+        return folded.to_string();
+    }
+    words.join(" ")
 }
 
 /// The last word of a person's name, folded as in [`person_key`]: what "Mr X" must match.

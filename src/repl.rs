@@ -7,6 +7,7 @@
 //! first error so that a script fails loudly (unless told to keep going).
 
 mod complete;
+mod correct;
 mod helper;
 mod inspect;
 mod open;
@@ -43,6 +44,8 @@ pub struct Options {
     pub policy: Policy,
     /// The graph file the session opened, which `> FILE` and `:export` never write over.
     pub graph_file: Option<FileId>,
+    /// Where `:merge`, `:split`, `:retype` and `:drop` record their corrections.
+    pub corrections_file: Option<PathBuf>,
 }
 
 const HELP: &str = "\
@@ -61,6 +64,11 @@ Ask a question, e.g. `who met Kerry`, `where did Kerry go`, `who is Lavrov`; or 
   :load PATH             add texts (a file or a folder), or replace the graph by a saved one
                          (warns once before unsaved documents would be dropped)
   :save FILE             write the graph to a file (`kg repl --graph FILE` opens it)
+  :merge A B             A and B are one entity (quote names with spaces: \"A\" \"B\")
+  :split A [B]           A is no name of the entity it joined; or A and B are kept apart
+  :retype A TYPE         A is a Person, Organization, Place or Topic
+  :drop A                drop the entity A, or A as a name of its entity
+                         (each changes the graph at once and is kept in the corrections file)
   QUESTION as FORMAT > FILE    write an answer to a new file; `>!` replaces one
   :export FORMAT FILE    write the graph to a file (a folder for csv); FORMAT is dot,
                          json, graphml, csv, ntriples or turtle
@@ -157,6 +165,7 @@ pub fn run(graph: KnowledgeGraph, options: Options) -> Result<()> {
         unsaved: 0,
         warned: None,
         texts: open::Texts::default(),
+        corrections_file: options.corrections_file.clone(),
     };
     if interactive {
         interactive_loop(&mut shell)
@@ -356,6 +365,8 @@ struct Shell {
     warned: Option<String>,
     /// The texts of the documents this session read, for `:open`.
     texts: open::Texts,
+    /// Where corrections made in the shell are recorded.
+    corrections_file: Option<PathBuf>,
 }
 
 impl Shell {
@@ -507,6 +518,7 @@ impl Shell {
                 )?;
                 self.note(&format!("wrote `{}`", path.display()))?;
             }
+            ("merge" | "split" | "retype" | "drop", arg) => correct::command(self, name, arg)?,
             _ => match closest(name, &COMMANDS) {
                 Some(close) => bail!("unknown command `:{name}`; did you mean `:{close}`?"),
                 None => bail!("unknown command `:{name}`; type `:help` for the list"),
@@ -571,9 +583,8 @@ impl Shell {
                 self.unsaved = 0;
             }
             input::Loaded::Documents(docs) => {
-                let before = self.graph.docs().len();
-                respond::add_documents(&mut self.graph, &docs, None)?;
-                self.unsaved += self.graph.docs().len() - before;
+                let report = respond::add_documents(&mut self.graph, &docs, None, true)?;
+                self.unsaved += report.added + report.replaced;
                 self.texts.keep(&docs);
             }
         }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use kg::build::{self, BuildError};
 use kg::export::{self, Selection};
-use kg::graph::KnowledgeGraph;
+use kg::graph::{KnowledgeGraph, StoredGraph};
 use kg::lexicon::Lexicon;
 use kg::query::{self, Answer, QueryError};
 use kg::text::Document;
@@ -30,17 +30,45 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get().unwrap_or_else(|| Lexicon::builtin())
 }
 
-/// Extracts the documents and merges them into the graph in input order, with a progress bar
-/// and the extractor's warnings on standard error.
+/// Extracts the documents and merges them into the graph, with a progress bar and the
+/// extractor's warnings on standard error. `replace`: a document whose id the graph holds with
+/// another text replaces the one held.
 pub fn add_documents(
     graph: &mut KnowledgeGraph,
     docs: &[Document],
     jobs: Option<NonZeroUsize>,
-) -> Result<()> {
-    let options = build::Options { jobs };
+    replace: bool,
+) -> Result<build::Report> {
+    let options = build::Options { jobs, replace };
     let progress = BuildProgress::new(docs.len());
-    build::add_documents(graph, docs, lexicon(), &options, &progress)?;
-    Ok(())
+    Ok(build::add_documents(
+        graph,
+        docs,
+        lexicon(),
+        &options,
+        &progress,
+    )?)
+}
+
+/// Extracts the documents and adds their records to a graph file held as blocks, replacing
+/// documents whose text changed; nothing is merged (`kg add`).
+pub fn add_to_stored(
+    stored: &mut StoredGraph,
+    docs: &[Document],
+    jobs: Option<NonZeroUsize>,
+) -> Result<build::Report> {
+    let options = build::Options {
+        jobs,
+        replace: true,
+    };
+    let progress = BuildProgress::new(docs.len());
+    Ok(build::add_to_stored(
+        stored,
+        docs,
+        lexicon(),
+        &options,
+        &progress,
+    )?)
 }
 
 /// Extracts the documents and hands each extraction to `each`, in input order. An I/O error
@@ -50,7 +78,10 @@ pub fn extract_each(
     jobs: Option<NonZeroUsize>,
     each: impl FnMut(&Document, kg::model::Extraction) -> std::io::Result<()>,
 ) -> Result<()> {
-    let options = build::Options { jobs };
+    let options = build::Options {
+        jobs,
+        replace: false,
+    };
     let progress = BuildProgress::new(docs.len());
     build::extract_each(docs, lexicon(), &options, &progress, each).map_err(|err| match err {
         BuildError::Stopped(io) => anyhow::Error::from(io),

@@ -321,17 +321,70 @@ fn full_date(expr: Expr) -> Option<Date> {
     }
 }
 
-/// Parses the `YYYY-MM-DD` start of a record's date.
-pub(crate) fn parse_iso(s: &str) -> Option<Date> {
-    let s = s.get(..10)?;
-    s.parse().ok()
+/// The day a record's `date` field names, in any common form: ISO 8601 (`2016-03-24`,
+/// `2016-03-24T10:00:00Z`, `2016/03/24`), RFC 2822 (`Thu, 24 Mar 2016 10:00:00 +0000`), the
+/// wire's `26-FEB-1987 15:01:01.79`, `Feb 26, 1987`, `26 February 1987`, and Unix seconds
+/// (`1458813600`). The time of day, when given, is dropped: a record's date is the day it ran.
+pub fn record_date(lex: &Lexicon, field: &str) -> Option<Date> {
+    let field = field.trim();
+    // Unix seconds (milliseconds from 12 digits on): all digits, long.
+    if (9..=13).contains(&field.len()) && field.bytes().all(|b| b.is_ascii_digit()) {
+        let mut seconds: i64 = field.parse().ok()?;
+        if field.len() >= 12 {
+            seconds /= 1000;
+        }
+        let stamp = jiff::Timestamp::from_second(seconds).ok()?;
+        return Some(stamp.to_zoned(jiff::tz::TimeZone::UTC).date());
+    }
+    // ISO: the first ten characters, with '-' or '/'.
+    if let Some(head) = field.get(..10) {
+        let bytes = head.as_bytes();
+        if bytes[4] == bytes[7] && matches!(bytes[4], b'-' | b'/') {
+            let (y, m, d) = (head[..4].parse(), head[5..7].parse(), head[8..].parse());
+            if let (Ok(y), Ok(m), Ok(d)) = (y, m, d) {
+                return Date::new(y, m, d).ok();
+            }
+        }
+    }
+    // Words and numbers: a weekday is skipped, a month named, a day of at most two digits and a
+    // year of four, in any order; a time (with ':') and a zone are left out.
+    let (mut year, mut month, mut day) = (None, None, None);
+    for (n, piece) in field
+        .split([' ', ',', '-', '/'])
+        .filter(|p| !p.is_empty())
+        .enumerate()
+    {
+        if piece.contains(':') || piece.starts_with(['+', '.']) {
+            continue;
+        }
+        if piece.bytes().all(|b| b.is_ascii_digit()) {
+            match piece.len() {
+                4 if year.is_none() => year = piece.parse::<i16>().ok(),
+                1 | 2 if day.is_none() => day = piece.parse::<i8>().ok(),
+                _ => return None,
+            }
+            continue;
+        }
+        let info = lex.word_info(piece.trim_end_matches('.'));
+        if info.month > 0 && month.is_none() {
+            month = Some(info.month as i8);
+        } else if info.weekday == 0
+            && !piece.chars().all(|c| c.is_ascii_uppercase())
+            && !(n == 0 && piece.len() <= 4 && piece.chars().all(char::is_alphabetic))
+        {
+            // Not a weekday (a short one opens an RFC 2822 date: "Thu,") and not a zone
+            // abbreviation (GMT, EST): not a date.
+            return None;
+        }
+    }
+    Date::new(year?, month?, day?).ok()
 }
 
 impl DateFinder {
     pub(crate) fn new(
         doc: &Doc,
         segments: &[Segment],
-        record_date: Option<&str>,
+        record: Option<&str>,
         doc_id: &str,
     ) -> DateFinder {
         let found: Vec<Vec<(usize, usize, Expr)>> = doc
@@ -415,8 +468,8 @@ impl DateFinder {
             })?;
             Date::new(year, month, day).ok()
         };
-        let doc_date = record_date
-            .and_then(parse_iso)
+        let doc_date = record
+            .and_then(|field| record_date(doc.lex, field))
             .or_else(meta_date)
             .or_else(opening)
             .or_else(file_date)
@@ -593,6 +646,40 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn record_dates_in_every_common_form() {
+        let lex = Lexicon::builtin();
+        let day = |s: &str| record_date(lex, s).map(|d| d.to_string());
+        let want = Some("1987-02-26".to_string());
+        for form in [
+            "1987-02-26",
+            "1987-02-26T15:01:01Z",
+            "1987-02-26 15:01:01",
+            "1987/02/26",
+            "26-FEB-1987 15:01:01.79",
+            "Thu, 26 Feb 1987 15:01:01 +0000",
+            "Thu, 26 Feb 1987 15:01:01 GMT",
+            "Feb 26, 1987",
+            "February 26, 1987",
+            "26 February 1987",
+            "Thursday, February 26, 1987",
+            "541350061",
+            "541350061000",
+        ] {
+            assert_eq!(day(form), want, "{form}");
+        }
+        for bad in [
+            "",
+            "soon",
+            "31-FEB-1987",
+            "26 Febtober 1987",
+            "1987",
+            "12/13/14 15",
+        ] {
+            assert_eq!(day(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashSet, FxHasher};
 
-use crate::lexicon::{Cue, Lexicon, WordInfo};
+use crate::lexicon::{Cue, Lexicon, Tense, WordInfo, flag};
 use crate::text::{Segment, Sentence, Span, Token, TokenShape, split_sentences};
 
 const NO_WORD: u32 = u32::MAX;
@@ -55,7 +55,7 @@ fn folded_hash(word: &str) -> u64 {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon, segments: &[Segment]) -> Doc<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
-        let sentences = split_sentences(text, segments, &mut tokens);
+        let sentences = split_sentences(text, segments, lex, &mut tokens);
         let mut buf = String::new();
         let words = tokens
             .iter()
@@ -183,6 +183,29 @@ impl<'a> Doc<'a> {
     /// True when token `i` exists and is `word`, ignoring ASCII case.
     pub fn is(&self, i: usize, word: &str) -> bool {
         i < self.tokens.len() && self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    /// The comma that ends a phrase opening sentence `s` before its subject: a preposition of the
+    /// `phrase_opener` class ("After talks with X, Y said"), or a participle ("Speaking in
+    /// Cardiff, X said", "Realising his error, Mr Campbell ..."). `None` when the sentence opens
+    /// with its subject.
+    pub fn fronted_phrase_end(&self, s: usize) -> Option<usize> {
+        let sentence = &self.sentences[s];
+        let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+        let first = (start..end).find(|&j| self.tokens[j].shape != TokenShape::Punct)?;
+        let word = self.s(first);
+        let info = self.info(first);
+        let participle = self.tokens[first].shape == TokenShape::Capitalized
+            && !info.any(flag::GIVEN)
+            && info.entity.is_none()
+            && (word.len() > 5 && word.ends_with("ing")
+                || info
+                    .verb
+                    .is_some_and(|v| matches!(v.tense, Tense::Ing | Tense::PastParticiple)));
+        if !info.is(Cue::PhraseOpener) && !participle {
+            return None;
+        }
+        (first + 1..end.min(first + 40)).find(|&j| self.punct(j, &[","]))
     }
 
     /// True when token `i` is a word of the cue class (from `cues.tsv`).

@@ -14,6 +14,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{EntityKind, Extraction, Relation, RelationKind, Rule, Warning};
 use crate::text::{Document, segments};
 use dates::DateFinder;
+pub use dates::record_date;
 use doc::Doc;
 
 /// Reads one document and returns what it says. Never fails: problems become warnings.
@@ -34,6 +35,11 @@ pub fn extract(document: &Document, lexicon: &Lexicon) -> Extraction {
     resolved.entities.extend(made);
     relations.sort_by_key(|r| (r.sentence.start, r.kind));
     let mut warnings = Vec::new();
+    if let Some(field) = &document.date
+        && record_date(lexicon, field).is_none()
+    {
+        warnings.push(Warning::UnreadableDate(field.clone()));
+    }
     if doc.sentences.is_empty() && !document.text.trim().is_empty() {
         warnings.push(Warning::NoReadableText);
     }

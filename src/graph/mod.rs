@@ -1,22 +1,32 @@
 //! The knowledge graph: one node per real thing, one edge per (relation, pair), every edge
 //! carrying the evidence sentences that support it.
 //!
-//! Documents are merged in one at a time with [`KnowledgeGraph::add`]. Entities from different
-//! documents become one node when their folded names agree (with transliteration folding for
-//! people), and a person named only by surname joins the one person in the graph with that surname.
-//! Every such merge is recorded in [`KnowledgeGraph::merges`].
+//! The graph keeps every document's extraction as a [`Record`], sorted by document id, with the
+//! user's [`Corrections`]; nodes, edges, the name indexes and the merges log are derived from
+//! them by one deterministic merge (`merge.rs`). Adding, replacing or removing documents
+//! changes the set of records and runs the merge again, so the graph never depends on the order
+//! documents arrived in, and taking a document out takes out everything only it supported.
+//!
+//! Entities from different documents become one node when their folded names agree (with
+//! transliteration folding for people), and a person named only by surname joins the one person
+//! with that surname among the documents before it (by id). Every such merge is recorded in
+//! [`KnowledgeGraph::merges`]; merges the corrections prevented in [`KnowledgeGraph::splits`].
 
+mod corrections;
+mod file;
 mod fuzzy;
+mod merge;
 mod namesakes;
 mod order;
-mod snapshot;
+mod record;
 mod visits;
 mod words;
 
+pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
+pub use file::{FORMAT_VERSION, GraphFileError, StoredGraph};
 pub use fuzzy::MAX_FUZZY_CHARS;
-
 pub use order::name_prefix;
-pub use snapshot::GraphFileError;
+pub use record::{Record, RecordEntity, RecordRelation, fingerprint, text_hash};
 pub use visits::Visit;
 pub use words::{word_stem, word_stems};
 
@@ -26,7 +36,7 @@ use std::sync::OnceLock;
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Date, DateRef, EntityKind, Extraction, MergeReason, PlaceKind, RelationKind};
@@ -121,7 +131,8 @@ impl Edge {
     }
 }
 
-/// What the graph remembers of a document.
+/// What the graph remembers of a document whose facts it holds. A document with the same text
+/// as one before it (by id) adds no facts: it is listed in the first one's `also`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocInfo {
     /// The document id.
@@ -130,6 +141,8 @@ pub struct DocInfo {
     pub date: Option<Date>,
     /// The title, when the record gave one.
     pub title: Option<String>,
+    /// The ids of other documents with the same text (the same story filed twice), sorted.
+    pub also: Vec<String>,
 }
 
 /// A record of two entities taken as one, and why.
@@ -141,6 +154,18 @@ pub struct Merge {
     pub merged: String,
     /// Why: which rule.
     pub reason: MergeReason,
+    /// The document being read when it happened.
+    pub doc: String,
+}
+
+/// A merge the corrections prevented: `name` would have joined `apart_from`, and a
+/// `different` correction says they are not one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Split {
+    /// The name kept apart.
+    pub name: String,
+    /// The entity it would have joined.
+    pub apart_from: String,
     /// The document being read when it happened.
     pub doc: String,
 }
@@ -159,8 +184,11 @@ pub enum Resolution {
 /// Counts of what the graph holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
-    /// Documents read.
+    /// Documents held (each id once).
     pub documents: usize,
+    /// Documents whose text is that of another document held: kept as another source of the
+    /// same facts, not as new facts.
+    pub duplicates: usize,
     /// Nodes in all.
     pub nodes: usize,
     /// Edges in all.
@@ -176,31 +204,57 @@ pub struct Stats {
 /// The knowledge graph over petgraph, with the indexes that make names and merges cheap.
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
+    /// Every document's extraction, sorted by id, ids distinct: what the rest is derived from.
+    records: Vec<Record>,
+    /// The user's corrections, applied by every merge.
+    corrections: Corrections,
+    /// The corrections folded for the merge.
+    fixes: merge::Fixes,
     graph: StableDiGraph<Node, Edge, u32>,
     docs: Vec<DocInfo>,
+    /// Fingerprint -> the document in `docs` that holds the facts of that text.
+    fingerprints: FxHashMap<u64, DocId>,
     /// Folded name or alias -> nodes that carry it.
     names: FxHashMap<String, Vec<NodeId>>,
     /// The folded names and aliases of every node but quotes, by trigram, for did-you-mean:
-    /// built at the first unknown name, and dropped whenever a document is added.
+    /// built at the first unknown name, and dropped whenever the graph changes.
     fuzzy: OnceLock<fuzzy::NameGrams>,
     /// The words of every name, for topics matched by word: built at the first question about
-    /// a topic, and dropped whenever a document is added.
+    /// a topic, and dropped whenever the graph changes.
     words: OnceLock<words::Words>,
     /// Who visited where, by article, for the places of events: built at the first question
-    /// that needs it, and dropped whenever a document is added.
+    /// that needs it, and dropped whenever the graph changes.
     visits: OnceLock<visits::Visits>,
     /// The folded beginning of every node's name, by index, for sorting answers: built at the
-    /// first answer sorted by name, and dropped whenever a document is added.
+    /// first answer sorted by name, and dropped whenever the graph changes.
     order: OnceLock<Vec<u128>>,
     /// Merge key (kind + folded name) -> node.
     keys: FxHashMap<(EntityKind, String), NodeId>,
+    /// Merge key -> further nodes of that key that a `different` correction kept apart.
+    apart: FxHashMap<(EntityKind, String), Vec<NodeId>>,
     /// Folded surname -> people with a name of two or more words ending in it.
     surnames: FxHashMap<String, Vec<NodeId>>,
     /// (relation, source, target) -> edge; symmetric relations use the smaller index as source.
     edge_keys: FxHashMap<(RelationKind, NodeId, NodeId), EdgeId>,
     merges: Vec<Merge>,
-    /// Nodes merged away during the current `add`, with the node that absorbed each.
+    /// (kept, merged) of every merge by alias or spelling logged, so each is logged once.
+    logged: FxHashSet<(String, String)>,
+    splits: Vec<Split>,
+    /// Nodes merged away during the current record, with the node that absorbed each.
     redirects: Vec<(NodeId, NodeId)>,
+}
+
+/// What became of one document given to [`KnowledgeGraph::insert`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A new document.
+    Added,
+    /// The graph held this id with this text already: nothing changed.
+    Unchanged,
+    /// The graph held this id with another text: the new version took its place.
+    Replaced,
+    /// The graph held this id with another text, and replacing was not asked for.
+    Kept,
 }
 
 impl KnowledgeGraph {
@@ -209,310 +263,142 @@ impl KnowledgeGraph {
         KnowledgeGraph::default()
     }
 
-    /// True when a document with this id has been added.
+    /// True when a document with this id is in the graph.
     pub fn has_doc(&self, id: &str) -> bool {
-        self.docs.iter().any(|d| d.id == id)
+        self.position(id).is_ok()
+    }
+
+    fn position(&self, id: &str) -> Result<usize, usize> {
+        self.records.binary_search_by(|r| r.id.as_str().cmp(id))
+    }
+
+    /// The record of every document, sorted by id.
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    /// The corrections the graph applies.
+    pub fn corrections(&self) -> &Corrections {
+        &self.corrections
+    }
+
+    /// Replaces the corrections and merges again.
+    pub fn set_corrections(&mut self, corrections: Corrections) {
+        if corrections != self.corrections {
+            self.corrections = corrections;
+            self.rebuild();
+        }
     }
 
     /// Merges one document's extraction into the graph. A document whose id is already in the
     /// graph is not added again; the return value says whether it was added.
     pub fn add(&mut self, doc: &Document, ex: &Extraction) -> bool {
-        if self.has_doc(&doc.id) {
-            return false;
+        self.insert(vec![Record::new(doc, ex)], false)[0] == Outcome::Added
+    }
+
+    /// Adds records: a new id is added; an id the graph holds with the same text changes
+    /// nothing; with another text, the record replaces the old one when `replace` says so.
+    /// Within `records`, the first of an id wins and later ones are [`Outcome::Unchanged`] or
+    /// [`Outcome::Kept`]. The graph is merged once, after all of them.
+    pub fn insert(&mut self, records: Vec<Record>, replace: bool) -> Vec<Outcome> {
+        let mut outcomes = Vec::with_capacity(records.len());
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        // Records that sort after every one held can be merged on top of what is there, which
+        // is what merging everything again would do, when no correction applies at the end.
+        let mut append = self.corrections.same.is_empty() && self.corrections.role.is_empty();
+        let mut appended = Vec::new();
+        for record in records {
+            if !seen.insert(record.id.clone()) {
+                let same = self
+                    .position(&record.id)
+                    .is_ok_and(|i| self.records[i].text_hash == record.text_hash);
+                outcomes.push(if same {
+                    Outcome::Unchanged
+                } else {
+                    Outcome::Kept
+                });
+                continue;
+            }
+            match self.position(&record.id) {
+                Ok(i) if self.records[i].text_hash == record.text_hash => {
+                    outcomes.push(Outcome::Unchanged);
+                }
+                Ok(_) if !replace => outcomes.push(Outcome::Kept),
+                Ok(i) => {
+                    self.records[i] = record;
+                    append = false;
+                    outcomes.push(Outcome::Replaced);
+                }
+                Err(i) => {
+                    if i < self.records.len() {
+                        append = false;
+                    }
+                    if append {
+                        appended.push(self.records.len());
+                    }
+                    self.records.insert(i, record);
+                    outcomes.push(Outcome::Added);
+                }
+            }
         }
+        if !outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Added | Outcome::Replaced))
+        {
+            return outcomes;
+        }
+        if append {
+            self.clear_indexes();
+            for i in appended {
+                self.merge_record(i);
+            }
+        } else {
+            self.rebuild();
+        }
+        outcomes
+    }
+
+    /// Takes documents out, with everything only they supported. Returns, for each id, whether
+    /// the graph held it.
+    pub fn remove(&mut self, ids: &[&str]) -> Vec<bool> {
+        let found: Vec<bool> = ids
+            .iter()
+            .map(|id| match self.position(id) {
+                Ok(i) => {
+                    self.records.remove(i);
+                    true
+                }
+                Err(_) => false,
+            })
+            .collect();
+        if found.contains(&true) {
+            self.rebuild();
+        }
+        found
+    }
+
+    /// Drops the indexes built on first use (did-you-mean, topic words, visits, name order):
+    /// called wherever the graph changes without being merged anew (a merge anew starts from
+    /// an empty graph, without them).
+    fn clear_indexes(&mut self) {
         self.fuzzy.take();
         self.words.take();
         self.visits.take();
         self.order.take();
-        let doc_id = self.docs.len() as DocId;
-        self.docs.push(DocInfo {
-            id: doc.id.clone(),
-            date: ex.date,
-            title: doc.title.clone(),
-        });
-
-        let mut mention_counts = vec![0u32; ex.entities.len()];
-        for m in &ex.mentions {
-            mention_counts[m.entity] += 1;
-        }
-        let mut node_of: Vec<NodeId> = Vec::with_capacity(ex.entities.len());
-        for (i, entity) in ex.entities.iter().enumerate() {
-            let key_name = if entity.kind == EntityKind::Quote {
-                format!("{}:{}", doc.id, entity.name)
-            } else {
-                entity.name.clone()
-            };
-            let id = self.place_entity(entity.kind, &key_name, &entity.name, &doc.id);
-            // A node merged away while this document's entities were placed must not be used
-            // again: petgraph may hand its index to the next new node.
-            for (gone, kept) in std::mem::take(&mut self.redirects) {
-                for earlier in &mut node_of {
-                    if *earlier == gone {
-                        *earlier = kept;
-                    }
-                }
-            }
-            let node = &mut self.graph[id];
-            if node.place_kind.is_none() {
-                node.place_kind = entity.place_kind;
-            }
-            node.mentions += mention_counts[i];
-            node.docs.insert(doc_id);
-            if entity.roles.iter().any(|r| !node.roles.contains(r)) {
-                let mut roles: Vec<Role> =
-                    node.roles.iter().chain(&entity.roles).cloned().collect();
-                crate::model::drop_subsumed_roles(&mut roles);
-                node.roles = roles.into_iter().collect();
-            }
-            let mut new_names = Vec::new();
-            for alias in entity.aliases.iter().chain(std::iter::once(&entity.name)) {
-                if *alias != node.name && node.aliases.insert(alias.clone()) {
-                    new_names.push(alias.clone());
-                }
-            }
-            let node_name = self.graph[id].name.clone();
-            for alias in new_names {
-                self.index_name(&alias, id);
-                // Within the document, a rule took this form for the entity: log it with the
-                // merges across documents, so that every link can be explained.
-                if let Some(link) = entity.links.iter().find(|l| l.alias == alias) {
-                    self.merges.push(Merge {
-                        kept: node_name.clone(),
-                        merged: alias.clone(),
-                        reason: MergeReason::Within(link.reason),
-                        doc: doc.id.clone(),
-                    });
-                }
-                self.register_keys(entity.kind, &node_name, &[alias], id);
-            }
-            node_of.push(id);
-        }
-
-        for rel in &ex.relations {
-            let Some(target) = rel.target else { continue };
-            let (source, target) = (node_of[rel.source], node_of[target]);
-            if source == target {
-                continue;
-            }
-            // A sentence of a wrapped text runs over lines; evidence is shown on one.
-            let sentence = rel
-                .sentence
-                .of(&doc.text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let evidence = Evidence {
-                doc: doc_id,
-                span: rel.sentence,
-                sentence,
-                rule: rel.rule,
-                confidence: rel.confidence,
-                status: rel.status,
-                topics: rel
-                    .topics
-                    .iter()
-                    .map(|&t| self.graph[node_of[t]].name.clone())
-                    .collect(),
-                place: rel.place.map(|p| self.graph[node_of[p]].name.clone()),
-                date: rel.date.clone(),
-                role: rel.role.clone(),
-            };
-            self.add_evidence(rel.kind, source, target, evidence);
-        }
-        true
     }
 
-    /// Finds or makes the node for an entity, merging by folded name, by an alias another
-    /// document gave, or (for a person named by surname only) by surname.
-    fn place_entity(&mut self, kind: EntityKind, key_name: &str, name: &str, doc: &str) -> NodeId {
-        let key = merge_key(kind, key_name);
-        let single_word = !name.trim().contains(char::is_whitespace);
-        if let Some(&id) = self.keys.get(&(kind, key.clone())) {
-            let kept = &self.graph[id].name;
-            let reason = if merge_key(kind, kept) != key {
-                Some(MergeReason::Alias)
-            } else if kept != name && kind != EntityKind::Quote {
-                Some(MergeReason::Spelling)
-            } else {
-                None
-            };
-            if let Some(reason) = reason
-                && !self
-                    .merges
-                    .iter()
-                    .any(|m| m.kept == *kept && m.merged == name)
-            {
-                self.merges.push(Merge {
-                    kept: kept.clone(),
-                    merged: name.to_string(),
-                    reason,
-                    doc: doc.to_string(),
-                });
-            }
-            return id;
-        }
-        if kind == EntityKind::Person && single_word {
-            // "Steinmeier" alone joins the one person in the graph called "... Steinmeier".
-            if let Some(&[id]) = self.surnames.get(&key).map(Vec::as_slice) {
-                self.keys.insert((kind, key), id);
-                self.merges.push(Merge {
-                    kept: self.graph[id].name.clone(),
-                    merged: name.to_string(),
-                    reason: MergeReason::Surname,
-                    doc: doc.to_string(),
-                });
-                return id;
-            }
-        }
-        let id = self.graph.add_node(Node {
-            name: name.to_string(),
-            kind,
-            place_kind: None,
-            aliases: BTreeSet::new(),
-            roles: BTreeSet::new(),
-            mentions: 0,
-            docs: BTreeSet::new(),
-        });
-        self.index_name(name, id);
-        self.register_keys(kind, name, &[], id);
-        if kind == EntityKind::Person && !single_word {
-            let surname = surname_key(name);
-            // A surname-only node made before this full name arrived now joins it, unless two
-            // people share the surname.
-            if let Some(&[only]) = self.surnames.get(&surname).map(Vec::as_slice)
-                && only == id
-                && let Some(&lone) = self.keys.get(&(kind, surname))
-                && lone != id
-                && !self.graph[lone].name.trim().contains(char::is_whitespace)
-            {
-                self.merges.push(Merge {
-                    kept: name.to_string(),
-                    merged: self.graph[lone].name.clone(),
-                    reason: MergeReason::Surname,
-                    doc: doc.to_string(),
-                });
-                self.absorb(id, lone);
-            }
-        }
-        id
-    }
-
-    /// Moves everything of `gone` into `kept`: its names, roles, counts and edges; then removes it.
-    fn absorb(&mut self, kept: NodeId, gone: NodeId) {
-        let edges: Vec<(EdgeId, NodeId, NodeId)> = self
-            .graph
-            .edges_directed(gone, Direction::Outgoing)
-            .chain(self.graph.edges_directed(gone, Direction::Incoming))
-            .map(|e| (e.id(), e.source(), e.target()))
-            .collect();
-        for (e, source, target) in edges {
-            let Some(edge) = self.graph.remove_edge(e) else {
-                continue;
-            };
-            self.edge_keys.remove(&(edge.kind, source, target));
-            let source = if source == gone { kept } else { source };
-            let target = if target == gone { kept } else { target };
-            if source == target {
-                continue;
-            }
-            for evidence in edge.evidence {
-                self.add_evidence(edge.kind, source, target, evidence);
-            }
-        }
-        let Some(old) = self.graph.remove_node(gone) else {
-            return;
+    /// A graph of these records and corrections (records sorted by id, the first of an id
+    /// kept), merged once.
+    pub fn from_records(mut records: Vec<Record>, corrections: Corrections) -> KnowledgeGraph {
+        records.sort_by(|a, b| a.id.cmp(&b.id));
+        records.dedup_by(|b, a| a.id == b.id);
+        let mut graph = KnowledgeGraph {
+            records,
+            corrections,
+            ..KnowledgeGraph::default()
         };
-        for name in std::iter::once(&old.name).chain(&old.aliases) {
-            if let Some(ids) = self.names.get_mut(&normalize(name)) {
-                ids.retain(|&id| id != gone);
-                if !ids.contains(&kept) {
-                    ids.push(kept);
-                }
-            }
-        }
-        for id in self.keys.values_mut() {
-            if *id == gone {
-                *id = kept;
-            }
-        }
-        for people in self.surnames.values_mut() {
-            people.retain(|&id| id != gone);
-        }
-        let node = &mut self.graph[kept];
-        if old.name != node.name {
-            node.aliases.insert(old.name);
-        }
-        node.aliases
-            .extend(old.aliases.into_iter().filter(|a| *a != node.name));
-        node.roles.extend(old.roles);
-        node.mentions += old.mentions;
-        node.docs.extend(old.docs);
-        if node.place_kind.is_none() {
-            node.place_kind = old.place_kind;
-        }
-        self.redirects.push((gone, kept));
-    }
-
-    /// Re-creates the merge keys of a loaded node: its name's key, and the keys of its aliases
-    /// of the same kind (so that "Kerry" in a later document still finds "John Kerry").
-    ///
-    /// A one-word alias of a person is not a key: "Kelly" must stay ambiguous once both Scott
-    /// Kelly and Ruth Kelly are known, which the surname index decides.
-    fn register_keys(&mut self, kind: EntityKind, name: &str, aliases: &[String], id: NodeId) {
-        for alias in aliases {
-            if kind == EntityKind::Person && !alias.trim().contains(char::is_whitespace) {
-                continue;
-            }
-            self.keys
-                .entry((kind, merge_key(kind, alias)))
-                .or_insert(id);
-        }
-        self.keys.entry((kind, merge_key(kind, name))).or_insert(id);
-        if kind == EntityKind::Person && name.trim().contains(char::is_whitespace) {
-            let people = self.surnames.entry(surname_key(name)).or_default();
-            if !people.contains(&id) {
-                people.push(id);
-            }
-        }
-    }
-
-    fn index_name(&mut self, name: &str, id: NodeId) {
-        let folded = normalize(name);
-        if folded.is_empty() {
-            return;
-        }
-        let ids = self.names.entry(folded).or_default();
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-
-    fn add_evidence(
-        &mut self,
-        kind: RelationKind,
-        source: NodeId,
-        target: NodeId,
-        evidence: Evidence,
-    ) {
-        let (a, b) = if kind.is_symmetric() && target < source {
-            (target, source)
-        } else {
-            (source, target)
-        };
-        match self.edge_keys.get(&(kind, a, b)) {
-            Some(&e) => self.graph[e].evidence.push(evidence),
-            None => {
-                let e = self.graph.add_edge(
-                    a,
-                    b,
-                    Edge {
-                        kind,
-                        evidence: vec![evidence],
-                    },
-                );
-                self.edge_keys.insert((kind, a, b), e);
-            }
-        }
+        graph.rebuild();
+        graph
     }
 }
 
@@ -567,7 +453,8 @@ impl KnowledgeGraph {
             .filter(move |(_, _, e, _)| kind.is_none_or(|k| e.kind == k))
     }
 
-    /// The documents read, in the order they were added.
+    /// The documents whose facts the graph holds, sorted by id (a document with the same text
+    /// as one before it is in that one's `also`). Evidence names a document by its position here.
     pub fn docs(&self) -> &[DocInfo] {
         &self.docs
     }
@@ -575,6 +462,11 @@ impl KnowledgeGraph {
     /// Every merge of two names into one entity, in the order they happened.
     pub fn merges(&self) -> &[Merge] {
         &self.merges
+    }
+
+    /// Every merge a `different` correction prevented, in the order they would have happened.
+    pub fn splits(&self) -> &[Split] {
+        &self.splits
     }
 
     /// The number of nodes.
@@ -744,7 +636,8 @@ impl KnowledgeGraph {
             }
         }
         Stats {
-            documents: self.docs.len(),
+            documents: self.records.len(),
+            duplicates: self.records.len() - self.docs.len(),
             nodes: self.graph.node_count(),
             edges: self.graph.edge_count(),
             nodes_by_kind,

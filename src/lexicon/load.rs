@@ -251,6 +251,7 @@ impl Lexicon {
     fn org_word_row(&mut self, row: &Row) -> Result<(), LexiconError> {
         let bits = match row.col(1) {
             "head" => flag::ORG_HEAD,
+            "suffix" => flag::ORG_SUFFIX | flag::ORG_HEAD,
             "lead" => flag::ORG_LEAD,
             "group" => flag::ORG_GROUP,
             "adj" => flag::ORG_ADJ,
@@ -290,8 +291,17 @@ impl Lexicon {
             let names: Vec<&str> = Cue::ALL.iter().map(|c| c.name()).collect();
             return Err(row.error(format!("class must be one of {}", names.join(", "))));
         };
-        if cue == Cue::Particle {
-            self.add_flags(row.col(0), flag::PARTICLE);
+        match cue {
+            Cue::Particle => self.add_flags(row.col(0), flag::PARTICLE),
+            Cue::Abbreviation => {
+                self.abbreviations.insert(row.col(0).into());
+                return Ok(());
+            }
+            Cue::SentenceOpener => {
+                self.openers.insert(row.col(0).into());
+                return Ok(());
+            }
+            _ => {}
         }
         let id = self.intern(row.col(0));
         self.info[id as usize].cues |= cue.bit();

@@ -114,6 +114,9 @@ pub mod flag {
     /// The last word of a building's name that may stand for the institution in it: Street,
     /// House, Palace ("in Downing Street", "at Lancaster House").
     pub const BUILDING: u32 = 1 << 25;
+    /// A company's legal form, last in its name: Inc, Corp, Ltd, PLC, AG. A person's name never
+    /// ends in one, and the name without it is the same company's.
+    pub const ORG_SUFFIX: u32 = 1 << 26;
 }
 
 /// Declares [`Cue`] from one table: each class's name in `cues.tsv`, its bit, and what the
@@ -177,6 +180,14 @@ cues! {
     AdverbAfter = "adverb_after",
     /// A particle that joins a name to a surname ("de", "al", "van").
     Particle = "particle",
+    /// A preposition that opens a sentence with a phrase before its subject ("After talks with
+    /// X, Y said").
+    PhraseOpener = "phrase_opener",
+    /// An abbreviation whose full stop ends no sentence ("Mr", "Sen"); matched as written.
+    Abbreviation = "abbreviation",
+    /// A word that typically opens a sentence, so ends one after an initialism ("The", "He");
+    /// matched as written.
+    SentenceOpener = "sentence_opener",
 }
 
 impl Cue {
@@ -210,6 +221,8 @@ pub enum VerbClass {
     Arrive,
     /// went, travelled, flew: to a place.
     Go,
+    /// left, departed: a place one was in ("left Bonn"), or for one ("left for Moscow").
+    Leave,
     /// is, was: "is in Moscow".
     Be,
     /// said, told, added.
@@ -236,6 +249,7 @@ impl VerbClass {
             "visit" => VerbClass::Visit,
             "arrive" => VerbClass::Arrive,
             "go" => VerbClass::Go,
+            "leave" => VerbClass::Leave,
             "be" => VerbClass::Be,
             "say" => VerbClass::Say,
             "light" => VerbClass::Light,
@@ -419,6 +433,20 @@ pub struct Lexicon {
     known_by_name: FxHashMap<(EntityKind, String), u32>,
     /// The phrase lists that recognise web debris.
     pub boilerplate: Boilerplate,
+    /// Abbreviations whose full stop ends no sentence, as written.
+    abbreviations: rustc_hash::FxHashSet<Box<str>>,
+    /// Words that typically open a sentence, as written.
+    openers: rustc_hash::FxHashSet<Box<str>>,
+}
+
+impl crate::text::SentenceWords for Lexicon {
+    fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    fn opens_sentence(&self, word: &str) -> bool {
+        self.openers.contains(word)
+    }
 }
 
 /// A problem found while reading a list.

@@ -86,12 +86,16 @@ rules! {
     Talked = "talked", 0.7, "parties who talked about something: \"Kerry and Lavrov talked about Syria\"";
     /// Speaking somewhere, which places the speaker there.
     SpeechIn = "speech_in", 0.7, "speaking somewhere: \"speaking in Jakarta\", \"told an audience in Birmingham\", \"a speech in Edinburgh\"";
+    /// Leaving a place, which one was in.
+    Left = "left", 0.7, "leaving a place: \"Thatcher left Bonn\", \"Leaving a Brussels summit, Blair said\"";
     /// Coming back from a place.
     ReturnFrom = "return_from", 0.7, "coming back: \"Kerry returned from Egypt\"";
     /// Meeting people somewhere, which places the subject there.
     MetAt = "met_at", 0.6, "meeting somewhere: \"met police chiefs in Manchester\", the place of a meeting";
     /// Being in a place.
     BeIn = "be_in", 0.6, "being somewhere: \"Kerry is in Moscow\"";
+    /// A quotation with no speaker of its own, after a statement in its paragraph.
+    QuoteContinued = "quote_continued", 0.7, "a quotation that goes on from the speaker before it: \"'...,' he said. 'We will go on.'\"";
     /// Reported speech without quotation marks.
     SaidThat = "said_that", 0.5, "reported speech: \"Lavrov said (that) ...\", \"..., Peskov said\"";
     /// A title or apposition that gives a person a role.

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 pub enum Warning {
     /// Every line looked like page furniture (menus, share buttons), so nothing was read.
     NoReadableText,
+    /// The record's `date` field names no day kg can read; the article is dated from its text,
+    /// if at all.
+    UnreadableDate(String),
 }
 
 impl fmt::Display for Warning {
@@ -18,6 +21,10 @@ impl fmt::Display for Warning {
             Warning::NoReadableText => {
                 f.write_str("no readable text: every line looked like page furniture")
             }
+            Warning::UnreadableDate(field) => write!(
+                f,
+                "the record's date `{field}` is no date kg can read; the article is dated from its text if it can be"
+            ),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 use kg::graph::{Evidence, KnowledgeGraph, NodeId};
+use kg::model::MergeReason;
 use kg::names::normalize;
 use kg::query::{Answer, Value};
 
@@ -172,6 +173,10 @@ fn document(graph: &KnowledgeGraph, evidence: &Evidence) -> String {
             if let Some(title) = &doc.title {
                 let _ = write!(text, ", \"{title}\"");
             }
+            if !doc.also.is_empty() {
+                // The same story under other ids: other sources of this sentence.
+                let _ = write!(text, " (also as {})", doc.also.join(", "));
+            }
         }
         None => text.push_str("an unknown document"),
     }
@@ -250,11 +255,37 @@ fn entity(graph: &KnowledgeGraph, id: NodeId) -> Vec<(&'static str, String)> {
         lines.push(("merged", "no merge logged".to_string()));
     }
     for merge in merges {
-        lines.push((
-            "merged",
+        let text = if merge.reason == MergeReason::Corrected {
+            let note = graph
+                .corrections()
+                .same
+                .iter()
+                .find(|s| s.names.iter().any(|n| concerns(n)))
+                .and_then(|s| s.note.as_deref());
+            let note = note.map_or_else(String::new, |n| format!(" ({n})"));
+            format!(
+                "{} into {}: {}: `same`{note}",
+                merge.merged, merge.kept, merge.reason
+            )
+        } else {
             format!(
                 "{} into {}: {} (reading {})",
                 merge.merged, merge.kept, merge.reason, merge.doc
+            )
+        };
+        lines.push(("merged", text));
+    }
+    for split in graph
+        .splits()
+        .iter()
+        .filter(|s| concerns(&s.name) || concerns(&s.apart_from))
+    {
+        lines.push((
+            "apart",
+            format!(
+                "{} from {}: correction: the corrections say these are not one: `different` \
+                 (reading {})",
+                split.name, split.apart_from, split.doc
             ),
         ));
     }

@@ -151,7 +151,7 @@ pub fn segments(text: &str, boilerplate: &Boilerplate) -> Vec<Segment> {
         let mut span = lines[i].span;
         while let Some(width) = wrapped
             && i + 1 < lines.len()
-            && continues(&lines[i], &lines[i + 1], width)
+            && continues(text, &lines[i], &lines[i + 1], width)
         {
             i += 1;
             span = span.cover(lines[i].span);
@@ -222,11 +222,31 @@ fn joins_wrapped(lines: &[Line]) -> Option<usize> {
 }
 
 /// True when `next` carries on the paragraph of `line` in a text wrapped at `width`: no blank
-/// line or deeper indent between them, and `line` runs to near the margin.
-fn continues(line: &Line, next: &Line, width: usize) -> bool {
-    !next.after_blank
-        && next.indent <= line.indent
-        && (line.span.len() + line.indent) * 10 >= width * 6
+/// line or deeper indent between them, and `line` runs to near the margin or stops in the
+/// middle of a sentence that `next` goes on with.
+fn continues(text: &str, line: &Line, next: &Line, width: usize) -> bool {
+    if next.after_blank || next.indent > line.indent {
+        return false;
+    }
+    (line.span.len() + line.indent) * 10 >= width * 6
+        || stops_mid_sentence(line.span.of(text), next.span.of(text))
+}
+
+/// "Canadian Foreign Secretary Joe" before "Clark, winding up a visit, said he": a short first
+/// line of wire copy (its dateline cut off) that ends with no stop, holds words but no figures
+/// (a table's rows do) and is not in capitals (a headline is), and a next line of running text.
+fn stops_mid_sentence(line: &str, next: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let last = line.chars().next_back().unwrap_or('.');
+    let running = next
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    words.len() >= 2
+        && !matches!(last, '.' | '!' | '?' | ':' | ';' | '"' | '\u{201d}' | ')')
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && line.chars().any(char::is_lowercase)
+        && running >= 3
 }
 
 fn classify(line: &str, boilerplate: &Boilerplate, seen: &mut FxHashSet<u64>) -> SegmentKind {

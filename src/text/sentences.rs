@@ -19,53 +19,19 @@ pub struct Sentence {
     pub tokens: Range<usize>,
     /// True when the sentence is a headline line (title case, no verb needed).
     pub headline: bool,
+    /// The paragraph it is in: its readable segment's number, counted from 0.
+    pub paragraph: u32,
 }
 
-/// Abbreviations whose full stop does not end a sentence before a capital.
-const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Apr", "Aug", "Capt", "Cdr", "Cllr", "Col", "Co", "Corp", "Cpl", "Dec", "Dr", "Feb",
-    "Fr", "Gen", "Gov", "Hon", "Insp", "Jan", "Jr", "Jul", "Jun", "Lt", "Maj", "Mar", "Messrs",
-    "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Pte", "Rep", "Rev", "Sen", "Sep", "Sept",
-    "Sgt", "Sr", "St", "Supt", "vs",
-];
-
-/// Words that typically open a sentence; after an initialism they mark a sentence end.
-const OPENERS: &[&str] = &[
-    "A",
-    "After",
-    "An",
-    "And",
-    "As",
-    "At",
-    "But",
-    "During",
-    "For",
-    "He",
-    "Her",
-    "His",
-    "However",
-    "I",
-    "If",
-    "In",
-    "It",
-    "Its",
-    "Meanwhile",
-    "On",
-    "She",
-    "That",
-    "The",
-    "Their",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "We",
-    "When",
-    "While",
-    "With",
-    "You",
-];
+/// What the splitter must know of words, as written: which abbreviations keep their full stop
+/// inside a sentence ("Mr.", "Sen."), and which words typically open a sentence ("The", "He")
+/// and so end one after an initialism. The word lists (`cues.tsv`) say; tests may say otherwise.
+pub trait SentenceWords {
+    /// True when a full stop after `word` ends no sentence.
+    fn is_abbreviation(&self, word: &str) -> bool;
+    /// True when `word` typically opens a sentence.
+    fn opens_sentence(&self, word: &str) -> bool;
+}
 
 fn can_open(text: &str, token: &Token) -> bool {
     match token.shape {
@@ -86,9 +52,15 @@ fn is_closer(s: &str) -> bool {
 }
 
 /// Tokenizes the readable segments into `tokens` and returns their sentences in text order.
-pub fn split_sentences(text: &str, segments: &[Segment], tokens: &mut Vec<Token>) -> Vec<Sentence> {
+pub fn split_sentences(
+    text: &str,
+    segments: &[Segment],
+    words: &impl SentenceWords,
+    tokens: &mut Vec<Token>,
+) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    for segment in segments.iter().filter(|s| s.kind.is_readable()) {
+    for (paragraph, segment) in segments.iter().filter(|s| s.kind.is_readable()).enumerate() {
+        let paragraph = paragraph as u32;
         let first = tokens.len();
         tokenize(text, segment.span, tokens);
         let last = tokens.len();
@@ -115,7 +87,7 @@ pub fn split_sentences(text: &str, segments: &[Segment], tokens: &mut Vec<Token>
                 let abbreviation = s == "."
                     && i > first
                     && tokens[i - 1].span.end == t.span.start
-                    && ABBREVIATIONS.contains(&tokens[i - 1].span.of(text));
+                    && words.is_abbreviation(tokens[i - 1].span.of(text));
                 if j < last && !abbreviation && can_open(text, &tokens[j]) {
                     end_here = Some(j);
                 }
@@ -124,31 +96,45 @@ pub fn split_sentences(text: &str, segments: &[Segment], tokens: &mut Vec<Token>
                 let letters = s.len() / 2;
                 if letters >= 2
                     && next.shape == TokenShape::Capitalized
-                    && OPENERS.contains(&next.span.of(text))
+                    && words.opens_sentence(next.span.of(text))
                 {
                     end_here = Some(i + 1);
                 }
             }
             if let Some(next_start) = end_here {
-                push(&mut sentences, tokens, start, next_start, headline);
+                push(
+                    &mut sentences,
+                    tokens,
+                    start..next_start,
+                    headline,
+                    paragraph,
+                );
                 start = next_start;
                 i = next_start;
                 continue;
             }
             i += 1;
         }
-        push(&mut sentences, tokens, start, last, headline);
+        push(&mut sentences, tokens, start..last, headline, paragraph);
     }
     sentences
 }
 
-fn push(out: &mut Vec<Sentence>, tokens: &[Token], start: usize, end: usize, headline: bool) {
+fn push(
+    out: &mut Vec<Sentence>,
+    tokens: &[Token],
+    range: Range<usize>,
+    headline: bool,
+    paragraph: u32,
+) {
+    let (start, end) = (range.start, range.end);
     if start < end {
         let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
         out.push(Sentence {
             span,
             tokens: start..end,
             headline,
+            paragraph,
         });
     }
 }
@@ -157,13 +143,26 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], start: usize, end: usize, hea
 mod tests {
     use super::*;
 
+    /// A few words, as the word lists give them.
+    struct Words;
+
+    impl SentenceWords for Words {
+        fn is_abbreviation(&self, word: &str) -> bool {
+            ["Mr", "Feb", "Sen"].contains(&word)
+        }
+
+        fn opens_sentence(&self, word: &str) -> bool {
+            ["The", "They"].contains(&word)
+        }
+    }
+
     fn split(text: &str) -> Vec<&str> {
         let segments = [Segment {
             span: Span::new(0, text.len()),
             kind: SegmentKind::Body,
         }];
         let mut tokens = Vec::new();
-        split_sentences(text, &segments, &mut tokens)
+        split_sentences(text, &segments, &Words, &mut tokens)
             .iter()
             .map(|s| s.span.of(text))
             .collect()

@@ -294,7 +294,10 @@ fn build_writes_a_graph_that_stats_reads() {
         .arg(&graph)
         .assert()
         .success()
-        .stdout("");
+        .stdout(predicates::str::ends_with(
+            "corpus.kg: 4 documents, 12 entities, 13 relations; added 4, skipped 0, replaced 0, \
+             duplicates 0, undated 3; read 14 entities, 14 relations; 0 warnings\n",
+        ));
     let stats = json(&stdout_of(
         kg().args(["stats", "--format", "json", "--graph"])
             .arg(&graph),
@@ -345,7 +348,10 @@ fn stats_prints_a_table() {
         .arg(&graph)
         .assert()
         .success()
-        .stdout(is_match(r"(?m)^documents\s+1$\n^nodes\s+9$\n^  Person\s+3$").expect("regex"));
+        .stdout(
+            is_match(r"(?m)^documents\s+1$\n^  duplicates\s+0$\n^nodes\s+9$\n^  Person\s+3$")
+                .expect("regex"),
+        );
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod cli;
 mod export;
 mod extract;
 mod graph;
+mod grow;
 mod malformed;
 mod query;
 mod questions;

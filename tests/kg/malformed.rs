@@ -389,6 +389,13 @@ cases! {
     utf16_file_is_refused_with_a_hint,
     graph_file_inside_a_folder_is_skipped,
     archive_inside_a_folder_is_fatal_under_strict,
+    graph_file_given_to_add_is_refused,
+    archive_given_to_add_is_refused,
+    add_to_a_file_that_is_not_a_graph_is_refused,
+    remove_of_an_unknown_id_writes_nothing,
+    bad_corrections_file_writes_nothing,
+    missing_corrections_file_is_an_error,
+    corrections_file_that_is_not_toml_is_refused,
 }
 
 // ---------------------------------------------------------------------------------------------

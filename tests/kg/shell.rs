@@ -1,6 +1,6 @@
 //! The shell, run for real. In a pseudo-terminal (rexpect): an answer, an error with its caret,
 //! completion of a name, history recalled and kept, a query over two lines, Ctrl-C, `:why`,
-//! `:schema`, `:save` then `:load`. Piped (assert_cmd): the sessions in `tests/data/shell/`,
+//! `:schema`, `:save` then `:load`, `:merge` and `:split`. Piped (assert_cmd): the sessions in `tests/data/shell/`,
 //! each a script with the exact standard output, standard error and exit code it must give
 //! (`BLESS=1 cargo test --test kg shell::` rewrites them after a change you agree with).
 //!
@@ -300,6 +300,7 @@ mod pty {
         );
         Ok(())
     }
+
     /// Issue 13: the history file holds each line as soon as it runs, not only after `:quit`.
     #[test]
     fn history_is_written_after_each_line() -> TestResult {
@@ -381,6 +382,47 @@ mod pty {
         shell.send_control('c')?;
         let shown = shell.exp_string("kg> ")?;
         assert!(!shown.contains("Edward Said"), "{shown}");
+        Ok(())
+    }
+
+    /// `:merge` and `:split` change the graph at once, `:why` says why, and the corrections
+    /// file beside the graph keeps the last word, so that the next build does the same.
+    #[test]
+    fn merge_and_split_correct_the_graph_and_are_recorded() -> TestResult {
+        let (dir, _) = workspace()?;
+        let mut shell = shell(dir.path())?;
+        shell.send_line(":merge John Kerry Edward Said")?;
+        shell.exp_string("merged `Edward Said` into `John Kerry`")?;
+        shell.exp_string("fixture.corrections.toml")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line("who is Edward Said")?;
+        shell.exp_string("John Kerry")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line(":why 1")?;
+        shell.exp_string("Edward Said into John Kerry: correction")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line(":split \"Edward Said\" \"John Kerry\"")?;
+        shell.exp_string("`Edward Said` and `John Kerry` are kept apart")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line("who met Edward Said")?;
+        shell.exp_string("Sergei Lavrov")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line(":split Kerry")?;
+        shell.exp_string("`Kerry` and `John Kerry` are kept apart")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line(":quit")?;
+        shell.exp_eof()?;
+        let text = std::fs::read_to_string(dir.path().join("fixture.corrections.toml"))?;
+        let corrections = kg::graph::Corrections::from_toml(&text)?;
+        assert!(corrections.same.is_empty(), "{text}");
+        assert_eq!(corrections.different.len(), 2, "{text}");
+        // The next session on the graph reads them: Kerry is no name of John Kerry now.
+        let mut shell = super::pty::shell(dir.path())?;
+        shell.send_line(":mode csv")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line("who is John Kerry")?;
+        shell.exp_string("John Kerry,Person,,Secretary of State,,1,0,1,0,0,2")?;
+        shell.exp_string("kg> ")?;
         Ok(())
     }
 }

@@ -43,7 +43,7 @@ pub(super) fn guess_kind(doc: &Doc, c: &Cand) -> Option<(EntityKind, Option<Plac
     let lone_common = words.len() == 1 && common(doc, &text);
     // People's names do not open with an acronym or a number ("HMS Chatham").
     let person_like = !matches!(doc.shape(c.from), TokenShape::Upper | TokenShape::Number);
-    if affiliation {
+    if affiliation || c.hints & hint::COMPANY != 0 {
         Some((EntityKind::Organization, None))
     } else if lone_common {
         None

@@ -5,23 +5,6 @@ use crate::extract::doc::Doc;
 use crate::lexicon::flag;
 use crate::model::{Entity, EntityKind};
 
-/// Prepositions that open a sentence with a phrase before its subject.
-const OPENING_PREPOSITIONS: &[&str] = &[
-    "after",
-    "within",
-    "during",
-    "following",
-    "before",
-    "despite",
-    "in",
-    "on",
-    "at",
-    "since",
-    "until",
-    "amid",
-    "ahead",
-];
-
 /// The person right after the first comma when token `k` lies in an opening phrase.
 pub(super) fn fronted_subject<'r>(
     doc: &Doc,
@@ -30,10 +13,7 @@ pub(super) fn fronted_subject<'r>(
     k: usize,
 ) -> Option<&'r Ref> {
     let sentence = &doc.sentences[s];
-    if !doc.is_any(sentence.tokens.start, OPENING_PREPOSITIONS) {
-        return None;
-    }
-    let comma = (sentence.tokens.start..sentence.tokens.end).find(|&j| doc.punct(j, &[","]))?;
+    let comma = doc.fronted_phrase_end(s)?;
     if k > comma {
         return None;
     }

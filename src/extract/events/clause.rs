@@ -65,31 +65,26 @@ impl Events<'_, '_> {
         }
         // "After talks with X in Baku, Lavrov said...": a fronted phrase takes the subject of
         // the clause after its comma.
-        if doc.is_any(
-            sent.start,
-            &[
-                "after",
-                "following",
-                "during",
-                "at",
-                "before",
-                "ahead",
-                "on",
-                "in",
-            ],
-        ) {
-            let mut c = k;
-            let end = sent.end.min(k + CLAUSE_REACH);
-            while c < end && !doc.punct(c, &[","]) {
-                c += 1;
-            }
-            if c < end
-                && let Some(r) = self.first_agent_from(sent, c + 1)
-            {
-                return vec![r];
-            }
+        if let Some(comma) = doc.fronted_phrase_end(sent.index)
+            && k < comma
+            && let Some(r) = self.first_agent_from(sent, comma + 1)
+        {
+            return vec![r];
         }
         Vec::new()
+    }
+
+    /// True when token `j` cannot be the noun a possessive stands before: punctuation, a
+    /// preposition, a word of when, the end of the sentence.
+    fn stands_alone(&self, j: usize) -> bool {
+        let doc = self.doc;
+        j >= doc.tokens.len()
+            || doc.shape(j) == TokenShape::Punct
+            || doc.cue(j, Cue::Preposition)
+            || doc.cue(j, Cue::AdverbAfter)
+            || doc.cue(j, Cue::ClauseWord)
+            || doc.is_any(j, &["and", "or"])
+            || doc.info(j).any(flag::WEEKDAY | flag::MONTH)
     }
 
     /// "pair" in "the pair", "two"/"both" before a plural noun for people.
@@ -376,6 +371,14 @@ impl Events<'_, '_> {
         let doc = self.doc;
         let mut list: Vec<&Ref> = Vec::new();
         let mut j = k;
+        // "talks with with Kohl": a small word typed twice is read once.
+        if j > 0
+            && j < sent.end
+            && doc.shape(j) == TokenShape::Lower
+            && doc.s(j).eq_ignore_ascii_case(doc.s(j - 1))
+        {
+            j += 1;
+        }
         let mut expecting = true;
         while j < sent.end {
             if expecting {
@@ -389,8 +392,20 @@ impl Events<'_, '_> {
                     j += 1;
                     continue;
                 }
-                // "his", "her" are determiners here, whoever they point at.
-                if doc.is_any(j, &["his", "her", "its", "their"]) {
+                // "his", "her" are determiners before a noun, whoever they point at; "talks
+                // with her yesterday" has "her" for a person.
+                if doc.is_any(j, &["his", "her", "its", "their"])
+                    && !(doc.is(j, "her") && self.stands_alone(j + 1))
+                {
+                    j += 1;
+                    continue;
+                }
+                // "Democratic Sens. Patrick Moynihan", "Labour MP Diane Abbott": a capitalised
+                // word that no name covers, before a title, qualifies the title.
+                if doc.shape(j) == TokenShape::Capitalized
+                    && self.ref_covering(j).is_none()
+                    && self.title_word(j + 1)
+                {
                     j += 1;
                     continue;
                 }
@@ -451,34 +466,49 @@ impl Events<'_, '_> {
                 }
                 break;
             }
-            // Between items: ",", "and", ", and", "as well as"; but ", the State Department
-            // said" is a comment clause, not another item.
-            if doc.punct(j, &[","]) && self.comment_clause(sent, j + 1) {
-                break;
+            match self.after_item(sent, j, list.last().copied()) {
+                Some((next, expect)) => {
+                    j = next;
+                    expecting = expect;
+                }
+                None => break,
             }
-            if doc.punct(j, &[","])
-                && (self.ref_starting(j + 1).is_some()
-                    || doc.is(j + 1, "and")
-                    || doc.cue(j + 1, Cue::Determiner)
-                    || self.title_word(j + 1))
-            {
-                j += 1;
-                expecting = true;
-                continue;
-            }
-            if doc.is_any(j, &["and", "&"]) {
-                j += 1;
-                expecting = true;
-                continue;
-            }
-            if doc.is(j, "as") && doc.is(j + 1, "well") && doc.is(j + 2, "as") {
-                j += 3;
-                expecting = true;
-                continue;
-            }
-            break;
         }
         (list, j)
+    }
+
+    /// After an item of a list that ends at `j` (`last` the item listed last): where the next
+    /// item starts and whether one is expected there, or `None` where the list ends.
+    fn after_item(&self, sent: Sent, j: usize, last: Option<&Ref>) -> Option<(usize, bool)> {
+        let doc = self.doc;
+        // "Patrick Moynihan of New York, Christopher Dodd of Connecticut": where a person in
+        // the list is from says who, not another item.
+        if doc.is_any(j, &["of", "from"])
+            && last.is_some_and(|l| l.to == j && self.kind(l) == EntityKind::Person)
+            && let Some(from) = self.ref_starting(j + 1).filter(|r| self.place(r))
+        {
+            return Some((from.to, false));
+        }
+        // Between items: ",", "and", ", and", "as well as"; but ", the State Department
+        // said" is a comment clause, not another item.
+        if doc.punct(j, &[","]) && self.comment_clause(sent, j + 1) {
+            return None;
+        }
+        if doc.punct(j, &[","])
+            && (self.ref_starting(j + 1).is_some()
+                || doc.is(j + 1, "and")
+                || doc.cue(j + 1, Cue::Determiner)
+                || self.title_word(j + 1))
+        {
+            return Some((j + 1, true));
+        }
+        if doc.is_any(j, &["and", "&"]) {
+            return Some((j + 1, true));
+        }
+        if doc.is(j, "as") && doc.is(j + 1, "well") && doc.is(j + 2, "as") {
+            return Some((j + 3, true));
+        }
+        None
     }
 
     /// True when nothing a verb could take as its object follows it: the end, punctuation, a

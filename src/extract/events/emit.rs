@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use super::modality::Modality;
 use super::{Events, Sent};
 use crate::extract::entities::Ref;
-use crate::model::{Entity, EntityId, EntityKind, Relation, RelationKind, Rule, Status};
+use crate::model::{Entity, EntityId, EntityKind, PlaceKind, Relation, RelationKind, Rule, Status};
 use crate::text::Span;
 
 impl Events<'_, '_> {
@@ -156,7 +156,8 @@ impl Events<'_, '_> {
         places: &[Ref],
         rule: Rule,
     ) {
-        // "Sunderland station" is in Sunderland: who was at the one was in the other.
+        // "Sunderland station" is in Sunderland: who was at the one was in the other; and a
+        // foreign visitor to Washington visited the United States.
         let mut places = places.to_vec();
         for p in places.clone() {
             if let Some(city) = self.containing_place(p.entity)
@@ -165,12 +166,22 @@ impl Events<'_, '_> {
                 places.push(Ref { entity: city, ..p });
             }
         }
-        let places = &places[..];
         for v in visitors {
             if self.kind(v) != EntityKind::Person && self.kind(v) != EntityKind::Organization {
                 continue;
             }
-            for p in places {
+            let mut places = places.clone();
+            for p in places.clone() {
+                if let Some(country) = self.foreign_country_of(p.entity, v.entity)
+                    && !places.iter().any(|q| q.entity == country)
+                {
+                    places.push(Ref {
+                        entity: country,
+                        ..p
+                    });
+                }
+            }
+            for p in &places {
                 if self
                     .emit
                     .find(RelationKind::Visited, sent.span, v.entity, p.entity)
@@ -225,7 +236,7 @@ pub(super) struct Emitter {
     made: Vec<Entity>,
     /// The number of the document's own entities.
     base: usize,
-    /// Topic phrase -> its entity.
+    /// Topic phrase (or a country's name after a NUL) -> its entity.
     topic_ids: FxHashMap<String, EntityId>,
     /// (relation, sentence, source, target) -> index in `out`; a symmetric relation's pair in
     /// order, the smaller entity first.
@@ -288,6 +299,19 @@ impl Emitter {
         }
         let id = self.made(Entity::new(phrase, EntityKind::Topic));
         self.topic_ids.insert(phrase.to_string(), id);
+        id
+    }
+
+    /// The country entity of this name, made the first time it is asked for.
+    pub(super) fn country(&mut self, name: &str) -> EntityId {
+        let key = format!("\u{0}country:{name}");
+        if let Some(&id) = self.topic_ids.get(&key) {
+            return id;
+        }
+        let mut entity = Entity::new(name, EntityKind::Place);
+        entity.place_kind = Some(PlaceKind::Country);
+        let id = self.made(entity);
+        self.topic_ids.insert(key, id);
         id
     }
 

@@ -3,7 +3,7 @@
 
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::Tense;
+use crate::lexicon::{Tense, flag};
 use crate::model::{EntityKind, Rule};
 use crate::text::TokenShape;
 
@@ -130,7 +130,19 @@ impl Events<'_, '_> {
     pub(super) fn meeting_noun(&mut self, sent: Sent, k: usize) {
         let doc = self.doc;
         let mut j = k + 1;
-        // "the first high-level meeting in years with X" is rare; allow "on Friday with".
+        // "held brief talks on Sunday with X", "talks yesterday with X": words of when may come
+        // between the noun and its partner.
+        for _ in 0..2 {
+            if doc.is_any(j, &["yesterday", "today", "tomorrow", "later", "earlier"]) {
+                j += 1;
+            } else if doc.is_any(j, &["on", "last", "this", "next"])
+                && (doc.info(j + 1).any(flag::WEEKDAY | flag::MONTH)
+                    || doc.is_any(j + 1, &["week", "month", "weekend", "night"]))
+                && (doc.is(j + 2, "with") || doc.is_any(j + 2, &["yesterday", "today"]))
+            {
+                j += 2;
+            }
+        }
         if doc.is(j, "between") {
             let (parties, after) = self.objects(sent, j + 1, |r| self.agent(r));
             let mut parties: Vec<Ref> = parties.into_iter().copied().collect();
@@ -189,11 +201,8 @@ impl Events<'_, '_> {
         // "During talks with X, Y said ...", "In a phone call with X, Y raised ...": the
         // subject of the main clause after the fronted phrase.
         if owner.is_empty()
-            && doc.is_any(
-                sent.start,
-                &["in", "during", "at", "after", "before", "following"],
-            )
-            && let Some(comma) = (after..sent.end).find(|&j| doc.punct(j, &[","]))
+            && let Some(comma) = doc.fronted_phrase_end(sent.index)
+            && comma >= after
         {
             owner.extend(self.first_agent_from(sent, comma + 1).copied());
         }

@@ -66,8 +66,7 @@ pub(crate) fn find(
     for s in 0..doc.sentences.len() {
         events.sentence(s);
     }
-    events.quotes();
-    events.reported_speech();
+    events.statements();
     events.emit.finish()
 }
 
@@ -227,6 +226,9 @@ impl Events<'_, '_> {
             VerbClass::Visit => self.visit_verb(sent, k),
             VerbClass::Arrive => self.motion_verb(sent, k, &["in", "at", "into"], Rule::ArriveIn),
             VerbClass::Go => self.motion_verb(sent, k, &["to", "for", "in", "into"], Rule::GoTo),
+            VerbClass::Leave if !self.leave_verb(sent, k) => {
+                self.motion_verb(sent, k, &["for"], Rule::GoTo)
+            }
             VerbClass::Be if doc.is(k + 1, "in") || doc.is(k + 1, "at") => self.be_in(sent, k),
             VerbClass::Light => {
                 // "hold talks with", "have dinner with": the noun carries the rule.

@@ -61,7 +61,11 @@ impl Events<'_, '_> {
         // after a noun trigger says whether its event is still to come.
         if doc.info(k).noun.is_some() {
             for j in k + 1..(k + 12).min(sent.end) {
-                if doc.punct(j, CLAUSE_BREAKS) {
+                // "a visit to Washington, said he expected ...": a verb of saying starts
+                // another clause, whose words say nothing of the visit.
+                if doc.punct(j, CLAUSE_BREAKS)
+                    || doc.info(j).verb.is_some_and(|v| v.class == VerbClass::Say)
+                {
                     break;
                 }
                 if doc.cue(j, Cue::PlannedAfter)

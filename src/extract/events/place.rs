@@ -102,4 +102,58 @@ impl Events<'_, '_> {
                     .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with("'s"))
         })
     }
+
+    /// The country a city, region or facility named here is in, by the word lists ("Washington"
+    /// -> the United States), when `visitor` is known to be from another country (a role of
+    /// Canada's: a foreign visit; a British minister in Edinburgh visits no country): the
+    /// document's own entity for it, or one made for it.
+    pub(super) fn foreign_country_of(
+        &mut self,
+        place: EntityId,
+        visitor: EntityId,
+    ) -> Option<EntityId> {
+        let p = self.entities.get(place)?;
+        if p.kind != EntityKind::Place || p.place_kind == Some(PlaceKind::Country) {
+            return None;
+        }
+        let lex = self.doc.lex;
+        let id = lex.known_named(EntityKind::Place, &p.name)?;
+        let country = lex.known(lex.known(id).country?);
+        let home = self.home_countries(visitor);
+        if home.is_empty() || home.contains(&country.name.as_str()) {
+            return None;
+        }
+        let own = self.entities.iter().position(|e| {
+            e.kind == EntityKind::Place
+                && e.place_kind == Some(PlaceKind::Country)
+                && e.name == country.name
+        });
+        Some(own.unwrap_or_else(|| self.emit.country(&country.name)))
+    }
+
+    /// The countries a person's roles belong to: the country named ("Foreign Secretary of
+    /// Canada"), or the country of the organisation named ("Secretary of Treasury").
+    pub(super) fn home_countries(&self, person: EntityId) -> Vec<&str> {
+        let lex = self.doc.lex;
+        let Some(entity) = self.entities.get(person) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for of in entity.roles.iter().filter_map(|r| r.of.as_deref()) {
+            if let Some(id) = lex.known_named(EntityKind::Place, of) {
+                let known = lex.known(id);
+                match (known.place_kind, known.country) {
+                    (Some(PlaceKind::Country), _) => out.push(known.name.as_str()),
+                    (_, Some(c)) => out.push(lex.known(c).name.as_str()),
+                    _ => {}
+                }
+            } else if let Some(c) = lex
+                .known_named(EntityKind::Organization, of)
+                .and_then(|id| lex.known(id).country)
+            {
+                out.push(lex.known(c).name.as_str());
+            }
+        }
+        out
+    }
 }

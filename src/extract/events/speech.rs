@@ -8,11 +8,57 @@ use crate::model::{EntityId, RelationKind, Rule, Status};
 use crate::text::{Span, TokenShape};
 
 impl Events<'_, '_> {
-    /// Direct quotes and their speakers: `"...," X said`, `"...," said X`, `X said: "..."`.
-    pub(super) fn quotes(&mut self) {
+    /// Statements, sentence by sentence: direct quotes and their speakers (`"...," X said`,
+    /// `"...," said X`, `X said: "..."`), and reported speech in sentences that quote no
+    /// statement ("Lavrov said (that) CLAUSE", "X told reporters CLAUSE", "CLAUSE, Peskov
+    /// said"). A quote with no speaker of its own goes on with the statement before it, in its
+    /// paragraph or the one before ("..., he said. "We will go on."").
+    pub(super) fn statements(&mut self) {
         let doc = self.doc;
-        let mut k = 0;
+        let quotes = self.quoted();
+        let mut next_quote = 0;
+        // The last speaker, and the paragraph they spoke in.
+        let mut last: Option<(EntityId, u32)> = None;
+        // Sentences before this token are inside a quote already read.
+        let mut quoted_until = 0;
+        for s in 0..doc.sentences.len() {
+            let sent = self.sent(s);
+            let paragraph = doc.sentences[s].paragraph;
+            let inside = sent.start < quoted_until;
+            let mut quoting = false;
+            while next_quote < quotes.len() && quotes[next_quote].0 < sent.end {
+                let (open, close) = quotes[next_quote];
+                next_quote += 1;
+                quoting = true;
+                quoted_until = quoted_until.max(close);
+                let own = self
+                    .speaker(open, close)
+                    .map(|(who, at)| (who, at, Rule::Quote));
+                let continued = || {
+                    let (who, said_in) = last?;
+                    (paragraph <= said_in + 1).then_some((who, s, Rule::QuoteContinued))
+                };
+                if let Some((who, at, rule)) = own.or_else(continued) {
+                    self.push_quote(open, close, who, at, rule);
+                    last = Some((who, paragraph));
+                }
+            }
+            if inside || quoting {
+                continue;
+            }
+            if let Some(who) = self.reported(sent) {
+                last = Some((who, paragraph));
+            }
+        }
+    }
+
+    /// The quotations of five words or more, as (opening mark, closing mark) tokens; shorter
+    /// quoted fragments ("affordable", "six or seven million") are scare quotes, not statements.
+    fn quoted(&self) -> Vec<(usize, usize)> {
+        let doc = self.doc;
         let n = doc.tokens.len();
+        let mut out = Vec::new();
+        let mut k = 0;
         while k < n {
             let open = doc.punct(k, &["\u{201c}", "\""])
                 && (k + 1 < n && doc.tokens[k + 1].span.start == doc.tokens[k].span.end);
@@ -32,75 +78,103 @@ impl Events<'_, '_> {
             if e >= n {
                 break;
             }
-            let inner = Span::new(doc.tokens[k].span.end, doc.tokens[e].span.start);
-            let words = (k + 1..e).filter(|&x| doc.tok(x).is_word()).count();
-            // Five words or more: shorter quoted fragments ("affordable", "six or seven
-            // million") are scare quotes, not statements.
-            if words >= 5
-                && let Some((speaker, s)) = self.speaker(k, e)
-            {
-                let text = one_line(inner.of(doc.text).trim().trim_end_matches([',', ' ']));
-                let quote = self.emit.quote(text);
-                // The quote may open in an earlier sentence: the evidence covers it.
-                let mut sent = self.sent(s);
-                sent.span = sent.span.cover(doc.tokens[k].span);
-                let mut rel =
-                    self.base_relation(sent, e, RelationKind::Said, speaker, quote, Rule::Quote);
-                rel.status = Status::Happened;
-                let quoted_topics = self.topics_in(sent, k + 1, e, &[speaker]);
-                rel.topics = quoted_topics
-                    .into_iter()
-                    .filter(|&t| !self.emit.is_topic(t))
-                    .collect();
-                self.emit.push(rel);
+            if (k + 1..e).filter(|&x| doc.tok(x).is_word()).count() >= 5 {
+                out.push((k, e));
             }
             k = e + 1;
         }
+        out
     }
 
-    /// Reported speech in sentences without quote marks: "Lavrov said (that) CLAUSE",
-    /// "X told reporters CLAUSE", "CLAUSE, Peskov said." The clause becomes the quote.
-    pub(super) fn reported_speech(&mut self) {
+    /// SAID from `speaker` to the quotation between tokens `open` and `close`, read in
+    /// sentence `s`.
+    fn push_quote(&mut self, open: usize, close: usize, speaker: EntityId, s: usize, rule: Rule) {
         let doc = self.doc;
-        for s in 0..doc.sentences.len() {
-            let sent = self.sent(s);
-            if (sent.start..sent.end).any(|j| doc.punct(j, &["\u{201c}", "\u{201d}", "\""])) {
-                continue;
-            }
-            let Some(v) = (sent.start..sent.end).find(|&j| self.says(sent, j)) else {
-                continue;
-            };
-            let Some((speaker, from, mut to)) = self
+        let inner = Span::new(doc.tokens[open].span.end, doc.tokens[close].span.start);
+        let text = one_line(inner.of(doc.text).trim().trim_end_matches([',', ' ']));
+        let quote = self.emit.quote(text);
+        // The quote may open in an earlier sentence: the evidence covers it.
+        let mut sent = self.sent(s);
+        sent.span = sent.span.cover(doc.tokens[open].span);
+        let mut rel = self.base_relation(sent, close, RelationKind::Said, speaker, quote, rule);
+        rel.status = Status::Happened;
+        let quoted_topics = self.topics_in(sent, open + 1, close, &[speaker]);
+        rel.topics = quoted_topics
+            .into_iter()
+            .filter(|&t| !self.emit.is_topic(t))
+            .collect();
+        self.emit.push(rel);
+    }
+
+    /// Reported speech in a sentence that quotes no statement; the speaker, when there is one
+    /// (even when what they said is too short to keep).
+    /// A sentence may have a participle of saying ("..., saying ...") before a finite verb of
+    /// saying ("... the court had stressed ..."): the first one reports.
+    fn reported(&mut self, sent: Sent) -> Option<EntityId> {
+        let doc = self.doc;
+        let finite = (sent.start..sent.end).find(|&j| self.says(sent, j));
+        let participle = self.saying_participle(sent);
+        let found = match (finite, participle) {
+            (Some(v), Some(p)) if p.0 < v => Some(p),
+            (Some(v), _) => self
                 .tail_speaker(sent, v)
                 .or_else(|| self.head_speaker(sent, v))
-            else {
-                continue;
-            };
-            while to > from && doc.tok(to - 1).shape == TokenShape::Punct {
-                to -= 1;
-            }
-            if (from..to).filter(|&j| doc.tok(j).is_word()).count() < 4 {
-                continue;
-            }
-            let text: String = one_line(doc.range_text(from, to))
-                .chars()
-                .take(400)
-                .collect();
-            let quote = self.emit.quote(text);
-            let mut rel =
-                self.base_relation(sent, v, RelationKind::Said, speaker, quote, Rule::SaidThat);
-            rel.status = Status::Happened;
-            rel.topics = self
-                .topics_in(sent, from, to, &[speaker])
-                .into_iter()
-                .filter(|&t| !self.emit.is_topic(t))
-                .collect();
-            self.emit.push(rel);
+                .map(|found| (v, found))
+                .or(participle),
+            (None, participle) => participle,
+        };
+        let (v, (speaker, from, mut to)) = found?;
+        while to > from && doc.tok(to - 1).shape == TokenShape::Punct {
+            to -= 1;
         }
+        // Too short to be a statement ("said it was vital"), but the speaker still spoke.
+        if (from..to).filter(|&j| doc.tok(j).is_word()).count() < 4 {
+            return Some(speaker);
+        }
+        let text: String = one_line(doc.range_text(from, to))
+            .chars()
+            .take(400)
+            .collect();
+        let quote = self.emit.quote(text);
+        let mut rel =
+            self.base_relation(sent, v, RelationKind::Said, speaker, quote, Rule::SaidThat);
+        rel.status = Status::Happened;
+        rel.topics = self
+            .topics_in(sent, from, to, &[speaker])
+            .into_iter()
+            .filter(|&t| !self.emit.is_topic(t))
+            .collect();
+        self.emit.push(rel);
+        Some(speaker)
+    }
+
+    /// "Kohl has written to Delors, complaining that the plans would hit farmers": a participle
+    /// of saying after a comma reports what the subject of the clause before it said.
+    fn saying_participle(&self, sent: Sent) -> Option<(usize, (EntityId, usize, usize))> {
+        let doc = self.doc;
+        let v = (sent.start + 2..sent.end).find(|&j| {
+            doc.punct(j - 1, &[","])
+                && doc.shape(j) == TokenShape::Lower
+                && doc
+                    .info(j)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Say && v.tense == Tense::Ing)
+        })?;
+        let speaker = self
+            .subject(sent, v - 1)
+            .into_iter()
+            .find(|r| self.agent(r))?
+            .entity;
+        let from = if doc.is(v + 1, "that") {
+            v + 2
+        } else {
+            self.clause_start(sent, v + 1)?
+        };
+        Some((v, (speaker, from, sent.end)))
     }
 
     /// True when token `j` is a verb of saying. A present form ("claims", "says") is a verb only
-    /// right after its subject: "opposition claims he was ..." is a noun.
+    /// right after its subject or "and": "opposition claims he was ..." is a noun.
     fn says(&self, sent: Sent, j: usize) -> bool {
         let doc = self.doc;
         doc.shape(j) == TokenShape::Lower
@@ -109,7 +183,9 @@ impl Events<'_, '_> {
                     && (v.tense == Tense::Past
                         || v.tense == Tense::Present
                             && j > sent.start
-                            && self.ref_covering(j - 1).is_some())
+                            && (self.ref_covering(j - 1).is_some()
+                                // "... and says he will write": a second verb of its subject.
+                                || doc.is_any(j - 1, &["and", "but"])))
             })
     }
 
@@ -155,15 +231,12 @@ impl Events<'_, '_> {
     fn head_speaker(&self, sent: Sent, v: usize) -> Option<(EntityId, usize, usize)> {
         let doc = self.doc;
         let end = sent.end;
-        let speaker = self
-            .subject(sent, v)
-            .into_iter()
-            .find(|r| self.agent(r))
-            .map(|r| r.entity)?;
-        // The clause: after "that" within a few words ("told reporters on Monday that"), else
-        // right after the verb and its hearer ("told the BBC").
-        let that = (v + 1..(v + 8).min(end))
-            .take_while(|&j| !doc.punct(j, &[".", ";"]))
+        let speaker = self.speaker_of_verb(sent, v)?;
+        // The clause: after "that" within a few words ("told reporters on Monday that", "told a
+        // meeting of businessmen that"), else right after the verb and its hearer ("told the
+        // BBC") and any words of when ("said on Monday the talks ...").
+        let that = (v + 1..(v + 12).min(end))
+            .take_while(|&j| !doc.punct(j, &[".", ";", "\""]))
             .find(|&j| doc.is(j, "that"));
         let from = match that {
             Some(t) => t + 1,
@@ -184,20 +257,71 @@ impl Events<'_, '_> {
                 }
                 from
             }
-            None if doc.tok(v + 1).is_capitalized()
-                || doc.is_any(
-                    v + 1,
-                    &[
-                        "the", "a", "he", "she", "it", "they", "there", "this", "his", "her",
-                        "its", "their",
-                    ],
-                ) =>
-            {
-                v + 1
-            }
-            None => return None,
+            None => self.clause_start(sent, v + 1)?,
         };
         Some((speaker, from, end))
+    }
+
+    /// Who said what the verb of saying at `v` introduces: its subject; after "but" or "and"
+    /// ("He did not say whether ..., but said ..."), the subject of the sentence's first clause.
+    fn speaker_of_verb(&self, sent: Sent, v: usize) -> Option<EntityId> {
+        let doc = self.doc;
+        if let Some(r) = self.subject(sent, v).into_iter().find(|r| self.agent(r)) {
+            return Some(r.entity);
+        }
+        let mut j = v;
+        while j > sent.start && (doc.cue(j - 1, Cue::AdverbAfter) || doc.is(j - 1, "also")) {
+            j -= 1;
+        }
+        let coordinated = j > sent.start + 1 && doc.is_any(j - 1, &["but", "and"]);
+        coordinated
+            .then(|| self.main_subject(sent, j - 1))
+            .flatten()
+    }
+
+    /// The subject of the first clause of the sentence, before token `before`: its first person
+    /// or organisation that no preposition or verb governs.
+    fn main_subject(&self, sent: Sent, before: usize) -> Option<EntityId> {
+        let lo = self.refs.partition_point(|r| r.from < sent.start);
+        self.refs[lo..]
+            .iter()
+            .take_while(|r| r.from < before)
+            .find(|r| self.agent(r) && !self.governed(sent, r.from))
+            .map(|r| r.entity)
+    }
+
+    /// Where the clause a verb of saying introduces starts, from token `x` right after the verb:
+    /// past words of when ("yesterday", "on Monday", "last week"), at the first word that can
+    /// open a clause ("said both he and ...", "said an agreement ..."). `None` when a
+    /// preposition, "to" or a gerund follows: "said in a statement", "said to be", "denied
+    /// meeting him".
+    fn clause_start(&self, sent: Sent, mut x: usize) -> Option<usize> {
+        let doc = self.doc;
+        for _ in 0..3 {
+            if doc.is_any(
+                x,
+                &["yesterday", "today", "tonight", "later", "earlier", "again"],
+            ) {
+                x += 1;
+            } else if doc.is_any(x, &["on", "last", "this", "next"])
+                && (doc.info(x + 1).any(flag::WEEKDAY | flag::MONTH)
+                    || doc.is_any(x + 1, &["night", "week", "month", "year", "weekend"]))
+            {
+                x += 2;
+            } else if doc.punct(x, &[","]) {
+                x += 1;
+            } else {
+                break;
+            }
+        }
+        // "denied meeting Xi": a gerund is what was denied, not a clause.
+        let gerund = doc.info(x).verb.is_some_and(|v| v.tense == Tense::Ing);
+        let opens = x < sent.end
+            && doc.tok(x).is_word()
+            && !gerund
+            && !doc.cue(x, Cue::Preposition)
+            && !doc.is_any(x, &["to", "so", "not", "nothing", "goodbye"]);
+        opens.then_some(x)
     }
 
     /// The speaker of the quote between tokens `open` and `close`.
@@ -228,9 +352,25 @@ impl Events<'_, '_> {
         {
             return Some((r.entity, doc.sentence_of[j] as usize));
         }
-        // Before: `X said: "`, `X said that "`, `X told the BBC: "`.
+        // Before: `X said: "`, `X said that "`, `X told the BBC: "`, and `X agreed, "` (any
+        // verb right before the quote's comma or colon).
         let s = doc.sentence_of[open] as usize;
         let start = doc.sentences[s].tokens.start;
+        if open >= start + 2
+            && doc.punct(open - 1, &[",", ":"])
+            && doc.shape(open - 2) == TokenShape::Lower
+            && match doc.info(open - 2).verb {
+                Some(v) => matches!(v.tense, Tense::Past | Tense::Present),
+                // A verb no list has: "agreed", "replied", "insisted".
+                None => doc.s(open - 2).ends_with("ed"),
+            }
+            && let Some(r) = self
+                .subject(self.sent(s), open - 2)
+                .into_iter()
+                .find(|r| speaking(r))
+        {
+            return Some((r.entity, s));
+        }
         let mut j = open;
         while j > start {
             j -= 1;

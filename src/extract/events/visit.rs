@@ -4,7 +4,7 @@
 
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::{Cue, NounClass};
+use crate::lexicon::{Cue, NounClass, Tense};
 use crate::model::{EntityId, EntityKind, PlaceKind, Rule};
 
 impl Events<'_, '_> {
@@ -37,6 +37,48 @@ impl Events<'_, '_> {
             // Visiting a person is meeting them.
             self.emit_pairs(sent, k, &subjects, &people, Rule::VisitPerson, after, true);
         }
+    }
+
+    /// "Thatcher left Bonn": who leaves a place was there; "Leaving a Brussels summit, Mr Blair
+    /// said": a participle opening the sentence places the subject after it. True when it found
+    /// the place, so that "left for Moscow" is read only when it did not.
+    pub(super) fn leave_verb(&mut self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        // The place: right after the verb, or qualifying its object ("a Brussels summit").
+        let mut p = k + 1;
+        while p < sent.end && p < k + 3 && doc.cue(p, Cue::Determiner) {
+            p += 1;
+        }
+        let Some(place) = self.ref_starting(p).filter(|r| self.place(r)).copied() else {
+            return false;
+        };
+        let opening =
+            doc.starts_sentence(k) && doc.info(k).verb.is_some_and(|v| v.tense == Tense::Ing);
+        let leavers: Vec<Ref> = if opening {
+            let after = doc
+                .fronted_phrase_end(sent.index)
+                .map_or(place.to, |comma| comma + 1);
+            self.first_agent_from(sent, after)
+                .or_else(|| {
+                    (place.to..sent.end.min(place.to + 6))
+                        .filter_map(|x| self.ref_starting(x))
+                        .find(|r| self.agent(r))
+                })
+                .copied()
+                .into_iter()
+                .collect()
+        } else {
+            self.subject(sent, k).into_iter().copied().collect()
+        };
+        let leavers: Vec<Ref> = leavers
+            .into_iter()
+            .filter(|r| self.kind(r) == EntityKind::Person)
+            .collect();
+        if leavers.is_empty() {
+            return false;
+        }
+        self.emit_visits(sent, k, &leavers, &[place], Rule::Left);
+        true
     }
 
     pub(super) fn motion_verb(&mut self, sent: Sent, k: usize, preps: &[&str], rule: Rule) {

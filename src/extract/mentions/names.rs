@@ -454,6 +454,18 @@ impl Scanner<'_, '_> {
             })
         {
             hints |= hint::SPEECH_AFTER;
+            // "Gencorp said its unit ...": a company speaks of its own.
+            if doc.is(v + 1, "its") {
+                hints |= hint::COMPANY;
+            }
+        }
+        // "GenCorp <GY>", "<Asturiana de Zinc>": the wire marks companies with angle brackets.
+        let ticker = doc.punct(to, &["<"])
+            && doc.shape(to + 1) == TokenShape::Upper
+            && doc.punct(to + 2, &[">"]);
+        let bracketed = from > 0 && doc.punct(from - 1, &["<"]) && doc.punct(to, &[">"]);
+        if ticker || bracketed {
+            hints |= hint::COMPANY;
         }
         if to < self.end && doc.tok(to).shape == TokenShape::Clitic {
             hints |= hint::POSSESSIVE;

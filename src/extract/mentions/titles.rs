@@ -133,7 +133,13 @@ impl Scanner<'_, '_> {
             } else {
                 i + 1
             };
-            if self.name_word(next) && self.known_at(next).is_none_or(|m| m.demonym) {
+            // "Mr Wellington", "Mrs Paris": a one-word known name after an honorific is a
+            // surname; a longer one ("Sir Lanka Cricket Board") is not.
+            if self.name_word(next)
+                && self
+                    .known_at(next)
+                    .is_none_or(|m| m.demonym || m.end == next + 1)
+            {
                 return Some(next);
             }
         }
@@ -324,6 +330,17 @@ impl Scanner<'_, '_> {
             end: title_end,
         };
         let mut j = title_end;
+        // "Turkish Ambassador to Athens Nazmi Akiman", "envoy to the UN": where an office is
+        // held, as part of the title; what it is of is said before it.
+        if doc.is(j, "to") {
+            let x = if doc.is(j + 1, "the") { j + 2 } else { j + 1 };
+            if let Some(m) = self.known_at(x).filter(|m| !m.demonym)
+                && self.name_word(m.end)
+            {
+                tail.end = m.end;
+                j = m.end;
+            }
+        }
         while doc.is(j, "of") || doc.is(j, "for") {
             let mut x = j + 1;
             if doc.is(x, "the") {

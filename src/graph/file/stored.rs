@@ -1,0 +1,188 @@
+//! A graph file's records as blocks of bytes, for adding and removing documents without reading
+//! the others: each record is a block that numbers its own strings, so it can be copied into the
+//! new file as it is. Only each block's id and hashes are read. The bytes written are those
+//! [`KnowledgeGraph::to_bytes`] gives for the same records and corrections, so a graph grown
+//! this way is the graph a fresh build of its documents makes.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::{GraphFileError, blocks, body, convert, open, seal};
+use crate::graph::{Corrections, KnowledgeGraph, Outcome, Record};
+
+/// Where a record's block is.
+#[derive(Clone, Debug)]
+enum Block {
+    /// In the file read.
+    Read(Range<usize>),
+    /// Made since.
+    New(Vec<u8>),
+}
+
+/// One record: its id, hashes and block.
+#[derive(Clone, Debug)]
+struct Entry {
+    id: String,
+    text_hash: u64,
+    fingerprint: u64,
+    block: Block,
+}
+
+/// A graph file held as its blocks: documents can be added, replaced and removed, and the
+/// corrections changed, without merging or decoding the records already there.
+#[derive(Clone, Debug, Default)]
+pub struct StoredGraph {
+    /// The body of the file read.
+    body: Vec<u8>,
+    corrections: Corrections,
+    /// Sorted by id, ids distinct.
+    entries: Vec<Entry>,
+    /// Fingerprint -> how many records have it.
+    fingerprints: FxHashMap<u64, usize>,
+}
+
+impl StoredGraph {
+    /// Reads a graph file's header, corrections and each record's id and hashes. The body is
+    /// checked against its checksum, so what is not read is what was written.
+    pub fn from_bytes(bytes: &[u8]) -> Result<StoredGraph, GraphFileError> {
+        let body = open(bytes)?;
+        let (corrections, ranges) = blocks(body)?;
+        let corrections = convert::decode_corrections(corrections)?;
+        let mut graph = StoredGraph {
+            corrections,
+            ..StoredGraph::default()
+        };
+        graph.entries.reserve(ranges.len());
+        for range in ranges {
+            let (id, text_hash, fingerprint) = convert::record_head(&body[range.clone()])?;
+            if graph
+                .entries
+                .last()
+                .is_some_and(|last| last.id.as_str() >= id)
+            {
+                return Err(GraphFileError::Inconsistent(
+                    "the records are not in order of their ids, or two have one id",
+                ));
+            }
+            *graph.fingerprints.entry(fingerprint).or_default() += 1;
+            graph.entries.push(Entry {
+                id: id.to_string(),
+                text_hash,
+                fingerprint,
+                block: Block::Read(range),
+            });
+        }
+        graph.body = body.to_vec();
+        Ok(graph)
+    }
+
+    /// The bytes of the graph file: exactly those of [`KnowledgeGraph::to_bytes`] for these
+    /// records and corrections.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let blocks = self.entries.iter().map(|e| match &e.block {
+            Block::Read(range) => &self.body[range.clone()],
+            Block::New(bytes) => bytes.as_slice(),
+        });
+        seal(&body(
+            &convert::encode_corrections(&self.corrections),
+            blocks,
+        ))
+    }
+
+    /// The corrections the file holds.
+    pub fn corrections(&self) -> &Corrections {
+        &self.corrections
+    }
+
+    /// Replaces the corrections.
+    pub fn set_corrections(&mut self, corrections: Corrections) {
+        self.corrections = corrections;
+    }
+
+    /// How many documents the file holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the file holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// True when a document has this id.
+    pub fn has(&self, id: &str) -> bool {
+        self.position(id).is_ok()
+    }
+
+    /// The ids of the documents, sorted.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.id.as_str())
+    }
+
+    /// How many documents have the text of another one held (and so add no facts).
+    pub fn duplicates(&self) -> usize {
+        self.entries.len() - self.fingerprints.len()
+    }
+
+    /// True when a document held has this fingerprint ([`crate::graph::fingerprint`]).
+    pub fn has_fingerprint(&self, fingerprint: u64) -> bool {
+        self.fingerprints.contains_key(&fingerprint)
+    }
+
+    fn position(&self, id: &str) -> Result<usize, usize> {
+        self.entries.binary_search_by(|e| e.id.as_str().cmp(id))
+    }
+
+    /// Adds a record: a new id is added; an id held with the same text changes nothing; with
+    /// another text the record replaces the one held when `replace` says so.
+    pub fn insert(&mut self, record: &Record, replace: bool) -> Outcome {
+        let entry = |record: &Record| Entry {
+            id: record.id.clone(),
+            text_hash: record.text_hash,
+            fingerprint: record.fingerprint,
+            block: Block::New(convert::encode_record(record)),
+        };
+        match self.position(&record.id) {
+            Ok(i) if self.entries[i].text_hash == record.text_hash => Outcome::Unchanged,
+            Ok(_) if !replace => Outcome::Kept,
+            Ok(i) => {
+                self.forget(self.entries[i].fingerprint);
+                *self.fingerprints.entry(record.fingerprint).or_default() += 1;
+                self.entries[i] = entry(record);
+                Outcome::Replaced
+            }
+            Err(i) => {
+                *self.fingerprints.entry(record.fingerprint).or_default() += 1;
+                self.entries.insert(i, entry(record));
+                Outcome::Added
+            }
+        }
+    }
+
+    /// Removes the document with this id; false when there is none.
+    pub fn remove(&mut self, id: &str) -> bool {
+        match self.position(id) {
+            Ok(i) => {
+                let entry = self.entries.remove(i);
+                self.forget(entry.fingerprint);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn forget(&mut self, fingerprint: u64) {
+        if let Some(count) = self.fingerprints.get_mut(&fingerprint) {
+            *count -= 1;
+            if *count == 0 {
+                self.fingerprints.remove(&fingerprint);
+            }
+        }
+    }
+
+    /// Merges the records into a graph (decoding every block).
+    pub fn to_graph(&self) -> Result<KnowledgeGraph, GraphFileError> {
+        KnowledgeGraph::from_bytes(&self.to_bytes())
+    }
+}
