@@ -7,6 +7,13 @@ use crate::lexicon::{PhraseTarget, flag};
 use crate::model::EntityKind;
 use crate::text::TokenShape;
 
+/// The most modifiers read before a title ("former Russian Foreign Ministry spokeswoman" has
+/// two): a bound, so a run of names with no title costs what its length does.
+const MAX_MODIFIERS: usize = 4;
+/// The most words of an organisation's name read before a title ("Home Office" in "Home Office
+/// Minister").
+const MAX_ORG_WORDS: usize = 8;
+
 /// A modifier before a title: its tokens and what it names ("Russian", "NASA", "Russia's").
 type Modifier = (usize, usize, CandKind);
 
@@ -150,7 +157,8 @@ impl Scanner<'_, '_> {
     /// ("Home Office" in "Home Office Minister"). Returns its end.
     pub(super) fn org_run_before_title(&self, i: usize) -> Option<usize> {
         let mut k = i;
-        while k < self.end && self.capital(k) && self.title_at(k).is_none() {
+        let end = self.end.min(i + MAX_ORG_WORDS);
+        while k < end && self.capital(k) && self.title_at(k).is_none() {
             if self.info(k).has(flag::ORG_HEAD) && self.title_at(k + 1).is_some() {
                 return Some(k + 1);
             }
@@ -266,7 +274,7 @@ impl Scanner<'_, '_> {
         .then_some(i);
         let mut k = lead.map_or(i, |p| p + 1);
         let mut mods: Vec<Modifier> = Vec::new();
-        loop {
+        while mods.len() < MAX_MODIFIERS {
             // "Russian Foreign Ministry Spokeswoman": a demonym and an organisation read as one.
             if let Some(&(from, to, CandKind::Demonym(_))) = mods.last()
                 && to == k
