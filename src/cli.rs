@@ -356,74 +356,14 @@ pub fn run(args: Args) -> Result<()> {
             strict,
             corrections,
             format,
-        } => {
-            let target = output.unwrap_or_else(|| graph.clone());
-            let corrections = corrections_for(corrections, &graph)?;
-            let mut stored = input::load_stored(&graph)?;
-            if let Some(corrections) = corrections {
-                stored.set_corrections(corrections);
-            }
-            let out = write::Output::open(&target)?;
-            let docs = input::read_documents(&paths, Policy { strict })?;
-            let report = respond::add_to_stored(&mut stored, &docs, jobs)?;
-            let to_stdout = out.is_stdout();
-            out.write(&stored.to_bytes())?;
-            let summary = Summary {
-                graph: target.display().to_string(),
-                documents: stored.len(),
-                removed: 0,
-                report,
-                graph_entities: None,
-                graph_relations: None,
-            };
-            summary.print(format, to_stdout)
-        }
+        } => add(&graph, &paths, output, jobs, strict, corrections, format),
         Command::Remove {
             graph,
             ids,
             output,
             corrections,
             format,
-        } => {
-            let target = output.unwrap_or_else(|| graph.clone());
-            let corrections = corrections_for(corrections, &graph)?;
-            let mut stored = input::load_stored(&graph)?;
-            if let Some(corrections) = corrections {
-                stored.set_corrections(corrections);
-            }
-            let missing: Vec<&str> = ids
-                .iter()
-                .filter(|id| !stored.has(id))
-                .map(String::as_str)
-                .collect();
-            if !missing.is_empty() {
-                anyhow::bail!(
-                    "`{}` holds no document {}; nothing was removed",
-                    graph.display(),
-                    missing
-                        .iter()
-                        .map(|id| format!("`{id}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-            }
-            let out = write::Output::open(&target)?;
-            let mut removed = 0;
-            for id in &ids {
-                removed += usize::from(stored.remove(id));
-            }
-            let to_stdout = out.is_stdout();
-            out.write(&stored.to_bytes())?;
-            let summary = Summary {
-                graph: target.display().to_string(),
-                documents: stored.len(),
-                removed,
-                report: kg::build::Report::default(),
-                graph_entities: None,
-                graph_relations: None,
-            };
-            summary.print(format, to_stdout)
-        }
+        } => remove(&graph, &ids, output, corrections, format),
         Command::Extract {
             paths,
             jobs,
@@ -468,18 +408,7 @@ pub fn run(args: Args) -> Result<()> {
             graph,
             format,
             limit,
-        } => {
-            let audit = input::load_graph(&graph)?.audit(limit);
-            term::print(&match format {
-                StatsFormat::Table => audit.table(),
-                StatsFormat::Json => {
-                    serde_json::to_string_pretty(&audit)
-                        .expect("plain structs with string keys serialize")
-                        + "\n"
-                }
-            })?;
-            Ok(())
-        }
+        } => audit_graph(&graph, format, limit),
         Command::Stats { graph, format } => {
             let stats = input::load_graph(&graph)?.stats();
             term::print(&match format {
@@ -489,6 +418,99 @@ pub fn run(args: Args) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `kg add`: texts added to a graph file's records, the other records copied as they are.
+fn add(
+    graph: &std::path::Path,
+    paths: &[PathBuf],
+    output: Option<PathBuf>,
+    jobs: Option<NonZeroUsize>,
+    strict: bool,
+    corrections: Option<PathBuf>,
+    format: StatsFormat,
+) -> Result<()> {
+    let target = output.unwrap_or_else(|| graph.to_path_buf());
+    let corrections = corrections_for(corrections, graph)?;
+    let mut stored = input::load_stored(graph)?;
+    if let Some(corrections) = corrections {
+        stored.set_corrections(corrections);
+    }
+    let out = write::Output::open(&target)?;
+    let docs = input::read_documents(paths, Policy { strict })?;
+    let report = respond::add_to_stored(&mut stored, &docs, jobs)?;
+    let to_stdout = out.is_stdout();
+    out.write(&stored.to_bytes())?;
+    let summary = Summary {
+        graph: target.display().to_string(),
+        documents: stored.len(),
+        removed: 0,
+        report,
+        graph_entities: None,
+        graph_relations: None,
+    };
+    summary.print(format, to_stdout)
+}
+
+/// `kg remove`: documents taken out of a graph file; an id it does not hold writes nothing.
+fn remove(
+    graph: &std::path::Path,
+    ids: &[String],
+    output: Option<PathBuf>,
+    corrections: Option<PathBuf>,
+    format: StatsFormat,
+) -> Result<()> {
+    let target = output.unwrap_or_else(|| graph.to_path_buf());
+    let corrections = corrections_for(corrections, graph)?;
+    let mut stored = input::load_stored(graph)?;
+    if let Some(corrections) = corrections {
+        stored.set_corrections(corrections);
+    }
+    let missing: Vec<&str> = ids
+        .iter()
+        .filter(|id| !stored.has(id))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!(
+            "`{}` holds no document {}; nothing was removed",
+            graph.display(),
+            missing
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let out = write::Output::open(&target)?;
+    let mut removed = 0;
+    for id in ids {
+        removed += usize::from(stored.remove(id));
+    }
+    let to_stdout = out.is_stdout();
+    out.write(&stored.to_bytes())?;
+    let summary = Summary {
+        graph: target.display().to_string(),
+        documents: stored.len(),
+        removed,
+        report: kg::build::Report::default(),
+        graph_entities: None,
+        graph_relations: None,
+    };
+    summary.print(format, to_stdout)
+}
+
+/// `kg audit`: the findings on a graph file, as a table or JSON.
+fn audit_graph(graph: &std::path::Path, format: StatsFormat, limit: usize) -> Result<()> {
+    let audit = input::load_graph(graph)?.audit(limit);
+    term::print(&match format {
+        StatsFormat::Table => audit.table(),
+        StatsFormat::Json => {
+            serde_json::to_string_pretty(&audit).expect("plain structs with string keys serialize")
+                + "\n"
+        }
+    })?;
+    Ok(())
 }
 
 /// The corrections a build, add or remove applies: the file `--corrections` names (which must

@@ -10,5 +10,7 @@ mod graph;
 mod grow;
 mod malformed;
 mod query;
+mod questions;
 mod rules;
 mod shell;
+mod tidy;
