@@ -175,11 +175,11 @@ impl Events<'_, '_> {
             // No one visits their own country or its capital ("Kohl in Bonn").
             let home = self.home_countries(v.entity);
             places.retain(|p| {
-                !self.home_capital(v.entity, p.entity)
-                    && !(self.entities[p.entity].place_kind == Some(PlaceKind::Country)
-                        && self
-                            .country_name_of(p.entity)
-                            .is_some_and(|c| home.contains(&c)))
+                let own_country = self.entities[p.entity].place_kind == Some(PlaceKind::Country)
+                    && self
+                        .country_name_of(p.entity)
+                        .is_some_and(|c| home.contains(&c));
+                !own_country && !self.home_capital(v.entity, p.entity)
             });
             for p in places.clone() {
                 if let Some(country) = self.foreign_country_of(p.entity, v.entity)
