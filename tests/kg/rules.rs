@@ -489,6 +489,8 @@ families! {
         nine_hours_of_talks_with_her,
         talks_on_sunday_with,
         a_word_typed_twice,
+        the_speaker_is_not_the_subject_of_what_he_reports,
+        speaking_to_a_body_is_no_meeting,
     ],
     place => [
         met_at_the_kremlin,

@@ -15,6 +15,7 @@ impl Events<'_, '_> {
     pub(super) fn subject(&self, sent: Sent, k: usize) -> Vec<&Ref> {
         let doc = self.doc;
         let floor = reach(sent, k);
+        let says = doc.info(k).verb.is_some_and(|v| v.class == VerbClass::Say);
         let mut j = k;
         while j > floor {
             j -= 1;
@@ -28,6 +29,18 @@ impl Events<'_, '_> {
             }
             if doc.punct(j, CLAUSE_BREAKS)
                 || doc.cue(j, Cue::ClauseWord) && !self.is_relative_that(j)
+            {
+                break;
+            }
+            // "He said the company had talks with X": a verb of saying opens the clause it
+            // reports; whoever spoke is not that clause's subject.
+            if !says
+                && j + 1 < k
+                && !doc.cue(j, Cue::Negation)
+                && self.opens_reported_clause(j + 1)
+                && doc.info(j).verb.is_some_and(|v| {
+                    v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
+                })
             {
                 break;
             }
@@ -72,6 +85,15 @@ impl Events<'_, '_> {
             return vec![r];
         }
         Vec::new()
+    }
+
+    /// True when the words at `j`, after a verb of saying, open the clause it reports ("said
+    /// the company ...", "said that ...", "told reporters he ..."), not a phrase of when or how
+    /// it was said ("said on Friday after talks with X").
+    fn opens_reported_clause(&self, j: usize) -> bool {
+        let doc = self.doc;
+        doc.cue(j, Cue::Determiner)
+            || doc.is_any(j, &["that", "he", "she", "it", "they", "we", "i"])
     }
 
     /// True when token `j` cannot be the noun a possessive stands before: punctuation, a

@@ -211,6 +211,16 @@ impl Events<'_, '_> {
             VerbClass::Talk => {
                 // "spoke by phone with X", "talked on the telephone to X".
                 let o = k + 1 + self.phone_phrase(k + 1);
+                // "speaking to the Chamber of Commerce", "talked to Reuters": an address or an
+                // interview, not a meeting.
+                let first = if doc.is(o + 1, "the") { o + 2 } else { o + 1 };
+                let to_a_body = doc.is(o, "to")
+                    && self
+                        .ref_starting(first)
+                        .is_some_and(|r| self.kind(r) == EntityKind::Organization);
+                if to_a_body {
+                    return;
+                }
                 if doc.is_any(o, &["with", "to"]) {
                     self.meet_verb(sent, k, Rule::TalkWith);
                 } else if doc.is(o, "about") || doc.is(o, "on") && o == k + 1 {
