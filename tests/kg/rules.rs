@@ -413,6 +413,7 @@ families! {
         unix_seconds_record_date,
         spelt_out_record_date,
         a_planned_weekday_is_the_next_one,
+        dated_after_its_article_is_planned,
     ],
     discuss => [
         discussed_with,
