@@ -151,6 +151,52 @@ pub fn add_documents(
     Ok(report)
 }
 
+/// One id with two different records among records given in no set order.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the records hold document `{0}` twice, with two different texts; which to keep would depend on the order of the shards"
+)]
+pub struct ConflictingRecords(pub String);
+
+/// Merges records made by the map step of a split build (`kg extract --records`, read back
+/// with [`crate::graph::parse_record_line`]) into the graph: the reduce. The records may come
+/// in any order and from any number of shards; the graph is the one [`add_documents`] makes of
+/// the same texts, byte for byte. A record given twice (one id, one text) is taken once; one id
+/// with two texts is refused, since which one a build keeps depends on the order of its input,
+/// which shards do not have. An id the graph holds already is skipped or, with another text,
+/// replaced when `replace` says so.
+pub fn add_records(
+    graph: &mut KnowledgeGraph,
+    mut records: Vec<Record>,
+    replace: bool,
+) -> Result<Report, ConflictingRecords> {
+    records.sort_unstable_by(|a, b| a.id.cmp(&b.id).then(a.text_hash.cmp(&b.text_hash)));
+    if let Some(w) = records
+        .windows(2)
+        .find(|w| w[0].id == w[1].id && w[0].text_hash != w[1].text_hash)
+    {
+        return Err(ConflictingRecords(w[0].id.clone()));
+    }
+    records.dedup_by(|b, a| a.id == b.id);
+    let mut report = Report::default();
+    for record in &records {
+        report.found(record, 0);
+    }
+    let mut held: rustc_hash::FxHashSet<u64> =
+        graph.records().iter().map(|r| r.fingerprint).collect();
+    let seen: Vec<(u64, bool)> = records
+        .iter()
+        .map(|r| (r.fingerprint, r.date.is_some()))
+        .collect();
+    let outcomes = graph.insert(records, replace);
+    for ((fingerprint, dated), outcome) in seen.into_iter().zip(outcomes) {
+        let duplicate =
+            matches!(outcome, Outcome::Added | Outcome::Replaced) && !held.insert(fingerprint);
+        report.count(outcome, duplicate, dated);
+    }
+    Ok(report)
+}
+
 /// Extracts the documents and adds their records to a graph file held as blocks
 /// ([`StoredGraph`]), without merging: what `kg add` does. A document whose id the file holds
 /// is skipped when its text is the same and replaces the one held when it is not (when

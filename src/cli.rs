@@ -12,7 +12,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 use kg::build::MAX_JOBS;
 use kg::export::{self, Selection};
-use kg::graph::{KnowledgeGraph, Stats};
+use kg::graph::{KnowledgeGraph, Record, Stats, record_line};
 use kg::query::{self, Format};
 use serde::Serialize;
 
@@ -74,11 +74,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         corrections: Option<PathBuf>,
     },
-    /// Read texts, extract, and write a graph file
+    /// Read texts, extract, and write a graph file; or merge extraction records (`kg extract
+    /// --records`) into one
     Build {
         /// Texts to read
-        #[arg(value_name = "PATH", required = true)]
+        #[arg(value_name = "PATH", required_unless_present = "from")]
         paths: Vec<PathBuf>,
+        /// Merge these extraction records (files, folders of shards, `-`), as written by `kg
+        /// extract --records`, in any number and order, instead of reading texts: the graph is
+        /// byte for byte the one `kg build` makes of the texts
+        #[arg(long, value_name = "RECORDS", num_args = 1.., conflicts_with_all = ["paths", "strict", "jobs"])]
+        from: Vec<PathBuf>,
         /// Where to write the graph (`-` for standard output)
         #[arg(long, short, value_name = "FILE")]
         output: PathBuf,
@@ -144,6 +150,10 @@ enum Command {
         /// Texts to read
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
+        /// Print each document's extraction record instead, one line a document, for `kg build
+        /// --from` to merge (the map step of a build split across processes or machines)
+        #[arg(long)]
+        records: bool,
         /// Worker threads, 1 to 256 [default: all cores]
         #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
         jobs: Option<NonZeroUsize>,
@@ -308,6 +318,7 @@ pub fn run(args: Args) -> Result<()> {
         } => open_shell(graph.as_deref(), &paths, keep_going, strict, corrections),
         Command::Build {
             paths,
+            from,
             output,
             jobs,
             strict,
@@ -317,10 +328,15 @@ pub fn run(args: Args) -> Result<()> {
             let corrections = corrections_for(corrections, &output)?;
             // The output is checked, and its temporary file made, before anything is read.
             let out = write::Output::open(&output)?;
-            let docs = input::read_documents(&paths, Policy { strict })?;
             let mut graph = KnowledgeGraph::new();
             graph.set_corrections(corrections.unwrap_or_default());
-            let report = respond::add_documents(&mut graph, &docs, jobs, false)?;
+            let report = if from.is_empty() {
+                let docs = input::read_documents(&paths, Policy { strict })?;
+                respond::add_documents(&mut graph, &docs, jobs, false)?
+            } else {
+                let records = input::read_records(&from)?;
+                kg::build::add_records(&mut graph, records, false)?
+            };
             let to_stdout = out.is_stdout();
             out.write(&graph.to_bytes())?;
             let stats = graph.stats();
@@ -412,13 +428,18 @@ pub fn run(args: Args) -> Result<()> {
         }
         Command::Extract {
             paths,
+            records,
             jobs,
             strict,
         } => {
             let docs = input::read_documents(&paths, Policy { strict })?;
             let mut out = BufWriter::new(io::stdout().lock());
             respond::extract_each(&docs, jobs, |doc, ex| {
-                writeln!(out, "{}", export::extraction_to_json(doc, &ex))
+                if records {
+                    writeln!(out, "{}", record_line(&Record::new(doc, &ex)))
+                } else {
+                    writeln!(out, "{}", export::extraction_to_json(doc, &ex))
+                }
             })?;
             out.flush()?;
             Ok(())

@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use kg::build::content::{self, NotText};
 use kg::build::records::{self, BadLine, Line, MAX_DOCUMENT_BYTES};
-use kg::graph::{Corrections, GraphFileError, KnowledgeGraph, StoredGraph};
+use kg::graph::{
+    Corrections, GraphFileError, KnowledgeGraph, MAX_RECORD_LINE_BYTES, Record, StoredGraph,
+    parse_record_line,
+};
 use kg::text::Document;
 
 use crate::term::warn;
@@ -56,7 +59,7 @@ pub fn read_documents(paths: &[PathBuf], policy: Policy) -> Result<Vec<Document>
         let meta =
             fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
         if meta.is_dir() {
-            for file in files_under(path, policy)? {
+            for file in files_under(path, policy, is_text_file)? {
                 match read_file(&file, policy) {
                     Ok(found) => docs.extend(found),
                     Err(err) => policy.skip(&format!("{err:#}"))?,
@@ -220,12 +223,26 @@ fn read_json_lines(name: &str, mut reader: impl BufRead, policy: Policy) -> Resu
     Ok(docs)
 }
 
-/// The text files under a folder, sorted by path so that every run reads them in one order.
+/// True when a file found in a folder is read as text: by its extension.
+fn is_text_file(path: &Path) -> bool {
+    has_extension(path, &TEXT_EXTENSIONS)
+}
+
+/// True when a file found in a folder of record shards is read: any name but Spark's
+/// `_SUCCESS` and other names starting with `_` (hidden names are never read).
+fn is_shard_file(path: &Path) -> bool {
+    !path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+}
+
+/// The files under a folder that `accept` takes, sorted by path so that every run reads them
+/// in one order.
 /// Hidden entries are skipped, and symbolic links to folders are not followed (no loops). An
 /// entry with a text extension that is not a readable regular file (a FIFO, which would block;
 /// a socket or device; a broken link or a loop of links; a link to a folder) is reported and
 /// skipped, under the policy.
-fn files_under(dir: &Path, policy: Policy) -> Result<Vec<PathBuf>> {
+fn files_under(dir: &Path, policy: Policy, accept: fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
@@ -264,7 +281,7 @@ fn files_under(dir: &Path, policy: Policy) -> Result<Vec<PathBuf>> {
                 pending.push(path);
                 continue;
             }
-            if !has_extension(&path, &TEXT_EXTENSIONS) {
+            if !accept(&path) {
                 continue;
             }
             let shown = path.display();
@@ -316,6 +333,75 @@ fn describe(file_type: &fs::FileType) -> &'static str {
 #[cfg(not(unix))]
 fn describe(_file_type: &fs::FileType) -> &'static str {
     "a special file"
+}
+
+/// Reads the extraction records (`kg extract --records`) in files, folders of shards (every
+/// file but hidden ones and names starting with `_`, such as Spark's `_SUCCESS`) and `-`, in any
+/// order. A line that is not a record stops the reading, named by file and line: a shard is
+/// the output of a program, and a damaged one must be made again.
+pub fn read_records(paths: &[PathBuf]) -> Result<Vec<Record>> {
+    let mut records = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            read_record_lines("<stdin>", io::stdin().lock(), &mut records)?;
+            continue;
+        }
+        let meta =
+            fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let files = if meta.is_dir() {
+            files_under(path, Policy { strict: true }, is_shard_file)?
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            let cannot_read = || format!("cannot read `{}`", file.display());
+            let reader = BufReader::new(File::open(&file).with_context(cannot_read)?);
+            read_record_lines(&file.display().to_string(), reader, &mut records)?;
+        }
+    }
+    Ok(records)
+}
+
+/// The records of one source, a line each; lines are decoded on every core, a batch at a time.
+fn read_record_lines(
+    name: &str,
+    mut reader: impl BufRead,
+    records: &mut Vec<Record>,
+) -> Result<()> {
+    use rayon::prelude::*;
+    const BATCH: usize = 4096;
+    let mut lines: Vec<Vec<u8>> = Vec::with_capacity(BATCH);
+    let mut first_line = 1;
+    let mut done = false;
+    while !done {
+        lines.clear();
+        while lines.len() < BATCH {
+            let mut line = Vec::new();
+            let read = reader
+                .by_ref()
+                .take(MAX_RECORD_LINE_BYTES as u64 + 1)
+                .read_until(b'\n', &mut line)
+                .with_context(|| format!("cannot read `{name}`"))?;
+            if read == 0 {
+                done = true;
+                break;
+            }
+            lines.push(line);
+        }
+        let parsed: Vec<_> = lines
+            .par_iter()
+            .map(|line| parse_record_line(line.strip_suffix(b"\n").unwrap_or(line)))
+            .collect();
+        for (i, result) in parsed.into_iter().enumerate() {
+            match result {
+                Ok(Some(record)) => records.push(record),
+                Ok(None) => {}
+                Err(err) => bail!("`{name}:{}` is not a record: {err}", first_line + i),
+            }
+        }
+        first_line += lines.len();
+    }
+    Ok(())
 }
 
 /// True when the file name ends in one of the extensions, in any case (`.TXT` too).

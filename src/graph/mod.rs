@@ -19,7 +19,10 @@ mod merge;
 mod record;
 
 pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
-pub use file::{FORMAT_VERSION, GraphFileError, StoredGraph};
+pub use file::{
+    FORMAT_VERSION, GraphFileError, MAX_RECORD_LINE_BYTES, RecordLineError, StoredGraph,
+    parse_record_line, record_line,
+};
 pub use fuzzy::MAX_FUZZY_CHARS;
 pub use record::{Record, RecordEntity, RecordRelation, fingerprint, text_hash};
 
@@ -285,18 +288,19 @@ impl KnowledgeGraph {
     /// Within `records`, the first of an id wins and later ones are [`Outcome::Unchanged`] or
     /// [`Outcome::Kept`]. The graph is merged once, after all of them.
     pub fn insert(&mut self, records: Vec<Record>, replace: bool) -> Vec<Outcome> {
+        // Each id is looked up once, by binary search among the records held; new records are
+        // sorted and merged with those held in one pass, so that adding n records to a graph
+        // of m costs O(m + n log n), not a shift of the records held for every new one.
         let mut outcomes = Vec::with_capacity(records.len());
-        let mut seen: FxHashSet<String> = FxHashSet::default();
-        // Records that sort after every one held can be merged on top of what is there, which
-        // is what merging everything again would do, when no correction applies at the end.
-        let mut append = self.corrections.same.is_empty() && self.corrections.role.is_empty();
-        let mut appended = Vec::new();
+        // Id -> the text hash of the record that stands for it after its first record.
+        let mut first: FxHashMap<String, u64> = FxHashMap::default();
+        first.reserve(records.len());
+        let mut added: Vec<Record> = Vec::new();
+        let mut replaced = false;
         for record in records {
-            if !seen.insert(record.id.clone()) {
-                let same = self
-                    .position(&record.id)
-                    .is_ok_and(|i| self.records[i].text_hash == record.text_hash);
-                outcomes.push(if same {
+            if let Some(&hash) = first.get(record.id.as_str()) {
+                // A later record of an id given earlier: the first one stays.
+                outcomes.push(if hash == record.text_hash {
                     Outcome::Unchanged
                 } else {
                     Outcome::Kept
@@ -305,38 +309,49 @@ impl KnowledgeGraph {
             }
             match self.position(&record.id) {
                 Ok(i) if self.records[i].text_hash == record.text_hash => {
+                    first.insert(record.id.clone(), record.text_hash);
                     outcomes.push(Outcome::Unchanged);
                 }
-                Ok(_) if !replace => outcomes.push(Outcome::Kept),
+                Ok(i) if !replace => {
+                    first.insert(record.id.clone(), self.records[i].text_hash);
+                    outcomes.push(Outcome::Kept);
+                }
                 Ok(i) => {
+                    first.insert(record.id.clone(), record.text_hash);
                     self.records[i] = record;
-                    append = false;
+                    replaced = true;
                     outcomes.push(Outcome::Replaced);
                 }
-                Err(i) => {
-                    if i < self.records.len() {
-                        append = false;
-                    }
-                    if append {
-                        appended.push(self.records.len());
-                    }
-                    self.records.insert(i, record);
+                Err(_) => {
+                    first.insert(record.id.clone(), record.text_hash);
+                    added.push(record);
                     outcomes.push(Outcome::Added);
                 }
             }
         }
-        if !outcomes
-            .iter()
-            .any(|o| matches!(o, Outcome::Added | Outcome::Replaced))
-        {
+        if added.is_empty() && !replaced {
             return outcomes;
         }
+        added.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        // Records that sort after every one held can be merged on top of what is there, which
+        // is what merging everything again would do, when no correction applies at the end.
+        let append = !replaced
+            && self.corrections.same.is_empty()
+            && self.corrections.role.is_empty()
+            && self
+                .records
+                .last()
+                .is_none_or(|last| added.first().is_some_and(|a| a.id > last.id));
+        let from = self.records.len();
         if append {
+            self.records.extend(added);
             self.fuzzy.take();
-            for i in appended {
+            for i in from..self.records.len() {
                 self.merge_record(i);
             }
         } else {
+            let held = std::mem::take(&mut self.records);
+            self.records = merge_sorted(held, added);
             self.rebuild();
         }
         outcomes
@@ -345,17 +360,10 @@ impl KnowledgeGraph {
     /// Takes documents out, with everything only they supported. Returns, for each id, whether
     /// the graph held it.
     pub fn remove(&mut self, ids: &[&str]) -> Vec<bool> {
-        let found: Vec<bool> = ids
-            .iter()
-            .map(|id| match self.position(id) {
-                Ok(i) => {
-                    self.records.remove(i);
-                    true
-                }
-                Err(_) => false,
-            })
-            .collect();
+        let found: Vec<bool> = ids.iter().map(|id| self.has_doc(id)).collect();
         if found.contains(&true) {
+            let gone: FxHashSet<&str> = ids.iter().copied().collect();
+            self.records.retain(|r| !gone.contains(r.id.as_str()));
             self.rebuild();
         }
         found
@@ -619,6 +627,23 @@ impl KnowledgeGraph {
             merges: self.merges.len(),
         }
     }
+}
+
+/// Two lists sorted by id, with no id in both, as one sorted list.
+fn merge_sorted(a: Vec<Record>, b: Vec<Record>) -> Vec<Record> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter().peekable();
+    let mut b = b.into_iter().peekable();
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.id < y.id,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
 }
 
 /// The key under which entities of one kind merge.

@@ -8,6 +8,7 @@ mod extract;
 mod graph;
 mod grow;
 mod malformed;
+mod mapreduce;
 mod query;
 mod rules;
 mod shell;

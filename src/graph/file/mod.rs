@@ -8,15 +8,19 @@
 //! * `records` holds the encoder and decoder of one block (its strings numbered within it);
 //! * `convert` turns records and corrections into blocks and back, checking what they mean;
 //! * `stored` adds and removes records in a file's bytes without decoding the others;
-//! * `codec` holds the varints and strings the body is made of.
+//! * `codec` holds the varints and strings the body is made of;
+//! * `lines` writes a record as a line of text and reads it back (`kg extract --records`, `kg
+//!   build --from`).
 //!
 //! Reading never panics and never reserves more than the input's length allows.
 
 mod codec;
 mod convert;
+mod lines;
 mod records;
 mod stored;
 
+pub use lines::{MAX_RECORD_LINE_BYTES, RecordLineError, parse_record_line, record_line};
 pub use stored::StoredGraph;
 
 use rayon::prelude::*;
@@ -300,6 +304,16 @@ mod tests {
 
         fn below(&mut self, n: usize) -> usize {
             (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    #[test]
+    fn a_record_line_reads_back_to_the_same_record() {
+        for record in graph().records() {
+            let line = super::record_line(record);
+            assert!(!line.contains('\n'));
+            let back = super::parse_record_line(line.as_bytes()).expect("reads");
+            assert_eq!(back.as_ref(), Some(record));
         }
     }
 
