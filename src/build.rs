@@ -136,8 +136,7 @@ pub fn add_documents(
         records.push(record);
         Ok(())
     })?;
-    let mut held: rustc_hash::FxHashSet<u64> =
-        graph.records().iter().map(|r| r.fingerprint).collect();
+    let mut held: rustc_hash::FxHashSet<u64> = graph.fingerprints().into_iter().collect();
     let seen: Vec<(u64, bool)> = records
         .iter()
         .map(|r| (r.fingerprint, r.date.is_some()))
@@ -182,8 +181,7 @@ pub fn add_records(
     for record in &records {
         report.found(record, 0);
     }
-    let mut held: rustc_hash::FxHashSet<u64> =
-        graph.records().iter().map(|r| r.fingerprint).collect();
+    let mut held: rustc_hash::FxHashSet<u64> = graph.fingerprints().into_iter().collect();
     let seen: Vec<(u64, bool)> = records
         .iter()
         .map(|r| (r.fingerprint, r.date.is_some()))

@@ -369,7 +369,10 @@ pub fn run(args: Args) -> Result<()> {
             let docs = input::read_documents(&paths, Policy { strict })?;
             let report = respond::add_to_stored(&mut stored, &docs, jobs)?;
             let to_stdout = out.is_stdout();
-            out.write(&stored.to_bytes())?;
+            let bytes = stored
+                .to_bytes()
+                .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
+            out.write(&bytes)?;
             let summary = Summary {
                 graph: target.display().to_string(),
                 documents: stored.len(),
@@ -415,7 +418,10 @@ pub fn run(args: Args) -> Result<()> {
                 removed += usize::from(stored.remove(id));
             }
             let to_stdout = out.is_stdout();
-            out.write(&stored.to_bytes())?;
+            let bytes = stored
+                .to_bytes()
+                .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
+            out.write(&bytes)?;
             let summary = Summary {
                 graph: target.display().to_string(),
                 documents: stored.len(),

@@ -440,7 +440,7 @@ pub fn read_lexicon(dir: &Path) -> Result<kg::lexicon::Lexicon> {
 /// read, so that a path that is not a graph (`/dev/zero`) is refused at once.
 pub fn load_graph(path: &Path) -> Result<KnowledgeGraph> {
     let bytes = read_graph_bytes(path)?;
-    KnowledgeGraph::from_bytes(&bytes).map_err(|err| graph_error(path, &err))
+    KnowledgeGraph::from_vec(bytes).map_err(|err| graph_error(path, &err))
 }
 
 /// Reads a graph file as its blocks, for adding or removing documents without merging.

@@ -210,17 +210,17 @@ pub struct KnowledgeGraph {
     docs: Vec<DocInfo>,
     /// Fingerprint -> the document in `docs` that holds the facts of that text.
     fingerprints: FxHashMap<u64, DocId>,
-    /// Folded name or alias -> nodes that carry it.
-    names: FxHashMap<String, Vec<NodeId>>,
+    /// Folded name or alias ([`name_key`]) -> nodes that carry it.
+    names: FxHashMap<u128, Vec<NodeId>>,
     /// The folded names and aliases of every node but quotes, by trigram, for did-you-mean:
     /// built at the first unknown name, and dropped whenever the graph changes.
     fuzzy: OnceLock<fuzzy::NameGrams>,
-    /// Merge key (kind + folded name) -> node.
-    keys: FxHashMap<(EntityKind, String), NodeId>,
+    /// Merge key (kind + folded name, [`kind_key`]) -> node.
+    keys: FxHashMap<u128, NodeId>,
     /// Merge key -> further nodes of that key that a `different` correction kept apart.
-    apart: FxHashMap<(EntityKind, String), Vec<NodeId>>,
-    /// Folded surname -> people with a name of two or more words ending in it.
-    surnames: FxHashMap<String, Vec<NodeId>>,
+    apart: FxHashMap<u128, Vec<NodeId>>,
+    /// Folded surname ([`name_key`]) -> people with a name of two or more words ending in it.
+    surnames: FxHashMap<u128, Vec<NodeId>>,
     /// (relation, source, target) -> edge; symmetric relations use the smaller index as source.
     edge_keys: FxHashMap<(RelationKind, NodeId, NodeId), EdgeId>,
     merges: Vec<Merge>,
@@ -229,6 +229,22 @@ pub struct KnowledgeGraph {
     splits: Vec<Split>,
     /// Nodes merged away during the current record, with the node that absorbed each.
     redirects: Vec<(NodeId, NodeId)>,
+    /// When each node was made, by node index: the order the graph keeps its nodes in once
+    /// merged (petgraph hands the index of a removed node to the next new one).
+    node_births: Vec<u32>,
+    /// When each edge was made, by edge index.
+    edge_births: Vec<u32>,
+    /// Nodes and edges made so far.
+    births: u32,
+    /// A node or an edge was removed since the graph was last put in order (`canonicalize`).
+    holes: bool,
+    /// Read from a graph file: the indexes only merging needs (edges by their ends,
+    /// fingerprints, the corrections prepared as `fixes`) are not there, so the next change
+    /// merges every record again.
+    read: bool,
+    /// A graph file's records, checked against their checksum but not yet decoded: decoded at
+    /// the first change ([`KnowledgeGraph::records`] and the changing methods).
+    unread: Option<file::RecordBlocks>,
 }
 
 /// What became of one document given to [`KnowledgeGraph::insert`].
@@ -252,16 +268,45 @@ impl KnowledgeGraph {
 
     /// True when a document with this id is in the graph.
     pub fn has_doc(&self, id: &str) -> bool {
-        self.position(id).is_ok()
+        match &self.unread {
+            Some(blocks) => blocks.has(id),
+            None => self.position(id).is_ok(),
+        }
     }
 
     fn position(&self, id: &str) -> Result<usize, usize> {
         self.records.binary_search_by(|r| r.id.as_str().cmp(id))
     }
 
-    /// The record of every document, sorted by id.
-    pub fn records(&self) -> &[Record] {
+    /// The record of every document, sorted by id (decoding a graph file's records first, if
+    /// they are not yet).
+    pub fn records(&mut self) -> &[Record] {
+        self.decode_records();
         &self.records
+    }
+
+    /// The fingerprint of every document's text ([`fingerprint`]), in order of their ids.
+    pub fn fingerprints(&self) -> Vec<u64> {
+        match &self.unread {
+            Some(blocks) => blocks.fingerprints(),
+            None => self.records.iter().map(|r| r.fingerprint).collect(),
+        }
+    }
+
+    /// How many documents the graph holds.
+    pub fn doc_count(&self) -> usize {
+        self.unread
+            .as_ref()
+            .map_or(self.records.len(), file::RecordBlocks::len)
+    }
+
+    /// Decodes the records of a graph file read by [`KnowledgeGraph::from_bytes`], so that they
+    /// may change. Their blocks passed the file's checksum and their ids were read; a block that
+    /// still does not decode (a file forged with a good checksum) is left out.
+    fn decode_records(&mut self) {
+        if let Some(blocks) = self.unread.take() {
+            self.records = blocks.decode();
+        }
     }
 
     /// The corrections the graph applies.
@@ -273,6 +318,7 @@ impl KnowledgeGraph {
     pub fn set_corrections(&mut self, corrections: Corrections) {
         if corrections != self.corrections {
             self.corrections = corrections;
+            self.decode_records();
             self.rebuild();
         }
     }
@@ -288,6 +334,7 @@ impl KnowledgeGraph {
     /// Within `records`, the first of an id wins and later ones are [`Outcome::Unchanged`] or
     /// [`Outcome::Kept`]. The graph is merged once, after all of them.
     pub fn insert(&mut self, records: Vec<Record>, replace: bool) -> Vec<Outcome> {
+        self.decode_records();
         // Each id is looked up once, by binary search among the records held; new records are
         // sorted and merged with those held in one pass, so that adding n records to a graph
         // of m costs O(m + n log n), not a shift of the records held for every new one.
@@ -336,6 +383,7 @@ impl KnowledgeGraph {
         // Records that sort after every one held can be merged on top of what is there, which
         // is what merging everything again would do, when no correction applies at the end.
         let append = !replaced
+            && !self.read
             && self.corrections.same.is_empty()
             && self.corrections.role.is_empty()
             && self
@@ -349,6 +397,7 @@ impl KnowledgeGraph {
             for i in from..self.records.len() {
                 self.merge_record(i);
             }
+            self.canonicalize();
         } else {
             let held = std::mem::take(&mut self.records);
             self.records = merge_sorted(held, added);
@@ -360,6 +409,7 @@ impl KnowledgeGraph {
     /// Takes documents out, with everything only they supported. Returns, for each id, whether
     /// the graph held it.
     pub fn remove(&mut self, ids: &[&str]) -> Vec<bool> {
+        self.decode_records();
         let found: Vec<bool> = ids.iter().map(|id| self.has_doc(id)).collect();
         if found.contains(&true) {
             let gone: FxHashSet<&str> = ids.iter().copied().collect();
@@ -483,7 +533,7 @@ impl KnowledgeGraph {
     }
 
     fn lookup_folded(&self, folded: &str) -> Resolution {
-        if let Some(ids) = self.names.get(folded) {
+        if let Some(ids) = self.names.get(&name_key(folded)) {
             return match ids.as_slice() {
                 [one] => Resolution::One(*one),
                 many => Resolution::Ambiguous(self.rank(many)),
@@ -494,14 +544,17 @@ impl KnowledgeGraph {
         let bare = words[..words.len() - 1]
             .iter()
             .all(|w| crate::lexicon::Lexicon::builtin().is_particle(w));
-        if bare && let Some(people) = self.surnames.get(&surname_key(folded)) {
+        if bare && let Some(people) = self.surnames.get(&name_key(&surname_key(folded))) {
             match people.as_slice() {
                 [one] => return Resolution::One(*one),
                 [] => {}
                 many => return Resolution::Ambiguous(self.rank(many)),
             }
         }
-        if let Some(&id) = self.keys.get(&(EntityKind::Person, person_key(folded))) {
+        if let Some(&id) = self
+            .keys
+            .get(&kind_key(EntityKind::Person, &person_key(folded)))
+        {
             return Resolution::One(id);
         }
         Resolution::Unknown(Vec::new())
@@ -530,20 +583,21 @@ impl KnowledgeGraph {
     /// corpus), so that loading a graph and answering known names never pay for it.
     pub fn closest_names(&self, folded: &str, limit: usize) -> Vec<String> {
         let index = self.fuzzy.get_or_init(|| {
-            // Every folded name but those only quotes carry.
-            let names: Vec<&str> = self
-                .names
-                .iter()
-                .filter(|(_, ids)| {
-                    ids.iter().any(|&id| {
-                        self.graph
-                            .node_weight(id)
-                            .is_some_and(|n| n.kind != EntityKind::Quote)
-                    })
-                })
-                .map(|(name, _)| name.as_str())
-                .collect();
-            fuzzy::NameGrams::new(names.into_iter())
+            // Every folded name and alias of every node but quotes, each once, in node order.
+            let mut seen: FxHashSet<u128> = FxHashSet::default();
+            let mut names: Vec<String> = Vec::new();
+            for node in self.graph.node_weights() {
+                if node.kind == EntityKind::Quote {
+                    continue;
+                }
+                for name in std::iter::once(&node.name).chain(&node.aliases) {
+                    let folded = normalize(name);
+                    if !folded.is_empty() && seen.insert(name_key(&folded)) {
+                        names.push(folded);
+                    }
+                }
+            }
+            fuzzy::NameGrams::new(names.iter().map(String::as_str))
         });
         let live = |f: &str| self.named(f).next().is_some();
         let mut covered: Vec<NodeId> = Vec::new();
@@ -590,7 +644,7 @@ impl KnowledgeGraph {
     /// The nodes other than quotes that carry a folded name.
     fn named<'a>(&'a self, folded: &str) -> impl Iterator<Item = NodeId> + 'a {
         self.names
-            .get(folded)
+            .get(&name_key(folded))
             .into_iter()
             .flatten()
             .copied()
@@ -618,8 +672,8 @@ impl KnowledgeGraph {
             }
         }
         Stats {
-            documents: self.records.len(),
-            duplicates: self.records.len() - self.docs.len(),
+            documents: self.doc_count(),
+            duplicates: self.doc_count() - self.docs.len(),
             nodes: self.graph.node_count(),
             edges: self.graph.edge_count(),
             nodes_by_kind,
@@ -644,6 +698,30 @@ fn merge_sorted(a: Vec<Record>, b: Vec<Record>) -> Vec<Record> {
         out.extend(if take_a { a.next() } else { b.next() });
     }
     out
+}
+
+/// FNV-1a, 128 bits, over some byte strings one after the other: the hash the name indexes are
+/// keyed by. Part of the file format (the indexes are saved), so it must never change.
+fn fnv1a_128<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u128 {
+    let mut hash: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for part in parts {
+        for &b in part {
+            hash ^= u128::from(b);
+            hash = hash.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+        }
+    }
+    hash
+}
+
+/// The key of a folded name in the name and surname indexes: a 128-bit hash, so that an index
+/// holds no copy of the names (two names of a graph share one with a chance of about 2^-100).
+fn name_key(folded: &str) -> u128 {
+    fnv1a_128([folded.as_bytes()])
+}
+
+/// The key of a merge key (a kind and a folded name) in the index of merge keys.
+fn kind_key(kind: EntityKind, key: &str) -> u128 {
+    fnv1a_128([kind.as_str().as_bytes(), b"\0", key.as_bytes()])
 }
 
 /// The key under which entities of one kind merge.

@@ -33,7 +33,7 @@ const PRECISIONS: [Precision; 4] = [
 ];
 
 /// Every link reason, for reading names back.
-const LINK_REASONS: [LinkReason; 10] = [
+pub(super) const LINK_REASONS: [LinkReason; 10] = [
     LinkReason::Surname,
     LinkReason::Title,
     LinkReason::KnownName,
@@ -82,7 +82,7 @@ fn named<T: Copy>(
 /// times and each is compared with the enum's names once. Only the first few addresses are
 /// remembered, so a file that writes a name out many times costs no more than one comparison
 /// with every name.
-struct Names<T: 'static> {
+pub(super) struct Names<T: 'static> {
     what: &'static str,
     all: &'static [T],
     name_of: fn(T) -> &'static str,
@@ -99,7 +99,7 @@ impl<T: Copy> Names<T> {
         }
     }
 
-    fn get(&mut self, name: &str) -> Result<T, GraphFileError> {
+    pub(super) fn get(&mut self, name: &str) -> Result<T, GraphFileError> {
         let address = (name.as_ptr() as usize, name.len());
         if let Some(&(_, value)) = self.seen.iter().find(|(seen, _)| *seen == address) {
             return Ok(value);
@@ -114,13 +114,13 @@ impl<T: Copy> Names<T> {
 
 /// The names read back while loading one file.
 pub(super) struct Lookups {
-    kinds: Names<EntityKind>,
-    places: Names<PlaceKind>,
-    relations: Names<RelationKind>,
-    rules: Names<Rule>,
-    statuses: Names<Status>,
-    precisions: Names<Precision>,
-    links: Names<LinkReason>,
+    pub(super) kinds: Names<EntityKind>,
+    pub(super) places: Names<PlaceKind>,
+    pub(super) relations: Names<RelationKind>,
+    pub(super) rules: Names<Rule>,
+    pub(super) statuses: Names<Status>,
+    pub(super) precisions: Names<Precision>,
+    pub(super) links: Names<LinkReason>,
 }
 
 impl Lookups {
@@ -138,7 +138,7 @@ impl Lookups {
 }
 
 /// A day as saved.
-fn date_record(date: Date) -> DateRecord {
+pub(super) fn date_record(date: Date) -> DateRecord {
     DateRecord {
         year: date.year().into(),
         month: date.month() as u8,
@@ -147,7 +147,7 @@ fn date_record(date: Date) -> DateRecord {
 }
 
 /// A saved day back, if it is a day of the calendar.
-fn day(record: DateRecord) -> Result<Date, GraphFileError> {
+pub(super) fn day(record: DateRecord) -> Result<Date, GraphFileError> {
     let bad = || GraphFileError::Inconsistent("a date is not a day of the calendar");
     let year = i16::try_from(record.year).map_err(|_| bad())?;
     let month = i8::try_from(record.month).map_err(|_| bad())?;

@@ -1,12 +1,15 @@
-//! The graph file: a fixed header (magic, format version, body length, checksums), then a body
-//! that holds the graph's corrections and the record of every document, sorted by id, each
-//! record a block of its own. Nodes, edges and merges are not saved: loading merges the records
-//! again (`graph::merge`), so a file is exactly its documents and corrections, and the same
-//! documents and corrections always give the same bytes. `docs/graph-format.md` gives the
-//! layout byte by byte and the versioning policy.
+//! The graph file: a fixed header (magic, format version, and the length and checksum of each
+//! section), then three sections: the graph's corrections; the record of every document, sorted
+//! by id, each record a block of its own; and the merged graph (documents, nodes, edges with
+//! their evidence, the merges log and the name indexes). The records are what the graph is
+//! made of, and what `kg add` and `kg remove` change; the merged graph is derived from them and
+//! the corrections, and saved so that opening a file reads it as it is, without merging or
+//! folding a name. The same documents and corrections always give the same bytes.
+//! `docs/graph-format.md` gives the layout byte by byte and the versioning policy.
 //!
 //! * `records` holds the encoder and decoder of one block (its strings numbered within it);
 //! * `convert` turns records and corrections into blocks and back, checking what they mean;
+//! * `merged` turns the merged graph into a block and back;
 //! * `stored` adds and removes records in a file's bytes without decoding the others;
 //! * `codec` holds the varints and strings the body is made of;
 //! * `lines` writes a record as a line of text and reads it back (`kg extract --records`, `kg
@@ -17,16 +20,19 @@
 mod codec;
 mod convert;
 mod lines;
+mod merged;
 mod records;
 mod stored;
 
 pub use lines::{MAX_RECORD_LINE_BYTES, RecordLineError, parse_record_line, record_line};
 pub use stored::StoredGraph;
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use thiserror::Error;
 
-use super::KnowledgeGraph;
+use super::{KnowledgeGraph, Record};
 
 /// The first eight bytes of every graph file, whatever its version.
 const MAGIC: &[u8; 8] = b"KGRAPH\n\0";
@@ -34,11 +40,14 @@ const MAGIC: &[u8; 8] = b"KGRAPH\n\0";
 /// The version of the layout this build writes and reads. Bumped whenever the bytes written for
 /// a graph change (the golden file in `tests/data/graph/` fails until it is); files of any
 /// other version are refused with a message that says to rebuild them.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
-/// Bytes in the header: magic (8), version (2), body length (8), body CRC-32 (4), header CRC-32
-/// (4).
-const HEADER_LEN: usize = 26;
+/// The sections, in the order they follow the header.
+const SECTIONS: usize = 3;
+
+/// Bytes in the header: magic (8), version (2), each section's length (8) and CRC-32 (4), the
+/// header's CRC-32 (4).
+const HEADER_LEN: usize = 10 + 12 * SECTIONS + 4;
 
 /// Why bytes could not be read back as a graph.
 #[derive(Debug, Error)]
@@ -66,7 +75,7 @@ pub enum GraphFileError {
     /// The header's own checksum does not match its bytes.
     #[error("graph file is damaged: checksum mismatch in the header")]
     HeaderChecksum,
-    /// The body's checksum does not match its bytes.
+    /// A section's checksum does not match its bytes.
     #[error("graph file is damaged: checksum mismatch")]
     Checksum,
     /// The body passed its checksum but does not decode or hold together (a file written by a
@@ -91,21 +100,50 @@ fn crc32(bytes: &[u8]) -> u32 {
     crc32fast::hash(bytes)
 }
 
-/// Puts the header in front of a body.
-fn seal(body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
+/// The header for these sections (corrections, records, merged graph).
+fn header(sections: [&[u8]; SECTIONS]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crc32(body).to_le_bytes());
+    for section in sections {
+        out.extend_from_slice(&(section.len() as u64).to_le_bytes());
+        out.extend_from_slice(&crc32(section).to_le_bytes());
+    }
     let header_crc = crc32(&out);
     out.extend_from_slice(&header_crc.to_le_bytes());
-    out.extend_from_slice(body);
     out
 }
 
-/// Checks the header and returns the body it vouches for.
-fn open(bytes: &[u8]) -> Result<&[u8], GraphFileError> {
+/// A whole file: the header, then the sections.
+fn seal(sections: [&[u8]; SECTIONS]) -> Vec<u8> {
+    let mut out = header(sections);
+    out.reserve(sections.iter().map(|s| s.len()).sum());
+    for section in sections {
+        out.extend_from_slice(section);
+    }
+    out
+}
+
+/// Where each section of a file is, checked against the header.
+struct Layout {
+    /// Each section's bytes, as a range of the file, and its CRC-32.
+    sections: [(Range<usize>, u32); SECTIONS],
+}
+
+impl Layout {
+    /// A section's bytes, checked against their CRC-32.
+    fn section<'b>(&self, bytes: &'b [u8], i: usize) -> Result<&'b [u8], GraphFileError> {
+        let (range, crc) = &self.sections[i];
+        let section = &bytes[range.clone()];
+        if crc32(section) != *crc {
+            return Err(GraphFileError::Checksum);
+        }
+        Ok(section)
+    }
+}
+
+/// Checks the header, and that the sections it announces fill the rest of the file.
+fn open(bytes: &[u8]) -> Result<Layout, GraphFileError> {
     let rest = bytes
         .strip_prefix(MAGIC.as_slice())
         .ok_or(GraphFileError::NotAGraph)?;
@@ -127,95 +165,183 @@ fn open(bytes: &[u8]) -> Result<&[u8], GraphFileError> {
         buf[..len].copy_from_slice(&header[at..at + len]);
         u64::from_le_bytes(buf)
     };
-    if field(22, 4) != u64::from(crc32(&header[..22])) {
+    if field(HEADER_LEN - 4, 4) != u64::from(crc32(&header[..HEADER_LEN - 4])) {
         return Err(GraphFileError::HeaderChecksum);
     }
-    let len = field(10, 8);
-    match (body.len() as u64).cmp(&len) {
+    let mut total: u64 = 0;
+    for i in 0..SECTIONS {
+        total = total.saturating_add(field(10 + 12 * i, 8));
+    }
+    match (body.len() as u64).cmp(&total) {
         std::cmp::Ordering::Less => return Err(GraphFileError::Truncated),
         std::cmp::Ordering::Greater => {
-            return Err(GraphFileError::Trailing(body.len() as u64 - len));
+            return Err(GraphFileError::Trailing(body.len() as u64 - total));
         }
         std::cmp::Ordering::Equal => {}
     }
-    if field(18, 4) != u64::from(crc32(body)) {
-        return Err(GraphFileError::Checksum);
-    }
-    Ok(body)
+    let mut at = HEADER_LEN;
+    let sections = std::array::from_fn(|i| {
+        // Each length fits: together they are the body's length.
+        let len = field(10 + 12 * i, 8) as usize;
+        let range = at..at + len;
+        at += len;
+        (range, field(18 + 12 * i, 4) as u32)
+    });
+    Ok(Layout { sections })
 }
 
 /// The fewest bytes a record's block takes (id, two hashes, title, date, two counts).
 const RECORD_MIN: usize = 21;
 
-/// Writes a body: the corrections' block, then the records' blocks, each after its length.
-fn body<'b>(corrections: &[u8], records: impl ExactSizeIterator<Item = &'b [u8]>) -> Vec<u8> {
+/// Writes the records section: the number of records, then each block after its length.
+fn records_section<'b>(blocks: impl ExactSizeIterator<Item = &'b [u8]>) -> Vec<u8> {
     let mut w = codec::Writer::default();
-    w.bytes(corrections);
-    w.len(records.len());
-    for block in records {
+    w.len(blocks.len());
+    for block in blocks {
         w.bytes(block);
     }
     w.buf
 }
 
-/// The blocks of a body: the corrections' block, and each record's block with its place in the
-/// body. Only lengths are read.
-fn blocks(body: &[u8]) -> Result<(&[u8], Vec<std::ops::Range<usize>>), GraphFileError> {
-    let mut r = codec::Reader::new(body);
-    let corrections = r.bytes()?;
+/// Where each record's block is in the records section (offsets from `base`). Only lengths are
+/// read.
+fn blocks(section: &[u8], base: usize) -> Result<Vec<Range<usize>>, GraphFileError> {
+    let mut r = codec::Reader::new(section);
     let n = r.count(RECORD_MIN + 1)?;
     let mut ranges = Vec::with_capacity(n);
     for _ in 0..n {
         let block = r.bytes()?;
         let end = r.position();
-        ranges.push(end - block.len()..end);
+        ranges.push(base + end - block.len()..base + end);
     }
     if r.remaining() > 0 {
         return Err(GraphFileError::Inconsistent(
             "bytes are left over after the last record",
         ));
     }
-    Ok((corrections, ranges))
+    Ok(ranges)
+}
+
+/// A graph file's records, not yet decoded: the file's bytes (checked against their checksums)
+/// and where each block is.
+#[derive(Clone, Debug, Default)]
+pub(super) struct RecordBlocks {
+    bytes: Vec<u8>,
+    ranges: Vec<Range<usize>>,
+}
+
+impl RecordBlocks {
+    /// How many records.
+    pub(super) fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    fn block(&self, i: usize) -> &[u8] {
+        &self.bytes[self.ranges[i].clone()]
+    }
+
+    /// True when a record has this id (a binary search that reads only ids).
+    pub(super) fn has(&self, id: &str) -> bool {
+        self.ranges
+            .binary_search_by(|range| {
+                convert::record_head(&self.bytes[range.clone()])
+                    .map_or(std::cmp::Ordering::Less, |(held, _, _)| held.cmp(id))
+            })
+            .is_ok()
+    }
+
+    /// Every record's fingerprint, in order.
+    pub(super) fn fingerprints(&self) -> Vec<u64> {
+        (0..self.len())
+            .filter_map(|i| convert::record_head(self.block(i)).ok())
+            .map(|(_, _, fingerprint)| fingerprint)
+            .collect()
+    }
+
+    /// Every record, decoded on every core. A block that does not decode, or is out of order
+    /// of the ids, is left out (the blocks passed the file's checksum: only a forged file has
+    /// one).
+    pub(super) fn decode(&self) -> Vec<Record> {
+        let decoded: Vec<Option<Record>> = (0..self.len())
+            .into_par_iter()
+            .map_init(convert::Lookups::new, |names, i| {
+                convert::decode_record(self.block(i), names).ok()
+            })
+            .collect();
+        let mut records: Vec<Record> = Vec::with_capacity(decoded.len());
+        for record in decoded.into_iter().flatten() {
+            if records.last().is_none_or(|last| last.id < record.id) {
+                records.push(record);
+            }
+        }
+        records
+    }
 }
 
 impl KnowledgeGraph {
     /// The graph as bytes, in the graph file format (version [`FORMAT_VERSION`]): its
-    /// corrections and its records. The same documents and corrections always give the same
-    /// bytes, whatever order the documents came in.
+    /// corrections, its records, and the graph merged from them. The same documents and
+    /// corrections always give the same bytes, whatever order the documents came in.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let blocks: Vec<Vec<u8>> = self.records.iter().map(convert::encode_record).collect();
-        seal(&body(
+        let records = match &self.unread {
+            Some(blocks) => records_section((0..blocks.len()).map(|i| blocks.block(i))),
+            None => {
+                let blocks: Vec<Vec<u8>> = self
+                    .records
+                    .par_iter()
+                    .map(convert::encode_record)
+                    .collect();
+                records_section(blocks.iter().map(Vec::as_slice))
+            }
+        };
+        seal([
             &convert::encode_corrections(&self.corrections),
-            blocks.iter().map(Vec::as_slice),
-        ))
+            &records,
+            &merged::encode_merged(self),
+        ])
     }
 
-    /// Reads a graph written by [`KnowledgeGraph::to_bytes`] and merges its records. Any bytes
-    /// may be given: a file that is not a graph, of another version, damaged, cut short or
-    /// followed by more bytes is refused with the reason, never loaded in part.
+    /// Reads a graph written by [`KnowledgeGraph::to_bytes`]. Any bytes may be given: a file
+    /// that is not a graph, of another version, damaged, cut short or followed by more bytes is
+    /// refused with the reason, never loaded in part. See [`KnowledgeGraph::from_vec`].
     pub fn from_bytes(bytes: &[u8]) -> Result<KnowledgeGraph, GraphFileError> {
-        let body = open(bytes)?;
-        let (corrections, ranges) = blocks(body)?;
-        let corrections = convert::decode_corrections(corrections)?;
-        // Each block stands alone, so blocks are decoded on every core.
-        let records: Vec<super::Record> = ranges
-            .into_par_iter()
-            .map_init(convert::Lookups::new, |names, range| {
-                convert::decode_record(&body[range], names)
-            })
-            .collect::<Result<_, _>>()?;
-        if records.windows(2).any(|w| w[0].id >= w[1].id) {
+        KnowledgeGraph::from_vec(bytes.to_vec())
+    }
+
+    /// Reads a graph file's bytes, keeping them. Every section is checked against its checksum,
+    /// and the corrections and the merged graph are decoded and checked; nothing is merged and
+    /// no name is folded. The records are kept as their blocks, and decoded only when the graph
+    /// changes (or [`KnowledgeGraph::records`] asks for them).
+    pub fn from_vec(mut bytes: Vec<u8>) -> Result<KnowledgeGraph, GraphFileError> {
+        let layout = open(&bytes)?;
+        let corrections = convert::decode_corrections(layout.section(&bytes, 0)?)?;
+        let records = layout.section(&bytes, 1)?;
+        let ranges = blocks(records, layout.sections[1].0.start)?;
+        let mut graph = KnowledgeGraph {
+            corrections,
+            read: true,
+            ..KnowledgeGraph::default()
+        };
+        merged::decode_merged(layout.section(&bytes, 2)?, &mut graph)?;
+        if graph
+            .docs
+            .len()
+            .checked_add(graph.docs.iter().map(|d| d.also.len()).sum())
+            != Some(ranges.len())
+        {
             return Err(GraphFileError::Inconsistent(
-                "the records are not in order of their ids, or two have one id",
+                "the merged graph does not hold one document a record",
             ));
         }
-        Ok(KnowledgeGraph::from_records(records, corrections))
+        bytes.truncate(layout.sections[1].0.end);
+        graph.unread = Some(RecordBlocks { bytes, ranges });
+        Ok(graph)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{FORMAT_VERSION, GraphFileError, HEADER_LEN, KnowledgeGraph};
+    use super::{FORMAT_VERSION, GraphFileError, HEADER_LEN, KnowledgeGraph, SECTIONS, open};
     use crate::model::{
         Date, DateRange, DateRef, Entity, EntityKind, Extraction, Link, LinkReason, PlaceKind,
         Precision, Relation, RelationKind, Role, Rule, Status,
@@ -319,7 +445,7 @@ mod tests {
 
     #[test]
     fn a_graph_reads_back_to_the_same_bytes() {
-        let graph = graph();
+        let mut graph = graph();
         assert!(graph.merges().len() >= 2, "{:?}", graph.merges());
         let bytes = graph.to_bytes();
         assert_eq!(&bytes[8..10], FORMAT_VERSION.to_le_bytes());
@@ -330,17 +456,38 @@ mod tests {
         let edges =
             |g: &KnowledgeGraph| g.edges().map(|(_, _, _, e)| e.clone()).collect::<Vec<_>>();
         assert_eq!(edges(&loaded), edges(&graph));
+        let nodes = |g: &KnowledgeGraph| g.nodes().map(|(i, n)| (i, n.clone())).collect::<Vec<_>>();
+        assert_eq!(nodes(&loaded), nodes(&graph));
+        // Changed, a graph read back merges its records again, as the graph it came from does.
+        let mut loaded = loaded;
+        assert_eq!(loaded.records(), graph.records());
+        assert_eq!(loaded.remove(&["b"]), [true]);
+        assert_eq!(graph.remove(&["b"]), [true]);
+        assert_eq!(loaded.to_bytes(), graph.to_bytes());
     }
 
-    /// Past the checksum, the decoder still has to hold: bodies mutated at random (and sealed
-    /// with a fresh checksum) load or are refused, but never panic.
+    /// A file's sections, as owned bytes.
+    fn sections(file: &[u8]) -> [Vec<u8>; SECTIONS] {
+        let layout = open(file).expect("a graph file");
+        std::array::from_fn(|i| file[layout.sections[i].0.clone()].to_vec())
+    }
+
+    /// Past the checksum, the decoder still has to hold: sections mutated at random (and
+    /// sealed with a fresh checksum) load or are refused, but never panic, and neither does
+    /// decoding the records of one that loads.
     #[test]
     fn any_body_with_a_good_checksum_loads_or_is_refused_without_panicking() {
-        let body = graph().to_bytes()[HEADER_LEN..].to_vec();
+        let file = graph().to_bytes();
+        let parts = sections(&file);
         let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
         let mut refused = 0;
         for round in 0..20_000 {
-            let mut bytes = body.clone();
+            let which = rng.below(SECTIONS);
+            let mut parts = parts.clone();
+            let bytes = &mut parts[which];
+            if bytes.is_empty() {
+                bytes.push(0);
+            }
             match round % 4 {
                 0 => {
                     let at = rng.below(bytes.len());
@@ -358,8 +505,12 @@ mod tests {
                     bytes[at..end].fill(0xff);
                 }
             }
-            if KnowledgeGraph::from_bytes(&super::seal(&bytes)).is_err() {
-                refused += 1;
+            let sealed = super::seal([&parts[0], &parts[1], &parts[2]]);
+            match KnowledgeGraph::from_bytes(&sealed) {
+                Ok(mut graph) => {
+                    graph.records();
+                }
+                Err(_) => refused += 1,
             }
         }
         assert!(refused > 10_000, "only {refused} of 20,000 refused");
@@ -404,10 +555,10 @@ mod tests {
             err(&body).as_deref(),
             Some("graph file is damaged: checksum mismatch")
         );
-        let mut body = graph().to_bytes()[HEADER_LEN..].to_vec();
-        body.push(0);
+        let [corrections, mut records, merged] = sections(&bytes);
+        records.push(0);
         assert!(matches!(
-            KnowledgeGraph::from_bytes(&super::seal(&body)),
+            KnowledgeGraph::from_bytes(&super::seal([&corrections, &records, &merged])),
             Err(GraphFileError::Inconsistent(
                 "bytes are left over after the last record"
             ))
