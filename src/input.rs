@@ -9,15 +9,15 @@
 
 use std::ffi::OsStr;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use kg::build::content::{self, NotText};
 use kg::build::records::{self, BadLine, Line, MAX_DOCUMENT_BYTES};
 use kg::graph::{
-    Corrections, GraphFileError, KnowledgeGraph, MAX_RECORD_LINE_BYTES, Record, StoredGraph,
-    parse_record_line,
+    Corrections, FileHead, GraphFileError, KnowledgeGraph, MAX_RECORD_LINE_BYTES, Record, Section,
+    StoredGraph, parse_record_line,
 };
 use kg::text::Document;
 
@@ -441,6 +441,40 @@ pub fn read_lexicon(dir: &Path) -> Result<kg::lexicon::Lexicon> {
 pub fn load_graph(path: &Path) -> Result<KnowledgeGraph> {
     let bytes = read_graph_bytes(path)?;
     KnowledgeGraph::from_vec(bytes).map_err(|err| graph_error(path, &err))
+}
+
+/// Opens a graph file to answer questions: its header, corrections and merged graph are read,
+/// its records (most of the file, needed only to change the graph) are not. What is not a
+/// regular file (a FIFO) is read whole.
+pub fn open_graph(path: &Path) -> Result<KnowledgeGraph> {
+    let cannot_read = || format!("cannot read `{}`", path.display());
+    let mut file = File::open(path).with_context(cannot_read)?;
+    let meta = file.metadata().with_context(cannot_read)?;
+    if !meta.is_file() {
+        return load_graph(path);
+    }
+    let mut header = Vec::with_capacity(FileHead::LEN);
+    file.by_ref()
+        .take(FileHead::LEN as u64)
+        .read_to_end(&mut header)
+        .with_context(cannot_read)?;
+    let head = FileHead::read(&header, meta.len()).map_err(|err| graph_error(path, &err))?;
+    let mut section = |which: Section| -> Result<Vec<u8>> {
+        let range = head.range(which);
+        file.seek(SeekFrom::Start(range.start))
+            .with_context(cannot_read)?;
+        let len = range.end - range.start;
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        file.by_ref()
+            .take(len)
+            .read_to_end(&mut bytes)
+            .with_context(cannot_read)?;
+        Ok(bytes)
+    };
+    let corrections = section(Section::Corrections)?;
+    let merged = section(Section::Merged)?;
+    KnowledgeGraph::from_sections(&head, &corrections, &merged)
+        .map_err(|err| graph_error(path, &err))
 }
 
 /// Reads a graph file as its blocks, for adding or removing documents without merging.

@@ -20,8 +20,8 @@ mod record;
 
 pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
 pub use file::{
-    FORMAT_VERSION, GraphFileError, MAX_RECORD_LINE_BYTES, RecordLineError, StoredGraph,
-    parse_record_line, record_line,
+    FORMAT_VERSION, FileHead, GraphFileError, MAX_RECORD_LINE_BYTES, RecordLineError, Section,
+    StoredGraph, parse_record_line, record_line,
 };
 pub use fuzzy::MAX_FUZZY_CHARS;
 pub use record::{Record, RecordEntity, RecordRelation, fingerprint, text_hash};
@@ -245,6 +245,9 @@ pub struct KnowledgeGraph {
     /// A graph file's records, checked against their checksum but not yet decoded: decoded at
     /// the first change ([`KnowledgeGraph::records`] and the changing methods).
     unread: Option<file::RecordBlocks>,
+    /// Read without its records ([`KnowledgeGraph::from_sections`]): it may answer questions,
+    /// but not change or be saved until [`KnowledgeGraph::attach_records`].
+    records_absent: bool,
 }
 
 /// What became of one document given to [`KnowledgeGraph::insert`].
@@ -270,6 +273,10 @@ impl KnowledgeGraph {
     pub fn has_doc(&self, id: &str) -> bool {
         match &self.unread {
             Some(blocks) => blocks.has(id),
+            None if self.records_absent => self
+                .docs
+                .iter()
+                .any(|d| d.id == id || d.also.iter().any(|a| a == id)),
             None => self.position(id).is_ok(),
         }
     }
@@ -280,13 +287,23 @@ impl KnowledgeGraph {
 
     /// The record of every document, sorted by id (decoding a graph file's records first, if
     /// they are not yet).
+    ///
+    /// # Panics
+    ///
+    /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]), as do
+    /// the methods that change the graph and [`KnowledgeGraph::to_bytes`].
     pub fn records(&mut self) -> &[Record] {
         self.decode_records();
         &self.records
     }
 
     /// The fingerprint of every document's text ([`fingerprint`]), in order of their ids.
+    ///
+    /// # Panics
+    ///
+    /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]).
     pub fn fingerprints(&self) -> Vec<u64> {
+        self.expect_records();
         match &self.unread {
             Some(blocks) => blocks.fingerprints(),
             None => self.records.iter().map(|r| r.fingerprint).collect(),
@@ -295,15 +312,29 @@ impl KnowledgeGraph {
 
     /// How many documents the graph holds.
     pub fn doc_count(&self) -> usize {
+        if self.records_absent {
+            // A file's merged graph holds one document a record (checked when it is read).
+            return self.docs.len() + self.docs.iter().map(|d| d.also.len()).sum::<usize>();
+        }
         self.unread
             .as_ref()
             .map_or(self.records.len(), file::RecordBlocks::len)
+    }
+
+    /// Refuses to go on with a graph read without its records: changing or saving it would
+    /// lose them. A caller of [`KnowledgeGraph::from_sections`] attaches them first.
+    fn expect_records(&self) {
+        assert!(
+            !self.records_absent,
+            "a graph read without its records cannot change or be saved: attach_records first"
+        );
     }
 
     /// Decodes the records of a graph file read by [`KnowledgeGraph::from_bytes`], so that they
     /// may change. Their blocks passed the file's checksum and their ids were read; a block that
     /// still does not decode (a file forged with a good checksum) is left out.
     fn decode_records(&mut self) {
+        self.expect_records();
         if let Some(blocks) = self.unread.take() {
             self.records = blocks.decode();
         }

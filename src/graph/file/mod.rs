@@ -125,6 +125,7 @@ fn seal(sections: [&[u8]; SECTIONS]) -> Vec<u8> {
 }
 
 /// Where each section of a file is, checked against the header.
+#[derive(Clone, Debug)]
 struct Layout {
     /// Each section's bytes, as a range of the file, and its CRC-32.
     sections: [(Range<usize>, u32); SECTIONS],
@@ -144,6 +145,12 @@ impl Layout {
 
 /// Checks the header, and that the sections it announces fill the rest of the file.
 fn open(bytes: &[u8]) -> Result<Layout, GraphFileError> {
+    open_head(bytes, bytes.len() as u64)
+}
+
+/// Checks the header at the start of `bytes` (which may hold only the header), and that the
+/// sections it announces fill a file of `file_len` bytes.
+fn open_head(bytes: &[u8], file_len: u64) -> Result<Layout, GraphFileError> {
     let rest = bytes
         .strip_prefix(MAGIC.as_slice())
         .ok_or(GraphFileError::NotAGraph)?;
@@ -157,9 +164,10 @@ fn open(bytes: &[u8]) -> Result<Layout, GraphFileError> {
             expected: FORMAT_VERSION,
         });
     }
-    let Some((header, body)) = bytes.split_at_checked(HEADER_LEN) else {
+    let Some(header) = bytes.get(..HEADER_LEN) else {
         return Err(GraphFileError::Truncated);
     };
+    let body_len = file_len.saturating_sub(HEADER_LEN as u64);
     let field = |at: usize, len: usize| {
         let mut buf = [0u8; 8];
         buf[..len].copy_from_slice(&header[at..at + len]);
@@ -172,22 +180,76 @@ fn open(bytes: &[u8]) -> Result<Layout, GraphFileError> {
     for i in 0..SECTIONS {
         total = total.saturating_add(field(10 + 12 * i, 8));
     }
-    match (body.len() as u64).cmp(&total) {
+    match body_len.cmp(&total) {
         std::cmp::Ordering::Less => return Err(GraphFileError::Truncated),
         std::cmp::Ordering::Greater => {
-            return Err(GraphFileError::Trailing(body.len() as u64 - total));
+            return Err(GraphFileError::Trailing(body_len - total));
         }
         std::cmp::Ordering::Equal => {}
     }
+    if usize::try_from(file_len).is_err() {
+        return Err(GraphFileError::Truncated);
+    }
     let mut at = HEADER_LEN;
     let sections = std::array::from_fn(|i| {
-        // Each length fits: together they are the body's length.
+        // Each length fits: together they are the body's length, which fits.
         let len = field(10 + 12 * i, 8) as usize;
         let range = at..at + len;
         at += len;
         (range, field(18 + 12 * i, 4) as u32)
     });
     Ok(Layout { sections })
+}
+
+/// A section of a graph file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// The user's corrections.
+    Corrections,
+    /// The record of every document: what `kg add` and `kg remove` change.
+    Records,
+    /// The graph merged from the records and corrections: what questions are answered from.
+    Merged,
+}
+
+/// A graph file's header, read on its own: where each section is and its checksum, so that a
+/// reader may read only the sections it needs (a graph opened to answer questions needs no
+/// records: [`KnowledgeGraph::from_sections`]).
+#[derive(Clone, Debug)]
+pub struct FileHead {
+    layout: Layout,
+}
+
+impl FileHead {
+    /// Bytes in the header.
+    pub const LEN: usize = HEADER_LEN;
+
+    /// Reads the header from the first [`FileHead::LEN`] bytes of a file of `file_len` bytes,
+    /// refusing what [`KnowledgeGraph::from_bytes`] refuses from the header alone (not a graph,
+    /// another version, a damaged header, a file shorter or longer than its sections).
+    pub fn read(header: &[u8], file_len: u64) -> Result<FileHead, GraphFileError> {
+        Ok(FileHead {
+            layout: open_head(header, file_len)?,
+        })
+    }
+
+    /// Where a section is in the file, in bytes from its start.
+    pub fn range(&self, section: Section) -> Range<u64> {
+        let range = &self.layout.sections[section as usize].0;
+        range.start as u64..range.end as u64
+    }
+
+    /// Checks a section's bytes against its length and checksum.
+    fn check<'b>(&self, section: Section, bytes: &'b [u8]) -> Result<&'b [u8], GraphFileError> {
+        let (range, crc) = &self.layout.sections[section as usize];
+        if bytes.len() != range.len() {
+            return Err(GraphFileError::Truncated);
+        }
+        if crc32(bytes) != *crc {
+            return Err(GraphFileError::Checksum);
+        }
+        Ok(bytes)
+    }
 }
 
 /// The fewest bytes a record's block takes (id, two hashes, title, date, two counts).
@@ -282,7 +344,12 @@ impl KnowledgeGraph {
     /// The graph as bytes, in the graph file format (version [`FORMAT_VERSION`]): its
     /// corrections, its records, and the graph merged from them. The same documents and
     /// corrections always give the same bytes, whatever order the documents came in.
+    ///
+    /// # Panics
+    ///
+    /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]).
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.expect_records();
         let records = match &self.unread {
             Some(blocks) => records_section((0..blocks.len()).map(|i| blocks.block(i))),
             None => {
@@ -314,28 +381,78 @@ impl KnowledgeGraph {
     /// changes (or [`KnowledgeGraph::records`] asks for them).
     pub fn from_vec(mut bytes: Vec<u8>) -> Result<KnowledgeGraph, GraphFileError> {
         let layout = open(&bytes)?;
-        let corrections = convert::decode_corrections(layout.section(&bytes, 0)?)?;
-        let records = layout.section(&bytes, 1)?;
-        let ranges = blocks(records, layout.sections[1].0.start)?;
+        let head = FileHead { layout };
+        let mut graph = KnowledgeGraph::from_sections(
+            &head,
+            &bytes[head.layout.sections[0].0.clone()],
+            &bytes[head.layout.sections[2].0.clone()],
+        )?;
+        let records = head.layout.sections[1].0.clone();
+        let ranges = blocks(
+            head.check(Section::Records, &bytes[records.clone()])?,
+            records.start,
+        )?;
+        bytes.truncate(records.end);
+        graph.attach_blocks(RecordBlocks { bytes, ranges })?;
+        Ok(graph)
+    }
+
+    /// A graph from the corrections and merged sections of a file whose header is `head`,
+    /// without its records: what answering questions needs, read without the records, which
+    /// are most of a file. Each section is checked against its length and checksum. Until
+    /// [`KnowledgeGraph::attach_records`] gives it its records section, the graph must not
+    /// change or be saved.
+    pub fn from_sections(
+        head: &FileHead,
+        corrections: &[u8],
+        merged: &[u8],
+    ) -> Result<KnowledgeGraph, GraphFileError> {
+        let corrections =
+            convert::decode_corrections(head.check(Section::Corrections, corrections)?)?;
         let mut graph = KnowledgeGraph {
             corrections,
             read: true,
             ..KnowledgeGraph::default()
         };
-        merged::decode_merged(layout.section(&bytes, 2)?, &mut graph)?;
-        if graph
+        merged::decode_merged(head.check(Section::Merged, merged)?, &mut graph)?;
+        graph.records_absent = true;
+        Ok(graph)
+    }
+
+    /// Gives a graph made by [`KnowledgeGraph::from_sections`] the records section of the same
+    /// file (checked against the header's length and checksum, so a file changed since is
+    /// refused), after which it may change and be saved.
+    pub fn attach_records(
+        &mut self,
+        head: &FileHead,
+        section: Vec<u8>,
+    ) -> Result<(), GraphFileError> {
+        let ranges = blocks(head.check(Section::Records, &section)?, 0)?;
+        self.attach_blocks(RecordBlocks {
+            bytes: section,
+            ranges,
+        })
+    }
+
+    /// True when the graph was read without its records ([`KnowledgeGraph::from_sections`]).
+    pub fn records_absent(&self) -> bool {
+        self.records_absent
+    }
+
+    fn attach_blocks(&mut self, blocks: RecordBlocks) -> Result<(), GraphFileError> {
+        if self
             .docs
             .len()
-            .checked_add(graph.docs.iter().map(|d| d.also.len()).sum())
-            != Some(ranges.len())
+            .checked_add(self.docs.iter().map(|d| d.also.len()).sum())
+            != Some(blocks.len())
         {
             return Err(GraphFileError::Inconsistent(
                 "the merged graph does not hold one document a record",
             ));
         }
-        bytes.truncate(layout.sections[1].0.end);
-        graph.unread = Some(RecordBlocks { bytes, ranges });
-        Ok(graph)
+        self.unread = Some(blocks);
+        self.records_absent = false;
+        Ok(())
     }
 }
 
@@ -441,6 +558,66 @@ mod tests {
             let back = super::parse_record_line(line.as_bytes()).expect("reads");
             assert_eq!(back.as_ref(), Some(record));
         }
+    }
+
+    /// Opened from its header and two sections, without the records, a graph answers as the
+    /// whole file does; given its records it changes and saves as the whole file does; records
+    /// of another file, or damaged, are refused.
+    #[test]
+    fn a_graph_read_without_its_records_is_the_graph_and_takes_them_back() {
+        use super::{FileHead, Section};
+        let mut whole = graph();
+        let bytes = whole.to_bytes();
+        let head = FileHead::read(&bytes[..FileHead::LEN], bytes.len() as u64).expect("a header");
+        let section = |s: Section| {
+            let r = head.range(s);
+            bytes[r.start as usize..r.end as usize].to_vec()
+        };
+        let mut part = KnowledgeGraph::from_sections(
+            &head,
+            &section(Section::Corrections),
+            &section(Section::Merged),
+        )
+        .expect("reads");
+        assert!(part.records_absent());
+        assert_eq!(part.stats(), whole.stats());
+        assert_eq!(part.doc_count(), whole.doc_count());
+        assert!(part.has_doc("b") && !part.has_doc("zz"));
+        let nodes = |g: &KnowledgeGraph| g.nodes().map(|(i, n)| (i, n.clone())).collect::<Vec<_>>();
+        assert_eq!(nodes(&part), nodes(&whole));
+        let mut damaged = section(Section::Records);
+        let last = damaged.len() - 1;
+        damaged[last] ^= 1;
+        assert!(matches!(
+            part.attach_records(&head, damaged),
+            Err(GraphFileError::Checksum)
+        ));
+        assert!(matches!(
+            part.attach_records(&head, Vec::new()),
+            Err(GraphFileError::Truncated)
+        ));
+        assert!(part.records_absent());
+        part.attach_records(&head, section(Section::Records))
+            .expect("its own records");
+        assert_eq!(part.to_bytes(), bytes);
+        assert_eq!(part.remove(&["b"]), [true]);
+        assert_eq!(whole.remove(&["b"]), [true]);
+        assert_eq!(part.to_bytes(), whole.to_bytes());
+        // A header alone refuses what the whole file would: a wrong length, a damaged header.
+        assert!(matches!(
+            FileHead::read(&bytes[..FileHead::LEN], bytes.len() as u64 + 1),
+            Err(GraphFileError::Trailing(1))
+        ));
+        assert!(matches!(
+            FileHead::read(&bytes[..FileHead::LEN], bytes.len() as u64 - 1),
+            Err(GraphFileError::Truncated)
+        ));
+        let mut header = bytes[..FileHead::LEN].to_vec();
+        header[12] ^= 1;
+        assert!(matches!(
+            FileHead::read(&header, bytes.len() as u64),
+            Err(GraphFileError::HeaderChecksum)
+        ));
     }
 
     #[test]
