@@ -331,14 +331,15 @@ pub fn run(args: Args) -> Result<()> {
             let mut graph = until_exit(KnowledgeGraph::new());
             graph.set_corrections(corrections.unwrap_or_default());
             let report = if from.is_empty() {
-                let docs = until_exit(input::read_documents(&paths, Policy { strict })?);
+                // The texts are freed once extracted, before the merged graph is written.
+                let docs = input::read_documents(&paths, Policy { strict })?;
                 respond::add_documents(&mut graph, &docs, jobs, false)?
             } else {
                 let records = input::read_records(&from)?;
                 kg::build::add_records(&mut graph, records, false)?
             };
             let to_stdout = out.is_stdout();
-            out.write(&graph.to_bytes())?;
+            out.write_parts(&graph.to_parts().slices())?;
             let stats = graph.stats();
             let summary = Summary {
                 graph: output.display().to_string(),
@@ -369,10 +370,10 @@ pub fn run(args: Args) -> Result<()> {
             let docs = input::read_documents(&paths, Policy { strict })?;
             let report = respond::add_to_stored(&mut stored, &docs, jobs)?;
             let to_stdout = out.is_stdout();
-            let bytes = stored
-                .to_bytes()
+            let file = stored
+                .to_parts()
                 .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
-            out.write(&bytes)?;
+            out.write_parts(&file.slices())?;
             let summary = Summary {
                 graph: target.display().to_string(),
                 documents: stored.len(),
@@ -418,10 +419,10 @@ pub fn run(args: Args) -> Result<()> {
                 removed += usize::from(stored.remove(id));
             }
             let to_stdout = out.is_stdout();
-            let bytes = stored
-                .to_bytes()
+            let file = stored
+                .to_parts()
                 .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
-            out.write(&bytes)?;
+            out.write_parts(&file.slices())?;
             let summary = Summary {
                 graph: target.display().to_string(),
                 documents: stored.len(),

@@ -20,8 +20,8 @@ mod record;
 
 pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
 pub use file::{
-    FORMAT_VERSION, FileHead, GraphFileError, MAX_RECORD_LINE_BYTES, RecordLineError, Section,
-    StoredGraph, parse_record_line, record_line,
+    FORMAT_VERSION, FileHead, FileParts, GraphFileError, MAX_RECORD_LINE_BYTES, RecordLineError,
+    Section, StoredGraph, parse_record_line, record_line,
 };
 pub use fuzzy::MAX_FUZZY_CHARS;
 pub use record::{Record, RecordEntity, RecordRelation, fingerprint, text_hash};

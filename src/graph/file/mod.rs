@@ -115,6 +115,7 @@ fn header(sections: [&[u8]; SECTIONS]) -> Vec<u8> {
 }
 
 /// A whole file: the header, then the sections.
+#[cfg(test)]
 fn seal(sections: [&[u8]; SECTIONS]) -> Vec<u8> {
     let mut out = header(sections);
     out.reserve(sections.iter().map(|s| s.len()).sum());
@@ -256,13 +257,39 @@ impl FileHead {
 const RECORD_MIN: usize = 21;
 
 /// Writes the records section: the number of records, then each block after its length.
-fn records_section<'b>(blocks: impl ExactSizeIterator<Item = &'b [u8]>) -> Vec<u8> {
+fn records_section<B: AsRef<[u8]>>(blocks: impl ExactSizeIterator<Item = B>) -> Vec<u8> {
     let mut w = codec::Writer::default();
     w.len(blocks.len());
     for block in blocks {
-        w.bytes(block);
+        w.bytes(block.as_ref());
     }
     w.buf
+}
+
+/// A graph file in four parts, to be written one after the other: the header, then the
+/// sections it describes. [`KnowledgeGraph::to_bytes`] joins them.
+pub struct FileParts {
+    /// The header, then the corrections, the records and the merged graph.
+    pub parts: [Vec<u8>; SECTIONS + 1],
+}
+
+impl FileParts {
+    fn new(corrections: Vec<u8>, records: Vec<u8>, merged: Vec<u8>) -> FileParts {
+        let head = header([&corrections, &records, &merged]);
+        FileParts {
+            parts: [head, corrections, records, merged],
+        }
+    }
+
+    /// The parts, in order.
+    pub fn slices(&self) -> [&[u8]; SECTIONS + 1] {
+        std::array::from_fn(|i| self.parts[i].as_slice())
+    }
+
+    /// The whole file in one buffer.
+    pub fn concat(self) -> Vec<u8> {
+        self.parts.concat()
+    }
 }
 
 /// Where each record's block is in the records section (offsets from `base`). Only lengths are
@@ -349,6 +376,16 @@ impl KnowledgeGraph {
     ///
     /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]).
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.to_parts().concat()
+    }
+
+    /// The bytes of [`KnowledgeGraph::to_bytes`] as the header and each section, so that a
+    /// large graph is written without being copied into one buffer.
+    ///
+    /// # Panics
+    ///
+    /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]).
+    pub fn to_parts(&self) -> FileParts {
         self.expect_records();
         let records = match &self.unread {
             Some(blocks) => records_section((0..blocks.len()).map(|i| blocks.block(i))),
@@ -358,14 +395,15 @@ impl KnowledgeGraph {
                     .par_iter()
                     .map(convert::encode_record)
                     .collect();
-                records_section(blocks.iter().map(Vec::as_slice))
+                // Each block is freed as it is copied.
+                records_section(blocks.into_iter())
             }
         };
-        seal([
-            &convert::encode_corrections(&self.corrections),
-            &records,
-            &merged::encode_merged(self),
-        ])
+        FileParts::new(
+            convert::encode_corrections(&self.corrections),
+            records,
+            merged::encode_merged(self),
+        )
     }
 
     /// Reads a graph written by [`KnowledgeGraph::to_bytes`]. Any bytes may be given: a file

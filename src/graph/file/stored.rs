@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
-use super::{GraphFileError, blocks, convert, merged, open, records_section, seal};
+use super::{FileParts, GraphFileError, blocks, convert, merged, open, records_section};
 use crate::graph::{Corrections, KnowledgeGraph, Outcome, Record};
 
 /// Where a record's block is.
@@ -92,6 +92,11 @@ impl StoredGraph {
     /// records and corrections. The records are decoded and merged (the file holds the merged
     /// graph); a block of the file read that does not decode is refused.
     pub fn to_bytes(&self) -> Result<Vec<u8>, GraphFileError> {
+        self.to_parts().map(FileParts::concat)
+    }
+
+    /// The bytes of [`StoredGraph::to_bytes`] as the header and each section.
+    pub fn to_parts(&self) -> Result<FileParts, GraphFileError> {
         let records: Vec<Record> = self
             .entries
             .par_iter()
@@ -100,11 +105,11 @@ impl StoredGraph {
             })
             .collect::<Result<_, _>>()?;
         let graph = KnowledgeGraph::from_records(records, self.corrections.clone());
-        Ok(seal([
-            &convert::encode_corrections(&self.corrections),
-            &records_section(self.entries.iter().map(|e| self.block(e))),
-            &merged::encode_merged(&graph),
-        ]))
+        Ok(FileParts::new(
+            convert::encode_corrections(&self.corrections),
+            records_section(self.entries.iter().map(|e| self.block(e))),
+            merged::encode_merged(&graph),
+        ))
     }
 
     /// The corrections the file holds.
