@@ -12,6 +12,8 @@
 pub mod build;
 pub mod export;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzcheck;
 pub mod graph;
 pub mod lexicon;
 pub mod model;

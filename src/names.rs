@@ -87,11 +87,12 @@ pub fn person_key(name: &str) -> String {
     out
 }
 
-/// Folds an organisation's or place's name so that the Arabic and English forms of a front's
+/// Folds an organisation's name so that a company's name with and without its legal form meet
+/// ("General Motors Corp", "General Motors"), and the Arabic and English forms of a front's
 /// name meet: "Jebhat al-Nusra", "Jabhat al-Nusra", "al-Nusra Front" and "Nusra Front" are one
 /// name. Other names fold as [`normalize`] does.
 pub fn org_key(name: &str) -> String {
-    let normal = normalize(name);
+    let normal = without_legal_form(&normalize(name));
     let words: Vec<&str> = normal.split(' ').collect();
     let front = |w: &&str| matches!(*w, "front" | "jabhat" | "jebhat" | "jabha" | "jabhet");
     if words.len() < 2 || !words.iter().any(front) {
@@ -103,6 +104,56 @@ pub fn org_key(name: &str) -> String {
         .filter(|w| !front(w) && !matches!(*w, "al" | "el" | "an" | "ash" | "ad" | "as"))
         .collect();
     format!("front {}", rest.join(" "))
+}
+
+/// A folded company name without its legal form: "merrill lynch and co inc" is "merrill lynch",
+/// "general motors corp" is "general motors". The forms are the `suffix` class of
+/// `org_words.tsv`; a name that is nothing but a legal form stays whole.
+pub fn without_legal_form(folded: &str) -> String {
+    let lex = crate::lexicon::Lexicon::builtin();
+    let suffix = |w: &str| lex.word_info(w).has(crate::lexicon::flag::ORG_SUFFIX);
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    let mut cut = false;
+    while words.len() > 1 && words.last().is_some_and(|w| suffix(w)) {
+        words.pop();
+        cut = true;
+    }
+    while cut && words.len() > 1 && words.last().is_some_and(|w| matches!(*w, "and" | "the")) {
+        words.pop();
+    }
+    if words.iter().all(|w| suffix(w)) {
+        return folded.to_string();
+    }
+    words.join(" ")
+}
+
+/// The shorter names a company goes by, from its folded full name: without its legal form,
+/// and without a kind-of-company word before it ("dixons group plc": "dixons group",
+/// "dixons"). Nothing when the name has no legal form; a core that would be a lone common
+/// word or a known place's name ("texas") is left out.
+pub fn company_cores(folded: &str) -> Vec<String> {
+    let core = without_legal_form(folded);
+    if core == folded {
+        return Vec::new();
+    }
+    let lex = crate::lexicon::Lexicon::builtin();
+    let plausible = |name: &str| {
+        name.contains(' ') || {
+            let info = lex.word_info(name);
+            !info.has(crate::lexicon::flag::COMMON) && info.entity.is_none()
+        }
+    };
+    let mut cores = Vec::with_capacity(2);
+    if let Some((shorter, last)) = core.rsplit_once(' ')
+        && lex.word_info(last).has(crate::lexicon::flag::ORG_CORPORATE)
+        && plausible(shorter)
+    {
+        cores.push(shorter.to_string());
+    }
+    if plausible(&core) {
+        cores.insert(0, core);
+    }
+    cores
 }
 
 /// The last word of a person's name, folded as in [`person_key`]: what "Mr X" must match.
@@ -131,6 +182,18 @@ mod tests {
             normalize("  Frank-Walter   Steinmeier "),
             "frank walter steinmeier"
         );
+    }
+
+    #[test]
+    fn company_cores_drop_the_legal_form_then_the_kind_of_company() {
+        assert_eq!(
+            company_cores("dixons group plc"),
+            ["dixons group", "dixons"]
+        );
+        assert_eq!(company_cores("merrill lynch and co inc"), ["merrill lynch"]);
+        assert_eq!(company_cores("usair group inc"), ["usair group", "usair"]);
+        assert!(company_cores("general motors").is_empty());
+        assert!(company_cores("inc").is_empty());
     }
 
     #[test]

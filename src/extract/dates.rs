@@ -44,6 +44,10 @@ enum Expr {
     YearOffset(i32),
 }
 
+/// How many tokens from an event's trigger a date that dates it may be: a clause's reach, which
+/// keeps the cost of a long sentence linear in its length.
+const DATE_REACH: usize = 40;
+
 /// Date expressions found in a document, ready to be asked for per sentence.
 pub(crate) struct DateFinder {
     doc_date: Option<Date>,
@@ -494,8 +498,19 @@ impl DateFinder {
         let start = doc.sentences[sentence].tokens.start;
         // The nearest date in the trigger's own clause; a date that opens the sentence
         // ("On Thursday, Kerry will meet ...") belongs to its main clause.
-        let &(from, to, expr) = list
+        // Only dates within a clause's reach of the trigger, or near the sentence's start
+        // (fronted), are looked at: the list is in text order, so both are slices of it.
+        let window = |lo: usize, hi: usize| {
+            let a = list.partition_point(|&(_, to, _)| to + DATE_REACH < lo);
+            let b = list.partition_point(|&(from, _, _)| from <= hi + DATE_REACH);
+            a..b.max(a)
+        };
+        let near = window(k, k);
+        let opening = window(start, start);
+        let candidates = list[opening.clone()]
             .iter()
+            .chain(list[near.start.max(opening.end)..near.end.max(opening.end)].iter());
+        let &(from, to, expr) = candidates
             // "since May 2015", "until Friday" bound a period; they do not date the event.
             .filter(|&&(from, _, _)| {
                 !(from > start && doc.is_any(from - 1, &["since", "until", "till"]))

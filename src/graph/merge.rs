@@ -19,7 +19,8 @@ use super::{
     Corrections, DocId, DocInfo, Edge, EdgeId, Evidence, KnowledgeGraph, Merge, Node, NodeId,
     Split, kind_key, merge_key, name_key,
 };
-use crate::model::{EntityKind, MergeReason, RelationKind, Role};
+use crate::lexicon::flag;
+use crate::model::{EntityKind, LinkReason, MergeReason, RelationKind, Role};
 use crate::names::{normalize, surname_key};
 
 /// The corrections that act while entities are placed, by folded name.
@@ -33,6 +34,89 @@ pub(super) struct Fixes {
     drop_alias: FxHashMap<String, Vec<String>>,
     /// Folded name -> folded names it never shares an entity with.
     apart: FxHashMap<String, Vec<String>>,
+    /// Folded names the whole corpus gives a company ([`company_names`]): a person's entity of
+    /// this name that nothing but its verbs made a person's is the company's.
+    pub(super) companies: FxHashSet<String>,
+}
+
+/// The names the records, all together, say are companies' more often than a person's: a
+/// company's name without its legal form ("Merrill Lynch" of "Merrill Lynch and Co Inc",
+/// "Dixons" of "Dixons Group PLC") or its ticker, counted once a document, against the
+/// documents that give a person of that name a title, an honorific or a role (a stray "a
+/// Merrill Lynch spokesman" must not outvote fifty "Merrill Lynch and Co Inc"). So "Merrill
+/// Lynch said" in a story that never gives the legal form is the company's, whichever order
+/// the stories come in.
+pub(super) fn company_names(records: &[super::Record]) -> FxHashSet<String> {
+    let lexicon = crate::lexicon::Lexicon::builtin();
+    let mut votes: FxHashMap<String, (u32, u32)> = FxHashMap::default();
+    let mut names: Vec<String> = Vec::new();
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
+    // A story held twice is one story (the merge folds it), and one vote.
+    for record in records.iter().filter(|r| seen.insert(r.fingerprint)) {
+        names.clear();
+        let mut people: Vec<String> = Vec::new();
+        for entity in &record.entities {
+            match entity.kind {
+                EntityKind::Organization => {
+                    let cores = crate::names::company_cores(&normalize(&entity.name));
+                    // "Shearson" of "Shearson Lehman Brothers Inc": the first word alone,
+                    // when it is no given name, common word or known name.
+                    let first = cores
+                        .last()
+                        .and_then(|core| core.split_once(' '))
+                        .map(|(first, _)| first)
+                        .filter(|first| {
+                            let info = lexicon.word_info(first);
+                            first.len() > 2
+                                && !info.any(flag::GIVEN | flag::COMMON | flag::PARTICLE)
+                                && info.entity.is_none()
+                                && info.demonym.is_none()
+                        })
+                        .map(str::to_string);
+                    names.extend(cores);
+                    names.extend(first);
+                    for link in &entity.links {
+                        if matches!(link.reason, LinkReason::LegalForm | LinkReason::Ticker) {
+                            names.push(normalize(&link.alias));
+                        }
+                    }
+                }
+                EntityKind::Person if vouched_person(entity) => {
+                    people.push(normalize(&entity.name));
+                }
+                _ => {}
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        for name in names.drain(..) {
+            votes.entry(name).or_default().0 += 1;
+        }
+        people.sort_unstable();
+        people.dedup();
+        for name in people {
+            if let Some(vote) = votes.get_mut(&name) {
+                vote.1 += 1;
+            } else {
+                votes.insert(name, (0, 1));
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .filter(|(_, (company, person))| company > person)
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// True when a document says the entity is a person by more than its verbs: a role, or a title
+/// or honorific before one of its names.
+fn vouched_person(entity: &RecordEntity) -> bool {
+    !entity.roles.is_empty()
+        || entity
+            .links
+            .iter()
+            .any(|l| matches!(l.reason, LinkReason::Title | LinkReason::GivenAfterSir))
 }
 
 impl Fixes {
@@ -69,7 +153,8 @@ impl Fixes {
     }
 
     fn is_empty(&self) -> bool {
-        self.retype.is_empty()
+        self.companies.is_empty()
+            && self.retype.is_empty()
             && self.drop.is_empty()
             && self.drop_alias.is_empty()
             && self.apart.is_empty()
@@ -94,6 +179,12 @@ impl Fixes {
             return None;
         }
         let mut entity = Cow::Borrowed(entity);
+        if entity.kind == EntityKind::Person
+            && self.companies.contains(&folded[0])
+            && !vouched_person(&entity)
+        {
+            entity.to_mut().kind = EntityKind::Organization;
+        }
         if let Some(kind) = folded.iter().find_map(|f| self.retype.get(f))
             && entity.kind != *kind
         {
@@ -169,8 +260,10 @@ impl KnowledgeGraph {
     pub(super) fn rebuild(&mut self) {
         let records = std::mem::take(&mut self.records);
         let corrections = std::mem::take(&mut self.corrections);
+        let mut fixes = Fixes::new(&corrections);
+        fixes.companies = company_names(&records);
         *self = KnowledgeGraph {
-            fixes: Fixes::new(&corrections),
+            fixes,
             records,
             corrections,
             ..KnowledgeGraph::default()

@@ -413,7 +413,7 @@ impl KnowledgeGraph {
         added.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         // Records that sort after every one held can be merged on top of what is there, which
         // is what merging everything again would do, when no correction applies at the end.
-        let append = !replaced
+        let mut append = !replaced
             && !self.read
             && self.corrections.same.is_empty()
             && self.corrections.role.is_empty()
@@ -424,14 +424,21 @@ impl KnowledgeGraph {
         let from = self.records.len();
         if append {
             self.records.extend(added);
+        } else {
+            let held = std::mem::take(&mut self.records);
+            self.records = merge_sorted(held, added);
+        }
+        // A new record may make a name a company's that an earlier record's person has.
+        if append && merge::company_names(&self.records) != self.fixes.companies {
+            append = false;
+        }
+        if append {
             self.fuzzy.take();
             for i in from..self.records.len() {
                 self.merge_record(i);
             }
             self.canonicalize();
         } else {
-            let held = std::mem::take(&mut self.records);
-            self.records = merge_sorted(held, added);
             self.rebuild();
         }
         outcomes

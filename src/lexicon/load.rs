@@ -251,15 +251,17 @@ impl Lexicon {
     fn org_word_row(&mut self, row: &Row) -> Result<(), LexiconError> {
         let bits = match row.col(1) {
             "head" => flag::ORG_HEAD,
+            "suffix" => flag::ORG_SUFFIX | flag::ORG_HEAD,
             "lead" => flag::ORG_LEAD,
             "group" => flag::ORG_GROUP,
+            "corporate" => flag::ORG_CORPORATE | flag::ORG_HEAD,
             "adj" => flag::ORG_ADJ,
             "team_word" => flag::TEAM_WORD,
             "team_verb" => flag::TEAM_VERB,
             "sport" => flag::SPORT,
             _ => {
                 return Err(row
-                    .error("class must be head, lead, group, adj, team_word, team_verb or sport"));
+                    .error("class must be head, suffix, corporate, lead, group, adj, team_word, team_verb or sport"));
             }
         };
         self.add_flags(row.col(0), bits);

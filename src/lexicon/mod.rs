@@ -114,6 +114,13 @@ pub mod flag {
     /// The last word of a building's name that may stand for the institution in it: Street,
     /// House, Palace ("in Downing Street", "at Lancaster House").
     pub const BUILDING: u32 = 1 << 25;
+    /// A company's legal form, last in its name: Inc, Corp, Ltd, PLC, AG. A person's name never
+    /// ends in one, and the name without it is the same company's.
+    pub const ORG_SUFFIX: u32 = 1 << 26;
+    /// A word that, last before a company's legal form, says what kind of company it is:
+    /// Group, Holdings. The name without it is still the company's ("Dixons" for "Dixons
+    /// Group PLC").
+    pub const ORG_CORPORATE: u32 = 1 << 27;
 }
 
 /// Declares [`Cue`] from one table: each class's name in `cues.tsv`, its bit, and what the

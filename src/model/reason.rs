@@ -29,6 +29,10 @@ pub enum LinkReason {
     GivenName,
     /// The same name written another way.
     Spelling,
+    /// "Pellman Brothers" after "Pellman Brothers Inc".
+    LegalForm,
+    /// "HTC" after "Halvorsen Tool <HTC>".
+    Ticker,
 }
 
 impl LinkReason {
@@ -53,6 +57,10 @@ impl LinkReason {
             }
             LinkReason::GivenName => "given name: the only person named here who has it",
             LinkReason::Spelling => "spelling: the same name written another way",
+            LinkReason::LegalForm => {
+                "legal form dropped: a company named here with Inc, Corp or Ltd after it"
+            }
+            LinkReason::Ticker => "ticker: the stock symbol in angle brackets after the name",
         }
     }
 }

@@ -165,3 +165,46 @@ fn every_link_within_a_document_is_logged_with_its_rule() {
     );
     assert_eq!(why("Kiev"), Some(("Kyiv", Within(LinkReason::KnownName))));
 }
+
+const FIRM: &str = "Corvel Lynd and Co Inc said it would open an office in Ohio.";
+const BARE: &str = "Corvel Lynd said profits rose in the first quarter.";
+const TITLED: &str = "Mr Corvel Lynd, a banker, said rates would fall.";
+
+/// A name taken for a person's only by its verbs ("X said") is a company's when other
+/// documents name that company with its legal form, whichever order they come in, and
+/// adding them one at a time gives the bytes of one build.
+#[test]
+fn the_corpus_decides_a_bare_company_name_in_any_order() {
+    let kinds = |graph: &KnowledgeGraph| -> Vec<(String, EntityKind)> {
+        let mut kinds: Vec<_> = graph
+            .nodes()
+            .filter(|(_, n)| n.name.contains("Lynd"))
+            .map(|(_, n)| (n.name.clone(), n.kind))
+            .collect();
+        kinds.sort();
+        kinds
+    };
+    let firm = graph_of(&[("a", FIRM), ("b", BARE)]);
+    assert_eq!(
+        kinds(&firm),
+        [(
+            "Corvel Lynd and Co Inc".to_string(),
+            EntityKind::Organization
+        )]
+    );
+    let reversed = graph_of(&[("b", BARE), ("a", FIRM)]);
+    assert_eq!(reversed.to_bytes(), firm.to_bytes());
+    let bare = graph_of(&[("b", BARE)]);
+    assert_eq!(
+        kinds(&bare),
+        [("Corvel Lynd".to_string(), EntityKind::Person)]
+    );
+    // A document that gives the person an honorific weighs as much as one that names the
+    // company (a story held twice is one).
+    let person = graph_of(&[("a", FIRM), ("b", BARE), ("c", TITLED), ("d", TITLED)]);
+    assert!(
+        kinds(&person).contains(&("Corvel Lynd".to_string(), EntityKind::Person)),
+        "{:?}",
+        kinds(&person)
+    );
+}

@@ -5,6 +5,7 @@
 mod cli;
 mod export;
 mod extract;
+mod fuzz_corpus;
 mod graph;
 mod grow;
 mod malformed;

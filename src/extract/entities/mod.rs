@@ -21,15 +21,15 @@ mod roles;
 mod teams;
 
 use crate::extract::doc::Doc;
-use crate::extract::mentions::{Cand, CandKind, Found, RoleRef};
+use crate::extract::mentions::{Cand, CandKind, Found, RoleRef, hint};
 use crate::lexicon::flag;
 use crate::model::Role;
 use crate::model::{Entity, EntityId, EntityKind, LinkReason, Mention, MentionForm, PlaceKind};
 use crate::names::{normalize, org_key, person_key, surname_key};
 use crate::text::TokenShape;
 use names::{
-    Nearest, bare_words, guess_kind, initials, is_particle, name_text, official_name_end,
-    push_unique,
+    Nearest, bare_words, common, guess_kind, initials, is_particle, name_text, not_a_persons_end,
+    official_name_end, push_unique,
 };
 use pronouns::link_pronouns;
 use roles::{apposed_person, counterpart_title, link_role_phrases, of_name};
@@ -158,6 +158,8 @@ pub(crate) fn resolve(doc: &Doc, found: &Found) -> Resolved {
     r.organisation_short_forms();
     r.acronyms();
     r.short_and_untyped();
+    r.tickers();
+    r.no_impossible_people();
     let counterparts = r.aliases_and_roles();
     r.references();
     r.appositions_role_phrases_and_pronouns();
@@ -185,6 +187,9 @@ struct Resolver<'d, 'a> {
     full_names: FxHashMap<String, EntityId>,
     /// Folded first word -> people whose name may be written family name first ("Xi Jinping").
     family_first: FxHashMap<String, Vec<EntityId>>,
+    /// A company's folded name without its legal form -> the company, when one company here
+    /// has it ("pellman brothers" for "Pellman Brothers Inc").
+    org_cores: FxHashMap<String, EntityId>,
     /// References, in text order once `references` has run.
     refs: Vec<Ref>,
     mentions: Vec<Mention>,
@@ -210,6 +215,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             given: FxHashMap::default(),
             full_names: FxHashMap::default(),
             family_first: FxHashMap::default(),
+            org_cores: FxHashMap::default(),
             refs: Vec::new(),
             mentions: Vec::new(),
         }
@@ -354,6 +360,74 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 self.why[i] = Some(LinkReason::OrganisationEnd);
             }
         }
+        // "Pellman Brothers" after "Pellman Brothers Inc": a company without its legal form,
+        // though a preposition made it look like a place ("at Pellman Brothers").
+        let mut cores: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
+        for (o, name) in folded.iter().enumerate() {
+            let Some(name) = name else { continue };
+            let mut names = crate::names::company_cores(name);
+            let key = org_key(name);
+            if key != *name && !names.contains(&key) {
+                names.push(key);
+            }
+            for core in names {
+                cores
+                    .entry(core)
+                    .and_modify(|one| *one = None)
+                    .or_insert(Some(o));
+            }
+        }
+        self.org_cores = cores
+            .into_iter()
+            .filter_map(|(core, one)| one.map(|o| (core, o)))
+            .collect();
+        if self.org_cores.is_empty() {
+            return;
+        }
+        for (i, slot) in self.entity_of.iter_mut().enumerate() {
+            let Some(e) = *slot else { continue };
+            let entity = &self.b.entities[e];
+            if entity.kind != EntityKind::Place || entity.place_kind.is_some() {
+                continue;
+            }
+            if let Some(&o) = self.org_cores.get(&normalize(&entity.name)) {
+                *slot = Some(o);
+                self.why[i] = Some(LinkReason::LegalForm);
+            }
+        }
+    }
+
+    /// "Halvorsen Tool <HTC>": the symbol in angle brackets after a name is that company's, here
+    /// and wherever else the document uses it.
+    fn tickers(&mut self) {
+        let doc = self.doc;
+        let cands = &self.found.cands;
+        let mut redirect: FxHashMap<EntityId, EntityId> = FxHashMap::default();
+        for (i, c) in cands.iter().enumerate().skip(1) {
+            let before = &cands[i - 1];
+            let ticker = c.to - c.from == 1
+                && before.to + 1 == c.from
+                && doc.punct(before.to, &["<"])
+                && doc.punct(c.to, &[">"]);
+            if !ticker {
+                continue;
+            }
+            let (Some(symbol), Some(company)) = (self.entity_of[i], self.entity_of[i - 1]) else {
+                continue;
+            };
+            if symbol != company && self.b.entities[company].kind == EntityKind::Organization {
+                redirect.insert(symbol, company);
+                self.why[i] = Some(LinkReason::Ticker);
+            }
+        }
+        if redirect.is_empty() {
+            return;
+        }
+        for slot in self.entity_of.iter_mut().flatten() {
+            if let Some(&to) = redirect.get(slot) {
+                *slot = to;
+            }
+        }
     }
 
     /// Acronyms: "OSCE" for "Organization for Security and Co-operation in Europe" named here.
@@ -385,7 +459,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
     /// praised the plan. Kerry then met the press." types both by the second.
     fn guesses(&self) -> FxHashMap<String, (EntityKind, Option<PlaceKind>)> {
         let doc = self.doc;
-        let mut guessed: FxHashMap<String, (EntityKind, Option<PlaceKind>)> = FxHashMap::default();
+        type Guess = ((EntityKind, Option<PlaceKind>), bool);
+        let mut guessed: FxHashMap<String, Guess> = FxHashMap::default();
         for (i, c) in self.found.cands.iter().enumerate() {
             if self.entity_of[i].is_some() || c.kind != CandKind::Unknown {
                 continue;
@@ -394,17 +469,24 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 continue;
             };
             let folded = normalize(&bare_words(doc, c).join(" "));
-            let rank = |k: &(EntityKind, Option<PlaceKind>)| match k.0 {
-                EntityKind::Person => 0,
-                EntityKind::Organization => 1,
-                _ => 2,
+            // A company's marks anywhere outweigh a person's ("Gencorp said its unit ...");
+            // else a person, then an organisation, then a place.
+            let rank = |k: &(EntityKind, Option<PlaceKind>), company: bool| match k.0 {
+                EntityKind::Organization if company => 0,
+                EntityKind::Person => 1,
+                EntityKind::Organization => 2,
+                _ => 3,
             };
-            let slot = guessed.entry(folded).or_insert(kind);
-            if rank(&kind) < rank(slot) {
-                *slot = kind;
+            let company = c.hints & hint::COMPANY != 0;
+            let slot = guessed.entry(folded.clone()).or_insert((kind, company));
+            if rank(&kind, company) < rank(&slot.0, slot.1) {
+                *slot = (kind, company);
             }
         }
         guessed
+            .into_iter()
+            .map(|(name, (kind, _))| (name, kind))
+            .collect()
     }
 
     /// Untyped names and people named by one word: linked to a person named here in full, to
@@ -448,6 +530,15 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let words = bare_words(doc, c);
         let text = words.join(" ");
         let folded = normalize(&text);
+        // A company named with its legal form elsewhere; a name taken for a person's only by
+        // its verbs ("Dixons said") is the company's too.
+        if (!is_person || c.honorific.is_none() && c.role.is_none())
+            && let Some(&e) = self.org_cores.get(&folded)
+        {
+            self.entity_of[i] = Some(e);
+            self.why[i] = Some(LinkReason::LegalForm);
+            return Some(e);
+        }
         // A person named in full elsewhere.
         if let Some(&e) = self.full_names.get(&folded) {
             self.entity_of[i] = Some(e);
@@ -485,6 +576,80 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return Some(e);
         }
         None
+    }
+
+    /// What no person's name can be: a company's name (it ends in a legal form, "Salomon
+    /// Brothers Inc") is an organisation's; a single letter, a name with a figure ("Palapa
+    /// B2-P"), a lone legal form ("Ltd") or common words only ("Bankers", "Metal Traders") name
+    /// no one and are left out.
+    fn no_impossible_people(&mut self) {
+        let doc = self.doc;
+        let n = self.b.entities.len();
+        let mut redirect: Vec<Option<Option<EntityId>>> = vec![None; n];
+        // A name with an honorific or a title ("Mr Major", "President Bush") names a person
+        // however common its words.
+        let mut vouched = vec![false; n];
+        for (c, e) in self.found.cands.iter().zip(&self.entity_of) {
+            if let Some(e) = *e
+                && (c.honorific.is_some() || c.role.is_some())
+            {
+                vouched[e] = true;
+            }
+        }
+        let orgs: FxHashMap<String, EntityId> = (0..n)
+            .filter(|&e| self.b.entities[e].kind == EntityKind::Organization)
+            .map(|e| (org_key(&self.b.entities[e].name), e))
+            .collect();
+        for (e, slot) in redirect.iter_mut().enumerate() {
+            let entity = &self.b.entities[e];
+            if entity.kind != EntityKind::Person {
+                continue;
+            }
+            let words: Vec<&str> = entity.name.split_whitespace().collect();
+            let suffix = |w: &str| {
+                doc.lex
+                    .word_info(w.trim_end_matches('.'))
+                    .has(flag::ORG_SUFFIX)
+            };
+            let letters = entity.name.chars().filter(|c| c.is_alphabetic()).count();
+            if words.len() > 1 && words.last().is_some_and(|w| suffix(w)) {
+                match orgs.get(&org_key(&entity.name)) {
+                    Some(&org) => *slot = Some(Some(org)),
+                    None => {
+                        let entity = &mut self.b.entities[e];
+                        entity.kind = EntityKind::Organization;
+                        entity.roles.clear();
+                    }
+                }
+            } else if letters <= 1
+                || entity.name.chars().any(|c| c.is_ascii_digit())
+                || (!vouched[e] && words.iter().all(|w| suffix(w) || common(doc, w)))
+                || (!vouched[e] && not_a_persons_end(doc, &words))
+            {
+                *slot = Some(None);
+            } else if !vouched[e]
+                && words.len() > 1
+                && words
+                    .last()
+                    .is_some_and(|w| doc.lex.word_info(&normalize(w)).has(flag::ORG_HEAD))
+            {
+                // "Reagan Administration", "Chrysler Motors": an organisation's head word ends
+                // the name.
+                let entity = &mut self.b.entities[e];
+                entity.kind = EntityKind::Organization;
+                entity.roles.clear();
+            }
+        }
+        if redirect.iter().all(Option::is_none) {
+            return;
+        }
+        for slot in &mut self.entity_of {
+            if let Some(e) = *slot
+                && let Some(to) = redirect[e]
+            {
+                *slot = to;
+            }
+        }
     }
 
     /// The people a one-word name (or a surname with its particle) may stand for, and the rule
@@ -705,10 +870,34 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 *slot = true;
             }
         }
+        // Entities that no name refers to any more (a person found to be no one) are left out.
+        let mut used = vec![false; self.b.entities.len()];
+        for r in &self.refs {
+            used[r.entity] = true;
+        }
+        let mut entities = self.b.entities;
+        let (mut mentions, mut refs) = (self.mentions, self.refs);
+        if used.iter().any(|u| !u) {
+            let mut new_id = vec![usize::MAX; used.len()];
+            let mut kept = Vec::with_capacity(entities.len());
+            for (e, entity) in entities.into_iter().enumerate() {
+                if used[e] {
+                    new_id[e] = kept.len();
+                    kept.push(entity);
+                }
+            }
+            entities = kept;
+            for m in &mut mentions {
+                m.entity = new_id[m.entity];
+            }
+            for r in &mut refs {
+                r.entity = new_id[r.entity];
+            }
+        }
         Resolved {
-            entities: self.b.entities,
-            mentions: self.mentions,
-            refs: self.refs,
+            entities,
+            mentions,
+            refs,
             in_title,
         }
     }

@@ -43,7 +43,7 @@ pub(super) fn guess_kind(doc: &Doc, c: &Cand) -> Option<(EntityKind, Option<Plac
     let lone_common = words.len() == 1 && common(doc, &text);
     // People's names do not open with an acronym or a number ("HMS Chatham").
     let person_like = !matches!(doc.shape(c.from), TokenShape::Upper | TokenShape::Number);
-    if affiliation {
+    if affiliation || c.hints & hint::COMPANY != 0 {
         Some((EntityKind::Organization, None))
     } else if lone_common {
         None
@@ -121,6 +121,36 @@ pub(super) fn common(doc: &Doc, word: &str) -> bool {
     };
     is_common(word, &mut buf)
         || word.len() > 3 && word.ends_with('s') && is_common(&word[..word.len() - 1], &mut buf)
+}
+
+/// True when a name's words say it is no one's, though each is a name word: a plural common noun
+/// last, after a first word that is no given name ("U.S. Officials", "Gulf Bankers"); or a
+/// hyphenated word with a known place or a demonym in it ("Amoco Canada-Dome" is a deal,
+/// "non-Iraqi Arab" a description).
+pub(super) fn not_a_persons_end(doc: &Doc, words: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let plural = last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && common(doc, &last[..last.len() - 1]);
+    let given = doc.lex.word_info(&normalize(first)).has(flag::GIVEN);
+    if words.len() > 1 && plural && !given {
+        return true;
+    }
+    words.iter().any(|w| {
+        w.contains('-')
+            && w.split('-').any(|part| {
+                part.chars().next().is_some_and(char::is_uppercase) && part.len() > 1 && {
+                    let info = doc.lex.word_info(&normalize(part));
+                    info.demonym.is_some()
+                        || info
+                            .entity
+                            .is_some_and(|id| doc.lex.known(id).kind == EntityKind::Place)
+                }
+            })
+    })
 }
 
 /// Which candidates name which entity, to tell of several people a short name could be the one

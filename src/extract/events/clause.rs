@@ -568,7 +568,7 @@ impl Events<'_, '_> {
 
 /// How far left of a token the rules look for its subject or what governs it: a clause is seldom
 /// longer, and the cost of reading a sentence stays linear in its length.
-const CLAUSE_REACH: usize = 40;
+pub(super) const CLAUSE_REACH: usize = 40;
 
 /// The first token a leftward search from `k` may look at.
 fn reach(sent: Sent, k: usize) -> usize {

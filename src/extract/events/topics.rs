@@ -13,7 +13,9 @@ impl Events<'_, '_> {
     pub(super) fn topic_end(&self, sent: Sent, from: usize) -> usize {
         let doc = self.doc;
         let mut j = from;
-        while j < sent.end {
+        // What is discussed is said within a clause's reach of the verb.
+        let end = sent.end.min(from + super::clause::CLAUSE_REACH);
+        while j < end {
             if doc.punct(j, CLAUSE_BREAKS) || doc.punct(j, &[".", "?", "!", "("]) {
                 break;
             }

@@ -43,6 +43,9 @@ pub(crate) mod hint {
     pub const SPEECH_AFTER: u8 = 2;
     pub const POSSESSIVE: u8 = 4;
     pub const PARTICLE: u8 = 8;
+    /// A company's marks: a ticker after the name ("GenCorp <GY>"), the name inside angle
+    /// brackets ("<Westcoast Transmission Co Ltd>"), or "X said its".
+    pub const COMPANY: u8 = 16;
 }
 
 /// A name found in a sentence.

@@ -133,6 +133,14 @@ impl Scanner<'_, '_> {
                 k += 1;
                 continue;
             }
+            // A company named after its founders: "Merrill Lynch and Co Inc", "Smith & Co".
+            if (doc.is(k, "and") || doc.s(k) == "&")
+                && self.capital(k + 1)
+                && self.info(k + 1).has(flag::ORG_SUFFIX)
+            {
+                k += 2;
+                continue;
+            }
             // Particles inside a name: "Staffan de Mistura", "Ahrar al-Sham", "Joost van der
             // Westhuizen".
             let particle =
@@ -174,7 +182,32 @@ impl Scanner<'_, '_> {
             }
             break;
         }
-        Some(k)
+        Some(self.founders_list_end(k).unwrap_or(k))
+    }
+
+    /// "Kidder, Peabody and Co", "Merrill Lynch, Pierce, Fenner and Smith Inc": after a name
+    /// that ends at `k`, more names in a list closed by "and" and a legal form make one
+    /// company's name. Where that name ends, or `None`.
+    fn founders_list_end(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut j = k;
+        for _ in 0..4 {
+            if !(doc.punct(j, &[","]) && self.capital(j + 1)) {
+                return None;
+            }
+            j += 1;
+            while j < self.end && self.capital(j) && !self.info(j).has(flag::ORG_SUFFIX) {
+                j += 1;
+            }
+            if doc.is(j, "and") || doc.s(j) == "&" {
+                let mut m = j + 1;
+                while m < self.end && m < j + 4 && self.capital(m) {
+                    m += 1;
+                }
+                return (m > j + 1 && self.info(m - 1).has(flag::ORG_SUFFIX)).then_some(m);
+            }
+        }
+        None
     }
 
     /// 2-4. A known name, a demonym, or a run of capitalised words at `i`.
@@ -454,6 +487,18 @@ impl Scanner<'_, '_> {
             })
         {
             hints |= hint::SPEECH_AFTER;
+            // "Gencorp said its unit ...": a company speaks of its own.
+            if doc.is(v + 1, "its") {
+                hints |= hint::COMPANY;
+            }
+        }
+        // "GenCorp <GY>", "<Asturiana de Zinc>": the wire marks companies with angle brackets.
+        let ticker = doc.punct(to, &["<"])
+            && doc.shape(to + 1) == TokenShape::Upper
+            && doc.punct(to + 2, &[">"]);
+        let bracketed = from > 0 && doc.punct(from - 1, &["<"]) && doc.punct(to, &[">"]);
+        if ticker || bracketed {
+            hints |= hint::COMPANY;
         }
         if to < self.end && doc.tok(to).shape == TokenShape::Clitic {
             hints |= hint::POSSESSIVE;

@@ -7,6 +7,13 @@ use crate::lexicon::{PhraseTarget, flag};
 use crate::model::EntityKind;
 use crate::text::TokenShape;
 
+/// The most modifiers read before a title ("former Russian Foreign Ministry spokeswoman" has
+/// two): a bound, so a run of names with no title costs what its length does.
+const MAX_MODIFIERS: usize = 4;
+/// The most words of an organisation's name read before a title ("Home Office" in "Home Office
+/// Minister").
+const MAX_ORG_WORDS: usize = 8;
+
 /// A modifier before a title: its tokens and what it names ("Russian", "NASA", "Russia's").
 type Modifier = (usize, usize, CandKind);
 
@@ -150,7 +157,8 @@ impl Scanner<'_, '_> {
     /// ("Home Office" in "Home Office Minister"). Returns its end.
     pub(super) fn org_run_before_title(&self, i: usize) -> Option<usize> {
         let mut k = i;
-        while k < self.end && self.capital(k) && self.title_at(k).is_none() {
+        let end = self.end.min(i + MAX_ORG_WORDS);
+        while k < end && self.capital(k) && self.title_at(k).is_none() {
             if self.info(k).has(flag::ORG_HEAD) && self.title_at(k + 1).is_some() {
                 return Some(k + 1);
             }
@@ -185,6 +193,22 @@ impl Scanner<'_, '_> {
                     && self.info(name_start).has(flag::COMMON)
                     && !self.info(name_start).has(flag::GIVEN))
         });
+        // "Chancellor Corp", "American Executive Holdings Ltd": a company named with a title's
+        // word, not a titled person.
+        if honorific.is_none()
+            && let Some(end) = name_end
+            && self
+                .info(end - 1)
+                .any(flag::ORG_SUFFIX | flag::ORG_CORPORATE)
+        {
+            self.push(
+                i,
+                end,
+                CandKind::Typed(EntityKind::Organization, None),
+                None,
+            );
+            return Some(end);
+        }
         let title = match lead {
             Some(p) => format!(
                 "{} {}",
@@ -266,7 +290,7 @@ impl Scanner<'_, '_> {
         .then_some(i);
         let mut k = lead.map_or(i, |p| p + 1);
         let mut mods: Vec<Modifier> = Vec::new();
-        loop {
+        while mods.len() < MAX_MODIFIERS {
             // "Russian Foreign Ministry Spokeswoman": a demonym and an organisation read as one.
             if let Some(&(from, to, CandKind::Demonym(_))) = mods.last()
                 && to == k
@@ -375,13 +399,26 @@ impl Scanner<'_, '_> {
                 }
             } else if let Some((end, _, _)) = self.title_at(x) {
                 j = end;
-            } else if let Some(end) = self.org_name_at(x) {
+            } else if let Some(end) = self.org_name_at(x)
+                && !(x..end).all(|f| self.info(f).has(flag::FIELD))
+            {
                 tail.of = Some((x, end, CandKind::Typed(EntityKind::Organization, None)));
                 j = end;
             } else {
+                // "Minister of Energy and Mines": fields may be joined by "and".
                 let mut f = x;
-                while f < self.end && self.info(f).has(flag::FIELD) {
-                    f += 1;
+                loop {
+                    while f < self.end && self.info(f).has(flag::FIELD) {
+                        f += 1;
+                    }
+                    if f > x
+                        && (doc.is(f, "and") || doc.s(f) == "&")
+                        && self.info(f + 1).has(flag::FIELD)
+                    {
+                        f += 1;
+                        continue;
+                    }
+                    break;
                 }
                 if f == x {
                     break;

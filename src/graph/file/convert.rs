@@ -33,7 +33,7 @@ const PRECISIONS: [Precision; 4] = [
 ];
 
 /// Every link reason, for reading names back.
-pub(super) const LINK_REASONS: [LinkReason; 10] = [
+pub(super) const LINK_REASONS: [LinkReason; 12] = [
     LinkReason::Surname,
     LinkReason::Title,
     LinkReason::KnownName,
@@ -44,6 +44,8 @@ pub(super) const LINK_REASONS: [LinkReason; 10] = [
     LinkReason::FamilyFirst,
     LinkReason::GivenName,
     LinkReason::Spelling,
+    LinkReason::LegalForm,
+    LinkReason::Ticker,
 ];
 
 /// The saved name of a link reason (the same as its serde name).
@@ -59,6 +61,8 @@ pub(super) const fn link_reason_name(reason: LinkReason) -> &'static str {
         LinkReason::FamilyFirst => "family_first",
         LinkReason::GivenName => "given_name",
         LinkReason::Spelling => "spelling",
+        LinkReason::LegalForm => "legal_form",
+        LinkReason::Ticker => "ticker",
     }
 }
 
@@ -515,7 +519,9 @@ mod tests {
             | LinkReason::GivenAfterSir
             | LinkReason::FamilyFirst
             | LinkReason::GivenName
-            | LinkReason::Spelling => {}
+            | LinkReason::Spelling
+            | LinkReason::LegalForm
+            | LinkReason::Ticker => {}
         }
         match e {
             EntityKind::Person
