@@ -331,9 +331,11 @@ pub fn run(args: Args) -> Result<()> {
             let mut graph = until_exit(KnowledgeGraph::new());
             graph.set_corrections(corrections.unwrap_or_default());
             let report = if from.is_empty() {
-                // The texts are freed once extracted, before the merged graph is written.
+                // The texts are let go once extracted, before the records are merged.
                 let docs = input::read_documents(&paths, Policy { strict })?;
-                respond::add_documents(&mut graph, &docs, jobs, false)?
+                let extracted = respond::extract_documents(&docs, jobs)?;
+                drop(docs);
+                kg::build::add_extracted(&mut graph, extracted, false)
             } else {
                 let records = input::read_records(&from)?;
                 kg::build::add_records(&mut graph, records, false)?
@@ -613,11 +615,18 @@ fn open_shell(
     }
     let policy = Policy { strict };
     let corrections_file = corrections.or_else(|| graph.and_then(input::corrections_beside));
-    let mut kg = match graph {
-        Some(path) => input::load_graph(path)?,
-        None => KnowledgeGraph::new(),
+    // Opened without its records, which are read only if the graph changes.
+    let (mut kg, mut records_at) = match graph {
+        Some(path) => input::open_graph_lazily(path)?,
+        None => (KnowledgeGraph::new(), None),
     };
-    if let Some(corrections) = input::read_corrections(corrections_file.as_deref())? {
+    let corrections = input::read_corrections(corrections_file.as_deref())?;
+    if (corrections.as_ref().is_some_and(|c| c != kg.corrections()) || !paths.is_empty())
+        && let Some(at) = records_at.take()
+    {
+        at.attach(&mut kg)?;
+    }
+    if let Some(corrections) = corrections {
         kg.set_corrections(corrections);
     }
     if !paths.is_empty() {
@@ -629,6 +638,7 @@ fn open_shell(
         policy,
         graph_file: graph.and_then(FileId::of),
         corrections_file,
+        records_at,
     };
     repl::run(kg, options)
 }

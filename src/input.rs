@@ -13,10 +13,11 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use kg::build::ShardRecord;
 use kg::build::content::{self, NotText};
 use kg::build::records::{self, BadLine, Line, MAX_DOCUMENT_BYTES};
 use kg::graph::{
-    Corrections, FileHead, GraphFileError, KnowledgeGraph, MAX_RECORD_LINE_BYTES, Record, Section,
+    Corrections, FileHead, GraphFileError, KnowledgeGraph, MAX_RECORD_LINE_BYTES, Section,
     StoredGraph, parse_record_line,
 };
 use kg::text::Document;
@@ -339,7 +340,7 @@ fn describe(_file_type: &fs::FileType) -> &'static str {
 /// file but hidden ones and names starting with `_`, such as Spark's `_SUCCESS`) and `-`, in any
 /// order. A line that is not a record stops the reading, named by file and line: a shard is
 /// the output of a program, and a damaged one must be made again.
-pub fn read_records(paths: &[PathBuf]) -> Result<Vec<Record>> {
+pub fn read_records(paths: &[PathBuf]) -> Result<Vec<ShardRecord>> {
     let mut records = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -366,7 +367,7 @@ pub fn read_records(paths: &[PathBuf]) -> Result<Vec<Record>> {
 fn read_record_lines(
     name: &str,
     mut reader: impl BufRead,
-    records: &mut Vec<Record>,
+    records: &mut Vec<ShardRecord>,
 ) -> Result<()> {
     use rayon::prelude::*;
     const BATCH: usize = 4096;
@@ -390,7 +391,10 @@ fn read_record_lines(
         }
         let parsed: Vec<_> = lines
             .par_iter()
-            .map(|line| parse_record_line(line.strip_suffix(b"\n").unwrap_or(line)))
+            .map(|line| {
+                parse_record_line(line.strip_suffix(b"\n").unwrap_or(line))
+                    .map(|record| record.as_ref().map(ShardRecord::new))
+            })
             .collect();
         for (i, result) in parsed.into_iter().enumerate() {
             match result {
@@ -447,11 +451,51 @@ pub fn load_graph(path: &Path) -> Result<KnowledgeGraph> {
 /// its records (most of the file, needed only to change the graph) are not. What is not a
 /// regular file (a FIFO) is read whole.
 pub fn open_graph(path: &Path) -> Result<KnowledgeGraph> {
+    open_graph_lazily(path).map(|(graph, _)| graph)
+}
+
+/// Where the records of a graph opened without them are: [`RecordsAt::attach`] reads them
+/// when the graph is to change.
+#[derive(Clone, Debug)]
+pub struct RecordsAt {
+    path: PathBuf,
+    head: FileHead,
+}
+
+impl RecordsAt {
+    /// Reads the records section of the file the graph was opened from and gives it to the
+    /// graph; a file changed since it was opened is refused (its checksum differs).
+    pub fn attach(&self, graph: &mut KnowledgeGraph) -> Result<()> {
+        let cannot_read = || format!("cannot read `{}`", self.path.display());
+        let mut file = File::open(&self.path).with_context(cannot_read)?;
+        let section =
+            read_section(&mut file, &self.head, Section::Records).with_context(cannot_read)?;
+        graph.attach_records(&self.head, section).map_err(|err| {
+            anyhow::anyhow!(
+                "the graph file `{}` changed since it was opened ({err}); `:load` it again",
+                self.path.display()
+            )
+        })
+    }
+}
+
+/// One section of a graph file.
+fn read_section(file: &mut File, head: &FileHead, which: Section) -> io::Result<Vec<u8>> {
+    let range = head.range(which);
+    file.seek(SeekFrom::Start(range.start))?;
+    let len = range.end - range.start;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.by_ref().take(len).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`open_graph`], and where the records are, when they were not read (a regular file).
+pub fn open_graph_lazily(path: &Path) -> Result<(KnowledgeGraph, Option<RecordsAt>)> {
     let cannot_read = || format!("cannot read `{}`", path.display());
     let mut file = File::open(path).with_context(cannot_read)?;
     let meta = file.metadata().with_context(cannot_read)?;
     if !meta.is_file() {
-        return load_graph(path);
+        return load_graph(path).map(|graph| (graph, None));
     }
     let mut header = Vec::with_capacity(FileHead::LEN);
     file.by_ref()
@@ -459,22 +503,16 @@ pub fn open_graph(path: &Path) -> Result<KnowledgeGraph> {
         .read_to_end(&mut header)
         .with_context(cannot_read)?;
     let head = FileHead::read(&header, meta.len()).map_err(|err| graph_error(path, &err))?;
-    let mut section = |which: Section| -> Result<Vec<u8>> {
-        let range = head.range(which);
-        file.seek(SeekFrom::Start(range.start))
-            .with_context(cannot_read)?;
-        let len = range.end - range.start;
-        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-        file.by_ref()
-            .take(len)
-            .read_to_end(&mut bytes)
-            .with_context(cannot_read)?;
-        Ok(bytes)
+    let corrections =
+        read_section(&mut file, &head, Section::Corrections).with_context(cannot_read)?;
+    let merged = read_section(&mut file, &head, Section::Merged).with_context(cannot_read)?;
+    let graph = KnowledgeGraph::from_sections(&head, &corrections, &merged)
+        .map_err(|err| graph_error(path, &err))?;
+    let records = RecordsAt {
+        path: path.to_path_buf(),
+        head,
     };
-    let corrections = section(Section::Corrections)?;
-    let merged = section(Section::Merged)?;
-    KnowledgeGraph::from_sections(&head, &corrections, &merged)
-        .map_err(|err| graph_error(path, &err))
+    Ok((graph, Some(records)))
 }
 
 /// Reads a graph file as its blocks, for adding or removing documents without merging.
@@ -527,8 +565,8 @@ pub fn read_corrections(path: Option<&Path>) -> Result<Option<Corrections>> {
 
 /// What `:load` found at a path.
 pub enum Loaded {
-    /// A saved graph.
-    Graph(Box<KnowledgeGraph>),
+    /// A saved graph, and where its records are when they were not read.
+    Graph(Box<KnowledgeGraph>, Option<RecordsAt>),
     /// Documents to extract and add.
     Documents(Vec<Document>),
 }
@@ -539,7 +577,8 @@ pub fn load_graph_or_documents(path: &Path, policy: Policy) -> Result<Loaded> {
         bail!("`:load -` is not possible: the shell reads its questions from standard input");
     }
     if crate::write::is_graph_file(path) {
-        return load_graph(path).map(|graph| Loaded::Graph(Box::new(graph)));
+        return open_graph_lazily(path)
+            .map(|(graph, records)| Loaded::Graph(Box::new(graph), records));
     }
     read_documents(&[path.to_path_buf()], policy).map(Loaded::Documents)
 }

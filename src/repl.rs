@@ -45,6 +45,8 @@ pub struct Options {
     pub graph_file: Option<FileId>,
     /// Where `:merge`, `:split`, `:retype` and `:drop` record their corrections.
     pub corrections_file: Option<PathBuf>,
+    /// The graph was opened without its records: where they are, read at the first change.
+    pub records_at: Option<input::RecordsAt>,
 }
 
 const HELP: &str = "\
@@ -104,7 +106,7 @@ Why an answer is what it is:
            entity it names, its other names and the merges that made them one.";
 
 /// Runs the shell on a graph until `:quit`, end of input, or (piped) the first error.
-pub fn run(graph: KnowledgeGraph, options: Options) -> Result<()> {
+pub fn run(graph: KnowledgeGraph, mut options: Options) -> Result<()> {
     let interactive = io::stdin().is_terminal();
     let mut shell = Shell {
         graph,
@@ -117,6 +119,7 @@ pub fn run(graph: KnowledgeGraph, options: Options) -> Result<()> {
         policy: options.policy,
         graph_file: options.graph_file.clone(),
         corrections_file: options.corrections_file.clone(),
+        records_at: options.records_at.take(),
     };
     if interactive {
         interactive_loop(&mut shell)
@@ -297,9 +300,20 @@ struct Shell {
     graph_file: Option<FileId>,
     /// Where corrections made in the shell are recorded.
     corrections_file: Option<PathBuf>,
+    /// The graph was opened without its records: where they are, read at the first change.
+    records_at: Option<input::RecordsAt>,
 }
 
 impl Shell {
+    /// The graph, to change or save: its records are read first if it was opened without them.
+    fn changeable(&mut self) -> Result<&mut KnowledgeGraph> {
+        if let Some(at) = &self.records_at {
+            at.attach(&mut self.graph)?;
+            self.records_at = None;
+        }
+        Ok(&mut self.graph)
+    }
+
     /// Runs each entry of what was typed (a paste may hold several lines, each its own entry
     /// unless it goes on); an error is reported and drops the entries after it.
     fn execute_all(&mut self, text: &str) -> Flow {
@@ -389,7 +403,7 @@ impl Shell {
             ("save", "") => bail!("`:save` needs a file: `:save FILE`"),
             ("save", path) => {
                 let path = Path::new(path);
-                write::write_file(path, &self.graph.to_bytes())?;
+                write::write_file(path, &self.changeable()?.to_bytes())?;
                 // Saved there, the graph is that file's now: `> FILE` keeps off it too.
                 self.graph_file = FileId::of(path);
                 self.note(&format!("saved the graph to `{}`", path.display()))?;
@@ -438,12 +452,13 @@ impl Shell {
     /// Loads a saved graph in place of the current one, or adds texts to it.
     fn load(&mut self, path: &Path) -> Result<()> {
         match input::load_graph_or_documents(path, self.policy)? {
-            input::Loaded::Graph(graph) => {
+            input::Loaded::Graph(graph, records_at) => {
                 self.graph = *graph;
+                self.records_at = records_at;
                 self.graph_file = FileId::of(path);
             }
             input::Loaded::Documents(docs) => {
-                respond::add_documents(&mut self.graph, &docs, None, true)?;
+                respond::add_documents(self.changeable()?, &docs, None, true)?;
             }
         }
         // Rows of the last answer point into the old graph.

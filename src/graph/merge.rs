@@ -39,6 +39,52 @@ pub(super) struct Fixes {
     pub(super) companies: FxHashSet<String>,
 }
 
+/// What a pass over all the records finds before any is merged: the names they say are
+/// companies' ([`Votes`]), and how many entities and relations they hold (to size
+/// the indexes).
+pub(super) struct Survey {
+    pub(super) companies: FxHashSet<String>,
+    pub(super) entities: usize,
+    pub(super) relations: usize,
+}
+
+/// Decodes the records in order, a slice at a time on every core, and surveys them.
+pub(super) fn survey(records: &crate::graph::file::RecordBlocks) -> Survey {
+    let mut votes = Votes::default();
+    let (mut entities, mut relations) = (0, 0);
+    for_each_record(records, |_, record| {
+        entities += record.entities.len();
+        relations += record.relations.len();
+        votes.add(record);
+    });
+    Survey {
+        companies: votes.companies(),
+        entities,
+        relations,
+    }
+}
+
+/// Records decoded at a time, on every core, while the ones before are used.
+const DECODE_SLICE: usize = 1024;
+
+/// Calls `f` with each record that decodes, in order, decoding a slice of them at a time on
+/// every core.
+pub(super) fn for_each_record(
+    records: &crate::graph::file::RecordBlocks,
+    mut f: impl FnMut(usize, &super::Record),
+) {
+    let mut from = 0;
+    while from < records.len() {
+        let to = (from + DECODE_SLICE).min(records.len());
+        for (i, record) in records.decode_range(from..to).iter().enumerate() {
+            if let Some(record) = record {
+                f(from + i, record);
+            }
+        }
+        from = to;
+    }
+}
+
 /// The names the records, all together, say are companies' more often than a person's: a
 /// company's name without its legal form ("Merrill Lynch" of "Merrill Lynch and Co Inc",
 /// "Dixons" of "Dixons Group PLC") or its ticker, counted once a document, against the
@@ -46,14 +92,22 @@ pub(super) struct Fixes {
 /// Merrill Lynch spokesman" must not outvote fifty "Merrill Lynch and Co Inc"). So "Merrill
 /// Lynch said" in a story that never gives the legal form is the company's, whichever order
 /// the stories come in.
-pub(super) fn company_names(records: &[super::Record]) -> FxHashSet<String> {
-    let lexicon = crate::lexicon::Lexicon::builtin();
-    let mut votes: FxHashMap<String, (u32, u32)> = FxHashMap::default();
-    let mut names: Vec<String> = Vec::new();
-    let mut seen: FxHashSet<u64> = FxHashSet::default();
-    // A story held twice is one story (the merge folds it), and one vote.
-    for record in records.iter().filter(|r| seen.insert(r.fingerprint)) {
-        names.clear();
+/// Counted a record at a time, in order of the ids.
+#[derive(Default)]
+struct Votes {
+    votes: FxHashMap<String, (u32, u32)>,
+    seen: FxHashSet<u64>,
+}
+
+impl Votes {
+    fn add(&mut self, record: &super::Record) {
+        // A story held twice is one story (the merge folds it), and one vote.
+        if !self.seen.insert(record.fingerprint) {
+            return;
+        }
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let votes = &mut self.votes;
+        let mut names: Vec<String> = Vec::new();
         let mut people: Vec<String> = Vec::new();
         for entity in &record.entities {
             match entity.kind {
@@ -102,11 +156,14 @@ pub(super) fn company_names(records: &[super::Record]) -> FxHashSet<String> {
             }
         }
     }
-    votes
-        .into_iter()
-        .filter(|(_, (company, person))| company > person)
-        .map(|(name, _)| name)
-        .collect()
+
+    fn companies(self) -> FxHashSet<String> {
+        self.votes
+            .into_iter()
+            .filter(|(_, (company, person))| company > person)
+            .map(|(name, _)| name)
+            .collect()
+    }
 }
 
 /// True when a document says the entity is a person by more than its verbs: a role, or a title
@@ -261,7 +318,12 @@ impl KnowledgeGraph {
         let records = std::mem::take(&mut self.records);
         let corrections = std::mem::take(&mut self.corrections);
         let mut fixes = Fixes::new(&corrections);
-        fixes.companies = company_names(&records);
+        let Survey {
+            companies,
+            entities,
+            relations,
+        } = survey(&records);
+        fixes.companies = companies;
         *self = KnowledgeGraph {
             fixes,
             records,
@@ -269,8 +331,6 @@ impl KnowledgeGraph {
             ..KnowledgeGraph::default()
         };
         // Sized up front: growing the indexes a step at a time was a fifth of the merge.
-        let entities: usize = self.records.iter().map(|r| r.entities.len()).sum();
-        let relations: usize = self.records.iter().map(|r| r.relations.len()).sum();
         self.docs.reserve(self.records.len());
         self.fingerprints.reserve(self.records.len());
         self.names.reserve(entities);
@@ -278,9 +338,9 @@ impl KnowledgeGraph {
         self.edge_keys.reserve(relations);
         self.graph.reserve_nodes(entities / 2);
         self.graph.reserve_edges(relations);
-        for i in 0..self.records.len() {
-            self.merge_record(i);
-        }
+        let records = std::mem::take(&mut self.records);
+        for_each_record(&records, |_, record| self.merge_record(record));
+        self.records = records;
         self.apply_same();
         self.apply_roles();
         self.canonicalize();
@@ -372,8 +432,7 @@ impl KnowledgeGraph {
 
     /// Merges the record at `i` on top of what the graph holds: a document with the text of
     /// one before it is noted as another source of that one, anything else adds its facts.
-    pub(super) fn merge_record(&mut self, i: usize) {
-        let record = &self.records[i];
+    pub(super) fn merge_record(&mut self, record: &super::Record) {
         if let Some(&first) = self.fingerprints.get(&record.fingerprint) {
             self.docs[first as usize].also.push(record.id.clone());
             return;
@@ -386,10 +445,7 @@ impl KnowledgeGraph {
             title: record.title.clone(),
             also: Vec::new(),
         });
-        // The records are moved out while they are read, so that placing may borrow the graph.
-        let records = std::mem::take(&mut self.records);
-        self.place_record(&records[i], doc_id);
-        self.records = records;
+        self.place_record(record, doc_id);
     }
 
     fn place_record(&mut self, record: &super::Record, doc_id: DocId) {

@@ -20,8 +20,8 @@ mod record;
 
 pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
 pub use file::{
-    FORMAT_VERSION, FileHead, FileParts, GraphFileError, MAX_RECORD_LINE_BYTES, RecordLineError,
-    Section, StoredGraph, parse_record_line, record_line,
+    FORMAT_VERSION, FileHead, FileParts, GraphFileError, MAX_RECORD_LINE_BYTES, RecordBlock,
+    RecordLineError, Section, StoredGraph, parse_record_line, record_line,
 };
 pub use fuzzy::MAX_FUZZY_CHARS;
 pub use record::{Record, RecordEntity, RecordRelation, fingerprint, text_hash};
@@ -32,6 +32,7 @@ use std::sync::OnceLock;
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
@@ -200,8 +201,9 @@ pub struct Stats {
 /// The knowledge graph over petgraph, with the indexes that make names and merges cheap.
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
-    /// Every document's extraction, sorted by id, ids distinct: what the rest is derived from.
-    records: Vec<Record>,
+    /// Every document's extraction as its block, sorted by id, ids distinct: what the rest is
+    /// derived from, decoded a record at a time when merged.
+    records: file::RecordBlocks,
     /// The user's corrections, applied by every merge.
     corrections: Corrections,
     /// The corrections folded for the merge.
@@ -242,9 +244,9 @@ pub struct KnowledgeGraph {
     /// fingerprints, the corrections prepared as `fixes`) are not there, so the next change
     /// merges every record again.
     read: bool,
-    /// A graph file's records, checked against their checksum but not yet decoded: decoded at
-    /// the first change ([`KnowledgeGraph::records`] and the changing methods).
-    unread: Option<file::RecordBlocks>,
+    /// The records came from a file and passed its checksum, but have not all been decoded: at
+    /// the first change, those that do not decode (a forged file) are left out.
+    unchecked: bool,
     /// Read without its records ([`KnowledgeGraph::from_sections`]): it may answer questions,
     /// but not change or be saved until [`KnowledgeGraph::attach_records`].
     records_absent: bool,
@@ -271,30 +273,24 @@ impl KnowledgeGraph {
 
     /// True when a document with this id is in the graph.
     pub fn has_doc(&self, id: &str) -> bool {
-        match &self.unread {
-            Some(blocks) => blocks.has(id),
-            None if self.records_absent => self
+        if self.records_absent {
+            return self
                 .docs
                 .iter()
-                .any(|d| d.id == id || d.also.iter().any(|a| a == id)),
-            None => self.position(id).is_ok(),
+                .any(|d| d.id == id || d.also.iter().any(|a| a == id));
         }
+        self.records.has(id)
     }
 
-    fn position(&self, id: &str) -> Result<usize, usize> {
-        self.records.binary_search_by(|r| r.id.as_str().cmp(id))
-    }
-
-    /// The record of every document, sorted by id (decoding a graph file's records first, if
-    /// they are not yet).
+    /// The record of every document, sorted by id, decoded.
     ///
     /// # Panics
     ///
     /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]), as do
     /// the methods that change the graph and [`KnowledgeGraph::to_bytes`].
-    pub fn records(&mut self) -> &[Record] {
-        self.decode_records();
-        &self.records
+    pub fn records(&self) -> Vec<Record> {
+        self.expect_records();
+        self.records.decode_all()
     }
 
     /// The fingerprint of every document's text ([`fingerprint`]), in order of their ids.
@@ -304,21 +300,22 @@ impl KnowledgeGraph {
     /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]).
     pub fn fingerprints(&self) -> Vec<u64> {
         self.expect_records();
-        match &self.unread {
-            Some(blocks) => blocks.fingerprints(),
-            None => self.records.iter().map(|r| r.fingerprint).collect(),
-        }
+        self.records.fingerprints()
     }
 
     /// How many documents the graph holds.
     pub fn doc_count(&self) -> usize {
         if self.records_absent {
             // A file's merged graph holds one document a record (checked when it is read).
-            return self.docs.len() + self.docs.iter().map(|d| d.also.len()).sum::<usize>();
+            return self.merged_doc_count();
         }
-        self.unread
-            .as_ref()
-            .map_or(self.records.len(), file::RecordBlocks::len)
+        self.records.len()
+    }
+
+    /// How many documents the merged graph holds: those whose facts it has, and the other
+    /// documents of the same text.
+    pub(crate) fn merged_doc_count(&self) -> usize {
+        self.docs.len() + self.docs.iter().map(|d| d.also.len()).sum::<usize>()
     }
 
     /// Refuses to go on with a graph read without its records: changing or saving it would
@@ -330,13 +327,12 @@ impl KnowledgeGraph {
         );
     }
 
-    /// Decodes the records of a graph file read by [`KnowledgeGraph::from_bytes`], so that they
-    /// may change. Their blocks passed the file's checksum and their ids were read; a block that
-    /// still does not decode (a file forged with a good checksum) is left out.
-    fn decode_records(&mut self) {
+    /// Before the first change of a graph read from a file: leaves out the records that do not
+    /// decode (their blocks passed the file's checksum, so only a forged file has one).
+    fn check_records(&mut self) {
         self.expect_records();
-        if let Some(blocks) = self.unread.take() {
-            self.records = blocks.decode();
+        if std::mem::take(&mut self.unchecked) {
+            self.records = std::mem::take(&mut self.records).checked();
         }
     }
 
@@ -349,7 +345,7 @@ impl KnowledgeGraph {
     pub fn set_corrections(&mut self, corrections: Corrections) {
         if corrections != self.corrections {
             self.corrections = corrections;
-            self.decode_records();
+            self.check_records();
             self.rebuild();
         }
     }
@@ -365,7 +361,18 @@ impl KnowledgeGraph {
     /// Within `records`, the first of an id wins and later ones are [`Outcome::Unchanged`] or
     /// [`Outcome::Kept`]. The graph is merged once, after all of them.
     pub fn insert(&mut self, records: Vec<Record>, replace: bool) -> Vec<Outcome> {
-        self.decode_records();
+        let blocks = records.par_iter().map(file::RecordBlock::encode).collect();
+        self.insert_blocks(blocks, replace)
+    }
+
+    /// [`KnowledgeGraph::insert`] for records already encoded as blocks
+    /// ([`file::RecordBlock::encode`]), so that a large build holds its records encoded.
+    pub fn insert_blocks(
+        &mut self,
+        records: Vec<file::RecordBlock>,
+        replace: bool,
+    ) -> Vec<Outcome> {
+        self.check_records();
         // Each id is looked up once, by binary search among the records held; new records are
         // sorted and merged with those held in one pass, so that adding n records to a graph
         // of m costs O(m + n log n), not a shift of the records held for every new one.
@@ -373,8 +380,8 @@ impl KnowledgeGraph {
         // Id -> the text hash of the record that stands for it after its first record.
         let mut first: FxHashMap<String, u64> = FxHashMap::default();
         first.reserve(records.len());
-        let mut added: Vec<Record> = Vec::new();
-        let mut replaced = false;
+        let mut added: Vec<file::RecordBlock> = Vec::new();
+        let mut replaced: FxHashMap<usize, file::RecordBlock> = FxHashMap::default();
         for record in records {
             if let Some(&hash) = first.get(record.id.as_str()) {
                 // A later record of an id given earlier: the first one stays.
@@ -385,19 +392,18 @@ impl KnowledgeGraph {
                 });
                 continue;
             }
-            match self.position(&record.id) {
-                Ok(i) if self.records[i].text_hash == record.text_hash => {
+            match self.records.position(&record.id) {
+                Ok(i) if self.records.head(i).1 == record.text_hash => {
                     first.insert(record.id.clone(), record.text_hash);
                     outcomes.push(Outcome::Unchanged);
                 }
                 Ok(i) if !replace => {
-                    first.insert(record.id.clone(), self.records[i].text_hash);
+                    first.insert(record.id.clone(), self.records.head(i).1);
                     outcomes.push(Outcome::Kept);
                 }
                 Ok(i) => {
                     first.insert(record.id.clone(), record.text_hash);
-                    self.records[i] = record;
-                    replaced = true;
+                    replaced.insert(i, record);
                     outcomes.push(Outcome::Replaced);
                 }
                 Err(_) => {
@@ -407,35 +413,35 @@ impl KnowledgeGraph {
                 }
             }
         }
-        if added.is_empty() && !replaced {
+        if added.is_empty() && replaced.is_empty() {
             return outcomes;
         }
         added.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        let held = self.records.len();
         // Records that sort after every one held can be merged on top of what is there, which
-        // is what merging everything again would do, when no correction applies at the end.
-        let mut append = !replaced
+        // is what merging everything again would do, when no correction applies at the end. (A
+        // graph of no records is merged in full: that is one pass, and it counts the votes.)
+        let mut append = replaced.is_empty()
+            && held > 0
             && !self.read
             && self.corrections.same.is_empty()
             && self.corrections.role.is_empty()
-            && self
-                .records
-                .last()
-                .is_none_or(|last| added.first().is_some_and(|a| a.id > last.id));
-        let from = self.records.len();
-        if append {
-            self.records.extend(added);
-        } else {
-            let held = std::mem::take(&mut self.records);
-            self.records = merge_sorted(held, added);
-        }
+            && added
+                .first()
+                .is_some_and(|a| a.id.as_str() > self.records.head(held - 1).0);
+        self.records = self.records.with(&replaced, &added);
+        drop(added);
         // A new record may make a name a company's that an earlier record's person has.
-        if append && merge::company_names(&self.records) != self.fixes.companies {
+        if append && merge::survey(&self.records).companies != self.fixes.companies {
             append = false;
         }
         if append {
             self.fuzzy.take();
-            for i in from..self.records.len() {
-                self.merge_record(i);
+            let mut names = file::Lookups::new();
+            for i in held..self.records.len() {
+                if let Some(record) = self.records.decode(i, &mut names) {
+                    self.merge_record(&record);
+                }
             }
             self.canonicalize();
         } else {
@@ -447,14 +453,17 @@ impl KnowledgeGraph {
     /// Takes documents out, with everything only they supported. Returns, for each id, whether
     /// the graph held it.
     pub fn remove(&mut self, ids: &[&str]) -> Vec<bool> {
-        self.decode_records();
-        let found: Vec<bool> = ids.iter().map(|id| self.has_doc(id)).collect();
-        if found.contains(&true) {
-            let gone: FxHashSet<&str> = ids.iter().copied().collect();
-            self.records.retain(|r| !gone.contains(r.id.as_str()));
+        self.check_records();
+        let at: Vec<Option<usize>> = ids
+            .iter()
+            .map(|id| self.records.position(id).ok())
+            .collect();
+        let gone: FxHashSet<usize> = at.iter().flatten().copied().collect();
+        if !gone.is_empty() {
+            self.records = self.records.without(&gone);
             self.rebuild();
         }
-        found
+        at.iter().map(Option::is_some).collect()
     }
 
     /// A graph of these records and corrections (records sorted by id, the first of an id
@@ -462,6 +471,16 @@ impl KnowledgeGraph {
     pub fn from_records(mut records: Vec<Record>, corrections: Corrections) -> KnowledgeGraph {
         records.sort_by(|a, b| a.id.cmp(&b.id));
         records.dedup_by(|b, a| a.id == b.id);
+        let blocks: Vec<Vec<u8>> = records.par_iter().map(file::encode_record).collect();
+        let records = file::RecordBlocks::from_blocks(blocks.iter().map(Vec::as_slice));
+        KnowledgeGraph::from_blocks(records, corrections)
+    }
+
+    /// A graph of these record blocks (sorted by id, ids distinct) and corrections, merged.
+    pub(crate) fn from_blocks(
+        records: file::RecordBlocks,
+        corrections: Corrections,
+    ) -> KnowledgeGraph {
         let mut graph = KnowledgeGraph {
             records,
             corrections,
@@ -719,23 +738,6 @@ impl KnowledgeGraph {
             merges: self.merges.len(),
         }
     }
-}
-
-/// Two lists sorted by id, with no id in both, as one sorted list.
-fn merge_sorted(a: Vec<Record>, b: Vec<Record>) -> Vec<Record> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let mut a = a.into_iter().peekable();
-    let mut b = b.into_iter().peekable();
-    loop {
-        let take_a = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => x.id < y.id,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        out.extend(if take_a { a.next() } else { b.next() });
-    }
-    out
 }
 
 /// FNV-1a, 128 bits, over some byte strings one after the other: the hash the name indexes are

@@ -117,7 +117,7 @@ impl<T: Copy> Names<T> {
 }
 
 /// The names read back while loading one file.
-pub(super) struct Lookups {
+pub(crate) struct Lookups {
     pub(super) kinds: Names<EntityKind>,
     pub(super) places: Names<PlaceKind>,
     pub(super) relations: Names<RelationKind>,
@@ -128,7 +128,7 @@ pub(super) struct Lookups {
 }
 
 impl Lookups {
-    pub(super) fn new() -> Lookups {
+    pub(crate) fn new() -> Lookups {
         Lookups {
             kinds: Names::new("entity kind", &EntityKind::ALL, EntityKind::as_str),
             places: Names::new("place kind", &PLACE_KINDS, PlaceKind::as_str),
@@ -165,7 +165,7 @@ const ENTITY_MIN: usize = 7;
 const RELATION_MIN: usize = 16;
 
 /// A record as a block of bytes.
-pub(super) fn encode_record(record: &Record) -> Vec<u8> {
+pub(crate) fn encode_record(record: &Record) -> Vec<u8> {
     let mut out = Encoder::default();
     out.str(&record.id);
     out.w.u64(record.text_hash);

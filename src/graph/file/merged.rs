@@ -187,7 +187,7 @@ pub(super) fn encode_merged(g: &KnowledgeGraph) -> Vec<u8> {
 const DOC_MIN: usize = 4;
 const NODE_MIN: usize = 7;
 const EDGE_MIN: usize = 4;
-const EVIDENCE_MIN: usize = 15;
+const EVIDENCE_MIN: usize = 14;
 const MERGE_MIN: usize = 4;
 const SPLIT_MIN: usize = 3;
 const ENTRY_MIN: usize = 17;

@@ -9,9 +9,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use rayon::prelude::*;
-
-use super::{FileParts, GraphFileError, blocks, convert, merged, open, records_section};
+use super::{FileParts, GraphFileError, RecordBlocks, blocks, convert, merged, open};
 use crate::graph::{Corrections, KnowledgeGraph, Outcome, Record};
 
 /// Where a record's block is.
@@ -96,19 +94,23 @@ impl StoredGraph {
     }
 
     /// The bytes of [`StoredGraph::to_bytes`] as the header and each section.
-    pub fn to_parts(&self) -> Result<FileParts, GraphFileError> {
-        let records: Vec<Record> = self
-            .entries
-            .par_iter()
-            .map_init(convert::Lookups::new, |names, e| {
-                convert::decode_record(self.block(e), names)
-            })
-            .collect::<Result<_, _>>()?;
-        let graph = KnowledgeGraph::from_records(records, self.corrections.clone());
+    pub fn to_parts(&self) -> Result<FileParts<'static>, GraphFileError> {
+        let records = RecordBlocks::from_blocks(
+            self.entries
+                .iter()
+                .map(|e| self.block(e))
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
+        let graph = KnowledgeGraph::from_blocks(records, self.corrections.clone());
+        // Every block must decode: the merge leaves out one that does not, which is refused.
+        if graph.merged_doc_count() != self.entries.len() {
+            return Err(GraphFileError::Inconsistent("a record does not decode"));
+        }
         Ok(FileParts::new(
-            convert::encode_corrections(&self.corrections),
-            records_section(self.entries.iter().map(|e| self.block(e))),
-            merged::encode_merged(&graph),
+            convert::encode_corrections(&self.corrections).into(),
+            graph.records.section().to_vec().into(),
+            merged::encode_merged(&graph).into(),
         ))
     }
 
