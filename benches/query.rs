@@ -1,5 +1,7 @@
 //! Query speed on a synthetic graph of a million edges (see `synthetic.rs`): a who-met question
-//! about one of the many, about a hub, a question with a date filter, and shortest paths; and the
+//! about one of the many, about a hub (its 9,400 rows' evidence gathered lazily), a question
+//! with a date filter, and with a place and a date, the evidence of one row formatted, and
+//! shortest paths; and the
 //! bounds of issue 10: a name repeated 24 times, a misspelt name (did-you-mean), a name of 10,000
 //! characters, 300 columns, and the largest answer allowed (64 columns of 10,000 rows, printed).
 //!
@@ -64,6 +66,23 @@ fn bench(c: &mut Criterion) {
     group.bench_function("who met (hub)", |b| {
         let q = format!("who met \"{hub}\"");
         b.iter(|| ask(&graph, black_box(&q)))
+    });
+    group.bench_function("who met (hub) about a topic in a place", |b| {
+        let q = format!(
+            "who met \"{hub}\" in \"{}\" since 2016",
+            synthetic::place_name(3)
+        );
+        b.iter(|| ask(&graph, black_box(&q)))
+    });
+    group.bench_function("evidence of one row of the hub's answer, formatted", |b| {
+        let parsed = query::parse(&format!("who met \"{hub}\"")).expect("parses");
+        let mut answer = query::run(&graph, &parsed).expect("answers");
+        answer.rows.truncate(1);
+        b.iter(|| {
+            black_box(&answer)
+                .render(&graph, query::Format::Table, true, None)
+                .len()
+        })
     });
     group.bench_function("path (small fry to small fry)", |b| {
         let q = format!("path from \"{small}\" to \"{other}\"");

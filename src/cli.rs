@@ -200,6 +200,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LayoutArg::LR)]
         layout: LayoutArg,
     },
+    /// What to check before trusting a graph: documents and events without a date, names
+    /// that do not fit their type, people whose names carry two surnames, the entities with the
+    /// most aliases, stories held twice
+    Audit {
+        /// A graph file written by `kg build`
+        #[arg(long, value_name = "FILE")]
+        graph: PathBuf,
+        /// How to print the findings
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+        /// How many entries of each list to show (the counts are always whole)
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+    },
     /// Count what a graph file holds
     Stats {
         /// A graph file written by `kg build`
@@ -324,35 +338,7 @@ pub fn run(args: Args) -> Result<()> {
             strict,
             corrections,
             format,
-        } => {
-            let corrections = corrections_for(corrections, &output)?;
-            // The output is checked, and its temporary file made, before anything is read.
-            let out = write::Output::open(&output)?;
-            let mut graph = until_exit(KnowledgeGraph::new());
-            graph.set_corrections(corrections.unwrap_or_default());
-            let report = if from.is_empty() {
-                // The texts are let go once extracted, before the records are merged.
-                let docs = input::read_documents(&paths, Policy { strict })?;
-                let extracted = respond::extract_documents(&docs, jobs)?;
-                drop(docs);
-                kg::build::add_extracted(&mut graph, extracted, false)
-            } else {
-                let records = input::read_records(&from)?;
-                kg::build::add_records(&mut graph, records, false)?
-            };
-            let to_stdout = out.is_stdout();
-            out.write_parts(&graph.to_parts().slices())?;
-            let stats = graph.stats();
-            let summary = Summary {
-                graph: output.display().to_string(),
-                documents: stats.documents,
-                removed: 0,
-                report,
-                graph_entities: Some(stats.nodes),
-                graph_relations: Some(stats.edges),
-            };
-            summary.print(format, to_stdout)
-        }
+        } => build(&paths, &from, &output, jobs, strict, corrections, format),
         Command::Add {
             graph,
             paths,
@@ -361,80 +347,14 @@ pub fn run(args: Args) -> Result<()> {
             strict,
             corrections,
             format,
-        } => {
-            let target = output.unwrap_or_else(|| graph.clone());
-            let corrections = corrections_for(corrections, &graph)?;
-            let mut stored = until_exit(input::load_stored(&graph)?);
-            if let Some(corrections) = corrections {
-                stored.set_corrections(corrections);
-            }
-            let out = write::Output::open(&target)?;
-            let docs = input::read_documents(&paths, Policy { strict })?;
-            let report = respond::add_to_stored(&mut stored, &docs, jobs)?;
-            let to_stdout = out.is_stdout();
-            let file = stored
-                .to_parts()
-                .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
-            out.write_parts(&file.slices())?;
-            let summary = Summary {
-                graph: target.display().to_string(),
-                documents: stored.len(),
-                removed: 0,
-                report,
-                graph_entities: None,
-                graph_relations: None,
-            };
-            summary.print(format, to_stdout)
-        }
+        } => add(&graph, &paths, output, jobs, strict, corrections, format),
         Command::Remove {
             graph,
             ids,
             output,
             corrections,
             format,
-        } => {
-            let target = output.unwrap_or_else(|| graph.clone());
-            let corrections = corrections_for(corrections, &graph)?;
-            let mut stored = input::load_stored(&graph)?;
-            if let Some(corrections) = corrections {
-                stored.set_corrections(corrections);
-            }
-            let missing: Vec<&str> = ids
-                .iter()
-                .filter(|id| !stored.has(id))
-                .map(String::as_str)
-                .collect();
-            if !missing.is_empty() {
-                anyhow::bail!(
-                    "`{}` holds no document {}; nothing was removed",
-                    graph.display(),
-                    missing
-                        .iter()
-                        .map(|id| format!("`{id}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-            }
-            let out = write::Output::open(&target)?;
-            let mut removed = 0;
-            for id in &ids {
-                removed += usize::from(stored.remove(id));
-            }
-            let to_stdout = out.is_stdout();
-            let file = stored
-                .to_parts()
-                .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
-            out.write_parts(&file.slices())?;
-            let summary = Summary {
-                graph: target.display().to_string(),
-                documents: stored.len(),
-                removed,
-                report: kg::build::Report::default(),
-                graph_entities: None,
-                graph_relations: None,
-            };
-            summary.print(format, to_stdout)
-        }
+        } => remove(&graph, &ids, output, corrections, format),
         Command::Extract {
             paths,
             records,
@@ -480,6 +400,11 @@ pub fn run(args: Args) -> Result<()> {
             query,
             layout,
         } => export_graph(&graph, format, output.as_deref(), query.as_deref(), layout),
+        Command::Audit {
+            graph,
+            format,
+            limit,
+        } => audit_graph(&graph, format, limit),
         Command::Stats { graph, format } => {
             let stats = until_exit(input::open_graph(&graph)?).stats();
             term::print(&match format {
@@ -489,6 +414,144 @@ pub fn run(args: Args) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `kg build`: the graph of the texts, or of the records of a split build (`--from`).
+fn build(
+    paths: &[PathBuf],
+    from: &[PathBuf],
+    output: &std::path::Path,
+    jobs: Option<NonZeroUsize>,
+    strict: bool,
+    corrections: Option<PathBuf>,
+    format: StatsFormat,
+) -> Result<()> {
+    let corrections = corrections_for(corrections, output)?;
+    // The output is checked, and its temporary file made, before anything is read.
+    let out = write::Output::open(output)?;
+    let mut graph = until_exit(KnowledgeGraph::new());
+    graph.set_corrections(corrections.unwrap_or_default());
+    let report = if from.is_empty() {
+        // The texts are let go once extracted, before the records are merged.
+        let docs = input::read_documents(paths, Policy { strict })?;
+        let extracted = respond::extract_documents(&docs, jobs)?;
+        drop(docs);
+        kg::build::add_extracted(&mut graph, extracted, false)
+    } else {
+        let records = input::read_records(from)?;
+        kg::build::add_records(&mut graph, records, false)?
+    };
+    let to_stdout = out.is_stdout();
+    out.write_parts(&graph.to_parts().slices())?;
+    let stats = graph.stats();
+    let summary = Summary {
+        graph: output.display().to_string(),
+        documents: stats.documents,
+        removed: 0,
+        report,
+        graph_entities: Some(stats.nodes),
+        graph_relations: Some(stats.edges),
+    };
+    summary.print(format, to_stdout)
+}
+
+/// `kg add`: texts added to a graph file's records, the other records copied as they are.
+fn add(
+    graph: &std::path::Path,
+    paths: &[PathBuf],
+    output: Option<PathBuf>,
+    jobs: Option<NonZeroUsize>,
+    strict: bool,
+    corrections: Option<PathBuf>,
+    format: StatsFormat,
+) -> Result<()> {
+    let target = output.unwrap_or_else(|| graph.to_path_buf());
+    let corrections = corrections_for(corrections, graph)?;
+    let mut stored = until_exit(input::load_stored(graph)?);
+    if let Some(corrections) = corrections {
+        stored.set_corrections(corrections);
+    }
+    let out = write::Output::open(&target)?;
+    let docs = input::read_documents(paths, Policy { strict })?;
+    let report = respond::add_to_stored(&mut stored, &docs, jobs)?;
+    let to_stdout = out.is_stdout();
+    let file = stored
+        .to_parts()
+        .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
+    out.write_parts(&file.slices())?;
+    let summary = Summary {
+        graph: target.display().to_string(),
+        documents: stored.len(),
+        removed: 0,
+        report,
+        graph_entities: None,
+        graph_relations: None,
+    };
+    summary.print(format, to_stdout)
+}
+
+/// `kg remove`: documents taken out of a graph file; an id it does not hold writes nothing.
+fn remove(
+    graph: &std::path::Path,
+    ids: &[String],
+    output: Option<PathBuf>,
+    corrections: Option<PathBuf>,
+    format: StatsFormat,
+) -> Result<()> {
+    let target = output.unwrap_or_else(|| graph.to_path_buf());
+    let corrections = corrections_for(corrections, graph)?;
+    let mut stored = input::load_stored(graph)?;
+    if let Some(corrections) = corrections {
+        stored.set_corrections(corrections);
+    }
+    let missing: Vec<&str> = ids
+        .iter()
+        .filter(|id| !stored.has(id))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!(
+            "`{}` holds no document {}; nothing was removed",
+            graph.display(),
+            missing
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let out = write::Output::open(&target)?;
+    let mut removed = 0;
+    for id in ids {
+        removed += usize::from(stored.remove(id));
+    }
+    let to_stdout = out.is_stdout();
+    let file = stored
+        .to_parts()
+        .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
+    out.write_parts(&file.slices())?;
+    let summary = Summary {
+        graph: target.display().to_string(),
+        documents: stored.len(),
+        removed,
+        report: kg::build::Report::default(),
+        graph_entities: None,
+        graph_relations: None,
+    };
+    summary.print(format, to_stdout)
+}
+
+/// `kg audit`: the findings on a graph file, as a table or JSON.
+fn audit_graph(graph: &std::path::Path, format: StatsFormat, limit: usize) -> Result<()> {
+    let audit = until_exit(input::load_graph(graph)?).audit(limit);
+    term::print(&match format {
+        StatsFormat::Table => audit.table(),
+        StatsFormat::Json => {
+            serde_json::to_string_pretty(&audit).expect("plain structs with string keys serialize")
+                + "\n"
+        }
+    })?;
+    Ok(())
 }
 
 /// The corrections a build, add or remove applies: the file `--corrections` names (which must

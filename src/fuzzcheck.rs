@@ -79,14 +79,22 @@ fn check_error(input: &str, err: &QueryError) {
     let _ = err.render(input, false);
 }
 
-/// An answer without the query's own `with evidence`, or the error's message: what two
-/// spellings of one query must agree on.
+/// What two spellings of one query must agree on: its rows, columns and named nodes, without
+/// the query's own `with evidence` or the notes and headline a question words for itself ("no
+/// meeting found" where a pattern says "no match"); or the error's message.
+fn comparable(answer: Answer) -> Answer {
+    Answer {
+        with_evidence: false,
+        notes: Vec::new(),
+        headline: None,
+        ..answer
+    }
+}
+
+/// [`comparable`] of a query's answer, or the error's message.
 fn outcome(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, String> {
     query::run(graph, query)
-        .map(|answer| Answer {
-            with_evidence: false,
-            ..answer
-        })
+        .map(comparable)
         .map_err(|err| err.message)
 }
 
@@ -161,10 +169,7 @@ pub fn query(data: &[u8]) {
             for format in [Format::Table, Format::Json, Format::Csv] {
                 let _ = answer.render(graph, format, true, Some(60));
             }
-            Ok(Answer {
-                with_evidence: false,
-                ..answer
-            })
+            Ok(comparable(answer))
         }
         Err(err) => {
             check_error(input, &err);

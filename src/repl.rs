@@ -10,6 +10,7 @@ mod complete;
 mod correct;
 mod helper;
 mod inspect;
+mod open;
 
 use std::io::{self, BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -18,10 +19,10 @@ use std::sync::mpsc;
 use anyhow::{Context, Result, anyhow, bail};
 use kg::export;
 use kg::graph::KnowledgeGraph;
-use kg::query::{self, Answer, Format};
+use kg::query::{self, Answer, Format, Value};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
-use rustyline::{ColorMode, CompletionType, Config, Editor};
+use rustyline::{Cmd, ColorMode, CompletionType, Config, Editor, KeyEvent};
 
 use crate::input::{self, Policy};
 use crate::respond::{self, QueryWrites};
@@ -51,15 +52,19 @@ pub struct Options {
 
 const HELP: &str = "\
 Ask a question, e.g. `who met Kerry`, `where did Kerry go`, `who is Lavrov`; or a command:
-  :help [TOPIC]          this text, or one of: questions, commands, keys, modes, why
-  :quit                  leave (Ctrl-D works too)
+  :help [TOPIC]          this text, or one of: questions, conditions, patterns, commands,
+                         keys, modes, why
+  :quit                  leave (Ctrl-D works too); warns once if documents were added unsaved
   :schema                the entity and relation types, with counts
   :stats                 count what the graph holds
+  :docs                  the documents read, newest first (`list documents` as a question)
   :mode table|json|csv   how answers are printed
   :evidence on|off       print the sentence behind each row
-  :why N                 the evidence behind row N of the last answer
-  :explain QUESTION      the plan a question becomes
+  :why N                 the evidence behind row N (the `#` column) of the last answer
+  :open N                the sentence behind row N, read in its article
+  :explain QUESTION      the pattern a question becomes, and the entities its names mean
   :load PATH             add texts (a file or a folder), or replace the graph by a saved one
+                         (warns once before unsaved documents would be dropped)
   :save FILE             write the graph to a file (`kg repl --graph FILE` opens it)
   :merge A B             A and B are one entity (quote names with spaces: \"A\" \"B\")
   :split A [B]           A is no name of the entity it joined; or A and B are kept apart
@@ -76,9 +81,49 @@ const HELP_QUESTIONS: &str = "\
 Questions are controlled English; keywords in any case, names through their aliases:
   who met Kerry                 who did Kerry meet            who met Kerry and Lavrov
   who met Kerry about Syria     who met Kerry in Moscow       who met Kerry with Lavrov
-  where did Kerry go            who visited Moscow            what did Kerry discuss
-  what did Lavrov say           who is Lavrov                 ... with evidence
-A name that holds a keyword is quoted: who met \"Edward Said\".";
+  who called Kerry              who met whom about Syria      did Kerry meet Putin
+  where did Kerry go            who visited Russia            which countries did Kerry visit
+  what did Kerry discuss        what did Kerry and Lavrov discuss
+  what did Lavrov say           who said anything about Syria who is Lavrov
+  who is the president of Brazil                              which organizations are linked to Kerry
+  when did Kerry meet Lavrov    where did Kerry meet Putin    when did Kerry visit Moscow
+  how is Putin connected to Kerry   path from Putin to Kerry max 3
+  neighbours of Kerry depth 2 via met|visited
+  count people that met Kerry   how many people met Kerry     top 5 people by degree
+  list documents                list documents from source \"bbc\" since 2016
+Modifiers, in any order: about T (about A and B, about A or B), in PLACE, with NAME,
+  since D, before D, after D, on D, in D, between D and E, from source \"S\",
+  published since D. Dates: 2016, 2016-03, 2016-03-24, March 2016, 24 March 2016.
+After any question: order by COLUMN [desc], limit N, with evidence, as json|csv|dot [> FILE].
+A name that holds a keyword is quoted: who met \"Edward Said\". `:help conditions` says what
+a modifier means; `:help patterns` shows the precise layer (`explain QUESTION` prints one).";
+
+const HELP_CONDITIONS: &str = "\
+A modifier holds for an event, not one sentence: an event is the sentences of one article
+about the same two entities whose dates overlap, with that article's undated sentences.
+  about T     a topic of the event holds T's words (trade: \"trade tensions\", sanction:
+              \"sanctions\"), or T's other names when T is an entity
+  in P        a place of the event is P or lies within it (the Kremlin and Moscow in Russia);
+              an event's places include where its parties were visiting in that article
+  in 2016     a date: `in` before a year or a month reads it as `on`
+  with Y      a sentence of the event says Y met one of its parties
+  since D ... one date of the event meets every date modifier; no date passes none
+  published since D, from source \"S\"   the article's own date and id or title
+An unknown place, a misspelt topic or an unsettled name is an error under it, never an empty
+answer; an empty answer says what was not found.";
+
+const HELP_PATTERNS: &str = "\
+Patterns are the precise layer, a subset of Cypher:
+  match (p:Person)-[m:MET]-({name: \"Kerry\"})
+    where m.date >= 2016-03-01 and \"Syria\" in m.topics and m.place within \"Russia\"
+    return p, m.date, m.place order by m.date desc limit 10
+  match (a)-[m:MET]-(b) where a.name < b.name return a, b, m.docs      each pair once
+  match ({name: \"Kerry\"})-[r:MET*1..2]-(n) return n, r.hops            within two hops
+  match ({name: \"Putin\"})-[r*..4]-({name: \"Kerry\"}) return r           a shortest path
+  match (d:Document) where d.date >= 2016 return d, d.title             the documents
+Relationship keys: topics, place, country, date, status, docs, with, type, published, source,
+role. Node keys: name, type, kind, country, roles, aliases, mentions, degree, docs, met, ...
+`or` joins topics: (\"Syria\" in m.topics or \"Iran\" in m.topics).";
 
 const HELP_KEYS: &str = "\
 Keys:
@@ -87,10 +132,11 @@ Keys:
   Right arrow  accept the grey hint: the last line in history that starts the same, or else
                the rest of the one word or name that completes what is typed
   Up / Down    walk the history; Ctrl-R searches it
+  Ctrl-L       clear the screen
   Ctrl-C       clear the line       Ctrl-D  leave (on an empty line)
 A line goes on to the next when it ends in `\\`, leaves a `\"` open, or opens more `(`, `[` or
 `{` than it closes. A paste of several lines runs them one by one (an error drops the rest).
-The history is kept in the data directory (`kg/history`).";
+The history is kept in the data directory (`kg/history`), each line added as it is run.";
 
 const HELP_MODES: &str = "\
 How answers are printed:
@@ -118,6 +164,9 @@ pub fn run(graph: KnowledgeGraph, mut options: Options) -> Result<()> {
         graph_changed: false,
         policy: options.policy,
         graph_file: options.graph_file.clone(),
+        unsaved: 0,
+        warned: None,
+        texts: open::Texts::default(),
         corrections_file: options.corrections_file.clone(),
         records_at: options.records_at.take(),
     };
@@ -206,6 +255,7 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
     let mut editor: Editor<ShellHelper, DefaultHistory> =
         Editor::with_config(config).context("cannot open the terminal")?;
     editor.set_helper(Some(ShellHelper::new(shell.color)));
+    editor.bind_sequence(KeyEvent::ctrl('L'), Cmd::ClearScreen);
     let history = history_path();
     if let Some(path) = &history {
         // A missing history file is the normal first run.
@@ -235,6 +285,12 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
         };
         match read {
             Ok(text) => {
+                // The line is in the history file at once: closing the terminal loses nothing.
+                if let Some(path) = &history
+                    && let Err(err) = append_history(&mut editor, path)
+                {
+                    warn(&format!("{err:#}"));
+                }
                 let flow = shell.execute_all(&text);
                 if std::mem::take(&mut shell.graph_changed)
                     && let Some(helper) = editor.helper_mut()
@@ -247,12 +303,17 @@ fn interactive_loop(shell: &mut Shell) -> Result<()> {
             }
             // Ctrl-C: the line is dropped and a fresh prompt shown.
             Err(ReadlineError::Interrupted) => {}
-            Err(ReadlineError::Eof) => break,
+            // Ctrl-D leaves as `:quit` does, warning once about unsaved documents.
+            Err(ReadlineError::Eof) => match shell.quit() {
+                Ok(Flow::Quit) => break,
+                Ok(Flow::Continue) => {}
+                Err(err) => report(&err),
+            },
             Err(err) => return Err(err).context("cannot read from the terminal"),
         }
     }
     if let Some(path) = &history
-        && let Err(err) = save_history(&mut editor, path)
+        && let Err(err) = append_history(&mut editor, path)
     {
         warn(&format!("{err:#}"));
     }
@@ -266,12 +327,14 @@ fn history_path() -> Option<PathBuf> {
     Some(dirs::data_dir()?.join("kg").join("history"))
 }
 
-fn save_history(editor: &mut Editor<ShellHelper, DefaultHistory>, path: &Path) -> Result<()> {
+/// Adds the lines not yet in the history file to it (creating it and its folder), so that the
+/// file holds every line as soon as it is run.
+fn append_history(editor: &mut Editor<ShellHelper, DefaultHistory>, path: &Path) -> Result<()> {
     let context = || format!("cannot write history `{}`", path.display());
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(context)?;
     }
-    editor.save_history(path).with_context(context)
+    editor.append_history(path).with_context(context)
 }
 
 /// What the session does after a line.
@@ -298,6 +361,13 @@ struct Shell {
     /// The file the graph was opened from or last saved to: `> FILE` and `:export` never write
     /// over it.
     graph_file: Option<FileId>,
+    /// Documents added by `:load` since the graph was opened or saved.
+    unsaved: usize,
+    /// The command that was warned it would drop unsaved documents (`quit`, `load PATH`):
+    /// given again at once, it goes ahead.
+    warned: Option<String>,
+    /// The texts of the documents this session read, for `:open`.
+    texts: open::Texts,
     /// Where corrections made in the shell are recorded.
     corrections_file: Option<PathBuf>,
     /// The graph was opened without its records: where they are, read at the first change.
@@ -354,10 +424,18 @@ impl Shell {
             }
             return Ok(Flow::Continue);
         }
+        // Resolved once: shown now, and kept for `:why` and `:open`.
         let answer = query::run(&self.graph, &parsed)
-            .map_err(|err| Rendered(err.render(line, term::color(Stream::Stderr))))?;
+            .map_err(|err| Rendered(err.render(line, term::color(Stream::Stderr))))?
+            .resolved(&self.graph);
         let evidence = self.evidence || parsed.evidence;
-        let text = answer.render_styled(
+        // Rows are numbered on a terminal, for `:why N` and `:open N`.
+        let shown = if self.interactive && self.format == Format::Table {
+            numbered(&answer)
+        } else {
+            answer.clone()
+        };
+        let text = shown.render_styled(
             &self.graph,
             self.format,
             evidence,
@@ -365,22 +443,51 @@ impl Shell {
             self.color && self.format == Format::Table,
         );
         print(&text)?;
-        if answer.rows.is_empty() && self.format == Format::Table {
+        if answer.rows.is_empty() && answer.notes.is_empty() && self.format == Format::Table {
             self.note("(no rows)")?;
         }
         self.last = Some(answer);
         Ok(Flow::Continue)
     }
 
+    /// `:quit`: leaves, unless documents were added and not saved and this is the first
+    /// `:quit` since (on a terminal; a script leaves at once).
+    fn quit(&mut self) -> Result<Flow> {
+        if self.interactive && self.unsaved > 0 && self.warned.as_deref() != Some("quit") {
+            self.warned = Some("quit".to_string());
+            print(&format!(
+                "{} since the graph was opened and {} not saved: `:save FILE` keeps them; \
+                 `:quit` again leaves without them",
+                added(self.unsaved),
+                if self.unsaved == 1 { "is" } else { "are" }
+            ))?;
+            return Ok(Flow::Continue);
+        }
+        Ok(Flow::Quit)
+    }
+
     fn command(&mut self, command: &str) -> Result<Flow> {
         let (name, arg) = command
             .split_once(char::is_whitespace)
             .map_or((command, ""), |(name, arg)| (name, arg.trim()));
+        let warned = self.warned.take();
         match (name, arg) {
             ("help" | "h" | "?", topic) => print(help(topic)?)?,
-            ("quit" | "q" | "exit", _) => return Ok(Flow::Quit),
+            ("quit" | "q" | "exit", _) => {
+                self.warned = warned;
+                return self.quit();
+            }
             ("schema", _) => print(&inspect::schema(&self.graph))?,
             ("stats", _) => print(&cli::stats_table(&self.graph.stats()))?,
+            ("docs", _) => {
+                self.execute("list documents")?;
+            }
+            ("open", n) => self.open(n)?,
+            ("load", path) if !path.is_empty() => {
+                self.warned = warned;
+                self.load(Path::new(path))?;
+            }
+            ("mode" | "evidence", arg) => self.setting(name, arg)?,
             ("why", "") => bail!("`:why` needs a row number: `:why 1`"),
             ("why", n) => {
                 let Ok(n) = n.parse::<usize>() else {
@@ -398,14 +505,14 @@ impl Shell {
                 let settings = query::Settings::default();
                 respond::run_query(&self.graph, &text, &settings, &self.writes())?;
             }
-            ("load", "") => bail!("`:load` needs a path: `:load PATH`"),
-            ("load", path) => self.load(Path::new(path))?,
+            ("load", _) => bail!("`:load` needs a path: `:load PATH`"),
             ("save", "") => bail!("`:save` needs a file: `:save FILE`"),
             ("save", path) => {
                 let path = Path::new(path);
                 write::write_file(path, &self.changeable()?.to_bytes())?;
                 // Saved there, the graph is that file's now: `> FILE` keeps off it too.
                 self.graph_file = FileId::of(path);
+                self.unsaved = 0;
                 self.note(&format!("saved the graph to `{}`", path.display()))?;
             }
             ("export", arg) => {
@@ -426,21 +533,6 @@ impl Shell {
                 self.note(&format!("wrote `{}`", path.display()))?;
             }
             ("merge" | "split" | "retype" | "drop", arg) => correct::command(self, name, arg)?,
-            ("mode", mode) => {
-                self.format = match mode {
-                    "table" => Format::Table,
-                    "json" => Format::Json,
-                    "csv" => Format::Csv,
-                    _ => bail!("unknown mode `{mode}`; expected `table`, `json` or `csv`"),
-                }
-            }
-            ("evidence", switch) => {
-                self.evidence = match switch {
-                    "on" => true,
-                    "off" => false,
-                    _ => bail!("`:evidence` takes `on` or `off`, not `{switch}`"),
-                }
-            }
             _ => match closest(name, &COMMANDS) {
                 Some(close) => bail!("unknown command `:{name}`; did you mean `:{close}`?"),
                 None => bail!("unknown command `:{name}`; type `:help` for the list"),
@@ -449,16 +541,66 @@ impl Shell {
         Ok(Flow::Continue)
     }
 
-    /// Loads a saved graph in place of the current one, or adds texts to it.
+    /// `:mode table|json|csv`, `:evidence on|off`, each confirmed on a terminal.
+    fn setting(&mut self, name: &str, arg: &str) -> Result<()> {
+        if name == "mode" {
+            self.format = match arg {
+                "table" => Format::Table,
+                "json" => Format::Json,
+                "csv" => Format::Csv,
+                _ => bail!("unknown mode `{arg}`; expected `table`, `json` or `csv`"),
+            };
+            return self.note(&format!("answers are printed as {arg}"));
+        }
+        self.evidence = match arg {
+            "on" => true,
+            "off" => false,
+            _ => bail!("`:evidence` takes `on` or `off`, not `{arg}`"),
+        };
+        self.note(if self.evidence {
+            "answers show the sentence behind each row"
+        } else {
+            "answers show no sentences"
+        })
+    }
+
+    /// `:open N`: the sentence behind row N in its article.
+    fn open(&self, n: &str) -> Result<()> {
+        let Ok(n) = n.parse::<usize>() else {
+            bail!("`:open` takes a row number: `:open 1`");
+        };
+        let Some(answer) = &self.last else {
+            bail!("no answer yet: ask a question, then `:open 1`");
+        };
+        let text = open::open(&self.graph, answer, n, &self.texts).map_err(|e| anyhow!(e))?;
+        Ok(print(&text)?)
+    }
+
+    /// Loads a saved graph in place of the current one, or adds texts to it. Replacing a graph
+    /// that holds unsaved documents is warned of once, on a terminal.
     fn load(&mut self, path: &Path) -> Result<()> {
+        let again = format!("load {}", path.display());
         match input::load_graph_or_documents(path, self.policy)? {
             input::Loaded::Graph(graph, records_at) => {
+                if self.interactive && self.unsaved > 0 && self.warned.as_deref() != Some(&again) {
+                    self.warned = Some(again);
+                    return Ok(print(&format!(
+                        "{} since the graph was opened and {} not saved; loading `{}` \
+                         replaces the graph: `:save FILE` keeps them, `:load` again replaces it",
+                        added(self.unsaved),
+                        if self.unsaved == 1 { "is" } else { "are" },
+                        path.display()
+                    ))?);
+                }
                 self.graph = *graph;
                 self.records_at = records_at;
                 self.graph_file = FileId::of(path);
+                self.unsaved = 0;
             }
             input::Loaded::Documents(docs) => {
-                respond::add_documents(self.changeable()?, &docs, None, true)?;
+                let report = respond::add_documents(self.changeable()?, &docs, None, true)?;
+                self.unsaved += report.added + report.replaced;
+                self.texts.keep(&docs);
             }
         }
         // Rows of the last answer point into the old graph.
@@ -488,11 +630,35 @@ impl Shell {
     }
 }
 
+/// `1 document was added`, `3 documents were added`.
+fn added(n: usize) -> String {
+    if n == 1 {
+        "1 document was added".to_string()
+    } else {
+        format!("{n} documents were added")
+    }
+}
+
+/// The answer with a first column `#` numbering its rows from 1.
+fn numbered(answer: &Answer) -> Answer {
+    let mut shown = answer.clone();
+    if shown.rows.is_empty() {
+        return shown;
+    }
+    shown.columns.insert(0, "#".to_string());
+    for (i, row) in shown.rows.iter_mut().enumerate() {
+        row.cells.insert(0, Value::Number(i as u64 + 1));
+    }
+    shown
+}
+
 /// The text of `:help TOPIC`.
 fn help(topic: &str) -> Result<&'static str> {
     Ok(match topic {
         "" | "commands" => HELP,
         "questions" => HELP_QUESTIONS,
+        "conditions" => HELP_CONDITIONS,
+        "patterns" => HELP_PATTERNS,
         "keys" => HELP_KEYS,
         "modes" => HELP_MODES,
         "why" => HELP_WHY,

@@ -68,6 +68,11 @@ pub fn person(i: usize) -> String {
     format!("{} {}", FIRST[i % FIRST.len()], syllables(i))
 }
 
+/// The name of place `i`.
+pub fn place_name(i: usize) -> String {
+    place(i)
+}
+
 fn place(i: usize) -> String {
     format!("Port {}", syllables(i))
 }

@@ -8,7 +8,7 @@ use std::fmt;
 /// when the input is shorter).
 pub const SNIFF_BYTES: usize = 8192;
 
-/// The first bytes of a kg graph file (`graph::snapshot`).
+/// The first bytes of a kg graph file (`graph::file`).
 pub const GRAPH_MAGIC: &[u8] = b"KGRAPH\n\0";
 
 /// What an input is, when it is not text.

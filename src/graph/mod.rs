@@ -12,19 +12,29 @@
 //! with that surname among the documents before it (by id). Every such merge is recorded in
 //! [`KnowledgeGraph::merges`]; merges the corrections prevented in [`KnowledgeGraph::splits`].
 
+mod audit;
 mod corrections;
 mod file;
 mod fuzzy;
 mod merge;
+mod namesakes;
+mod order;
 mod record;
+mod survey;
+mod visits;
+mod words;
 
+pub use audit::{Audit, Duplicate, EventDates, Merged, Suspect};
 pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
 pub use file::{
     FORMAT_VERSION, FileHead, FileParts, GraphFileError, MAX_RECORD_LINE_BYTES, RecordBlock,
     RecordLineError, Section, StoredGraph, parse_record_line, record_line,
 };
 pub use fuzzy::MAX_FUZZY_CHARS;
+pub use order::name_prefix;
 pub use record::{Record, RecordEntity, RecordRelation, fingerprint, text_hash};
+pub use visits::Visit;
+pub use words::{word_stem, word_stems};
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -217,6 +227,15 @@ pub struct KnowledgeGraph {
     /// The folded names and aliases of every node but quotes, by trigram, for did-you-mean:
     /// built at the first unknown name, and dropped whenever the graph changes.
     fuzzy: OnceLock<fuzzy::NameGrams>,
+    /// The words of every name, for topics matched by word: built at the first question about
+    /// a topic, and dropped whenever the graph changes.
+    words: OnceLock<words::Words>,
+    /// Who visited where, by article, for the places of events: built at the first question
+    /// that needs it, and dropped whenever the graph changes.
+    visits: OnceLock<visits::Visits>,
+    /// The folded beginning of every node's name, by index, for sorting answers: built at the
+    /// first answer sorted by name, and dropped whenever the graph changes.
+    order: OnceLock<Vec<u128>>,
     /// Merge key (kind + folded name, [`kind_key`]) -> node.
     keys: FxHashMap<u128, NodeId>,
     /// Merge key -> further nodes of that key that a `different` correction kept apart.
@@ -432,11 +451,11 @@ impl KnowledgeGraph {
         self.records = self.records.with(&replaced, &added);
         drop(added);
         // A new record may make a name a company's that an earlier record's person has.
-        if append && merge::survey(&self.records).companies != self.fixes.companies {
+        if append && survey::survey(&self.records).companies != self.fixes.companies {
             append = false;
         }
         if append {
-            self.fuzzy.take();
+            self.clear_indexes();
             let mut names = file::Lookups::new();
             for i in held..self.records.len() {
                 if let Some(record) = self.records.decode(i, &mut names) {
@@ -464,6 +483,16 @@ impl KnowledgeGraph {
             self.rebuild();
         }
         at.iter().map(Option::is_some).collect()
+    }
+
+    /// Drops the indexes built on first use (did-you-mean, topic words, visits, name order):
+    /// called wherever the graph changes without being merged anew (a merge anew starts from
+    /// an empty graph, without them).
+    fn clear_indexes(&mut self) {
+        self.fuzzy.take();
+        self.words.take();
+        self.visits.take();
+        self.order.take();
     }
 
     /// A graph of these records and corrections (records sorted by id, the first of an id

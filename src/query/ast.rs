@@ -2,8 +2,6 @@
 //! with names as the user wrote them and a byte [`Span`] on every node. Questions are lowered to
 //! patterns (`lower.rs`); names are resolved later, by the planner.
 
-use std::fmt;
-
 use crate::text::Span;
 
 /// A parsed query.
@@ -77,8 +75,33 @@ pub struct Question {
     pub which: Option<TypeWord>,
     /// `about`, `in`, `with` and date modifiers, in the order written; at most one of each kind.
     pub filters: Vec<Filter>,
-    /// The question without `with evidence`, the question mark and the output clause.
+    /// `order by COLUMN [desc]` after the question.
+    pub order: Option<QuestionOrder>,
+    /// `limit N` after the question.
+    pub limit: Option<Number>,
+    /// The question without its order, limit, `with evidence`, the question mark and the
+    /// output clause.
     pub span: Span,
+}
+
+/// `order by COLUMN [asc|desc]` after a question: a column of its answer by its name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionOrder {
+    /// The column's name as written (`date`, `docs`, `who`).
+    pub column: Ident,
+    /// Largest first.
+    pub descending: bool,
+}
+
+/// What a `when`-shaped question asks of an event between two names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// `when did X meet Y`: the dates.
+    When,
+    /// `where did X meet Y`: the places.
+    Where,
+    /// `did X meet Y`: yes or no, with the evidence.
+    Whether,
 }
 
 /// The forms of question the language knows.
@@ -121,7 +144,8 @@ pub enum Form {
         /// The entity.
         who: Name,
     },
-    /// `when did X meet Y`, `when did X call Y`, `when did X visit P`: the dates of the events.
+    /// `when did X meet Y`, `when did X call Y`, `when did X visit P`: the dates of the events;
+    /// `where did X meet Y` their places, `did X meet Y` whether there were any.
     When {
         /// Who met, called or visited.
         who: Name,
@@ -129,7 +153,25 @@ pub enum Form {
         event: Event,
         /// Whom or where.
         other: Name,
+        /// When, where, or whether.
+        ask: Ask,
     },
+    /// `who met whom`, `who called whom`: every pair, once.
+    Pairs {
+        /// Meetings or calls.
+        event: Event,
+    },
+    /// `who said anything about T`: speakers and their statements.
+    Speakers,
+    /// `who is the TITLE of X`: who holds a role of X.
+    Holder {
+        /// The title, as written (`president`, `foreign minister`).
+        title: Name,
+        /// What it is a role of (`Brazil`).
+        of: Name,
+    },
+    /// `list documents`: the articles read.
+    Documents,
     /// `how is X connected to Y`, `path from X to Y [max N] [via ...]`: a shortest path.
     Path {
         /// One end.
@@ -150,12 +192,14 @@ pub enum Form {
         /// The relations followed; empty for meetings, calls, visits and roles.
         via: Vec<RelationWord>,
     },
-    /// `count TYPE [that met X]`.
+    /// `count TYPE [that met X]`, `how many TYPE met X`, `how many TYPE did X visit`.
     Count {
         /// What is counted.
         what: TypeWord,
         /// `that VERB NAME`.
         that: Option<(RelationWord, Name)>,
+        /// `how many TYPE did NAME VERB`: the name does the verb, the counted are its objects.
+        agent_first: bool,
     },
     /// `top N TYPE by degree|mentions`.
     Top {
@@ -262,6 +306,8 @@ pub struct Filter {
     pub kind: FilterKind,
     /// Its argument.
     pub arg: FilterArg,
+    /// `published since D`: a date modifier on the article's own date, not the event's.
+    pub published: bool,
     /// The keyword and its argument.
     pub span: Span,
 }
@@ -269,8 +315,15 @@ pub struct Filter {
 /// The argument of a modifier.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FilterArg {
-    /// `about`, `in`, `with`.
+    /// `in`, `with`, `from source`.
     Name(Name),
+    /// `about A and B` (every one), `about A or B` (`any`: one of them).
+    Topics {
+        /// The topics, at least one.
+        topics: Vec<Name>,
+        /// Joined by `or`.
+        any: bool,
+    },
     /// A date; `between` has two.
     Dates(DateLit, Option<DateLit>),
 }
@@ -284,6 +337,8 @@ pub enum FilterKind {
     In,
     /// `with Y`: Y took part in the same event.
     With,
+    /// `from source "S"`: the article's id or title holds S.
+    Source,
     /// `since D`: on or after the start of D.
     Since,
     /// `before D`: before the start of D.
@@ -303,6 +358,7 @@ impl FilterKind {
             FilterKind::About => "about",
             FilterKind::In => "in",
             FilterKind::With => "with",
+            FilterKind::Source => "from source",
             FilterKind::Since => "since",
             FilterKind::Before => "before",
             FilterKind::After => "after",
@@ -479,6 +535,8 @@ pub enum Condition {
         /// The list property.
         property: Property,
     },
+    /// `(COND or COND ...)`: one of them.
+    Any(Vec<Condition>),
 }
 
 /// Comparison operators.
@@ -496,6 +554,8 @@ pub enum Op {
     Gt,
     /// `>=`
     Ge,
+    /// `within`: the place, or a place inside it.
+    Within,
 }
 
 impl Op {
@@ -508,6 +568,7 @@ impl Op {
             Op::Le => "<=",
             Op::Gt => ">",
             Op::Ge => ">=",
+            Op::Within => "within",
         }
     }
 }
@@ -537,6 +598,8 @@ pub enum Literal {
     Date(DateLit),
     /// `10`, `2016`.
     Number(Number),
+    /// `whom.name`: another property of the same row.
+    Property(Property),
 }
 
 impl Literal {
@@ -546,6 +609,7 @@ impl Literal {
             Literal::Text(name) => name.span,
             Literal::Date(date) => date.span,
             Literal::Number(n) => n.span,
+            Literal::Property(p) => p.span(),
         }
     }
 }
@@ -590,282 +654,4 @@ pub struct Order {
     pub descending: bool,
 }
 
-// ---------------------------------------------------------------------------------------------
-// Printing: every tree prints in a normal form that parses back to the same tree.
-
-impl fmt::Display for Query {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.explain {
-            f.write_str("explain ")?;
-        }
-        match &self.body {
-            Body::Question(q) => write!(f, "{q}")?,
-            Body::Pattern(p) => write!(f, "{p}")?,
-        }
-        if self.evidence {
-            f.write_str(" with evidence")?;
-        }
-        if let Some(output) = &self.output {
-            write!(f, " as {}", output.format.as_str())?;
-            if let Some((path, _)) = &output.path {
-                let redirect = if output.replace { ">!" } else { ">" };
-                if super::parser::is_bare_path(path) {
-                    write!(f, " {redirect} {path}")?;
-                } else {
-                    write!(f, " {redirect} {}", Quoted(path))?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-fn via_list(f: &mut fmt::Formatter<'_>, via: &[RelationWord]) -> fmt::Result {
-    if via.is_empty() {
-        return Ok(());
-    }
-    let words: Vec<&str> = via.iter().map(|w| w.word.as_str()).collect();
-    write!(f, " via {}", words.join("|"))
-}
-
-impl fmt::Display for Question {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let asker = |f: &mut fmt::Formatter<'_>, default: &str| match &self.which {
-            Some(t) => write!(f, "which {}", t.word),
-            None => f.write_str(default),
-        };
-        let list = |f: &mut fmt::Formatter<'_>, people: &[Name]| {
-            for (i, person) in people.iter().enumerate() {
-                if i > 0 {
-                    f.write_str(" and ")?;
-                }
-                write!(f, "{person}")?;
-            }
-            Ok(())
-        };
-        match &self.form {
-            Form::Met { people } => {
-                asker(f, "who")?;
-                f.write_str(" met ")?;
-                list(f, people)?;
-            }
-            Form::Called { people } => {
-                asker(f, "who")?;
-                f.write_str(" called ")?;
-                list(f, people)?;
-            }
-            Form::WentTo { who } => match &self.which {
-                Some(t) => write!(f, "which {} did {who} visit", t.word)?,
-                None => write!(f, "where did {who} go")?,
-            },
-            Form::Visitors { place } => {
-                asker(f, "who")?;
-                write!(f, " visited {place}")?;
-            }
-            Form::Discussed { who } => write!(f, "what did {who} discuss")?,
-            Form::Said { who } => write!(f, "what did {who} say")?,
-            Form::Describe { wh, who } => write!(f, "{} is {who}", wh.as_str())?,
-            Form::When { who, event, other } => {
-                if super::parser::is_when_subject(&who.text) {
-                    write!(f, "when did {} {} {other}", who.text, event.verb())?;
-                } else {
-                    write!(f, "when did {} {} {other}", Quoted(&who.text), event.verb())?;
-                }
-            }
-            Form::Path { from, to, max, via } => {
-                write!(f, "path from {} to {to}", PathEnd(from))?;
-                if let Some(max) = max {
-                    write!(f, " max {}", max.value)?;
-                }
-                via_list(f, via)?;
-            }
-            Form::Neighbours { of, depth, via } => {
-                write!(f, "neighbours of {of}")?;
-                if let Some(depth) = depth {
-                    write!(f, " depth {}", depth.value)?;
-                }
-                via_list(f, via)?;
-            }
-            Form::Count { what, that } => {
-                write!(f, "count {}", what.word)?;
-                if let Some((verb, name)) = that {
-                    write!(f, " that {} {name}", verb.word)?;
-                }
-            }
-            Form::Top { n, what, by } => {
-                write!(f, "top {} {} by {}", n.value, what.word, by.as_str())?;
-            }
-        }
-        for filter in &self.filters {
-            write!(f, " {}", filter.kind.keyword())?;
-            match &filter.arg {
-                FilterArg::Name(name) => write!(f, " {name}")?,
-                FilterArg::Dates(a, b) => {
-                    write!(f, " {}", a.iso)?;
-                    if let Some(b) = b {
-                        write!(f, " and {}", b.iso)?;
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The first name of `path from X to Y`, which also ends at `to` and `connected`.
-struct PathEnd<'a>(&'a Name);
-
-impl fmt::Display for PathEnd<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if super::parser::is_bare_name(&self.0.text) {
-            f.write_str(&self.0.text)
-        } else {
-            write!(f, "{}", Quoted(&self.0.text))
-        }
-    }
-}
-
-/// Text in double quotes, `"` and `\` escaped.
-pub(crate) struct Quoted<'a>(pub &'a str);
-
-impl fmt::Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("\"")?;
-        for c in self.0.chars() {
-            if c == '"' || c == '\\' {
-                f.write_str("\\")?;
-            }
-            write!(f, "{c}")?;
-        }
-        f.write_str("\"")
-    }
-}
-
-impl fmt::Display for Name {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if super::parser::is_bare_name(&self.text) {
-            return f.write_str(&self.text);
-        }
-        write!(f, "{}", Quoted(&self.text))
-    }
-}
-
-impl fmt::Display for Pattern {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("match ")?;
-        for (i, part) in self.parts.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "{}", part.left)?;
-            if let Some((rel, node)) = &part.right {
-                write!(f, "{rel}{node}")?;
-            }
-        }
-        for (i, condition) in self.conditions.iter().enumerate() {
-            f.write_str(if i == 0 { " where " } else { " and " })?;
-            match condition {
-                Condition::Compare {
-                    property,
-                    op,
-                    value,
-                } => write!(f, "{property} {} {value}", op.as_str())?,
-                Condition::In { value, property } => write!(f, "{value} in {property}")?,
-            }
-        }
-        f.write_str(" return ")?;
-        for (i, item) in self.items.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "{}", item.expr)?;
-            if let Some(alias) = &item.alias {
-                write!(f, " as {}", alias.text)?;
-            }
-        }
-        if let Some(order) = &self.order {
-            write!(f, " order by {}", order.expr)?;
-            if order.descending {
-                f.write_str(" desc")?;
-            }
-        }
-        if let Some(limit) = &self.limit {
-            write!(f, " limit {}", limit.value)?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for NodePattern {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("(")?;
-        if let Some(var) = &self.var {
-            f.write_str(&var.text)?;
-        }
-        if let Some(label) = &self.label {
-            write!(f, ":{}", label.text)?;
-        }
-        if let Some(name) = &self.name {
-            if self.var.is_some() || self.label.is_some() {
-                f.write_str(" ")?;
-            }
-            write!(f, "{{name: {}}}", Quoted(&name.text))?;
-        }
-        f.write_str(")")
-    }
-}
-
-impl fmt::Display for RelPattern {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.direction == Direction::Left {
-            f.write_str("<")?;
-        }
-        f.write_str("-[")?;
-        if let Some(var) = &self.var {
-            f.write_str(&var.text)?;
-        }
-        let types: Vec<&str> = self.types.iter().map(|t| t.text.as_str()).collect();
-        if !types.is_empty() {
-            write!(f, ":{}", types.join("|"))?;
-        }
-        if let Some(hops) = &self.hops {
-            f.write_str("*")?;
-            match hops.max {
-                Some(max) if max == hops.min => write!(f, "{max}")?,
-                Some(max) => write!(f, "{}..{max}", hops.min)?,
-                None => write!(f, "{}..", hops.min)?,
-            }
-        }
-        f.write_str("]-")?;
-        if self.direction == Direction::Right {
-            f.write_str(">")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for Property {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.var.text, self.key.text)
-    }
-}
-
-impl fmt::Display for Literal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Literal::Text(name) => write!(f, "{}", Quoted(&name.text)),
-            Literal::Date(date) => f.write_str(&date.iso),
-            Literal::Number(n) => write!(f, "{}", n.value),
-        }
-    }
-}
-
-impl fmt::Display for Expr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Expr::Var(v) => f.write_str(&v.text),
-            Expr::Property(p) => write!(f, "{p}"),
-            Expr::CountAll(_) => f.write_str("count(*)"),
-        }
-    }
-}
+mod print;

@@ -32,18 +32,23 @@ mod answer;
 mod ast;
 mod error;
 mod eval;
+mod events;
 mod lower;
+mod notes;
 mod parser;
+mod places;
 mod plan;
 mod render;
+mod topics;
 
 use std::path::PathBuf;
 
-pub use answer::{Answer, EvidenceRef, Format, Row, Value};
+pub use answer::{Answer, Deferred, EvidenceColumn, EvidenceRef, Format, Row, Value};
 pub use ast::{
-    Body, Condition, DateLit, Direction, Event, Expr, Filter, FilterArg, FilterKind, Form, Hops,
-    Ident, Item, Literal, Name, NodePattern, Number, Op, Order, Output, OutputFormat, Part,
-    Pattern, Property, Query, Question, Ranking, RelPattern, RelationWord, TypeWord, Wh,
+    Ask, Body, Condition, DateLit, Direction, Event, Expr, Filter, FilterArg, FilterKind, Form,
+    Hops, Ident, Item, Literal, Name, NodePattern, Number, Op, Order, Output, OutputFormat, Part,
+    Pattern, Property, Query, Question, QuestionOrder, Ranking, RelPattern, RelationWord, TypeWord,
+    Wh,
 };
 pub use error::QueryError;
 pub use parser::{
@@ -97,6 +102,11 @@ pub fn pattern_for(graph: &KnowledgeGraph, query: &Query) -> Pattern {
             let mut question = question.clone();
             if let Form::Met { people } | Form::Called { people } = &mut question.form {
                 *people = join_names(graph, people, &query.text);
+            }
+            for filter in &mut question.filters {
+                if let FilterArg::Topics { topics, any: false } = &mut filter.arg {
+                    *topics = join_names(graph, topics, &query.text);
+                }
             }
             lower::lower(&question)
         }
@@ -152,14 +162,20 @@ fn join_names(graph: &KnowledgeGraph, names: &[Name], source: &str) -> Vec<Name>
 }
 
 /// Answers a parsed query from the graph (its `explain` and output clause aside). Fails when a
-/// name the answer hangs on is unknown or ambiguous, or the pattern asks for what the language
-/// does not know; an unknown `about` topic or `in` place is no error, since topics need not be
-/// entities.
+/// name the answer hangs on is unknown or ambiguous, an `in` place is neither in the graph nor
+/// in the gazetteer, an `about` topic holds a word no name of the graph has, or the pattern
+/// asks for what the language does not know. An answer with no rows says why in
+/// [`Answer::notes`]; a yes-or-no question answers in [`Answer::headline`], with its evidence.
+///
+/// The cells that gather a row's evidence (topics, places, dates, ...) are
+/// [`Value::Deferred`] until the answer is shown: [`Answer::render`] computes them, and so does
+/// [`Answer::resolve`].
 pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer, QueryError> {
     let pattern = pattern_for(graph, query);
     let plan = plan::plan(graph, &pattern)?;
     let mut answer = eval::execute(graph, &plan)?;
     answer.with_evidence = query.evidence;
+    notes::annotate(graph, query, &plan, &mut answer);
     Ok(answer)
 }
 
@@ -214,12 +230,17 @@ pub fn execute(
         })
     });
     if query.explain {
-        // The plan is still made, so that a name error shows before the pattern.
+        // The plan is still made, so that a name error shows before the pattern, and the
+        // entities the names were taken to mean are shown under it.
         let pattern = pattern_for(graph, &query);
-        plan::plan(graph, &pattern)?;
+        let plan = plan::plan(graph, &pattern)?;
         let mut text = pattern.to_string();
-        if query.evidence {
+        if query.evidence || notes::is_yes_no(&query) {
             text.push_str(" with evidence");
+        }
+        for line in notes::chosen_lines(graph, &plan) {
+            text.push('\n');
+            text.push_str(&line);
         }
         return Ok(Outcome { text, file });
     }

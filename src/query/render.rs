@@ -41,12 +41,36 @@ impl Answer {
         color: bool,
     ) -> String {
         let evidence = evidence || self.with_evidence;
+        let resolved;
+        let answer = if self.is_deferred() {
+            resolved = self.resolved(graph);
+            &resolved
+        } else {
+            self
+        };
         match format {
-            Format::Table => table(self, graph, evidence, width, color),
-            Format::Json => json(self, graph, evidence),
-            Format::Csv => csv(self, graph, evidence),
+            Format::Table => with_notes(answer, table(answer, graph, evidence, width, color)),
+            Format::Json => json(answer, graph, evidence),
+            Format::Csv => csv(answer, graph, evidence),
         }
     }
+}
+
+/// A table with the answer's headline before it and its notes after; an empty answer with
+/// notes is only its notes ("no meeting found"), not an empty table.
+fn with_notes(answer: &Answer, table: String) -> String {
+    let mut lines: Vec<String> = answer.headline.iter().cloned().collect();
+    if !answer.rows.is_empty() || answer.notes.is_empty() && answer.headline.is_none() {
+        lines.push(table);
+    }
+    lines.extend(answer.notes.iter().map(|n| {
+        if answer.rows.is_empty() {
+            n.clone()
+        } else {
+            format!("note: {n}")
+        }
+    }));
+    lines.join("\n")
 }
 
 /// The best evidence sentence of a row and the id of its document.
@@ -153,7 +177,7 @@ fn cell_text(value: &Value) -> Cow<'_, str> {
         Value::Entity { name, .. } => Cow::Borrowed(name),
         Value::Text(text) => Cow::Borrowed(text),
         Value::Number(n) => Cow::Owned(n.to_string()),
-        Value::Null => Cow::Borrowed(""),
+        Value::Null | Value::Deferred(_) => Cow::Borrowed(""),
     }
 }
 
@@ -365,7 +389,15 @@ fn json(answer: &Answer, graph: &KnowledgeGraph, evidence: bool) -> String {
     if !answer.rows.is_empty() {
         out.push_str("\n  ");
     }
-    out.push_str("]\n}");
+    out.push(']');
+    if let Some(headline) = &answer.headline {
+        out.push_str(&format!(",\n  \"headline\": {}", json_string(headline)));
+    }
+    if !answer.notes.is_empty() {
+        let notes: Vec<String> = answer.notes.iter().map(|n| json_string(n)).collect();
+        out.push_str(&format!(",\n  \"notes\": [{}]", notes.join(", ")));
+    }
+    out.push_str("\n}");
     out
 }
 
@@ -385,7 +417,7 @@ fn json_value(graph: &KnowledgeGraph, value: &Value) -> String {
         }
         Value::Text(text) => json_string(text),
         Value::Number(n) => n.to_string(),
-        Value::Null => "null".to_string(),
+        Value::Null | Value::Deferred(_) => "null".to_string(),
     }
 }
 
@@ -491,11 +523,7 @@ mod tests {
                     evidence: Vec::new(),
                 })
                 .collect();
-            let answer = Answer {
-                columns,
-                rows,
-                with_evidence: false,
-            };
+            let answer = Answer::new(columns, rows);
             for evidence in [false, true] {
                 let plain = plain_table(&answer, &graph, evidence).expect("no line breaks");
                 assert_eq!(
@@ -505,14 +533,13 @@ mod tests {
                 );
             }
         }
-        let broken = Answer {
-            columns: vec!["a".to_string()],
-            rows: vec![Row {
+        let broken = Answer::new(
+            vec!["a".to_string()],
+            vec![Row {
                 cells: vec![Value::Text("two\nlines".to_string())],
                 evidence: Vec::new(),
             }],
-            with_evidence: false,
-        };
+        );
         assert_eq!(plain_table(&broken, &graph, false), None);
     }
 

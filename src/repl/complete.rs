@@ -18,13 +18,21 @@ use kg::text::Span;
 use rustyline::completion::Pair;
 
 /// The meta-commands, as completed and as listed by `:help`.
-pub const COMMANDS: [&str; 11] = [
-    "help", "quit", "schema", "stats", "mode", "evidence", "explain", "why", "load", "save",
-    "export",
+pub const COMMANDS: [&str; 13] = [
+    "help", "quit", "schema", "stats", "docs", "mode", "evidence", "explain", "why", "open",
+    "load", "save", "export",
 ];
 
 /// The topics of `:help`.
-pub const HELP_TOPICS: [&str; 5] = ["questions", "commands", "keys", "modes", "why"];
+pub const HELP_TOPICS: [&str; 7] = [
+    "questions",
+    "conditions",
+    "patterns",
+    "commands",
+    "keys",
+    "modes",
+    "why",
+];
 
 /// At most this many names are offered for an empty fragment, the most mentioned first.
 const MAX_NAMES: usize = 100;
@@ -45,6 +53,8 @@ struct Entry {
     /// The aliases, to show which one matched.
     aliases: Vec<String>,
     mentions: u32,
+    /// A place: offered after `in`.
+    place: bool,
 }
 
 impl Names {
@@ -64,6 +74,7 @@ impl Names {
                     keys,
                     aliases,
                     mentions: node.mentions,
+                    place: node.kind == EntityKind::Place,
                 }
             })
             .collect();
@@ -83,12 +94,11 @@ impl Names {
     /// Entity names matching a typed fragment, the most mentioned first (a user most often means
     /// the name the news mentions most): those whose name or an alias starts with it, or when
     /// there are none, those with a later word starting with it. Each comes with the alias that matched, if any.
-    fn matching(&self, fragment: &str) -> Vec<(&str, Option<&str>)> {
+    fn matching(&self, fragment: &str, places: bool) -> Vec<(&str, Option<&str>)> {
         let mut folded = normalize(fragment);
+        let entries = self.entries.iter().filter(|e| !places || e.place);
         if folded.is_empty() {
-            return self
-                .entries
-                .iter()
+            return entries
                 .take(MAX_NAMES)
                 .map(|e| (e.name.as_str(), None))
                 .collect();
@@ -99,7 +109,7 @@ impl Names {
         }
         let inner = format!(" {folded}");
         let mut found: Vec<(u8, &Entry, Option<&str>)> = Vec::new();
-        for entry in &self.entries {
+        for entry in entries {
             let prefix = entry.keys.iter().position(|key| key.starts_with(&folded));
             let rank = match prefix {
                 Some(i) => Some((0, i)),
@@ -190,10 +200,10 @@ fn complete_question(before: &str, start: usize, names: &Names) -> Completion {
 
     // Inside an open quote: the quoted text so far is a name.
     if let Some(quote) = kg::query::open_quote(question) {
-        let wants_name = query::expected_at(&question[..quote]).name;
-        let pairs = if wants_name {
+        let wants = query::expected_at(&question[..quote]);
+        let pairs = if wants.name {
             names
-                .matching(&question[quote + 1..])
+                .matching(&question[quote + 1..], wants.place)
                 .into_iter()
                 .map(|(name, alias)| name_pair(name, alias, true))
                 .collect()
@@ -235,10 +245,11 @@ fn complete_question(before: &str, start: usize, names: &Names) -> Completion {
     let mut name_start = word_start;
     let mut name_pairs = Vec::new();
     for s in starts {
-        if !query::expected_at(&question[..s]).name {
+        let wants = query::expected_at(&question[..s]);
+        if !wants.name {
             continue;
         }
-        let found = names.matching(&question[s..]);
+        let found = names.matching(&question[s..], wants.place);
         if !found.is_empty() {
             name_start = s;
             name_pairs = found

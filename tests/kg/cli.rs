@@ -131,7 +131,9 @@ fn fixture_file() -> (TempDir, PathBuf) {
 #[test]
 fn help_lists_every_command() {
     let out = stdout_of(kg().arg("--help"));
-    for command in ["repl", "build", "extract", "query", "export", "stats"] {
+    for command in [
+        "repl", "build", "extract", "query", "export", "audit", "stats",
+    ] {
         assert!(out.contains(command), "{command} missing from\n{out}");
     }
     assert!(out.contains("Exit codes: 0 success, 1 failure"));
@@ -295,8 +297,8 @@ fn build_writes_a_graph_that_stats_reads() {
         .assert()
         .success()
         .stdout(predicates::str::ends_with(
-            "corpus.kg: 4 documents, 12 entities, 13 relations; added 4, skipped 0, replaced 0, \
-             duplicates 0, undated 3; read 14 entities, 14 relations; 0 warnings\n",
+            "corpus.kg: 4 documents, 12 entities, 12 relations; added 4, skipped 0, replaced 0, \
+             duplicates 0, undated 3; read 14 entities, 13 relations; 0 warnings\n",
         ));
     let stats = json(&stdout_of(
         kg().args(["stats", "--format", "json", "--graph"])
@@ -681,4 +683,54 @@ fn written_files_get_ordinary_permissions_or_keep_their_own() {
         .assert()
         .success();
     assert_eq!(mode(&out), 0o640);
+}
+
+/// `kg audit`: the undated document, the story held twice and the dated meeting are counted,
+/// in the table and in JSON.
+#[test]
+fn audit_counts_what_to_check_before_trusting_a_graph() {
+    let dir = TempDir::new().expect("a temporary folder");
+    let news = dir.path().join("news.jsonl");
+    let met = "Prime Minister Anna Lindqvist met President Tomas Varga in Vienna on Monday.";
+    std::fs::write(
+        &news,
+        format!(
+            "{{\"id\": \"a\", \"date\": \"2016-03-24\", \"text\": \"{met}\"}}\n\
+             {{\"id\": \"b\", \"date\": \"2016-03-24\", \"text\": \"{met}\"}}\n\
+             {{\"id\": \"c\", \"text\": \"Stocks fell sharply in early trading.\"}}\n"
+        ),
+    )
+    .expect("written");
+    let graph = dir.path().join("news.kg");
+    kg().args(["build"])
+        .arg(&news)
+        .arg("--output")
+        .arg(&graph)
+        .assert()
+        .success();
+    let audit = json(&stdout_of(
+        kg().args(["audit", "--format", "json", "--graph"])
+            .arg(&graph),
+    ));
+    assert_eq!(audit["documents"], 3);
+    assert_eq!(audit["undated_documents_total"], 1);
+    assert_eq!(audit["undated_documents"][0], "c");
+    assert_eq!(audit["duplicates_total"], 1);
+    assert_eq!(audit["duplicates"][0]["also"][0], "b");
+    let met = &audit["events"][0];
+    assert_eq!(met["relation"], "MET");
+    assert_eq!(met["evidence"], 1);
+    assert_eq!(met["undated"], 0);
+    assert_eq!(
+        met["article_date_only"], 0,
+        "'on Monday' dates the meeting: {met}"
+    );
+    kg().args(["audit", "--graph"])
+        .arg(&graph)
+        .assert()
+        .success()
+        .stdout(contains("documents without a date: 1 of 3 (33.3%)\n  c\n"))
+        .stdout(contains(
+            "stories held under more than one id: 1\n  a = b\n",
+        ));
 }

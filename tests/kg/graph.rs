@@ -121,7 +121,9 @@ fn a_namesake_mentioned_once_does_not_make_a_name_unanswerable() {
     ]);
     assert!(matches!(graph.resolve("Kerry"), Resolution::Ambiguous(_)));
     let query = kg::query::parse("who met Kerry").expect("parses");
-    let answer = kg::query::run(&graph, &query).expect("the dominant Kerry is chosen");
+    let answer = kg::query::run(&graph, &query)
+        .expect("the dominant Kerry is chosen")
+        .resolved(&graph);
     let names: Vec<String> = answer
         .rows
         .iter()
@@ -131,6 +133,16 @@ fn a_namesake_mentioned_once_does_not_make_a_name_unanswerable() {
         })
         .collect();
     assert_eq!(names, ["Sergei Lavrov"]);
+    // Not silently: the answer says which Kerry it took, and who else the name may mean.
+    assert!(
+        answer
+            .notes
+            .iter()
+            .any(|n| n.starts_with("`Kerry` is taken to mean John Kerry")
+                && n.contains("Aidan Kerry")),
+        "{:?}",
+        answer.notes
+    );
 }
 
 #[test]
@@ -207,4 +219,50 @@ fn the_corpus_decides_a_bare_company_name_in_any_order() {
         "{:?}",
         kinds(&person)
     );
+}
+
+/// The indexes a question builds at first use (topic words, visits by article, name order, as
+/// did-you-mean) are dropped whenever the graph changes: by an add merged on top, by a remove
+/// that merges everything again, and by new corrections.
+#[test]
+fn indexes_built_at_first_use_follow_every_change() {
+    let mut graph = graph_of(&[("a", A)]);
+    let order_is_true = |graph: &KnowledgeGraph| {
+        graph
+            .nodes()
+            .all(|(id, node)| graph.name_order(id) == kg::graph::name_prefix(&node.name))
+    };
+    let places_visited = |graph: &KnowledgeGraph, doc: u32| -> Vec<String> {
+        graph
+            .visits_in(doc)
+            .iter()
+            .map(|v| graph.node(v.place).name.clone())
+            .collect()
+    };
+    assert!(!graph.has_word("kyiv"));
+    assert!(!places_visited(&graph, 0).contains(&"Kyiv".to_string()));
+    assert!(order_is_true(&graph));
+    let doc = Document::new("b", "Frank-Walter Steinmeier visited Kyiv on Monday.");
+    assert!(graph.add(&doc, &extract(&doc, Lexicon::builtin())));
+    assert!(graph.has_word("kyiv"), "an add drops the words of names");
+    assert_eq!(places_visited(&graph, 1), ["Kyiv"], "and the visits");
+    assert!(order_is_true(&graph), "and the order of names");
+    assert_eq!(graph.remove(&["a"]), [true]);
+    assert_eq!(graph.docs()[0].id, "b");
+    assert_eq!(
+        places_visited(&graph, 0),
+        ["Kyiv"],
+        "a remove drops the visits"
+    );
+    assert!(order_is_true(&graph), "and the order of names");
+    graph.set_corrections(kg::graph::Corrections {
+        drop: vec![kg::graph::Drop {
+            name: "Kyiv".into(),
+            of: None,
+            note: None,
+        }],
+        ..kg::graph::Corrections::default()
+    });
+    assert!(!graph.has_word("kyiv"), "new corrections drop the words");
+    assert!(places_visited(&graph, 0).is_empty(), "and the visits");
 }

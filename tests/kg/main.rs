@@ -11,5 +11,7 @@ mod grow;
 mod malformed;
 mod mapreduce;
 mod query;
+mod questions;
 mod rules;
 mod shell;
+mod tidy;

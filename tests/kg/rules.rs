@@ -566,5 +566,8 @@ families! {
         a_foreign_visitor_visits_the_country,
         a_minister_at_home_visits_no_country,
         flight_to,
+        going_home_is_no_visit,
+        a_host_in_his_own_capital_visits_nothing,
+        only_people_travel,
     ],
 }

@@ -301,6 +301,90 @@ mod pty {
         Ok(())
     }
 
+    /// Issue 13: the history file holds each line as soon as it runs, not only after `:quit`.
+    #[test]
+    fn history_is_written_after_each_line() -> TestResult {
+        let (dir, _) = workspace()?;
+        let mut shell = shell(dir.path())?;
+        shell.send_line("who met Lavrov")?;
+        shell.exp_string("Edward Said")?;
+        shell.exp_string("kg> ")?;
+        let history = std::fs::read_to_string(dir.path().join("data/kg/history"))?;
+        assert!(history.contains("who met Lavrov"), "{history}");
+        shell.send_line(":stats")?;
+        shell.exp_string("kg> ")?;
+        let history = std::fs::read_to_string(dir.path().join("data/kg/history"))?;
+        assert!(history.contains(":stats"), "{history}");
+        // The session is killed, not quit: the lines are kept all the same.
+        drop(shell);
+        let history = std::fs::read_to_string(dir.path().join("data/kg/history"))?;
+        assert!(history.contains("who met Lavrov") && history.contains(":stats"));
+        Ok(())
+    }
+
+    /// Ctrl-L clears the screen (the terminal's clear sequence) and gives a fresh prompt; rows
+    /// are numbered for `:why N`; `:mode` and `:evidence` say what they did.
+    #[test]
+    fn ctrl_l_clears_rows_are_numbered_and_settings_confirm() -> TestResult {
+        let (dir, _) = workspace()?;
+        let mut shell = shell(dir.path())?;
+        shell.send_line("who met Lavrov")?;
+        shell.exp_string("#  who")?;
+        shell.exp_string("1  John Kerry")?;
+        shell.exp_string("kg> ")?;
+        shell.send_control('l')?;
+        shell.exp_string("\x1b[H")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line(":mode json")?;
+        shell.exp_string("answers are printed as json")?;
+        shell.send_line(":evidence on")?;
+        shell.exp_string("answers show the sentence behind each row")?;
+        shell.exp_string("kg> ")?;
+        Ok(())
+    }
+
+    /// `:quit` and `:load` of a saved graph warn once before unsaved documents are dropped.
+    #[test]
+    fn unsaved_documents_are_warned_of() -> TestResult {
+        let (dir, _) = workspace()?;
+        std::fs::write(
+            dir.path().join("brief.txt"),
+            "Angela Merkel met Vladimir Putin in Sochi on Tuesday.",
+        )?;
+        let mut shell = shell(dir.path())?;
+        shell.send_line(":load brief.txt")?;
+        shell.exp_string("3 documents")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line(":load fixture.kg")?;
+        shell.exp_string("1 document was added since the graph was opened and is not saved")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line(":quit")?;
+        shell.exp_string("`:quit` again leaves without them")?;
+        shell.exp_string("kg> ")?;
+        shell.send_line(":quit")?;
+        shell.exp_eof()?;
+        Ok(())
+    }
+
+    /// After `in`, Tab offers places only: `Zu` is Zürich, and `Edw` nothing, though Edward
+    /// Said would be offered where a person may stand.
+    #[test]
+    fn tab_after_in_offers_places() -> TestResult {
+        let (dir, _) = workspace()?;
+        let mut shell = shell(dir.path())?;
+        send(&mut shell, "who met Kerry in Zu\t")?;
+        // (The pty is read as Latin-1: `Zürich` shows as its UTF-8 bytes.)
+        shell.exp_string("rich ")?;
+        shell.send_line("")?;
+        shell.exp_string("Sergei Lavrov")?;
+        shell.exp_string("kg> ")?;
+        send(&mut shell, "who met Kerry in Edw\t\t")?;
+        shell.send_control('c')?;
+        let shown = shell.exp_string("kg> ")?;
+        assert!(!shown.contains("Edward Said"), "{shown}");
+        Ok(())
+    }
+
     /// `:merge` and `:split` change the graph at once, `:why` says why, and the corrections
     /// file beside the graph keeps the last word, so that the next build does the same.
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! * the library's core modules touch no files, environment, standard streams or terminal, and
 //!   use none of the binary's crates (clap, rustyline, terminal_size, indicatif);
-//! * only `src/query/parser.rs` uses pest;
+//! * only `src/query/parser.rs` and its modules (`src/query/parser/`) use pest;
 //! * no source file is over 900 lines and no function over 120, so that each stays a place one
 //!   can read whole.
 //!
@@ -125,7 +125,7 @@ fn core_modules_do_no_io() {
 fn only_the_query_parser_uses_pest() {
     let mut found = Vec::new();
     for (path, text) in sources() {
-        if path == "src/query/parser.rs" {
+        if path == "src/query/parser.rs" || path.starts_with("src/query/parser/") {
             continue;
         }
         for (n, line) in code_lines(&text) {

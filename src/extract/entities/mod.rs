@@ -16,6 +16,7 @@
 use rustc_hash::FxHashMap;
 
 mod names;
+mod people;
 mod pronouns;
 mod roles;
 mod teams;
@@ -28,8 +29,8 @@ use crate::model::{Entity, EntityId, EntityKind, LinkReason, Mention, MentionFor
 use crate::names::{normalize, org_key, person_key, surname_key};
 use crate::text::TokenShape;
 use names::{
-    Nearest, bare_words, common, guess_kind, initials, is_particle, name_text, not_a_persons_end,
-    official_name_end, push_unique,
+    Nearest, bare_words, guess_kind, initials, is_particle, name_text, official_name_end,
+    push_unique,
 };
 use pronouns::link_pronouns;
 use roles::{apposed_person, counterpart_title, link_role_phrases, of_name};
@@ -576,80 +577,6 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return Some(e);
         }
         None
-    }
-
-    /// What no person's name can be: a company's name (it ends in a legal form, "Salomon
-    /// Brothers Inc") is an organisation's; a single letter, a name with a figure ("Palapa
-    /// B2-P"), a lone legal form ("Ltd") or common words only ("Bankers", "Metal Traders") name
-    /// no one and are left out.
-    fn no_impossible_people(&mut self) {
-        let doc = self.doc;
-        let n = self.b.entities.len();
-        let mut redirect: Vec<Option<Option<EntityId>>> = vec![None; n];
-        // A name with an honorific or a title ("Mr Major", "President Bush") names a person
-        // however common its words.
-        let mut vouched = vec![false; n];
-        for (c, e) in self.found.cands.iter().zip(&self.entity_of) {
-            if let Some(e) = *e
-                && (c.honorific.is_some() || c.role.is_some())
-            {
-                vouched[e] = true;
-            }
-        }
-        let orgs: FxHashMap<String, EntityId> = (0..n)
-            .filter(|&e| self.b.entities[e].kind == EntityKind::Organization)
-            .map(|e| (org_key(&self.b.entities[e].name), e))
-            .collect();
-        for (e, slot) in redirect.iter_mut().enumerate() {
-            let entity = &self.b.entities[e];
-            if entity.kind != EntityKind::Person {
-                continue;
-            }
-            let words: Vec<&str> = entity.name.split_whitespace().collect();
-            let suffix = |w: &str| {
-                doc.lex
-                    .word_info(w.trim_end_matches('.'))
-                    .has(flag::ORG_SUFFIX)
-            };
-            let letters = entity.name.chars().filter(|c| c.is_alphabetic()).count();
-            if words.len() > 1 && words.last().is_some_and(|w| suffix(w)) {
-                match orgs.get(&org_key(&entity.name)) {
-                    Some(&org) => *slot = Some(Some(org)),
-                    None => {
-                        let entity = &mut self.b.entities[e];
-                        entity.kind = EntityKind::Organization;
-                        entity.roles.clear();
-                    }
-                }
-            } else if letters <= 1
-                || entity.name.chars().any(|c| c.is_ascii_digit())
-                || (!vouched[e] && words.iter().all(|w| suffix(w) || common(doc, w)))
-                || (!vouched[e] && not_a_persons_end(doc, &words))
-            {
-                *slot = Some(None);
-            } else if !vouched[e]
-                && words.len() > 1
-                && words
-                    .last()
-                    .is_some_and(|w| doc.lex.word_info(&normalize(w)).has(flag::ORG_HEAD))
-            {
-                // "Reagan Administration", "Chrysler Motors": an organisation's head word ends
-                // the name.
-                let entity = &mut self.b.entities[e];
-                entity.kind = EntityKind::Organization;
-                entity.roles.clear();
-            }
-        }
-        if redirect.iter().all(Option::is_none) {
-            return;
-        }
-        for slot in &mut self.entity_of {
-            if let Some(e) = *slot
-                && let Some(to) = redirect[e]
-            {
-                *slot = to;
-            }
-        }
     }
 
     /// The people a one-word name (or a surname with its particle) may stand for, and the rule

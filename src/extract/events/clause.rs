@@ -466,45 +466,49 @@ impl Events<'_, '_> {
                 }
                 break;
             }
-            // "Patrick Moynihan of New York, Christopher Dodd of Connecticut": where a person in
-            // the list is from says who, not another item.
-            if doc.is_any(j, &["of", "from"])
-                && list
-                    .last()
-                    .is_some_and(|l| l.to == j && self.kind(l) == EntityKind::Person)
-                && let Some(from) = self.ref_starting(j + 1).filter(|r| self.place(r))
-            {
-                j = from.to;
-                continue;
+            match self.after_item(sent, j, list.last().copied()) {
+                Some((next, expect)) => {
+                    j = next;
+                    expecting = expect;
+                }
+                None => break,
             }
-            // Between items: ",", "and", ", and", "as well as"; but ", the State Department
-            // said" is a comment clause, not another item.
-            if doc.punct(j, &[","]) && self.comment_clause(sent, j + 1) {
-                break;
-            }
-            if doc.punct(j, &[","])
-                && (self.ref_starting(j + 1).is_some()
-                    || doc.is(j + 1, "and")
-                    || doc.cue(j + 1, Cue::Determiner)
-                    || self.title_word(j + 1))
-            {
-                j += 1;
-                expecting = true;
-                continue;
-            }
-            if doc.is_any(j, &["and", "&"]) {
-                j += 1;
-                expecting = true;
-                continue;
-            }
-            if doc.is(j, "as") && doc.is(j + 1, "well") && doc.is(j + 2, "as") {
-                j += 3;
-                expecting = true;
-                continue;
-            }
-            break;
         }
         (list, j)
+    }
+
+    /// After an item of a list that ends at `j` (`last` the item listed last): where the next
+    /// item starts and whether one is expected there, or `None` where the list ends.
+    fn after_item(&self, sent: Sent, j: usize, last: Option<&Ref>) -> Option<(usize, bool)> {
+        let doc = self.doc;
+        // "Patrick Moynihan of New York, Christopher Dodd of Connecticut": where a person in
+        // the list is from says who, not another item.
+        if doc.is_any(j, &["of", "from"])
+            && last.is_some_and(|l| l.to == j && self.kind(l) == EntityKind::Person)
+            && let Some(from) = self.ref_starting(j + 1).filter(|r| self.place(r))
+        {
+            return Some((from.to, false));
+        }
+        // Between items: ",", "and", ", and", "as well as"; but ", the State Department
+        // said" is a comment clause, not another item.
+        if doc.punct(j, &[","]) && self.comment_clause(sent, j + 1) {
+            return None;
+        }
+        if doc.punct(j, &[","])
+            && (self.ref_starting(j + 1).is_some()
+                || doc.is(j + 1, "and")
+                || doc.cue(j + 1, Cue::Determiner)
+                || self.title_word(j + 1))
+        {
+            return Some((j + 1, true));
+        }
+        if doc.is_any(j, &["and", "&"]) {
+            return Some((j + 1, true));
+        }
+        if doc.is(j, "as") && doc.is(j + 1, "well") && doc.is(j + 2, "as") {
+            return Some((j + 3, true));
+        }
+        None
     }
 
     /// True when nothing a verb could take as its object follows it: the end, punctuation, a

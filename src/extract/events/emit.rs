@@ -167,10 +167,20 @@ impl Events<'_, '_> {
             }
         }
         for v in visitors {
-            if self.kind(v) != EntityKind::Person && self.kind(v) != EntityKind::Organization {
+            // A company "goes higher", a product "went on sale in Tokyo": only people travel.
+            if self.kind(v) != EntityKind::Person {
                 continue;
             }
             let mut places = places.clone();
+            // No one visits their own country or its capital ("Kohl in Bonn").
+            let home = self.home_countries(v.entity);
+            places.retain(|p| {
+                let own_country = self.entities[p.entity].place_kind == Some(PlaceKind::Country)
+                    && self
+                        .country_name_of(p.entity)
+                        .is_some_and(|c| home.contains(&c));
+                !own_country && !self.home_capital(v.entity, p.entity)
+            });
             for p in places.clone() {
                 if let Some(country) = self.foreign_country_of(p.entity, v.entity)
                     && !places.iter().any(|q| q.entity == country)

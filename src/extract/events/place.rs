@@ -131,6 +131,22 @@ impl Events<'_, '_> {
         Some(own.unwrap_or_else(|| self.emit.country(&country.name)))
     }
 
+    /// The name of the country a place named here is, or is in, by the word lists.
+    pub(super) fn country_name_of(&self, place: EntityId) -> Option<&str> {
+        let lex = self.doc.lex;
+        let p = self.entities.get(place)?;
+        if p.kind != EntityKind::Place {
+            return None;
+        }
+        let id = lex.known_named(EntityKind::Place, &p.name)?;
+        let known = lex.known(id);
+        match (known.place_kind, known.country) {
+            (Some(PlaceKind::Country), _) => Some(known.name.as_str()),
+            (_, Some(c)) => Some(lex.known(c).name.as_str()),
+            _ => None,
+        }
+    }
+
     /// The countries a person's roles belong to: the country named ("Foreign Secretary of
     /// Canada"), or the country of the organisation named ("Secretary of Treasury").
     pub(super) fn home_countries(&self, person: EntityId) -> Vec<&str> {

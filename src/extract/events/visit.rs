@@ -148,7 +148,19 @@ impl Events<'_, '_> {
         {
             places.push(*r);
         }
-        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        let mut subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        // "returned to Moscow", "on his return to the United States": going back is going
+        // home, unless the person is known to be from another country.
+        if doc.s(k).to_lowercase().starts_with("return") {
+            subjects.retain(|s| {
+                let home = self.home_countries(s.entity);
+                !home.is_empty()
+                    && places.iter().all(|p| {
+                        self.country_name_of(p.entity)
+                            .is_some_and(|c| !home.contains(&c))
+                    })
+            });
+        }
         if !subjects.is_empty() {
             self.emit_visits(sent, k, &subjects, &places, rule);
         }

@@ -193,13 +193,16 @@ impl Scanner<'_, '_> {
                     && self.info(name_start).has(flag::COMMON)
                     && !self.info(name_start).has(flag::GIVEN))
         });
-        // "Chancellor Corp", "American Executive Holdings Ltd": a company named with a title's
-        // word, not a titled person.
+        // "Chancellor Corp", "American Executive Holdings Ltd", "General Accounting Office": a
+        // company or body named with a title's word, not a titled person.
         if honorific.is_none()
             && let Some(end) = name_end
-            && self
+            && (self
                 .info(end - 1)
                 .any(flag::ORG_SUFFIX | flag::ORG_CORPORATE)
+                || self.info(end - 1).has(flag::ORG_HEAD)
+                    && end > name_start + 1
+                    && !self.info(name_start).has(flag::GIVEN))
         {
             self.push(
                 i,

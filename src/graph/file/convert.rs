@@ -252,36 +252,7 @@ pub(super) fn decode_record(block: &[u8], names: &mut Lookups) -> Result<Record,
     let n = input.r.count(ENTITY_MIN)?;
     let mut entities = Vec::with_capacity(n);
     for _ in 0..n {
-        let name = input.str()?.to_string();
-        let kind = names.kinds.get(input.str()?)?;
-        let place_kind = input.opt_str()?.map(|k| names.places.get(k)).transpose()?;
-        let aliases = input.strs()?.into_iter().map(str::to_string).collect();
-        let count = input.r.count(2)?;
-        let mut links = Vec::with_capacity(count);
-        for _ in 0..count {
-            links.push(Link {
-                alias: input.str()?.to_string(),
-                reason: names.links.get(input.str()?)?,
-            });
-        }
-        let count = input.r.count(2)?;
-        let mut roles = Vec::with_capacity(count);
-        for _ in 0..count {
-            roles.push(Role {
-                title: input.str()?.to_string(),
-                of: input.opt_str()?.map(str::to_string),
-            });
-        }
-        let mentions = input.r.u32()?;
-        entities.push(RecordEntity {
-            name,
-            kind,
-            place_kind,
-            aliases,
-            links,
-            roles,
-            mentions,
-        });
+        entities.push(decode_entity(&mut input, names)?);
     }
     let entity = |i: u64| -> Result<u32, GraphFileError> {
         match u32::try_from(i) {
@@ -306,27 +277,7 @@ pub(super) fn decode_record(block: &[u8], names: &mut Lookups) -> Result<Record,
             0 => None,
             p => Some(entity(p - 1)?),
         };
-        let date = if input.present()? {
-            let text = input.str()?.to_string();
-            let range = if input.present()? {
-                let (start, end) = (day(input.date()?)?, day(input.date()?)?);
-                if end < start {
-                    return Err(GraphFileError::Inconsistent(
-                        "a date range ends before it starts",
-                    ));
-                }
-                Some(DateRange {
-                    start,
-                    end,
-                    precision: names.precisions.get(input.str()?)?,
-                })
-            } else {
-                None
-            };
-            Some(DateRef { text, range })
-        } else {
-            None
-        };
+        let date = decode_date_ref(&mut input, names)?;
         let status = names.statuses.get(input.str()?)?;
         let role = input.opt_str()?.map(str::to_string);
         let start = usize::try_from(input.r.uint()?).ok();
@@ -370,6 +321,71 @@ pub(super) fn decode_record(block: &[u8], names: &mut Lookups) -> Result<Record,
         fingerprint,
         entities,
         relations,
+    })
+}
+
+/// One entity of a record's block.
+fn decode_entity(
+    input: &mut Decoder<'_>,
+    names: &mut Lookups,
+) -> Result<RecordEntity, GraphFileError> {
+    let name = input.str()?.to_string();
+    let kind = names.kinds.get(input.str()?)?;
+    let place_kind = input.opt_str()?.map(|k| names.places.get(k)).transpose()?;
+    let aliases = input.strs()?.into_iter().map(str::to_string).collect();
+    let count = input.r.count(2)?;
+    let mut links = Vec::with_capacity(count);
+    for _ in 0..count {
+        links.push(Link {
+            alias: input.str()?.to_string(),
+            reason: names.links.get(input.str()?)?,
+        });
+    }
+    let count = input.r.count(2)?;
+    let mut roles = Vec::with_capacity(count);
+    for _ in 0..count {
+        roles.push(Role {
+            title: input.str()?.to_string(),
+            of: input.opt_str()?.map(str::to_string),
+        });
+    }
+    let mentions = input.r.u32()?;
+    Ok(RecordEntity {
+        name,
+        kind,
+        place_kind,
+        aliases,
+        links,
+        roles,
+        mentions,
+    })
+}
+
+/// The date a relation's sentence gives, if any: its text and the range it was read as.
+fn decode_date_ref(
+    input: &mut Decoder<'_>,
+    names: &mut Lookups,
+) -> Result<Option<DateRef>, GraphFileError> {
+    Ok(if input.present()? {
+        let text = input.str()?.to_string();
+        let range = if input.present()? {
+            let (start, end) = (day(input.date()?)?, day(input.date()?)?);
+            if end < start {
+                return Err(GraphFileError::Inconsistent(
+                    "a date range ends before it starts",
+                ));
+            }
+            Some(DateRange {
+                start,
+                end,
+                precision: names.precisions.get(input.str()?)?,
+            })
+        } else {
+            None
+        };
+        Some(DateRef { text, range })
+    } else {
+        None
     })
 }
 

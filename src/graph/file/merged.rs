@@ -274,11 +274,36 @@ pub(super) fn decode_merged(block: &[u8], g: &mut KnowledgeGraph) -> Result<(), 
             docs: docs.into_iter().collect(),
         });
     }
+    let edges = decode_edges(&mut input, &mut names, &mut graph, nodes, doc_count)?;
+    decode_logs(&mut input, g, nodes)?;
+    input.finish()?;
+    g.node_births = (0..nodes as u32).collect();
+    g.edge_births = (0..edges as u32).collect();
+    g.births = nodes.max(edges) as u32;
+    g.graph = graph;
+    Ok(())
+}
+
+/// The edges, added to `graph`; their count.
+fn decode_edges<'a>(
+    input: &mut Decoder<'a>,
+    names: &mut Lookups,
+    graph: &mut StableDiGraph<Node, Edge, u32>,
+    nodes: usize,
+    doc_count: u64,
+) -> Result<usize, GraphFileError> {
     let node = |i: u64| -> Result<NodeId, GraphFileError> {
         if i < nodes as u64 {
             Ok(NodeId::new(i as usize))
         } else {
             Err(bad("a node number is past the last node"))
+        }
+    };
+    let doc = |d: u64| -> Result<DocId, GraphFileError> {
+        if d < doc_count {
+            Ok(d as DocId)
+        } else {
+            Err(bad("a document number is past the last document"))
         }
     };
     let edges = input.r.count(EDGE_MIN)?;
@@ -350,6 +375,22 @@ pub(super) fn decode_merged(block: &[u8], g: &mut KnowledgeGraph) -> Result<(), 
         // does only after merging its records again: it is not made here.
         let _: EdgeId = graph.add_edge(source, target, Edge { kind, evidence });
     }
+    Ok(edges)
+}
+
+/// The merges and splits logs and the name indexes, into `g`.
+fn decode_logs(
+    input: &mut Decoder<'_>,
+    g: &mut KnowledgeGraph,
+    nodes: usize,
+) -> Result<(), GraphFileError> {
+    let node = |i: u64| -> Result<NodeId, GraphFileError> {
+        if i < nodes as u64 {
+            Ok(NodeId::new(i as usize))
+        } else {
+            Err(bad("a node number is past the last node"))
+        }
+    };
     let n = input.r.count(MERGE_MIN)?;
     g.merges.reserve_exact(n);
     for _ in 0..n {
@@ -413,11 +454,6 @@ pub(super) fn decode_merged(block: &[u8], g: &mut KnowledgeGraph) -> Result<(), 
         };
         g.keys.insert(key, id);
     }
-    input.finish()?;
-    g.node_births = (0..nodes as u32).collect();
-    g.edge_births = (0..edges as u32).collect();
-    g.births = nodes.max(edges) as u32;
-    g.graph = graph;
     Ok(())
 }
 

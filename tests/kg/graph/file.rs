@@ -174,7 +174,9 @@ fn golden_bytes() -> Vec<u8> {
 
 fn who(graph: &KnowledgeGraph, question: &str) -> Vec<String> {
     let query = kg::query::parse(question).expect("the question parses");
-    let answer = kg::query::run(graph, &query).expect("the question runs");
+    let answer = kg::query::run(graph, &query)
+        .expect("the question runs")
+        .resolved(graph);
     answer
         .rows
         .iter()

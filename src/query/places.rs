@@ -1,0 +1,271 @@
+//! The place hierarchy behind `in PLACE`, `who visited PLACE` and `within`: a facility, city or
+//! region is within the country the gazetteer gives it (`data/lexicon/places.tsv`,
+//! `organizations.tsv` for seats such as the Kremlin), a capital within its country, and a country
+//! within a former country that held its land (the Soviet Union, Yugoslavia, Czechoslovakia), as
+//! East and West Germany are within Germany. A place is also the same place under any of its
+//! names: its aliases in the graph and in the gazetteer.
+//!
+//! The gazetteer names no city for a facility nor a region for a city, so `in Moscow` finds the
+//! Kremlin only through the event: a meeting with no place of its own is where its parties were
+//! visiting in the same article at the time (see `eval.rs`).
+
+use std::cell::RefCell;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::graph::{KnowledgeGraph, Resolution};
+use crate::lexicon::Lexicon;
+use crate::model::{EntityKind, PlaceKind};
+use crate::names::normalize;
+
+/// A former country: its name, other names, the states now on its land, and the state it is now
+/// part of.
+struct Former {
+    name: &'static str,
+    aliases: &'static [&'static str],
+    successors: &'static [&'static str],
+    part_of: Option<&'static str>,
+}
+
+/// Former countries news still names, with the countries of the gazetteer on their land.
+const FORMER: &[Former] = &[
+    Former {
+        name: "Soviet Union",
+        aliases: &[
+            "USSR",
+            "U.S.S.R.",
+            "Soviet Russia",
+            "Union of Soviet Socialist Republics",
+        ],
+        successors: &[
+            "Russia",
+            "Ukraine",
+            "Belarus",
+            "Moldova",
+            "Georgia",
+            "Armenia",
+            "Azerbaijan",
+            "Kazakhstan",
+            "Uzbekistan",
+            "Turkmenistan",
+            "Kyrgyzstan",
+            "Tajikistan",
+            "Estonia",
+            "Latvia",
+            "Lithuania",
+        ],
+        part_of: None,
+    },
+    Former {
+        name: "Yugoslavia",
+        aliases: &["Socialist Federal Republic of Yugoslavia"],
+        successors: &[
+            "Serbia",
+            "Croatia",
+            "Slovenia",
+            "Bosnia and Herzegovina",
+            "Montenegro",
+            "North Macedonia",
+            "Kosovo",
+        ],
+        part_of: None,
+    },
+    Former {
+        name: "Czechoslovakia",
+        aliases: &[],
+        successors: &["Czech Republic", "Slovakia"],
+        part_of: None,
+    },
+    Former {
+        name: "East Germany",
+        aliases: &["German Democratic Republic", "GDR"],
+        successors: &[],
+        part_of: Some("Germany"),
+    },
+    Former {
+        name: "West Germany",
+        aliases: &[],
+        successors: &[],
+        part_of: Some("Germany"),
+    },
+];
+
+fn former(folded: &str) -> Option<&'static Former> {
+    FORMER
+        .iter()
+        .find(|f| normalize(f.name) == folded || f.aliases.iter().any(|a| normalize(a) == folded))
+}
+
+/// The gazetteer's entries for a place's name: a place, or an organisation's seat (the
+/// Kremlin, the White House) that news uses as a place.
+fn known_ids(name: &str) -> Vec<u32> {
+    let lexicon = Lexicon::builtin();
+    let mut ids = Vec::new();
+    for kind in [EntityKind::Place, EntityKind::Organization] {
+        if let Some(id) = lexicon.known_named(kind, name) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() && !name.contains(' ') {
+        let info = lexicon.word_info(name);
+        if let Some(id) = info
+            .entity
+            .filter(|&id| lexicon.known(id).kind == EntityKind::Place)
+        {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// The entry and every entry it lies within: its country, and for a capital that country.
+fn ancestors(id: u32) -> Vec<u32> {
+    let lexicon = Lexicon::builtin();
+    let mut out = vec![id];
+    let known = lexicon.known(id);
+    if known.place_kind != Some(PlaceKind::Country)
+        && let Some(country) = known.country
+    {
+        out.push(country);
+    }
+    out
+}
+
+/// The country a place is in (a country is in itself), by its name: for the `country` column.
+pub(super) fn country_of(graph: &KnowledgeGraph, place: &str) -> Option<String> {
+    let lexicon = Lexicon::builtin();
+    if let Some(f) = former(&normalize(place)) {
+        return Some(f.part_of.unwrap_or(f.name).to_string());
+    }
+    for id in names_of(graph, place).iter().flat_map(|n| known_ids(n)) {
+        let known = lexicon.known(id);
+        if known.place_kind == Some(PlaceKind::Country) {
+            return Some(known.name.clone());
+        }
+        if let Some(country) = known.country {
+            return Some(lexicon.known(country).name.clone());
+        }
+    }
+    None
+}
+
+/// A name and, when the graph knows it, the entity's other names (`Kyiv` for `Kiev`).
+fn names_of(graph: &KnowledgeGraph, name: &str) -> Vec<String> {
+    let mut names = vec![name.to_string()];
+    if let Resolution::One(id) = graph.lookup(name) {
+        let node = graph.node(id);
+        names.push(node.name.clone());
+        names.extend(node.aliases.iter().cloned());
+    }
+    names
+}
+
+/// A place the user named: everything that counts as being in it.
+#[derive(Clone, Debug)]
+pub(super) struct Area {
+    /// Folded names of the place itself.
+    names: FxHashSet<String>,
+    /// Its gazetteer entries.
+    known: Vec<u32>,
+    /// For a former country: the gazetteer entries of the states on its land.
+    successors: Vec<u32>,
+    /// Place name as stored in evidence -> within the area; most answers repeat few places.
+    seen: RefCell<FxHashMap<String, bool>>,
+}
+
+impl Area {
+    /// The place a name stands for, or `None` when neither the graph nor the gazetteer knows it.
+    pub fn resolve(graph: &KnowledgeGraph, name: &str) -> Option<Area> {
+        let lexicon = Lexicon::builtin();
+        let mut area = Area {
+            names: FxHashSet::default(),
+            known: Vec::new(),
+            successors: Vec::new(),
+            seen: RefCell::new(FxHashMap::default()),
+        };
+        let folded = normalize(name);
+        area.names.insert(folded.clone());
+        let ids = match graph.lookup(name) {
+            Resolution::One(id) => vec![id],
+            Resolution::Ambiguous(ids) => ids,
+            Resolution::Unknown(_) => Vec::new(),
+        };
+        let mut written = vec![name.to_string()];
+        for &id in &ids {
+            let node = graph.node(id);
+            written.push(node.name.clone());
+            written.extend(node.aliases.iter().cloned());
+        }
+        for name in &written {
+            area.names.insert(normalize(name));
+            for id in known_ids(name) {
+                if !area.known.contains(&id) {
+                    area.known.push(id);
+                }
+            }
+        }
+        for &id in &area.known {
+            area.names.insert(normalize(&lexicon.known(id).name));
+            area.names.extend(lexicon.known(id).aliases.iter().cloned());
+        }
+        let former = former(&folded);
+        if let Some(f) = former {
+            area.names.insert(normalize(f.name));
+            area.names.extend(f.aliases.iter().map(|a| normalize(a)));
+            area.successors = f
+                .successors
+                .iter()
+                .filter_map(|s| lexicon.known_named(EntityKind::Place, s))
+                .collect();
+        }
+        (!ids.is_empty() || !area.known.is_empty() || former.is_some()).then_some(area)
+    }
+
+    /// True when a place, by its name as stored, is this place under one of its names.
+    pub fn is(&self, place: &str) -> bool {
+        self.names.contains(&normalize(place))
+    }
+
+    /// True when a place, by its name as stored, is this place or lies within it.
+    pub fn contains(&self, graph: &KnowledgeGraph, place: &str) -> bool {
+        if let Some(&known) = self.seen.borrow().get(place) {
+            return known;
+        }
+        let inside = self.inside(graph, place);
+        self.seen.borrow_mut().insert(place.to_string(), inside);
+        inside
+    }
+
+    fn inside(&self, graph: &KnowledgeGraph, place: &str) -> bool {
+        let lexicon = Lexicon::builtin();
+        for name in names_of(graph, place) {
+            let folded = normalize(&name);
+            if self.names.contains(&folded) {
+                return true;
+            }
+            if let Some(f) = former(&folded)
+                && let Some(whole) = f.part_of
+                && self.names.contains(&normalize(whole))
+            {
+                return true;
+            }
+            for id in known_ids(&name) {
+                for up in ancestors(id) {
+                    if self.known.contains(&up) || self.successors.contains(&up) {
+                        return true;
+                    }
+                }
+                // The capital of a country is in it even where the gazetteer's row for the city
+                // names no country.
+                if self
+                    .known
+                    .iter()
+                    .any(|&country| lexicon.known(country).capital == Some(id))
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
