@@ -7,8 +7,8 @@ The corpus (default: the shared Reuters-21578, 19,043 articles) less its last ar
 into a graph; then, best of several runs each, the whole corpus is built from scratch (`kg
 build`) and the last article is added to the smaller graph (`kg add`). Both are timed as the
 commands users run, wall clock and CPU (user + system), and the grown graph is checked to be
-byte for byte the rebuilt one. It also times opening the graph (`kg stats`), which merges its
-records. Prints each time and the ratios.
+byte for byte the rebuilt one. It also times opening the graph (`kg stats`), which reads the
+merged graph saved beside the records. Prints each time and the ratios.
 """
 
 import os
@@ -64,7 +64,7 @@ def main():
         print(f"corpus: {len(lines)} articles, graph file {os.path.getsize(full):,} bytes")
         print(f"rebuild (kg build, all):      wall {rebuild[0]:.3f} s, cpu {rebuild[1]:.3f} s")
         print(f"add one (kg add, 1 article):  wall {add[0]:.3f} s, cpu {add[1]:.3f} s")
-        print(f"open and merge (kg stats):    wall {load[0]:.3f} s, cpu {load[1]:.3f} s")
+        print(f"open (kg stats):             wall {load[0]:.3f} s, cpu {load[1]:.3f} s")
         print(f"grown graph == rebuilt graph: {same}")
         print(f"ratio, rebuild / add: wall {rebuild[0] / add[0]:.1f}x, cpu {rebuild[1] / add[1]:.1f}x")
         if not same:

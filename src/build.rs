@@ -16,7 +16,7 @@ use std::num::NonZeroUsize;
 use rayon::prelude::*;
 
 use crate::extract::extract;
-use crate::graph::{KnowledgeGraph, Outcome, Record, StoredGraph};
+use crate::graph::{KnowledgeGraph, Outcome, Record, RecordBlock, StoredGraph};
 use crate::lexicon::Lexicon;
 use crate::model::{Extraction, Warning};
 use crate::text::Document;
@@ -128,27 +128,132 @@ pub fn add_documents(
     options: &Options,
     observer: &dyn Observer,
 ) -> Result<Report, BuildError> {
+    let extracted = extract_blocks(docs, lexicon, options, observer)?;
+    Ok(add_extracted(graph, extracted, options.replace))
+}
+
+/// Documents extracted into their records' blocks ([`extract_blocks`]), to merge into a graph
+/// ([`add_extracted`]) once the texts are let go.
+pub struct Extracted {
+    blocks: Vec<RecordBlock>,
+    /// Each record's fingerprint, and whether it has a date.
+    seen: Vec<(u64, bool)>,
+    report: Report,
+}
+
+/// Extracts the documents, each record encoded as the block a graph keeps (about a third of
+/// its size decoded), counting what they hold.
+pub fn extract_blocks(
+    docs: &[Document],
+    lexicon: &Lexicon,
+    options: &Options,
+    observer: &dyn Observer,
+) -> Result<Extracted, BuildError> {
     let mut report = Report::default();
-    let mut records = Vec::with_capacity(docs.len());
+    let mut blocks = Vec::with_capacity(docs.len());
+    let mut seen = Vec::with_capacity(docs.len());
     extract_each(docs, lexicon, options, observer, |doc, ex| {
         let record = Record::new(doc, &ex);
         report.found(&record, ex.warnings.len());
-        records.push(record);
+        seen.push((record.fingerprint, record.date.is_some()));
+        blocks.push(RecordBlock::encode(&record));
         Ok(())
     })?;
-    let mut held: rustc_hash::FxHashSet<u64> =
-        graph.records().iter().map(|r| r.fingerprint).collect();
-    let seen: Vec<(u64, bool)> = records
-        .iter()
-        .map(|r| (r.fingerprint, r.date.is_some()))
-        .collect();
-    let outcomes = graph.insert(records, options.replace);
+    Ok(Extracted {
+        blocks,
+        seen,
+        report,
+    })
+}
+
+/// Merges extracted documents into the graph, as [`add_documents`] does.
+pub fn add_extracted(graph: &mut KnowledgeGraph, extracted: Extracted, replace: bool) -> Report {
+    let Extracted {
+        blocks,
+        seen,
+        mut report,
+    } = extracted;
+    let mut held: rustc_hash::FxHashSet<u64> = graph.fingerprints().into_iter().collect();
+    let outcomes = graph.insert_blocks(blocks, replace);
     for ((fingerprint, dated), outcome) in seen.into_iter().zip(outcomes) {
         let duplicate =
             matches!(outcome, Outcome::Added | Outcome::Replaced) && !held.insert(fingerprint);
         report.count(outcome, duplicate, dated);
     }
-    Ok(report)
+    report
+}
+
+/// One id with two different records among records given in no set order.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the records hold document `{0}` twice, with two different texts; which to keep would depend on the order of the shards"
+)]
+pub struct ConflictingRecords(pub String);
+
+/// Merges records made by the map step of a split build (`kg extract --records`, read back
+/// with [`crate::graph::parse_record_line`]) into the graph: the reduce. The records may come
+/// in any order and from any number of shards; the graph is the one [`add_documents`] makes of
+/// the same texts, byte for byte. A record given twice (one id, one text) is taken once; one id
+/// with two texts is refused, since which one a build keeps depends on the order of its input,
+/// which shards do not have. An id the graph holds already is skipped or, with another text,
+/// replaced when `replace` says so.
+pub fn add_records(
+    graph: &mut KnowledgeGraph,
+    mut records: Vec<ShardRecord>,
+    replace: bool,
+) -> Result<Report, ConflictingRecords> {
+    records.sort_unstable_by(|a, b| {
+        (a.block.id.as_str(), a.block.text_hash).cmp(&(b.block.id.as_str(), b.block.text_hash))
+    });
+    if let Some(w) = records
+        .windows(2)
+        .find(|w| w[0].block.id == w[1].block.id && w[0].block.text_hash != w[1].block.text_hash)
+    {
+        return Err(ConflictingRecords(w[0].block.id.clone()));
+    }
+    records.dedup_by(|b, a| a.block.id == b.block.id);
+    let mut report = Report::default();
+    let mut seen = Vec::with_capacity(records.len());
+    let mut blocks = Vec::with_capacity(records.len());
+    for record in records {
+        report.entities += record.entities;
+        report.relations += record.relations;
+        seen.push((record.fingerprint, record.dated));
+        blocks.push(record.block);
+    }
+    Ok(add_extracted(
+        graph,
+        Extracted {
+            blocks,
+            seen,
+            report,
+        },
+        replace,
+    ))
+}
+
+/// A record read from a shard, as the reduce holds it: its block, and what the build's report
+/// counts of it.
+#[derive(Clone, Debug)]
+pub struct ShardRecord {
+    block: RecordBlock,
+    fingerprint: u64,
+    dated: bool,
+    entities: usize,
+    relations: usize,
+}
+
+impl ShardRecord {
+    /// A record's block and counts.
+    pub fn new(record: &Record) -> ShardRecord {
+        ShardRecord {
+            block: RecordBlock::encode(record),
+            fingerprint: record.fingerprint,
+            dated: record.date.is_some(),
+            entities: record.entities.len(),
+            relations: record.relations.len(),
+        }
+    }
 }
 
 /// Extracts the documents and adds their records to a graph file held as blocks

@@ -12,7 +12,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 use kg::build::MAX_JOBS;
 use kg::export::{self, Selection};
-use kg::graph::{KnowledgeGraph, Stats};
+use kg::graph::{KnowledgeGraph, Record, Stats, record_line};
 use kg::query::{self, Format};
 use serde::Serialize;
 
@@ -74,11 +74,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         corrections: Option<PathBuf>,
     },
-    /// Read texts, extract, and write a graph file
+    /// Read texts, extract, and write a graph file; or merge extraction records (`kg extract
+    /// --records`) into one
     Build {
         /// Texts to read
-        #[arg(value_name = "PATH", required = true)]
+        #[arg(value_name = "PATH", required_unless_present = "from")]
         paths: Vec<PathBuf>,
+        /// Merge these extraction records (files, folders of shards, `-`), as written by `kg
+        /// extract --records`, in any number and order, instead of reading texts: the graph is
+        /// byte for byte the one `kg build` makes of the texts
+        #[arg(long, value_name = "RECORDS", num_args = 1.., conflicts_with_all = ["paths", "strict", "jobs"])]
+        from: Vec<PathBuf>,
         /// Where to write the graph (`-` for standard output)
         #[arg(long, short, value_name = "FILE")]
         output: PathBuf,
@@ -144,6 +150,10 @@ enum Command {
         /// Texts to read
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
+        /// Print each document's extraction record instead, one line a document, for `kg build
+        /// --from` to merge (the map step of a build split across processes or machines)
+        #[arg(long)]
+        records: bool,
         /// Worker threads, 1 to 256 [default: all cores]
         #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
         jobs: Option<NonZeroUsize>,
@@ -322,32 +332,13 @@ pub fn run(args: Args) -> Result<()> {
         } => open_shell(graph.as_deref(), &paths, keep_going, strict, corrections),
         Command::Build {
             paths,
+            from,
             output,
             jobs,
             strict,
             corrections,
             format,
-        } => {
-            let corrections = corrections_for(corrections, &output)?;
-            // The output is checked, and its temporary file made, before anything is read.
-            let out = write::Output::open(&output)?;
-            let docs = input::read_documents(&paths, Policy { strict })?;
-            let mut graph = KnowledgeGraph::new();
-            graph.set_corrections(corrections.unwrap_or_default());
-            let report = respond::add_documents(&mut graph, &docs, jobs, false)?;
-            let to_stdout = out.is_stdout();
-            out.write(&graph.to_bytes())?;
-            let stats = graph.stats();
-            let summary = Summary {
-                graph: output.display().to_string(),
-                documents: stats.documents,
-                removed: 0,
-                report,
-                graph_entities: Some(stats.nodes),
-                graph_relations: Some(stats.edges),
-            };
-            summary.print(format, to_stdout)
-        }
+        } => build(&paths, &from, &output, jobs, strict, corrections, format),
         Command::Add {
             graph,
             paths,
@@ -366,13 +357,18 @@ pub fn run(args: Args) -> Result<()> {
         } => remove(&graph, &ids, output, corrections, format),
         Command::Extract {
             paths,
+            records,
             jobs,
             strict,
         } => {
             let docs = input::read_documents(&paths, Policy { strict })?;
             let mut out = BufWriter::new(io::stdout().lock());
             respond::extract_each(&docs, jobs, |doc, ex| {
-                writeln!(out, "{}", export::extraction_to_json(doc, &ex))
+                if records {
+                    writeln!(out, "{}", record_line(&Record::new(doc, &ex)))
+                } else {
+                    writeln!(out, "{}", export::extraction_to_json(doc, &ex))
+                }
             })?;
             out.flush()?;
             Ok(())
@@ -385,7 +381,7 @@ pub fn run(args: Args) -> Result<()> {
             query,
         } => {
             let graph_file = FileId::of(&graph);
-            let graph = input::load_graph(&graph)?;
+            let graph = until_exit(input::open_graph(&graph)?);
             let settings = query::Settings {
                 format: format.into(),
                 evidence,
@@ -410,7 +406,7 @@ pub fn run(args: Args) -> Result<()> {
             limit,
         } => audit_graph(&graph, format, limit),
         Command::Stats { graph, format } => {
-            let stats = input::load_graph(&graph)?.stats();
+            let stats = until_exit(input::open_graph(&graph)?).stats();
             term::print(&match format {
                 StatsFormat::Table => stats_table(&stats),
                 StatsFormat::Json => stats_json(&stats),
@@ -418,6 +414,45 @@ pub fn run(args: Args) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `kg build`: the graph of the texts, or of the records of a split build (`--from`).
+fn build(
+    paths: &[PathBuf],
+    from: &[PathBuf],
+    output: &std::path::Path,
+    jobs: Option<NonZeroUsize>,
+    strict: bool,
+    corrections: Option<PathBuf>,
+    format: StatsFormat,
+) -> Result<()> {
+    let corrections = corrections_for(corrections, output)?;
+    // The output is checked, and its temporary file made, before anything is read.
+    let out = write::Output::open(output)?;
+    let mut graph = until_exit(KnowledgeGraph::new());
+    graph.set_corrections(corrections.unwrap_or_default());
+    let report = if from.is_empty() {
+        // The texts are let go once extracted, before the records are merged.
+        let docs = input::read_documents(paths, Policy { strict })?;
+        let extracted = respond::extract_documents(&docs, jobs)?;
+        drop(docs);
+        kg::build::add_extracted(&mut graph, extracted, false)
+    } else {
+        let records = input::read_records(from)?;
+        kg::build::add_records(&mut graph, records, false)?
+    };
+    let to_stdout = out.is_stdout();
+    out.write_parts(&graph.to_parts().slices())?;
+    let stats = graph.stats();
+    let summary = Summary {
+        graph: output.display().to_string(),
+        documents: stats.documents,
+        removed: 0,
+        report,
+        graph_entities: Some(stats.nodes),
+        graph_relations: Some(stats.edges),
+    };
+    summary.print(format, to_stdout)
 }
 
 /// `kg add`: texts added to a graph file's records, the other records copied as they are.
@@ -432,7 +467,7 @@ fn add(
 ) -> Result<()> {
     let target = output.unwrap_or_else(|| graph.to_path_buf());
     let corrections = corrections_for(corrections, graph)?;
-    let mut stored = input::load_stored(graph)?;
+    let mut stored = until_exit(input::load_stored(graph)?);
     if let Some(corrections) = corrections {
         stored.set_corrections(corrections);
     }
@@ -440,7 +475,10 @@ fn add(
     let docs = input::read_documents(paths, Policy { strict })?;
     let report = respond::add_to_stored(&mut stored, &docs, jobs)?;
     let to_stdout = out.is_stdout();
-    out.write(&stored.to_bytes())?;
+    let file = stored
+        .to_parts()
+        .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
+    out.write_parts(&file.slices())?;
     let summary = Summary {
         graph: target.display().to_string(),
         documents: stored.len(),
@@ -488,7 +526,10 @@ fn remove(
         removed += usize::from(stored.remove(id));
     }
     let to_stdout = out.is_stdout();
-    out.write(&stored.to_bytes())?;
+    let file = stored
+        .to_parts()
+        .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
+    out.write_parts(&file.slices())?;
     let summary = Summary {
         graph: target.display().to_string(),
         documents: stored.len(),
@@ -502,7 +543,7 @@ fn remove(
 
 /// `kg audit`: the findings on a graph file, as a table or JSON.
 fn audit_graph(graph: &std::path::Path, format: StatsFormat, limit: usize) -> Result<()> {
-    let audit = input::load_graph(graph)?.audit(limit);
+    let audit = until_exit(input::load_graph(graph)?).audit(limit);
     term::print(&match format {
         StatsFormat::Table => audit.table(),
         StatsFormat::Json => {
@@ -637,11 +678,18 @@ fn open_shell(
     }
     let policy = Policy { strict };
     let corrections_file = corrections.or_else(|| graph.and_then(input::corrections_beside));
-    let mut kg = match graph {
-        Some(path) => input::load_graph(path)?,
-        None => KnowledgeGraph::new(),
+    // Opened without its records, which are read only if the graph changes.
+    let (mut kg, mut records_at) = match graph {
+        Some(path) => input::open_graph_lazily(path)?,
+        None => (KnowledgeGraph::new(), None),
     };
-    if let Some(corrections) = input::read_corrections(corrections_file.as_deref())? {
+    let corrections = input::read_corrections(corrections_file.as_deref())?;
+    if (corrections.as_ref().is_some_and(|c| c != kg.corrections()) || !paths.is_empty())
+        && let Some(at) = records_at.take()
+    {
+        at.attach(&mut kg)?;
+    }
+    if let Some(corrections) = corrections {
         kg.set_corrections(corrections);
     }
     if !paths.is_empty() {
@@ -653,8 +701,17 @@ fn open_shell(
         policy,
         graph_file: graph.and_then(FileId::of),
         corrections_file,
+        records_at,
     };
     repl::run(kg, options)
+}
+
+/// A value left to the operating system when the process ends, instead of being dropped: a
+/// command that ends right after it is done with a graph would spend a quarter of its time
+/// freeing a large one piece by piece. Only for the one-shot commands, never for what the
+/// shell replaces.
+fn until_exit<T>(value: T) -> std::mem::ManuallyDrop<T> {
+    std::mem::ManuallyDrop::new(value)
 }
 
 /// `kg export`: the graph, or the part an answer touches, in a format for other tools.
@@ -666,7 +723,7 @@ fn export_graph(
     layout: LayoutArg,
 ) -> Result<()> {
     let graph_file = FileId::of(graph);
-    let graph = input::load_graph(graph)?;
+    let graph = until_exit(input::open_graph(graph)?);
     let selection = match query {
         Some(query) => {
             let answer = respond::ask(&graph, query)?;

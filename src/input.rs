@@ -9,13 +9,17 @@
 
 use std::ffi::OsStr;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use kg::build::ShardRecord;
 use kg::build::content::{self, NotText};
 use kg::build::records::{self, BadLine, Line, MAX_DOCUMENT_BYTES};
-use kg::graph::{Corrections, GraphFileError, KnowledgeGraph, StoredGraph};
+use kg::graph::{
+    Corrections, FileHead, GraphFileError, KnowledgeGraph, MAX_RECORD_LINE_BYTES, Section,
+    StoredGraph, parse_record_line,
+};
 use kg::text::Document;
 
 use crate::term::warn;
@@ -56,7 +60,7 @@ pub fn read_documents(paths: &[PathBuf], policy: Policy) -> Result<Vec<Document>
         let meta =
             fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
         if meta.is_dir() {
-            for file in files_under(path, policy)? {
+            for file in files_under(path, policy, is_text_file)? {
                 match read_file(&file, policy) {
                     Ok(found) => docs.extend(found),
                     Err(err) => policy.skip(&format!("{err:#}"))?,
@@ -220,12 +224,26 @@ fn read_json_lines(name: &str, mut reader: impl BufRead, policy: Policy) -> Resu
     Ok(docs)
 }
 
-/// The text files under a folder, sorted by path so that every run reads them in one order.
+/// True when a file found in a folder is read as text: by its extension.
+fn is_text_file(path: &Path) -> bool {
+    has_extension(path, &TEXT_EXTENSIONS)
+}
+
+/// True when a file found in a folder of record shards is read: any name but Spark's
+/// `_SUCCESS` and other names starting with `_` (hidden names are never read).
+fn is_shard_file(path: &Path) -> bool {
+    !path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+}
+
+/// The files under a folder that `accept` takes, sorted by path so that every run reads them
+/// in one order.
 /// Hidden entries are skipped, and symbolic links to folders are not followed (no loops). An
 /// entry with a text extension that is not a readable regular file (a FIFO, which would block;
 /// a socket or device; a broken link or a loop of links; a link to a folder) is reported and
 /// skipped, under the policy.
-fn files_under(dir: &Path, policy: Policy) -> Result<Vec<PathBuf>> {
+fn files_under(dir: &Path, policy: Policy, accept: fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
@@ -264,7 +282,7 @@ fn files_under(dir: &Path, policy: Policy) -> Result<Vec<PathBuf>> {
                 pending.push(path);
                 continue;
             }
-            if !has_extension(&path, &TEXT_EXTENSIONS) {
+            if !accept(&path) {
                 continue;
             }
             let shown = path.display();
@@ -318,6 +336,78 @@ fn describe(_file_type: &fs::FileType) -> &'static str {
     "a special file"
 }
 
+/// Reads the extraction records (`kg extract --records`) in files, folders of shards (every
+/// file but hidden ones and names starting with `_`, such as Spark's `_SUCCESS`) and `-`, in any
+/// order. A line that is not a record stops the reading, named by file and line: a shard is
+/// the output of a program, and a damaged one must be made again.
+pub fn read_records(paths: &[PathBuf]) -> Result<Vec<ShardRecord>> {
+    let mut records = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            read_record_lines("<stdin>", io::stdin().lock(), &mut records)?;
+            continue;
+        }
+        let meta =
+            fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let files = if meta.is_dir() {
+            files_under(path, Policy { strict: true }, is_shard_file)?
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            let cannot_read = || format!("cannot read `{}`", file.display());
+            let reader = BufReader::new(File::open(&file).with_context(cannot_read)?);
+            read_record_lines(&file.display().to_string(), reader, &mut records)?;
+        }
+    }
+    Ok(records)
+}
+
+/// The records of one source, a line each; lines are decoded on every core, a batch at a time.
+fn read_record_lines(
+    name: &str,
+    mut reader: impl BufRead,
+    records: &mut Vec<ShardRecord>,
+) -> Result<()> {
+    use rayon::prelude::*;
+    const BATCH: usize = 4096;
+    let mut lines: Vec<Vec<u8>> = Vec::with_capacity(BATCH);
+    let mut first_line = 1;
+    let mut done = false;
+    while !done {
+        lines.clear();
+        while lines.len() < BATCH {
+            let mut line = Vec::new();
+            let read = reader
+                .by_ref()
+                .take(MAX_RECORD_LINE_BYTES as u64 + 1)
+                .read_until(b'\n', &mut line)
+                .with_context(|| format!("cannot read `{name}`"))?;
+            if read == 0 {
+                done = true;
+                break;
+            }
+            lines.push(line);
+        }
+        let parsed: Vec<_> = lines
+            .par_iter()
+            .map(|line| {
+                parse_record_line(line.strip_suffix(b"\n").unwrap_or(line))
+                    .map(|record| record.as_ref().map(ShardRecord::new))
+            })
+            .collect();
+        for (i, result) in parsed.into_iter().enumerate() {
+            match result {
+                Ok(Some(record)) => records.push(record),
+                Ok(None) => {}
+                Err(err) => bail!("`{name}:{}` is not a record: {err}", first_line + i),
+            }
+        }
+        first_line += lines.len();
+    }
+    Ok(())
+}
+
 /// True when the file name ends in one of the extensions, in any case (`.TXT` too).
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
@@ -354,7 +444,75 @@ pub fn read_lexicon(dir: &Path) -> Result<kg::lexicon::Lexicon> {
 /// read, so that a path that is not a graph (`/dev/zero`) is refused at once.
 pub fn load_graph(path: &Path) -> Result<KnowledgeGraph> {
     let bytes = read_graph_bytes(path)?;
-    KnowledgeGraph::from_bytes(&bytes).map_err(|err| graph_error(path, &err))
+    KnowledgeGraph::from_vec(bytes).map_err(|err| graph_error(path, &err))
+}
+
+/// Opens a graph file to answer questions: its header, corrections and merged graph are read,
+/// its records (most of the file, needed only to change the graph) are not. What is not a
+/// regular file (a FIFO) is read whole.
+pub fn open_graph(path: &Path) -> Result<KnowledgeGraph> {
+    open_graph_lazily(path).map(|(graph, _)| graph)
+}
+
+/// Where the records of a graph opened without them are: [`RecordsAt::attach`] reads them
+/// when the graph is to change.
+#[derive(Clone, Debug)]
+pub struct RecordsAt {
+    path: PathBuf,
+    head: FileHead,
+}
+
+impl RecordsAt {
+    /// Reads the records section of the file the graph was opened from and gives it to the
+    /// graph; a file changed since it was opened is refused (its checksum differs).
+    pub fn attach(&self, graph: &mut KnowledgeGraph) -> Result<()> {
+        let cannot_read = || format!("cannot read `{}`", self.path.display());
+        let mut file = File::open(&self.path).with_context(cannot_read)?;
+        let section =
+            read_section(&mut file, &self.head, Section::Records).with_context(cannot_read)?;
+        graph.attach_records(&self.head, section).map_err(|err| {
+            anyhow::anyhow!(
+                "the graph file `{}` changed since it was opened ({err}); `:load` it again",
+                self.path.display()
+            )
+        })
+    }
+}
+
+/// One section of a graph file.
+fn read_section(file: &mut File, head: &FileHead, which: Section) -> io::Result<Vec<u8>> {
+    let range = head.range(which);
+    file.seek(SeekFrom::Start(range.start))?;
+    let len = range.end - range.start;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.by_ref().take(len).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`open_graph`], and where the records are, when they were not read (a regular file).
+pub fn open_graph_lazily(path: &Path) -> Result<(KnowledgeGraph, Option<RecordsAt>)> {
+    let cannot_read = || format!("cannot read `{}`", path.display());
+    let mut file = File::open(path).with_context(cannot_read)?;
+    let meta = file.metadata().with_context(cannot_read)?;
+    if !meta.is_file() {
+        return load_graph(path).map(|graph| (graph, None));
+    }
+    let mut header = Vec::with_capacity(FileHead::LEN);
+    file.by_ref()
+        .take(FileHead::LEN as u64)
+        .read_to_end(&mut header)
+        .with_context(cannot_read)?;
+    let head = FileHead::read(&header, meta.len()).map_err(|err| graph_error(path, &err))?;
+    let corrections =
+        read_section(&mut file, &head, Section::Corrections).with_context(cannot_read)?;
+    let merged = read_section(&mut file, &head, Section::Merged).with_context(cannot_read)?;
+    let graph = KnowledgeGraph::from_sections(&head, &corrections, &merged)
+        .map_err(|err| graph_error(path, &err))?;
+    let records = RecordsAt {
+        path: path.to_path_buf(),
+        head,
+    };
+    Ok((graph, Some(records)))
 }
 
 /// Reads a graph file as its blocks, for adding or removing documents without merging.
@@ -407,8 +565,8 @@ pub fn read_corrections(path: Option<&Path>) -> Result<Option<Corrections>> {
 
 /// What `:load` found at a path.
 pub enum Loaded {
-    /// A saved graph.
-    Graph(Box<KnowledgeGraph>),
+    /// A saved graph, and where its records are when they were not read.
+    Graph(Box<KnowledgeGraph>, Option<RecordsAt>),
     /// Documents to extract and add.
     Documents(Vec<Document>),
 }
@@ -419,7 +577,8 @@ pub fn load_graph_or_documents(path: &Path, policy: Policy) -> Result<Loaded> {
         bail!("`:load -` is not possible: the shell reads its questions from standard input");
     }
     if crate::write::is_graph_file(path) {
-        return load_graph(path).map(|graph| Loaded::Graph(Box::new(graph)));
+        return open_graph_lazily(path)
+            .map(|(graph, records)| Loaded::Graph(Box::new(graph), records));
     }
     read_documents(&[path.to_path_buf()], policy).map(Loaded::Documents)
 }

@@ -46,6 +46,8 @@ pub struct Options {
     pub graph_file: Option<FileId>,
     /// Where `:merge`, `:split`, `:retype` and `:drop` record their corrections.
     pub corrections_file: Option<PathBuf>,
+    /// The graph was opened without its records: where they are, read at the first change.
+    pub records_at: Option<input::RecordsAt>,
 }
 
 const HELP: &str = "\
@@ -150,7 +152,7 @@ Why an answer is what it is:
            entity it names, its other names and the merges that made them one.";
 
 /// Runs the shell on a graph until `:quit`, end of input, or (piped) the first error.
-pub fn run(graph: KnowledgeGraph, options: Options) -> Result<()> {
+pub fn run(graph: KnowledgeGraph, mut options: Options) -> Result<()> {
     let interactive = io::stdin().is_terminal();
     let mut shell = Shell {
         graph,
@@ -166,6 +168,7 @@ pub fn run(graph: KnowledgeGraph, options: Options) -> Result<()> {
         warned: None,
         texts: open::Texts::default(),
         corrections_file: options.corrections_file.clone(),
+        records_at: options.records_at.take(),
     };
     if interactive {
         interactive_loop(&mut shell)
@@ -367,9 +370,20 @@ struct Shell {
     texts: open::Texts,
     /// Where corrections made in the shell are recorded.
     corrections_file: Option<PathBuf>,
+    /// The graph was opened without its records: where they are, read at the first change.
+    records_at: Option<input::RecordsAt>,
 }
 
 impl Shell {
+    /// The graph, to change or save: its records are read first if it was opened without them.
+    fn changeable(&mut self) -> Result<&mut KnowledgeGraph> {
+        if let Some(at) = &self.records_at {
+            at.attach(&mut self.graph)?;
+            self.records_at = None;
+        }
+        Ok(&mut self.graph)
+    }
+
     /// Runs each entry of what was typed (a paste may hold several lines, each its own entry
     /// unless it goes on); an error is reported and drops the entries after it.
     fn execute_all(&mut self, text: &str) -> Flow {
@@ -495,7 +509,7 @@ impl Shell {
             ("save", "") => bail!("`:save` needs a file: `:save FILE`"),
             ("save", path) => {
                 let path = Path::new(path);
-                write::write_file(path, &self.graph.to_bytes())?;
+                write::write_file(path, &self.changeable()?.to_bytes())?;
                 // Saved there, the graph is that file's now: `> FILE` keeps off it too.
                 self.graph_file = FileId::of(path);
                 self.unsaved = 0;
@@ -567,7 +581,7 @@ impl Shell {
     fn load(&mut self, path: &Path) -> Result<()> {
         let again = format!("load {}", path.display());
         match input::load_graph_or_documents(path, self.policy)? {
-            input::Loaded::Graph(graph) => {
+            input::Loaded::Graph(graph, records_at) => {
                 if self.interactive && self.unsaved > 0 && self.warned.as_deref() != Some(&again) {
                     self.warned = Some(again);
                     return Ok(print(&format!(
@@ -579,11 +593,12 @@ impl Shell {
                     ))?);
                 }
                 self.graph = *graph;
+                self.records_at = records_at;
                 self.graph_file = FileId::of(path);
                 self.unsaved = 0;
             }
             input::Loaded::Documents(docs) => {
-                let report = respond::add_documents(&mut self.graph, &docs, None, true)?;
+                let report = respond::add_documents(self.changeable()?, &docs, None, true)?;
                 self.unsaved += report.added + report.replaced;
                 self.texts.keep(&docs);
             }

@@ -50,6 +50,22 @@ pub fn add_documents(
     )?)
 }
 
+/// Extracts the documents into their records' blocks (with the progress bar and the
+/// extractor's warnings, as [`add_documents`]), to merge with [`build::add_extracted`] once
+/// the texts are let go: what `kg build` does, so that it does not hold the texts while it
+/// merges.
+pub fn extract_documents(
+    docs: &[Document],
+    jobs: Option<NonZeroUsize>,
+) -> Result<build::Extracted> {
+    let options = build::Options {
+        jobs,
+        replace: false,
+    };
+    let progress = BuildProgress::new(docs.len());
+    Ok(build::extract_blocks(docs, lexicon(), &options, &progress)?)
+}
+
 /// Extracts the documents and adds their records to a graph file held as blocks, replacing
 /// documents whose text changed; nothing is merged (`kg add`).
 pub fn add_to_stored(

@@ -230,11 +230,23 @@ impl Output {
     /// Writes the bytes: a file is put in place of the old one; a stream gets them as they are.
     /// Dropped without this, the temporary file is removed and the target is untouched.
     pub fn write(self, bytes: &[u8]) -> Result<()> {
+        self.write_parts(&[bytes])
+    }
+
+    /// Writes several pieces one after the other, as [`Output::write`] writes one: a large
+    /// file made of parts need not be copied into one buffer first.
+    pub fn write_parts(self, parts: &[&[u8]]) -> Result<()> {
         let cannot_write = || format!("cannot write `{}`", self.path.display());
+        let write_all = |to: &mut dyn Write| -> io::Result<()> {
+            for part in parts {
+                to.write_all(part)?;
+            }
+            Ok(())
+        };
         match (&self.target, self.temp) {
             (Target::Stdout, _) => {
                 let mut out = io::stdout().lock();
-                out.write_all(bytes)?;
+                write_all(&mut out)?;
                 out.flush()?;
                 Ok(())
             }
@@ -244,11 +256,11 @@ impl Output {
                     .write(true)
                     .open(path)
                     .with_context(cannot_write)?;
-                stream.write_all(bytes).with_context(cannot_write)?;
+                write_all(&mut stream).with_context(cannot_write)?;
                 stream.flush().with_context(cannot_write)
             }
             (Target::File(file), Some((mut temp, registered))) => {
-                temp.write_all(bytes).with_context(cannot_write)?;
+                write_all(&mut temp).with_context(cannot_write)?;
                 // The temporary file is private (0600); the file it becomes keeps the
                 // permissions of the one it replaces, or gets the usual ones for a new file.
                 if let Some(permissions) = fs::metadata(file)

@@ -101,11 +101,12 @@ impl KnowledgeGraph {
     /// Audits the graph: every finding, each list cut to `limit` entries but the counts whole.
     pub fn audit(&self, limit: usize) -> Audit {
         let lexicon = Lexicon::builtin();
+        // The records are decoded for their dates (a graph read without them has none to give).
         let mut undated_documents: Vec<String> = self
-            .records
-            .iter()
+            .records()
+            .into_iter()
             .filter(|r| r.date.is_none())
-            .map(|r| r.id.clone())
+            .map(|r| r.id)
             .collect();
         undated_documents.sort();
 
@@ -204,7 +205,7 @@ impl KnowledgeGraph {
         let mut duplicates = duplicates;
         duplicates.truncate(limit);
         Audit {
-            documents: self.records.len(),
+            documents: self.doc_count(),
             undated_documents_total,
             undated_documents,
             events,

@@ -15,11 +15,11 @@ use petgraph::visit::EdgeRef;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::record::RecordEntity;
+use super::survey::{Survey, for_each_record, survey};
 use super::{
     Corrections, DocId, DocInfo, Edge, EdgeId, Evidence, KnowledgeGraph, Merge, Node, NodeId,
-    Split, merge_key,
+    Split, kind_key, merge_key, name_key,
 };
-use crate::lexicon::flag;
 use crate::model::{EntityKind, LinkReason, MergeReason, RelationKind, Role};
 use crate::names::{normalize, surname_key};
 
@@ -39,79 +39,9 @@ pub(super) struct Fixes {
     pub(super) companies: FxHashSet<String>,
 }
 
-/// The names the records, all together, say are companies' more often than a person's: a
-/// company's name without its legal form ("Merrill Lynch" of "Merrill Lynch and Co Inc",
-/// "Dixons" of "Dixons Group PLC") or its ticker, counted once a document, against the
-/// documents that give a person of that name a title, an honorific or a role (a stray "a
-/// Merrill Lynch spokesman" must not outvote fifty "Merrill Lynch and Co Inc"). So "Merrill
-/// Lynch said" in a story that never gives the legal form is the company's, whichever order
-/// the stories come in.
-pub(super) fn company_names(records: &[super::Record]) -> FxHashSet<String> {
-    let lexicon = crate::lexicon::Lexicon::builtin();
-    let mut votes: FxHashMap<String, (u32, u32)> = FxHashMap::default();
-    let mut names: Vec<String> = Vec::new();
-    let mut seen: FxHashSet<u64> = FxHashSet::default();
-    // A story held twice is one story (the merge folds it), and one vote.
-    for record in records.iter().filter(|r| seen.insert(r.fingerprint)) {
-        names.clear();
-        let mut people: Vec<String> = Vec::new();
-        for entity in &record.entities {
-            match entity.kind {
-                EntityKind::Organization => {
-                    let cores = crate::names::company_cores(&normalize(&entity.name));
-                    // "Shearson" of "Shearson Lehman Brothers Inc": the first word alone,
-                    // when it is no given name, common word or known name.
-                    let first = cores
-                        .last()
-                        .and_then(|core| core.split_once(' '))
-                        .map(|(first, _)| first)
-                        .filter(|first| {
-                            let info = lexicon.word_info(first);
-                            first.len() > 2
-                                && !info.any(flag::GIVEN | flag::COMMON | flag::PARTICLE)
-                                && info.entity.is_none()
-                                && info.demonym.is_none()
-                        })
-                        .map(str::to_string);
-                    names.extend(cores);
-                    names.extend(first);
-                    for link in &entity.links {
-                        if matches!(link.reason, LinkReason::LegalForm | LinkReason::Ticker) {
-                            names.push(normalize(&link.alias));
-                        }
-                    }
-                }
-                EntityKind::Person if vouched_person(entity) => {
-                    people.push(normalize(&entity.name));
-                }
-                _ => {}
-            }
-        }
-        names.sort_unstable();
-        names.dedup();
-        for name in names.drain(..) {
-            votes.entry(name).or_default().0 += 1;
-        }
-        people.sort_unstable();
-        people.dedup();
-        for name in people {
-            if let Some(vote) = votes.get_mut(&name) {
-                vote.1 += 1;
-            } else {
-                votes.insert(name, (0, 1));
-            }
-        }
-    }
-    votes
-        .into_iter()
-        .filter(|(_, (company, person))| company > person)
-        .map(|(name, _)| name)
-        .collect()
-}
-
 /// True when a document says the entity is a person by more than its verbs: a role, or a title
 /// or honorific before one of its names.
-fn vouched_person(entity: &RecordEntity) -> bool {
+pub(super) fn vouched_person(entity: &RecordEntity) -> bool {
     !entity.roles.is_empty()
         || entity
             .links
@@ -245,6 +175,15 @@ impl Fixes {
     }
 }
 
+/// Notes that the node or edge at `index` was made now.
+fn note_birth(births: &mut Vec<u32>, index: usize, clock: &mut u32) {
+    if births.len() <= index {
+        births.resize(index + 1, 0);
+    }
+    births[index] = *clock;
+    *clock += 1;
+}
+
 impl KnowledgeGraph {
     /// Clears everything derived from the records and merges them all again, in id order, with
     /// the corrections.
@@ -252,7 +191,12 @@ impl KnowledgeGraph {
         let records = std::mem::take(&mut self.records);
         let corrections = std::mem::take(&mut self.corrections);
         let mut fixes = Fixes::new(&corrections);
-        fixes.companies = company_names(&records);
+        let Survey {
+            companies,
+            entities,
+            relations,
+        } = survey(&records);
+        fixes.companies = companies;
         *self = KnowledgeGraph {
             fixes,
             records,
@@ -260,8 +204,6 @@ impl KnowledgeGraph {
             ..KnowledgeGraph::default()
         };
         // Sized up front: growing the indexes a step at a time was a fifth of the merge.
-        let entities: usize = self.records.iter().map(|r| r.entities.len()).sum();
-        let relations: usize = self.records.iter().map(|r| r.relations.len()).sum();
         self.docs.reserve(self.records.len());
         self.fingerprints.reserve(self.records.len());
         self.names.reserve(entities);
@@ -269,17 +211,101 @@ impl KnowledgeGraph {
         self.edge_keys.reserve(relations);
         self.graph.reserve_nodes(entities / 2);
         self.graph.reserve_edges(relations);
-        for i in 0..self.records.len() {
-            self.merge_record(i);
-        }
+        let records = std::mem::take(&mut self.records);
+        for_each_record(&records, |_, record| self.merge_record(record));
+        self.records = records;
         self.apply_same();
         self.apply_roles();
+        self.canonicalize();
+    }
+
+    /// Makes a node, noting when.
+    fn add_node(&mut self, node: Node) -> NodeId {
+        let id = self.graph.add_node(node);
+        note_birth(&mut self.node_births, id.index(), &mut self.births);
+        id
+    }
+
+    /// Makes an edge, noting when.
+    fn add_edge(&mut self, a: NodeId, b: NodeId, edge: Edge) -> EdgeId {
+        let id = self.graph.add_edge(a, b, edge);
+        note_birth(&mut self.edge_births, id.index(), &mut self.births);
+        id
+    }
+
+    /// Puts the nodes and edges in the order they were made, without gaps: node `i` is the
+    /// `i`-th made of those left, and each node's edges are listed newest first. A merge leaves
+    /// gaps where it removed nodes and edges and fills them with later ones, so that the order
+    /// of a graph's nodes would depend on its history; in this order it depends on the records
+    /// alone. A graph merged in full and one merged on top of an earlier merge of its first
+    /// records (`KnowledgeGraph::insert`) are then one graph, and so is one read from a file,
+    /// which keeps this order.
+    pub(super) fn canonicalize(&mut self) {
+        // Until a node or an edge is removed, each is made at the end: the order is the order
+        // they were made in already.
+        if !self.holes {
+            return;
+        }
+        self.holes = false;
+        let mut nodes: Vec<NodeId> = self.graph.node_indices().collect();
+        nodes.sort_by_key(|n| self.node_births[n.index()]);
+        let mut edges: Vec<EdgeId> = self.graph.edge_indices().collect();
+        edges.sort_by_key(|e| self.edge_births[e.index()]);
+        let in_order = nodes.iter().enumerate().all(|(i, n)| n.index() == i)
+            && edges.iter().enumerate().all(|(i, e)| e.index() == i);
+        if !in_order {
+            let mut old = std::mem::take(&mut self.graph);
+            let mut map = vec![NodeId::end(); self.node_births.len()];
+            let mut graph =
+                petgraph::stable_graph::StableDiGraph::with_capacity(nodes.len(), edges.len());
+            for &n in &nodes {
+                let placeholder = Node {
+                    name: String::new(),
+                    kind: EntityKind::Topic,
+                    place_kind: None,
+                    aliases: BTreeSet::new(),
+                    roles: BTreeSet::new(),
+                    mentions: 0,
+                    docs: BTreeSet::new(),
+                };
+                map[n.index()] = graph.add_node(std::mem::replace(&mut old[n], placeholder));
+            }
+            self.edge_keys.clear();
+            for &e in &edges {
+                let Some((s, t)) = old.edge_endpoints(e) else {
+                    continue;
+                };
+                let kind = old[e].kind;
+                let edge = std::mem::replace(
+                    &mut old[e],
+                    Edge {
+                        kind,
+                        evidence: Vec::new(),
+                    },
+                );
+                let (s, t) = (map[s.index()], map[t.index()]);
+                let id = graph.add_edge(s, t, edge);
+                self.edge_keys.insert((kind, s, t), id);
+            }
+            let remap =
+                |id: &mut NodeId| *id = map.get(id.index()).copied().unwrap_or(NodeId::end());
+            for index in [&mut self.names, &mut self.surnames, &mut self.apart] {
+                for ids in index.values_mut() {
+                    ids.iter_mut().for_each(remap);
+                    ids.retain(|&id| id != NodeId::end());
+                }
+            }
+            self.keys.values_mut().for_each(remap);
+            self.graph = graph;
+        }
+        self.node_births = (0..nodes.len() as u32).collect();
+        self.edge_births = (0..edges.len() as u32).collect();
+        self.births = nodes.len().max(edges.len()) as u32;
     }
 
     /// Merges the record at `i` on top of what the graph holds: a document with the text of
     /// one before it is noted as another source of that one, anything else adds its facts.
-    pub(super) fn merge_record(&mut self, i: usize) {
-        let record = &self.records[i];
+    pub(super) fn merge_record(&mut self, record: &super::Record) {
         if let Some(&first) = self.fingerprints.get(&record.fingerprint) {
             self.docs[first as usize].also.push(record.id.clone());
             return;
@@ -292,10 +318,7 @@ impl KnowledgeGraph {
             title: record.title.clone(),
             also: Vec::new(),
         });
-        // The records are moved out while they are read, so that placing may borrow the graph.
-        let records = std::mem::take(&mut self.records);
-        self.place_record(&records[i], doc_id);
-        self.records = records;
+        self.place_record(record, doc_id);
     }
 
     fn place_record(&mut self, record: &super::Record, doc_id: DocId) {
@@ -463,6 +486,7 @@ impl KnowledgeGraph {
     ) -> NodeId {
         let kind = entity.kind;
         let key = (kind, merge_key(kind, key_name));
+        let hashed_key = kind_key(kind, &key.1);
         let name_owned = entity.name.clone();
         let name = name_owned.as_str();
         let single_word = !name.trim().contains(char::is_whitespace);
@@ -472,14 +496,14 @@ impl KnowledgeGraph {
         let mut kept_apart = false;
         if let Some(&id) = self
             .keys
-            .get(&key)
+            .get(&hashed_key)
             .filter(|&&id| self.graph.contains_node(id))
         {
             let found = if self.conflicts(id, &apart) {
                 self.split(splits, name, id, doc);
                 kept_apart = true;
                 self.apart
-                    .get(&key)
+                    .get(&hashed_key)
                     .and_then(|ids| ids.iter().copied().find(|&n| !self.conflicts(n, &apart)))
             } else {
                 Some(id)
@@ -508,12 +532,16 @@ impl KnowledgeGraph {
             }
         } else if kind == EntityKind::Person && single_word {
             // "Steinmeier" alone joins the one person in the graph called "... Steinmeier".
-            if let Some(&[id]) = self.surnames.get(&key.1).map(Vec::as_slice) {
+            if let Some(&[id]) = self
+                .surnames
+                .get(&name_key(&key.1))
+                .map(|ids| ids.as_slice())
+            {
                 if self.conflicts(id, &apart) {
                     self.split(splits, name, id, doc);
                 } else {
                     self.drop_apart_aliases(id, entity, doc, splits);
-                    self.keys.insert(key, id);
+                    self.keys.insert(hashed_key, id);
                     self.merges.push(Merge {
                         kept: self.graph[id].name.clone(),
                         merged: name.to_string(),
@@ -524,7 +552,7 @@ impl KnowledgeGraph {
                 }
             }
         }
-        let id = self.graph.add_node(Node {
+        let id = self.add_node(Node {
             name: name.to_string(),
             kind,
             place_kind: None,
@@ -535,16 +563,19 @@ impl KnowledgeGraph {
         });
         self.index_name(name, id);
         if kept_apart {
-            self.apart.entry(key).or_default().push(id);
+            self.apart.entry(hashed_key).or_default().push(id);
         }
         self.register_keys(kind, name, &[], id);
         if kind == EntityKind::Person && !single_word {
             let surname = surname_key(name);
             // A surname-only node made before this full name arrived now joins it, unless two
             // people share the surname.
-            if let Some(&[only]) = self.surnames.get(&surname).map(Vec::as_slice)
+            if let Some(&[only]) = self
+                .surnames
+                .get(&name_key(&surname))
+                .map(|ids| ids.as_slice())
                 && only == id
-                && let Some(&lone) = self.keys.get(&(kind, surname))
+                && let Some(&lone) = self.keys.get(&kind_key(kind, &surname))
                 && lone != id
                 && !self.graph[lone].name.trim().contains(char::is_whitespace)
             {
@@ -573,6 +604,7 @@ impl KnowledgeGraph {
             .map(|e| (e.id(), e.source(), e.target()))
             .collect();
         for (e, source, target) in edges {
+            self.holes = true;
             let Some(edge) = self.graph.remove_edge(e) else {
                 continue;
             };
@@ -586,11 +618,12 @@ impl KnowledgeGraph {
                 self.add_evidence(edge.kind, source, target, evidence);
             }
         }
+        self.holes = true;
         let Some(old) = self.graph.remove_node(gone) else {
             return;
         };
         for name in std::iter::once(&old.name).chain(&old.aliases) {
-            if let Some(ids) = self.names.get_mut(&normalize(name)) {
+            if let Some(ids) = self.names.get_mut(&name_key(&normalize(name))) {
                 ids.retain(|&id| id != gone);
                 if !ids.contains(&kept) {
                     ids.push(kept);
@@ -599,7 +632,7 @@ impl KnowledgeGraph {
         }
         let kind = old.kind;
         for name in std::iter::once(&old.name).chain(&old.aliases) {
-            if let Some(id) = self.keys.get_mut(&(kind, merge_key(kind, name)))
+            if let Some(id) = self.keys.get_mut(&kind_key(kind, &merge_key(kind, name)))
                 && *id == gone
             {
                 *id = kept;
@@ -637,11 +670,9 @@ impl KnowledgeGraph {
             let mut kept: Option<NodeId> = None;
             for name in &fix.names {
                 let ids = self.rank(
-                    &self
-                        .names
-                        .get(&normalize(name))
-                        .cloned()
-                        .unwrap_or_default(),
+                    self.names
+                        .get(&name_key(&normalize(name)))
+                        .map_or(&[][..], |ids| ids.as_slice()),
                 );
                 for id in ids {
                     if self
@@ -692,11 +723,10 @@ impl KnowledgeGraph {
     fn apply_roles(&mut self) {
         let fixes = std::mem::take(&mut self.corrections.role);
         for fix in &fixes {
-            let ids = self
+            let ids: Vec<NodeId> = self
                 .names
-                .get(&normalize(&fix.name))
-                .cloned()
-                .unwrap_or_default();
+                .get(&name_key(&normalize(&fix.name)))
+                .map_or(Vec::new(), |ids| ids.to_vec());
             let matches = |role: &Role| {
                 role.title.eq_ignore_ascii_case(&fix.title)
                     && fix.of.as_ref().is_none_or(|of| {
@@ -740,6 +770,7 @@ impl KnowledgeGraph {
                         && let Some(target) = target
                     {
                         self.graph.remove_edge(e);
+                        self.holes = true;
                         self.edge_keys
                             .remove(&(RelationKind::HoldsRole, id, target));
                     }
@@ -760,12 +791,17 @@ impl KnowledgeGraph {
                 continue;
             }
             self.keys
-                .entry((kind, merge_key(kind, alias)))
+                .entry(kind_key(kind, &merge_key(kind, alias)))
                 .or_insert(id);
         }
-        self.keys.entry((kind, merge_key(kind, name))).or_insert(id);
+        self.keys
+            .entry(kind_key(kind, &merge_key(kind, name)))
+            .or_insert(id);
         if kind == EntityKind::Person && name.trim().contains(char::is_whitespace) {
-            let people = self.surnames.entry(surname_key(name)).or_default();
+            let people = self
+                .surnames
+                .entry(name_key(&surname_key(name)))
+                .or_default();
             if !people.contains(&id) {
                 people.push(id);
             }
@@ -777,7 +813,7 @@ impl KnowledgeGraph {
         if folded.is_empty() {
             return;
         }
-        let ids = self.names.entry(folded).or_default();
+        let ids = self.names.entry(name_key(&folded)).or_default();
         if !ids.contains(&id) {
             ids.push(id);
         }
@@ -791,7 +827,9 @@ impl KnowledgeGraph {
         target: NodeId,
         evidence: Evidence,
     ) {
-        let (a, b) = if kind.is_symmetric() && target < source {
+        let (a, b) = if kind.is_symmetric()
+            && self.node_births[target.index()] < self.node_births[source.index()]
+        {
             (target, source)
         } else {
             (source, target)
@@ -799,7 +837,7 @@ impl KnowledgeGraph {
         match self.edge_keys.get(&(kind, a, b)) {
             Some(&e) => self.graph[e].evidence.push(evidence),
             None => {
-                let e = self.graph.add_edge(
+                let e = self.add_edge(
                     a,
                     b,
                     Edge {

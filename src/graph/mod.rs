@@ -20,12 +20,16 @@ mod merge;
 mod namesakes;
 mod order;
 mod record;
+mod survey;
 mod visits;
 mod words;
 
 pub use audit::{Audit, Duplicate, EventDates, Merged, Suspect};
 pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
-pub use file::{FORMAT_VERSION, GraphFileError, StoredGraph};
+pub use file::{
+    FORMAT_VERSION, FileHead, FileParts, GraphFileError, MAX_RECORD_LINE_BYTES, RecordBlock,
+    RecordLineError, Section, StoredGraph, parse_record_line, record_line,
+};
 pub use fuzzy::MAX_FUZZY_CHARS;
 pub use order::name_prefix;
 pub use record::{Record, RecordEntity, RecordRelation, fingerprint, text_hash};
@@ -38,6 +42,7 @@ use std::sync::OnceLock;
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
@@ -206,8 +211,9 @@ pub struct Stats {
 /// The knowledge graph over petgraph, with the indexes that make names and merges cheap.
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
-    /// Every document's extraction, sorted by id, ids distinct: what the rest is derived from.
-    records: Vec<Record>,
+    /// Every document's extraction as its block, sorted by id, ids distinct: what the rest is
+    /// derived from, decoded a record at a time when merged.
+    records: file::RecordBlocks,
     /// The user's corrections, applied by every merge.
     corrections: Corrections,
     /// The corrections folded for the merge.
@@ -216,8 +222,8 @@ pub struct KnowledgeGraph {
     docs: Vec<DocInfo>,
     /// Fingerprint -> the document in `docs` that holds the facts of that text.
     fingerprints: FxHashMap<u64, DocId>,
-    /// Folded name or alias -> nodes that carry it.
-    names: FxHashMap<String, Vec<NodeId>>,
+    /// Folded name or alias ([`name_key`]) -> nodes that carry it.
+    names: FxHashMap<u128, Vec<NodeId>>,
     /// The folded names and aliases of every node but quotes, by trigram, for did-you-mean:
     /// built at the first unknown name, and dropped whenever the graph changes.
     fuzzy: OnceLock<fuzzy::NameGrams>,
@@ -230,12 +236,12 @@ pub struct KnowledgeGraph {
     /// The folded beginning of every node's name, by index, for sorting answers: built at the
     /// first answer sorted by name, and dropped whenever the graph changes.
     order: OnceLock<Vec<u128>>,
-    /// Merge key (kind + folded name) -> node.
-    keys: FxHashMap<(EntityKind, String), NodeId>,
+    /// Merge key (kind + folded name, [`kind_key`]) -> node.
+    keys: FxHashMap<u128, NodeId>,
     /// Merge key -> further nodes of that key that a `different` correction kept apart.
-    apart: FxHashMap<(EntityKind, String), Vec<NodeId>>,
-    /// Folded surname -> people with a name of two or more words ending in it.
-    surnames: FxHashMap<String, Vec<NodeId>>,
+    apart: FxHashMap<u128, Vec<NodeId>>,
+    /// Folded surname ([`name_key`]) -> people with a name of two or more words ending in it.
+    surnames: FxHashMap<u128, Vec<NodeId>>,
     /// (relation, source, target) -> edge; symmetric relations use the smaller index as source.
     edge_keys: FxHashMap<(RelationKind, NodeId, NodeId), EdgeId>,
     merges: Vec<Merge>,
@@ -244,6 +250,25 @@ pub struct KnowledgeGraph {
     splits: Vec<Split>,
     /// Nodes merged away during the current record, with the node that absorbed each.
     redirects: Vec<(NodeId, NodeId)>,
+    /// When each node was made, by node index: the order the graph keeps its nodes in once
+    /// merged (petgraph hands the index of a removed node to the next new one).
+    node_births: Vec<u32>,
+    /// When each edge was made, by edge index.
+    edge_births: Vec<u32>,
+    /// Nodes and edges made so far.
+    births: u32,
+    /// A node or an edge was removed since the graph was last put in order (`canonicalize`).
+    holes: bool,
+    /// Read from a graph file: the indexes only merging needs (edges by their ends,
+    /// fingerprints, the corrections prepared as `fixes`) are not there, so the next change
+    /// merges every record again.
+    read: bool,
+    /// The records came from a file and passed its checksum, but have not all been decoded: at
+    /// the first change, those that do not decode (a forged file) are left out.
+    unchecked: bool,
+    /// Read without its records ([`KnowledgeGraph::from_sections`]): it may answer questions,
+    /// but not change or be saved until [`KnowledgeGraph::attach_records`].
+    records_absent: bool,
 }
 
 /// What became of one document given to [`KnowledgeGraph::insert`].
@@ -267,16 +292,67 @@ impl KnowledgeGraph {
 
     /// True when a document with this id is in the graph.
     pub fn has_doc(&self, id: &str) -> bool {
-        self.position(id).is_ok()
+        if self.records_absent {
+            return self
+                .docs
+                .iter()
+                .any(|d| d.id == id || d.also.iter().any(|a| a == id));
+        }
+        self.records.has(id)
     }
 
-    fn position(&self, id: &str) -> Result<usize, usize> {
-        self.records.binary_search_by(|r| r.id.as_str().cmp(id))
+    /// The record of every document, sorted by id, decoded.
+    ///
+    /// # Panics
+    ///
+    /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]), as do
+    /// the methods that change the graph and [`KnowledgeGraph::to_bytes`].
+    pub fn records(&self) -> Vec<Record> {
+        self.expect_records();
+        self.records.decode_all()
     }
 
-    /// The record of every document, sorted by id.
-    pub fn records(&self) -> &[Record] {
-        &self.records
+    /// The fingerprint of every document's text ([`fingerprint`]), in order of their ids.
+    ///
+    /// # Panics
+    ///
+    /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]).
+    pub fn fingerprints(&self) -> Vec<u64> {
+        self.expect_records();
+        self.records.fingerprints()
+    }
+
+    /// How many documents the graph holds.
+    pub fn doc_count(&self) -> usize {
+        if self.records_absent {
+            // A file's merged graph holds one document a record (checked when it is read).
+            return self.merged_doc_count();
+        }
+        self.records.len()
+    }
+
+    /// How many documents the merged graph holds: those whose facts it has, and the other
+    /// documents of the same text.
+    pub(crate) fn merged_doc_count(&self) -> usize {
+        self.docs.len() + self.docs.iter().map(|d| d.also.len()).sum::<usize>()
+    }
+
+    /// Refuses to go on with a graph read without its records: changing or saving it would
+    /// lose them. A caller of [`KnowledgeGraph::from_sections`] attaches them first.
+    fn expect_records(&self) {
+        assert!(
+            !self.records_absent,
+            "a graph read without its records cannot change or be saved: attach_records first"
+        );
+    }
+
+    /// Before the first change of a graph read from a file: leaves out the records that do not
+    /// decode (their blocks passed the file's checksum, so only a forged file has one).
+    fn check_records(&mut self) {
+        self.expect_records();
+        if std::mem::take(&mut self.unchecked) {
+            self.records = std::mem::take(&mut self.records).checked();
+        }
     }
 
     /// The corrections the graph applies.
@@ -288,6 +364,7 @@ impl KnowledgeGraph {
     pub fn set_corrections(&mut self, corrections: Corrections) {
         if corrections != self.corrections {
             self.corrections = corrections;
+            self.check_records();
             self.rebuild();
         }
     }
@@ -303,61 +380,89 @@ impl KnowledgeGraph {
     /// Within `records`, the first of an id wins and later ones are [`Outcome::Unchanged`] or
     /// [`Outcome::Kept`]. The graph is merged once, after all of them.
     pub fn insert(&mut self, records: Vec<Record>, replace: bool) -> Vec<Outcome> {
+        let blocks = records.par_iter().map(file::RecordBlock::encode).collect();
+        self.insert_blocks(blocks, replace)
+    }
+
+    /// [`KnowledgeGraph::insert`] for records already encoded as blocks
+    /// ([`file::RecordBlock::encode`]), so that a large build holds its records encoded.
+    pub fn insert_blocks(
+        &mut self,
+        records: Vec<file::RecordBlock>,
+        replace: bool,
+    ) -> Vec<Outcome> {
+        self.check_records();
+        // Each id is looked up once, by binary search among the records held; new records are
+        // sorted and merged with those held in one pass, so that adding n records to a graph
+        // of m costs O(m + n log n), not a shift of the records held for every new one.
         let mut outcomes = Vec::with_capacity(records.len());
-        let mut seen: FxHashSet<String> = FxHashSet::default();
-        // Records that sort after every one held can be merged on top of what is there, which
-        // is what merging everything again would do, when no correction applies at the end.
-        let mut append = self.corrections.same.is_empty() && self.corrections.role.is_empty();
-        let mut appended = Vec::new();
+        // Id -> the text hash of the record that stands for it after its first record.
+        let mut first: FxHashMap<String, u64> = FxHashMap::default();
+        first.reserve(records.len());
+        let mut added: Vec<file::RecordBlock> = Vec::new();
+        let mut replaced: FxHashMap<usize, file::RecordBlock> = FxHashMap::default();
         for record in records {
-            if !seen.insert(record.id.clone()) {
-                let same = self
-                    .position(&record.id)
-                    .is_ok_and(|i| self.records[i].text_hash == record.text_hash);
-                outcomes.push(if same {
+            if let Some(&hash) = first.get(record.id.as_str()) {
+                // A later record of an id given earlier: the first one stays.
+                outcomes.push(if hash == record.text_hash {
                     Outcome::Unchanged
                 } else {
                     Outcome::Kept
                 });
                 continue;
             }
-            match self.position(&record.id) {
-                Ok(i) if self.records[i].text_hash == record.text_hash => {
+            match self.records.position(&record.id) {
+                Ok(i) if self.records.head(i).1 == record.text_hash => {
+                    first.insert(record.id.clone(), record.text_hash);
                     outcomes.push(Outcome::Unchanged);
                 }
-                Ok(_) if !replace => outcomes.push(Outcome::Kept),
+                Ok(i) if !replace => {
+                    first.insert(record.id.clone(), self.records.head(i).1);
+                    outcomes.push(Outcome::Kept);
+                }
                 Ok(i) => {
-                    self.records[i] = record;
-                    append = false;
+                    first.insert(record.id.clone(), record.text_hash);
+                    replaced.insert(i, record);
                     outcomes.push(Outcome::Replaced);
                 }
-                Err(i) => {
-                    if i < self.records.len() {
-                        append = false;
-                    }
-                    if append {
-                        appended.push(self.records.len());
-                    }
-                    self.records.insert(i, record);
+                Err(_) => {
+                    first.insert(record.id.clone(), record.text_hash);
+                    added.push(record);
                     outcomes.push(Outcome::Added);
                 }
             }
         }
-        if !outcomes
-            .iter()
-            .any(|o| matches!(o, Outcome::Added | Outcome::Replaced))
-        {
+        if added.is_empty() && replaced.is_empty() {
             return outcomes;
         }
+        added.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        let held = self.records.len();
+        // Records that sort after every one held can be merged on top of what is there, which
+        // is what merging everything again would do, when no correction applies at the end. (A
+        // graph of no records is merged in full: that is one pass, and it counts the votes.)
+        let mut append = replaced.is_empty()
+            && held > 0
+            && !self.read
+            && self.corrections.same.is_empty()
+            && self.corrections.role.is_empty()
+            && added
+                .first()
+                .is_some_and(|a| a.id.as_str() > self.records.head(held - 1).0);
+        self.records = self.records.with(&replaced, &added);
+        drop(added);
         // A new record may make a name a company's that an earlier record's person has.
-        if append && merge::company_names(&self.records) != self.fixes.companies {
+        if append && survey::survey(&self.records).companies != self.fixes.companies {
             append = false;
         }
         if append {
             self.clear_indexes();
-            for i in appended {
-                self.merge_record(i);
+            let mut names = file::Lookups::new();
+            for i in held..self.records.len() {
+                if let Some(record) = self.records.decode(i, &mut names) {
+                    self.merge_record(&record);
+                }
             }
+            self.canonicalize();
         } else {
             self.rebuild();
         }
@@ -367,20 +472,17 @@ impl KnowledgeGraph {
     /// Takes documents out, with everything only they supported. Returns, for each id, whether
     /// the graph held it.
     pub fn remove(&mut self, ids: &[&str]) -> Vec<bool> {
-        let found: Vec<bool> = ids
+        self.check_records();
+        let at: Vec<Option<usize>> = ids
             .iter()
-            .map(|id| match self.position(id) {
-                Ok(i) => {
-                    self.records.remove(i);
-                    true
-                }
-                Err(_) => false,
-            })
+            .map(|id| self.records.position(id).ok())
             .collect();
-        if found.contains(&true) {
+        let gone: FxHashSet<usize> = at.iter().flatten().copied().collect();
+        if !gone.is_empty() {
+            self.records = self.records.without(&gone);
             self.rebuild();
         }
-        found
+        at.iter().map(Option::is_some).collect()
     }
 
     /// Drops the indexes built on first use (did-you-mean, topic words, visits, name order):
@@ -398,6 +500,16 @@ impl KnowledgeGraph {
     pub fn from_records(mut records: Vec<Record>, corrections: Corrections) -> KnowledgeGraph {
         records.sort_by(|a, b| a.id.cmp(&b.id));
         records.dedup_by(|b, a| a.id == b.id);
+        let blocks: Vec<Vec<u8>> = records.par_iter().map(file::encode_record).collect();
+        let records = file::RecordBlocks::from_blocks(blocks.iter().map(Vec::as_slice));
+        KnowledgeGraph::from_blocks(records, corrections)
+    }
+
+    /// A graph of these record blocks (sorted by id, ids distinct) and corrections, merged.
+    pub(crate) fn from_blocks(
+        records: file::RecordBlocks,
+        corrections: Corrections,
+    ) -> KnowledgeGraph {
         let mut graph = KnowledgeGraph {
             records,
             corrections,
@@ -507,7 +619,7 @@ impl KnowledgeGraph {
     }
 
     fn lookup_folded(&self, folded: &str) -> Resolution {
-        if let Some(ids) = self.names.get(folded) {
+        if let Some(ids) = self.names.get(&name_key(folded)) {
             return match ids.as_slice() {
                 [one] => Resolution::One(*one),
                 many => Resolution::Ambiguous(self.rank(many)),
@@ -518,14 +630,17 @@ impl KnowledgeGraph {
         let bare = words[..words.len() - 1]
             .iter()
             .all(|w| crate::lexicon::Lexicon::builtin().is_particle(w));
-        if bare && let Some(people) = self.surnames.get(&surname_key(folded)) {
+        if bare && let Some(people) = self.surnames.get(&name_key(&surname_key(folded))) {
             match people.as_slice() {
                 [one] => return Resolution::One(*one),
                 [] => {}
                 many => return Resolution::Ambiguous(self.rank(many)),
             }
         }
-        if let Some(&id) = self.keys.get(&(EntityKind::Person, person_key(folded))) {
+        if let Some(&id) = self
+            .keys
+            .get(&kind_key(EntityKind::Person, &person_key(folded)))
+        {
             return Resolution::One(id);
         }
         Resolution::Unknown(Vec::new())
@@ -554,20 +669,21 @@ impl KnowledgeGraph {
     /// corpus), so that loading a graph and answering known names never pay for it.
     pub fn closest_names(&self, folded: &str, limit: usize) -> Vec<String> {
         let index = self.fuzzy.get_or_init(|| {
-            // Every folded name but those only quotes carry.
-            let names: Vec<&str> = self
-                .names
-                .iter()
-                .filter(|(_, ids)| {
-                    ids.iter().any(|&id| {
-                        self.graph
-                            .node_weight(id)
-                            .is_some_and(|n| n.kind != EntityKind::Quote)
-                    })
-                })
-                .map(|(name, _)| name.as_str())
-                .collect();
-            fuzzy::NameGrams::new(names.into_iter())
+            // Every folded name and alias of every node but quotes, each once, in node order.
+            let mut seen: FxHashSet<u128> = FxHashSet::default();
+            let mut names: Vec<String> = Vec::new();
+            for node in self.graph.node_weights() {
+                if node.kind == EntityKind::Quote {
+                    continue;
+                }
+                for name in std::iter::once(&node.name).chain(&node.aliases) {
+                    let folded = normalize(name);
+                    if !folded.is_empty() && seen.insert(name_key(&folded)) {
+                        names.push(folded);
+                    }
+                }
+            }
+            fuzzy::NameGrams::new(names.iter().map(String::as_str))
         });
         let live = |f: &str| self.named(f).next().is_some();
         let mut covered: Vec<NodeId> = Vec::new();
@@ -614,7 +730,7 @@ impl KnowledgeGraph {
     /// The nodes other than quotes that carry a folded name.
     fn named<'a>(&'a self, folded: &str) -> impl Iterator<Item = NodeId> + 'a {
         self.names
-            .get(folded)
+            .get(&name_key(folded))
             .into_iter()
             .flatten()
             .copied()
@@ -642,8 +758,8 @@ impl KnowledgeGraph {
             }
         }
         Stats {
-            documents: self.records.len(),
-            duplicates: self.records.len() - self.docs.len(),
+            documents: self.doc_count(),
+            duplicates: self.doc_count() - self.docs.len(),
             nodes: self.graph.node_count(),
             edges: self.graph.edge_count(),
             nodes_by_kind,
@@ -651,6 +767,30 @@ impl KnowledgeGraph {
             merges: self.merges.len(),
         }
     }
+}
+
+/// FNV-1a, 128 bits, over some byte strings one after the other: the hash the name indexes are
+/// keyed by. Part of the file format (the indexes are saved), so it must never change.
+fn fnv1a_128<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u128 {
+    let mut hash: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for part in parts {
+        for &b in part {
+            hash ^= u128::from(b);
+            hash = hash.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+        }
+    }
+    hash
+}
+
+/// The key of a folded name in the name and surname indexes: a 128-bit hash, so that an index
+/// holds no copy of the names (two names of a graph share one with a chance of about 2^-100).
+fn name_key(folded: &str) -> u128 {
+    fnv1a_128([folded.as_bytes()])
+}
+
+/// The key of a merge key (a kind and a folded name) in the index of merge keys.
+fn kind_key(kind: EntityKind, key: &str) -> u128 {
+    fnv1a_128([kind.as_str().as_bytes(), b"\0", key.as_bytes()])
 }
 
 /// The key under which entities of one kind merge.

@@ -3,7 +3,7 @@
 //! [`KnowledgeGraph::resolve`] answers one entity when the name is an alias of one ("Hussein"
 //! for Saddam Hussein), even if another person has that surname (King Hussein).
 
-use super::{KnowledgeGraph, NodeId};
+use super::{KnowledgeGraph, NodeId, name_key};
 use crate::model::EntityKind;
 use crate::names::{normalize, surname_key};
 
@@ -12,9 +12,13 @@ impl KnowledgeGraph {
     /// so, and when the name is one word, every person whose name ends in it.
     pub fn namesakes(&self, name: &str) -> Vec<NodeId> {
         let folded = normalize(name);
-        let mut ids: Vec<NodeId> = self.names.get(&folded).cloned().unwrap_or_default();
+        let mut ids: Vec<NodeId> = self
+            .names
+            .get(&name_key(&folded))
+            .cloned()
+            .unwrap_or_default();
         if !folded.contains(' ')
-            && let Some(people) = self.surnames.get(&surname_key(&folded))
+            && let Some(people) = self.surnames.get(&name_key(&surname_key(&folded)))
         {
             for &id in people {
                 if !ids.contains(&id) {

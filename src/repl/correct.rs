@@ -139,6 +139,9 @@ fn joins(names: &[String], a: &str, b: &str) -> bool {
 /// `same` that joins them (the file is then written anew; otherwise the correction is appended
 /// and the rest of the file kept as it is).
 fn record(shell: &mut Shell, correction: Corrections, message: &str) -> Result<()> {
+    // The records are read before anything is written: a graph file changed since it was
+    // opened stops the correction here.
+    shell.changeable()?;
     let mut all = shell.graph.corrections().clone();
     let before = all.len();
     for fix in &correction.same {

@@ -122,7 +122,12 @@ fn adding_then_removing_a_document_round_trips_to_the_same_bytes() {
             &(),
         )
         .expect("builds");
-        assert_eq!(stored.to_bytes(), all.to_bytes(), "stored, with {}", doc.id);
+        assert_eq!(
+            stored.to_bytes().expect("merges"),
+            all.to_bytes(),
+            "stored, with {}",
+            doc.id
+        );
     }
 }
 
@@ -491,4 +496,49 @@ fn names_kept_apart_never_name_one_entity() {
     // The same corrections from the start give the same graph.
     let again = KnowledgeGraph::from_records(graph.records().to_vec(), corrections);
     assert_eq!(again.to_bytes(), graph.to_bytes());
+}
+
+/// On 300 Reuters articles (when `../shared` is there), with merges that remove nodes: a graph
+/// merged in full, one merged a document at a time on top of the last (in id order), and one
+/// read back from its file and grown, are the same graph, byte for byte.
+#[test]
+fn merged_on_top_read_back_or_in_full_a_graph_has_the_same_bytes() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/reuters21578.jsonl");
+    let Ok(text) = std::fs::read_to_string(&corpus) else {
+        println!("note: skipped: {} is not there", corpus.display());
+        return;
+    };
+    let mut docs: Vec<Document> = text
+        .lines()
+        .take(300)
+        .filter_map(|l| match kg::build::records::parse_line(l.as_bytes()) {
+            Ok(kg::build::records::Line::Record { document, .. }) => Some(document),
+            _ => None,
+        })
+        .collect();
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    let all = build(&docs);
+    assert!(
+        all.merges().len() > 20,
+        "the slice should merge entities across documents"
+    );
+    let bytes = all.to_bytes();
+    let mut appended = KnowledgeGraph::new();
+    for doc in &docs {
+        appended.add(doc, &kg::extract::extract(doc, Lexicon::builtin()));
+    }
+    assert!(appended.to_bytes() == bytes, "merged on top differs");
+    let half = build(&docs[..150]);
+    let mut grown = KnowledgeGraph::from_bytes(&half.to_bytes()).expect("reads");
+    add_documents(
+        &mut grown,
+        &docs[150..],
+        Lexicon::builtin(),
+        &Options::default(),
+        &(),
+    )
+    .expect("builds");
+    assert!(grown.to_bytes() == bytes, "read back and grown differs");
+    let read = KnowledgeGraph::from_bytes(&bytes).expect("reads");
+    assert!(read.to_bytes() == bytes, "read back differs");
 }

@@ -9,6 +9,7 @@ mod fuzz_corpus;
 mod graph;
 mod grow;
 mod malformed;
+mod mapreduce;
 mod query;
 mod questions;
 mod rules;

@@ -57,6 +57,11 @@ impl Writer {
         self.buf.extend_from_slice(&value.to_le_bytes());
     }
 
+    /// A `u128` in 16 bytes, little-endian (a key of a name index).
+    pub(super) fn u128(&mut self, value: u128) {
+        self.buf.extend_from_slice(&value.to_le_bytes());
+    }
+
     /// A byte string: its length as a varint, then the bytes.
     pub(super) fn bytes(&mut self, bytes: &[u8]) {
         self.len(bytes.len());
@@ -137,6 +142,14 @@ impl<'a> Reader<'a> {
         let mut bits = [0u8; 8];
         bits.copy_from_slice(bytes);
         Ok(u64::from_le_bytes(bits))
+    }
+
+    /// A `u128` from 16 bytes, little-endian.
+    pub(super) fn u128(&mut self) -> Result<u128, GraphFileError> {
+        let bytes = self.take(16)?;
+        let mut bits = [0u8; 16];
+        bits.copy_from_slice(bytes);
+        Ok(u128::from_le_bytes(bits))
     }
 
     /// Where the reader is, in bytes from the start.

@@ -33,7 +33,7 @@ const PRECISIONS: [Precision; 4] = [
 ];
 
 /// Every link reason, for reading names back.
-const LINK_REASONS: [LinkReason; 12] = [
+pub(super) const LINK_REASONS: [LinkReason; 12] = [
     LinkReason::Surname,
     LinkReason::Title,
     LinkReason::KnownName,
@@ -86,7 +86,7 @@ fn named<T: Copy>(
 /// times and each is compared with the enum's names once. Only the first few addresses are
 /// remembered, so a file that writes a name out many times costs no more than one comparison
 /// with every name.
-struct Names<T: 'static> {
+pub(super) struct Names<T: 'static> {
     what: &'static str,
     all: &'static [T],
     name_of: fn(T) -> &'static str,
@@ -103,7 +103,7 @@ impl<T: Copy> Names<T> {
         }
     }
 
-    fn get(&mut self, name: &str) -> Result<T, GraphFileError> {
+    pub(super) fn get(&mut self, name: &str) -> Result<T, GraphFileError> {
         let address = (name.as_ptr() as usize, name.len());
         if let Some(&(_, value)) = self.seen.iter().find(|(seen, _)| *seen == address) {
             return Ok(value);
@@ -117,18 +117,18 @@ impl<T: Copy> Names<T> {
 }
 
 /// The names read back while loading one file.
-pub(super) struct Lookups {
-    kinds: Names<EntityKind>,
-    places: Names<PlaceKind>,
-    relations: Names<RelationKind>,
-    rules: Names<Rule>,
-    statuses: Names<Status>,
-    precisions: Names<Precision>,
-    links: Names<LinkReason>,
+pub(crate) struct Lookups {
+    pub(super) kinds: Names<EntityKind>,
+    pub(super) places: Names<PlaceKind>,
+    pub(super) relations: Names<RelationKind>,
+    pub(super) rules: Names<Rule>,
+    pub(super) statuses: Names<Status>,
+    pub(super) precisions: Names<Precision>,
+    pub(super) links: Names<LinkReason>,
 }
 
 impl Lookups {
-    pub(super) fn new() -> Lookups {
+    pub(crate) fn new() -> Lookups {
         Lookups {
             kinds: Names::new("entity kind", &EntityKind::ALL, EntityKind::as_str),
             places: Names::new("place kind", &PLACE_KINDS, PlaceKind::as_str),
@@ -142,7 +142,7 @@ impl Lookups {
 }
 
 /// A day as saved.
-fn date_record(date: Date) -> DateRecord {
+pub(super) fn date_record(date: Date) -> DateRecord {
     DateRecord {
         year: date.year().into(),
         month: date.month() as u8,
@@ -151,7 +151,7 @@ fn date_record(date: Date) -> DateRecord {
 }
 
 /// A saved day back, if it is a day of the calendar.
-fn day(record: DateRecord) -> Result<Date, GraphFileError> {
+pub(super) fn day(record: DateRecord) -> Result<Date, GraphFileError> {
     let bad = || GraphFileError::Inconsistent("a date is not a day of the calendar");
     let year = i16::try_from(record.year).map_err(|_| bad())?;
     let month = i8::try_from(record.month).map_err(|_| bad())?;
@@ -165,7 +165,7 @@ const ENTITY_MIN: usize = 7;
 const RELATION_MIN: usize = 16;
 
 /// A record as a block of bytes.
-pub(super) fn encode_record(record: &Record) -> Vec<u8> {
+pub(crate) fn encode_record(record: &Record) -> Vec<u8> {
     let mut out = Encoder::default();
     out.str(&record.id);
     out.w.u64(record.text_hash);

@@ -1,14 +1,15 @@
-//! A graph file's records as blocks of bytes, for adding and removing documents without reading
-//! the others: each record is a block that numbers its own strings, so it can be copied into the
-//! new file as it is. Only each block's id and hashes are read. The bytes written are those
-//! [`KnowledgeGraph::to_bytes`] gives for the same records and corrections, so a graph grown
-//! this way is the graph a fresh build of its documents makes.
+//! A graph file's records as blocks of bytes, for adding and removing documents without
+//! extracting the others again: each record is a block that numbers its own strings, so it can
+//! be copied into the new file as it is. Reading one takes only each block's id and hashes;
+//! writing one merges the records (the file holds the merged graph too). The bytes written are
+//! those [`KnowledgeGraph::to_bytes`] gives for the same records and corrections, so a graph
+//! grown this way is the graph a fresh build of its documents makes.
 
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{GraphFileError, blocks, body, convert, open, seal};
+use super::{FileParts, GraphFileError, RecordBlocks, blocks, convert, merged, open};
 use crate::graph::{Corrections, KnowledgeGraph, Outcome, Record};
 
 /// Where a record's block is.
@@ -46,9 +47,10 @@ impl StoredGraph {
     /// Reads a graph file's header, corrections and each record's id and hashes. The body is
     /// checked against its checksum, so what is not read is what was written.
     pub fn from_bytes(bytes: &[u8]) -> Result<StoredGraph, GraphFileError> {
-        let body = open(bytes)?;
-        let (corrections, ranges) = blocks(body)?;
-        let corrections = convert::decode_corrections(corrections)?;
+        let layout = open(bytes)?;
+        let corrections = convert::decode_corrections(layout.section(bytes, 0)?)?;
+        let body = layout.section(bytes, 1)?;
+        let ranges = blocks(body, 0)?;
         let mut graph = StoredGraph {
             corrections,
             ..StoredGraph::default()
@@ -77,16 +79,38 @@ impl StoredGraph {
         Ok(graph)
     }
 
-    /// The bytes of the graph file: exactly those of [`KnowledgeGraph::to_bytes`] for these
-    /// records and corrections.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let blocks = self.entries.iter().map(|e| match &e.block {
+    fn block<'a>(&'a self, entry: &'a Entry) -> &'a [u8] {
+        match &entry.block {
             Block::Read(range) => &self.body[range.clone()],
             Block::New(bytes) => bytes.as_slice(),
-        });
-        seal(&body(
-            &convert::encode_corrections(&self.corrections),
-            blocks,
+        }
+    }
+
+    /// The bytes of the graph file: exactly those of [`KnowledgeGraph::to_bytes`] for these
+    /// records and corrections. The records are decoded and merged (the file holds the merged
+    /// graph); a block of the file read that does not decode is refused.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, GraphFileError> {
+        self.to_parts().map(FileParts::concat)
+    }
+
+    /// The bytes of [`StoredGraph::to_bytes`] as the header and each section.
+    pub fn to_parts(&self) -> Result<FileParts<'static>, GraphFileError> {
+        let records = RecordBlocks::from_blocks(
+            self.entries
+                .iter()
+                .map(|e| self.block(e))
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
+        let graph = KnowledgeGraph::from_blocks(records, self.corrections.clone());
+        // Every block must decode: the merge leaves out one that does not, which is refused.
+        if graph.merged_doc_count() != self.entries.len() {
+            return Err(GraphFileError::Inconsistent("a record does not decode"));
+        }
+        Ok(FileParts::new(
+            convert::encode_corrections(&self.corrections).into(),
+            graph.records.section().to_vec().into(),
+            merged::encode_merged(&graph).into(),
         ))
     }
 
@@ -183,6 +207,6 @@ impl StoredGraph {
 
     /// Merges the records into a graph (decoding every block).
     pub fn to_graph(&self) -> Result<KnowledgeGraph, GraphFileError> {
-        KnowledgeGraph::from_bytes(&self.to_bytes())
+        KnowledgeGraph::from_vec(self.to_bytes()?)
     }
 }

@@ -292,9 +292,20 @@ fn the_header_is_as_documented() {
     let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"));
     assert_eq!(&bytes[..8], b"KGRAPH\n\0");
     assert_eq!(u16::from_le_bytes([bytes[8], bytes[9]]), FORMAT_VERSION);
-    assert_eq!(u64_at(10), bytes.len() as u64 - 26);
-    assert_eq!(u32_at(18), crc32fast::hash(&bytes[26..]));
-    assert_eq!(u32_at(22), crc32fast::hash(&bytes[..22]));
+    // Three sections (corrections, records, merged graph): each one's length and CRC-32.
+    let header = 10 + 3 * 12 + 4;
+    let mut at = header;
+    for section in 0..3 {
+        let len = u64_at(10 + 12 * section) as usize;
+        assert_eq!(
+            u32_at(18 + 12 * section),
+            crc32fast::hash(&bytes[at..at + len]),
+            "section {section}"
+        );
+        at += len;
+    }
+    assert_eq!(at, bytes.len());
+    assert_eq!(u32_at(46), crc32fast::hash(&bytes[..46]));
 }
 
 #[test]
