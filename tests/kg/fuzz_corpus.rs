@@ -169,3 +169,19 @@ fn a_question_naming_hundreds_of_people_answers_at_once() {
     let err = kg::query::run(graph, &parsed).expect_err("nobody is named Xq0");
     assert_eq!(err.message, "no entity named `Xq0`");
 }
+
+/// A sentence whose speaker's name opens the text, before a comma too close to it
+/// (`regressions/extract/overflow-speaker-at-sentence-start`, found by the extract fuzzer):
+/// the end of the quote was computed as one before the name's first token even when the rule
+/// did not apply, which overflowed at the first token of the text.
+#[test]
+fn a_speaker_named_at_the_start_of_the_text_does_not_overflow() {
+    let (_, check) = kg::fuzzcheck::TARGETS
+        .iter()
+        .find(|(name, _)| *name == "extract")
+        .expect("the extract target");
+    let path = fuzz_dir()
+        .join("regressions/extract")
+        .join("overflow-speaker-at-sentence-start");
+    replay(*check, &path).expect("extracts without a panic");
+}

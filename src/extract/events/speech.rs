@@ -222,7 +222,7 @@ impl Events<'_, '_> {
                 while c > start && (doc.cue(c - 1, Cue::Determiner) || self.title_word(c - 1)) {
                     c -= 1;
                 }
-                (c > start + 4 && doc.punct(c - 1, &[","])).then_some((r.entity, start, c - 1))
+                (c > start + 4 && doc.punct(c - 1, &[","])).then(|| (r.entity, start, c - 1))
             })
     }
 
