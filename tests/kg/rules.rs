@@ -492,6 +492,7 @@ families! {
         a_word_typed_twice,
         the_speaker_is_not_the_subject_of_what_he_reports,
         speaking_to_a_body_is_no_meeting,
+        a_meeting_noun_in_a_reported_clause_is_the_speakers,
     ],
     place => [
         met_at_the_kremlin,

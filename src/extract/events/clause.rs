@@ -35,9 +35,10 @@ impl Events<'_, '_> {
             // "He said the company had talks with X": a verb of saying opens the clause it
             // reports; whoever spoke is not that clause's subject.
             if !says
-                && j + 1 < k
+                && j + 3 < k
                 && !doc.cue(j, Cue::Negation)
                 && self.opens_reported_clause(j + 1)
+                && self.acts_in_its_clause(j + 1, k)
                 && doc.info(j).verb.is_some_and(|v| {
                     v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
                 })
@@ -87,13 +88,34 @@ impl Events<'_, '_> {
         Vec::new()
     }
 
-    /// True when the words at `j`, after a verb of saying, open the clause it reports ("said
-    /// the company ...", "said that ...", "told reporters he ..."), not a phrase of when or how
-    /// it was said ("said on Friday after talks with X").
-    fn opens_reported_clause(&self, j: usize) -> bool {
+    /// True when the trigger at `k` is acted by the clause that starts at `from`: it is a
+    /// finite verb ("the ministry met X"), or a light verb comes before it ("the company had
+    /// talks", "is holding talks"). A noun alone ("the case was resolved at a meeting with X")
+    /// leaves its party to be the speaker.
+    fn acts_in_its_clause(&self, from: usize, k: usize) -> bool {
         let doc = self.doc;
-        doc.cue(j, Cue::Determiner)
-            || doc.is_any(j, &["that", "he", "she", "it", "they", "we", "i"])
+        let finite = |x: usize| {
+            let info = doc.info(x);
+            info.noun.is_none()
+                && info
+                    .verb
+                    .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::Present | Tense::Base))
+        };
+        finite(k)
+            || (from..k).any(|x| {
+                doc.info(x)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Light)
+            })
+    }
+
+    /// True when the words at `j`, after a verb of saying, open a clause with a subject of its
+    /// own ("said the company ...", "said that the ministry ..."), not a phrase of when or how it
+    /// was said ("said on Friday after talks with X"). A pronoun there ("said it ended talks")
+    /// is most often the speaker, so it does not count. The caller also wants a few words
+    /// between: "said the meeting with X" has the trigger itself as that subject.
+    fn opens_reported_clause(&self, j: usize) -> bool {
+        self.doc.cue(j, Cue::Determiner) || self.doc.is(j, "that")
     }
 
     /// True when token `j` cannot be the noun a possessive stands before: punctuation, a
