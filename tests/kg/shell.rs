@@ -312,6 +312,9 @@ mod pty {
         let history = std::fs::read_to_string(dir.path().join("data/kg/history"))?;
         assert!(history.contains("who met Lavrov"), "{history}");
         shell.send_line(":stats")?;
+        // Wait for what `:stats` prints, not for a prompt: the prompt of the line before may be
+        // redrawn.
+        shell.exp_string("merges")?;
         shell.exp_string("kg> ")?;
         let history = std::fs::read_to_string(dir.path().join("data/kg/history"))?;
         assert!(history.contains(":stats"), "{history}");
