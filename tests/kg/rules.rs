@@ -538,6 +538,7 @@ families! {
         reportedly_is_reported,
         next_week_is_planned,
         a_visit_before_said_expected_happened,
+        unlikely_is_not_happening,
     ],
     topics => [
         about,
