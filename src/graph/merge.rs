@@ -530,7 +530,7 @@ impl KnowledgeGraph {
                 }
                 return id;
             }
-        } else if kind == EntityKind::Person && single_word {
+        } else if kind == EntityKind::Person && single_word && !royal(&entity.aliases) {
             // "Steinmeier" alone joins the one person in the graph called "... Steinmeier".
             if let Some(&[id]) = self
                 .surnames
@@ -578,6 +578,7 @@ impl KnowledgeGraph {
                 && let Some(&lone) = self.keys.get(&kind_key(kind, &surname))
                 && lone != id
                 && !self.graph[lone].name.trim().contains(char::is_whitespace)
+                && !royal(&self.graph[lone].aliases)
             {
                 if self.conflicts(lone, &apart) {
                     self.split(splits, &self.graph[lone].name.clone(), id, doc);
@@ -849,4 +850,18 @@ impl KnowledgeGraph {
             }
         }
     }
+}
+
+/// True when one of a person's names is a royal title and a given name ("King Hussein"): that
+/// one-word name is no surname, so it joins no "... Hussein" by surname.
+fn royal<'a>(aliases: impl IntoIterator<Item = &'a String>) -> bool {
+    let lexicon = crate::lexicon::Lexicon::builtin();
+    aliases.into_iter().any(|alias| {
+        alias.split_whitespace().count() == 2
+            && alias.split_whitespace().next().is_some_and(|w| {
+                lexicon
+                    .word_info(&normalize(w))
+                    .is(crate::lexicon::Cue::Royal)
+            })
+    })
 }

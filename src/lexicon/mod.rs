@@ -192,6 +192,9 @@ cues! {
     /// A word that typically opens a sentence, so ends one after an initialism ("The", "He");
     /// matched as written.
     SentenceOpener = "sentence_opener",
+    /// A title a monarch or royal goes by before a given name ("King Hussein", "Prince
+    /// Charles"): the name after it is no surname, so it joins no one by surname.
+    Royal = "royal",
 }
 
 impl Cue {

@@ -266,3 +266,21 @@ fn indexes_built_at_first_use_follow_every_change() {
     assert!(!graph.has_word("kyiv"), "new corrections drop the words");
     assert!(places_visited(&graph, 0).is_empty(), "and the visits");
 }
+
+const SADDAM: &str = "President Saddam Hussein of Iraq met Foreign Minister Tariq Aziz in Baghdad.";
+const KING: &str = "Foreign Minister Leo Tindemans met King Hussein of Jordan in Amman on Tuesday.";
+
+/// A royal's title stands before a given name ("King Hussein"), which joins no "... Hussein" by
+/// surname, whichever document comes first.
+#[test]
+fn a_king_is_not_joined_to_a_namesake_by_surname() {
+    for order in [[("a", SADDAM), ("b", KING)], [("b", KING), ("a", SADDAM)]] {
+        let graph = graph_of(&order);
+        let people: Vec<String> = graph
+            .nodes()
+            .filter(|(_, n)| n.kind == EntityKind::Person && n.name.contains("Hussein"))
+            .map(|(_, n)| n.name.clone())
+            .collect();
+        assert_eq!(people.len(), 2, "{people:?}");
+    }
+}
