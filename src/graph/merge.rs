@@ -530,12 +530,13 @@ impl KnowledgeGraph {
                 }
                 return id;
             }
-        } else if kind == EntityKind::Person && single_word && !royal(&entity.aliases) {
+        } else if kind == EntityKind::Person && single_word {
             // "Steinmeier" alone joins the one person in the graph called "... Steinmeier".
             if let Some(&[id]) = self
                 .surnames
                 .get(&name_key(&key.1))
                 .map(|ids| ids.as_slice())
+                && !royal(&entity.aliases)
             {
                 if self.conflicts(id, &apart) {
                     self.split(splits, name, id, doc);

@@ -118,11 +118,7 @@ impl Votes {
         people.sort_unstable();
         people.dedup();
         for name in people {
-            if let Some(vote) = votes.get_mut(&name) {
-                vote.1 += 1;
-            } else {
-                votes.insert(name, (0, 1));
-            }
+            votes.entry(name).or_default().1 += 1;
         }
     }
 

@@ -557,6 +557,15 @@ impl Lexicon {
             .copied()
     }
 
+    /// The country a known entity is (or belongs to).
+    pub fn country_of(&self, id: u32) -> Option<u32> {
+        let known = self.known(id);
+        match known.place_kind {
+            Some(PlaceKind::Country) => Some(id),
+            _ => known.country,
+        }
+    }
+
     /// The capital of the country a known entity is (or belongs to).
     pub fn capital_of(&self, id: u32) -> Option<u32> {
         let known = self.known(id);

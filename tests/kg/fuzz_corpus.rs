@@ -50,6 +50,15 @@ fn is_known(target: &str, path: &Path) -> bool {
         .any(|(t, file, _)| *t == target && *file == name)
 }
 
+/// The check of the fuzz target named `target`.
+fn check_of(target: &str) -> kg::fuzzcheck::Check {
+    kg::fuzzcheck::TARGETS
+        .iter()
+        .find(|(name, _)| *name == target)
+        .map(|(_, check)| *check)
+        .expect("a fuzz target")
+}
+
 /// Runs one check over one file; the panic message when it fails.
 fn replay(check: kg::fuzzcheck::Check, path: &Path) -> Result<(), String> {
     let data = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -64,10 +73,7 @@ fn replay(check: kg::fuzzcheck::Check, path: &Path) -> Result<(), String> {
 
 /// Replays one target's corpus and regressions; the number of files run.
 fn replay_target(target: &str) -> usize {
-    let (_, check) = kg::fuzzcheck::TARGETS
-        .iter()
-        .find(|(name, _)| *name == target)
-        .expect("a fuzz target");
+    let check = check_of(target);
     let mut failures = Vec::new();
     let mut count = 0;
     for folder in ["corpus", "regressions"] {
@@ -76,7 +82,7 @@ fn replay_target(target: &str) -> usize {
                 continue;
             }
             count += 1;
-            if let Err(message) = replay(*check, &path) {
+            if let Err(message) = replay(check, &path) {
                 failures.push(format!("{}: {message}", path.display()));
             }
         }
@@ -137,12 +143,9 @@ fn known_failures_name_existing_files() {
 fn known_failures_replay() {
     let mut failures = Vec::new();
     for (target, file, why) in KNOWN {
-        let (_, check) = kg::fuzzcheck::TARGETS
-            .iter()
-            .find(|(name, _)| name == target)
-            .expect("a fuzz target");
+        let check = check_of(target);
         let path = fuzz_dir().join("regressions").join(target).join(file);
-        if let Err(message) = replay(*check, &path) {
+        if let Err(message) = replay(check, &path) {
             failures.push(format!("{target}/{file} ({why}): {message}"));
         }
     }
@@ -176,12 +179,9 @@ fn a_question_naming_hundreds_of_people_answers_at_once() {
 /// did not apply, which overflowed at the first token of the text.
 #[test]
 fn a_speaker_named_at_the_start_of_the_text_does_not_overflow() {
-    let (_, check) = kg::fuzzcheck::TARGETS
-        .iter()
-        .find(|(name, _)| *name == "extract")
-        .expect("the extract target");
+    let check = check_of("extract");
     let path = fuzz_dir()
         .join("regressions/extract")
         .join("overflow-speaker-at-sentence-start");
-    replay(*check, &path).expect("extracts without a panic");
+    replay(check, &path).expect("extracts without a panic");
 }

@@ -26,19 +26,19 @@ impl Events<'_, '_> {
         let planned = modality == Modality::Planned;
         let date = self.dates.for_sentence(self.doc, sent.index, k, planned);
         // An event dated after its article had not happened when it was written ("returns to
-        // London on April 11" in a story of April 6).
-        // A verb in the past ("visited Paris on March 2") says it happened, whatever the date.
-        let past = self.doc.info(k).verb.is_some_and(|v| {
-            matches!(
-                v.tense,
-                crate::lexicon::Tense::Past | crate::lexicon::Tense::PastParticiple
-            )
-        });
-        let after_article = !past
-            && match (&date, self.dates.doc_date()) {
-                (Some(d), Some(written)) => d.range.is_some_and(|r| r.start > written),
-                _ => false,
-            };
+        // London on April 11" in a story of April 6); but a verb in the past ("visited Paris on
+        // March 2") says it happened, whatever the date.
+        let after_article = date
+            .as_ref()
+            .and_then(|d| d.range)
+            .zip(self.dates.doc_date())
+            .is_some_and(|(range, written)| range.start > written)
+            && !self.doc.info(k).verb.is_some_and(|v| {
+                matches!(
+                    v.tense,
+                    crate::lexicon::Tense::Past | crate::lexicon::Tense::PastParticiple
+                )
+            });
         let status = match modality {
             _ if negated => Status::Denied,
             Modality::Happened | Modality::Reported if after_article => Status::Planned,

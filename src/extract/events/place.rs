@@ -139,12 +139,7 @@ impl Events<'_, '_> {
             return None;
         }
         let id = lex.known_named(EntityKind::Place, &p.name)?;
-        let known = lex.known(id);
-        match (known.place_kind, known.country) {
-            (Some(PlaceKind::Country), _) => Some(known.name.as_str()),
-            (_, Some(c)) => Some(lex.known(c).name.as_str()),
-            _ => None,
-        }
+        lex.country_of(id).map(|c| lex.known(c).name.as_str())
     }
 
     /// The countries a person's roles belong to: the country named ("Foreign Secretary of
@@ -157,12 +152,7 @@ impl Events<'_, '_> {
         let mut out = Vec::new();
         for of in entity.roles.iter().filter_map(|r| r.of.as_deref()) {
             if let Some(id) = lex.known_named(EntityKind::Place, of) {
-                let known = lex.known(id);
-                match (known.place_kind, known.country) {
-                    (Some(PlaceKind::Country), _) => out.push(known.name.as_str()),
-                    (_, Some(c)) => out.push(lex.known(c).name.as_str()),
-                    _ => {}
-                }
+                out.extend(lex.country_of(id).map(|c| lex.known(c).name.as_str()));
             } else if let Some(c) = lex
                 .known_named(EntityKind::Organization, of)
                 .and_then(|id| lex.known(id).country)
