@@ -1,6 +1,7 @@
 //! Building a graph from documents: extraction on a pool of threads, each extraction kept as a
-//! [`Record`], and the records merged in order of their ids, so that the same documents always
-//! give the same graph, whatever order they came in and however many threads ran.
+//! [`Record`], and the records merged in a fixed order (by date, then id), so that the same
+//! documents always give the same graph, whatever order they came in and however many threads
+//! ran.
 //!
 //! The shell, the command line and the examples all build through [`add_documents`] (or
 //! [`extract_each`], for a caller that wants each extraction rather than a graph). Nothing here
@@ -16,7 +17,7 @@ use std::num::NonZeroUsize;
 use rayon::prelude::*;
 
 use crate::extract::extract;
-use crate::graph::{KnowledgeGraph, Outcome, Record, RecordBlock, StoredGraph};
+use crate::graph::{KnowledgeGraph, Outcome, Record, RecordBlock};
 use crate::lexicon::Lexicon;
 use crate::model::{Extraction, Warning};
 use crate::text::Document;
@@ -254,35 +255,6 @@ impl ShardRecord {
             relations: record.relations.len(),
         }
     }
-}
-
-/// Extracts the documents and adds their records to a graph file held as blocks
-/// ([`StoredGraph`]), without merging: what `kg add` does. A document whose id the file holds
-/// is skipped when its text is the same and replaces the one held when it is not (when
-/// `options.replace` says so); within `docs` the first of an id wins, as in [`add_documents`].
-pub fn add_to_stored(
-    stored: &mut StoredGraph,
-    docs: &[Document],
-    lexicon: &Lexicon,
-    options: &Options,
-    observer: &dyn Observer,
-) -> Result<Report, BuildError> {
-    let mut report = Report::default();
-    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-    extract_each(docs, lexicon, options, observer, |doc, ex| {
-        let record = Record::new(doc, &ex);
-        report.found(&record, ex.warnings.len());
-        let duplicate = stored.has_fingerprint(record.fingerprint);
-        let outcome = if seen.insert(record.id.clone()) {
-            stored.insert(&record, options.replace)
-        } else {
-            // A later document of an id given earlier: the first one stays.
-            stored.insert(&record, false)
-        };
-        report.count(outcome, duplicate, record.date.is_some());
-        Ok(())
-    })?;
-    Ok(report)
 }
 
 /// Extracts every document on a pool of threads and hands each extraction to `each` in input

@@ -455,7 +455,9 @@ fn build(
     summary.print(format, to_stdout)
 }
 
-/// `kg add`: texts added to a graph file's records, the other records copied as they are.
+/// `kg add`: texts added to a graph file. Its merged graph is read, and documents that come
+/// after every one it holds in the merge's order (a later day) are merged on top of it; others
+/// merge the records again.
 fn add(
     graph: &std::path::Path,
     paths: &[PathBuf],
@@ -467,21 +469,20 @@ fn add(
 ) -> Result<()> {
     let target = output.unwrap_or_else(|| graph.to_path_buf());
     let corrections = corrections_for(corrections, graph)?;
-    let mut stored = until_exit(input::load_stored(graph)?);
-    if let Some(corrections) = corrections {
-        stored.set_corrections(corrections);
-    }
+    let mut held = until_exit(input::load_graph(graph)?);
     let out = write::Output::open(&target)?;
     let docs = input::read_documents(paths, Policy { strict })?;
-    let report = respond::add_to_stored(&mut stored, &docs, jobs)?;
+    let extracted = respond::extract_documents(&docs, jobs)?;
+    drop(docs);
+    if let Some(corrections) = corrections {
+        held.set_corrections(corrections);
+    }
+    let report = kg::build::add_extracted(&mut held, extracted, true);
     let to_stdout = out.is_stdout();
-    let file = stored
-        .to_parts()
-        .map_err(|err| anyhow::anyhow!("cannot merge `{}`: {err}", graph.display()))?;
-    out.write_parts(&file.slices())?;
+    out.write_parts(&held.to_parts().slices())?;
     let summary = Summary {
         graph: target.display().to_string(),
-        documents: stored.len(),
+        documents: held.doc_count(),
         removed: 0,
         report,
         graph_entities: None,

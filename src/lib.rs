@@ -5,7 +5,7 @@
 //! The pipeline runs one way, each stage with its own type:
 //! [`text`] ([`text::Document`]) -> [`extract`] ([`extract::Extraction`]) ->
 //! [`graph`] ([`graph::KnowledgeGraph`]) -> [`query`] ([`query::Answer`]) -> [`export`].
-//! [`build`] runs the first stages over many documents (in parallel, merged in id order) and
+//! [`build`] runs the first stages over many documents (in parallel, merged by date, then id) and
 //! turns bytes into documents.
 //! None of these modules touches files, the terminal or the environment; the binary does.
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use kg::build::{self, BuildError};
 use kg::export::{self, Selection};
-use kg::graph::{KnowledgeGraph, StoredGraph};
+use kg::graph::KnowledgeGraph;
 use kg::lexicon::Lexicon;
 use kg::query::{self, Answer, QueryError};
 use kg::text::Document;
@@ -64,27 +64,6 @@ pub fn extract_documents(
     };
     let progress = BuildProgress::new(docs.len());
     Ok(build::extract_blocks(docs, lexicon(), &options, &progress)?)
-}
-
-/// Extracts the documents and adds their records to a graph file held as blocks, replacing
-/// documents whose text changed; nothing is merged (`kg add`).
-pub fn add_to_stored(
-    stored: &mut StoredGraph,
-    docs: &[Document],
-    jobs: Option<NonZeroUsize>,
-) -> Result<build::Report> {
-    let options = build::Options {
-        jobs,
-        replace: true,
-    };
-    let progress = BuildProgress::new(docs.len());
-    Ok(build::add_to_stored(
-        stored,
-        docs,
-        lexicon(),
-        &options,
-        &progress,
-    )?)
 }
 
 /// Extracts the documents and hands each extraction to `each`, in input order. An I/O error

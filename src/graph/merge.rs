@@ -1,8 +1,10 @@
-//! The merge: records, in id order, into nodes and edges, with the corrections applied.
+//! The merge: records, by date and then id, into nodes and edges, with the corrections applied.
 //!
 //! [`KnowledgeGraph::rebuild`] clears everything derived and merges every record again. The
 //! result depends only on the set of records and the corrections: records are always taken in
-//! id order, a record whose text is that of one before it (its fingerprint) adds no facts, and
+//! the same order (`RecordBlocks::merge_order`: by date, the undated first, then by id), so
+//! that a new day's articles come after every one held and merge on top (`ontop.rs`); a record
+//! whose text is that of one before it (its fingerprint) adds no facts, and
 //! the corrections apply at fixed points: `type`, `drop` and `different` as each entity is
 //! placed (`different` refuses a merge, it never undoes one), `same` and `role` once every
 //! record is placed.
@@ -50,7 +52,7 @@ pub(super) fn vouched_person(entity: &RecordEntity) -> bool {
 }
 
 impl Fixes {
-    fn new(corrections: &Corrections) -> Fixes {
+    pub(super) fn new(corrections: &Corrections) -> Fixes {
         let mut fixes = Fixes::default();
         for fix in &corrections.retype {
             if let Some(kind) = Corrections::kind_of(fix) {
@@ -185,20 +187,23 @@ fn note_birth(births: &mut Vec<u32>, index: usize, clock: &mut u32) {
 }
 
 impl KnowledgeGraph {
-    /// Clears everything derived from the records and merges them all again, in id order, with
-    /// the corrections.
+    /// Clears everything derived from the records and merges them all again, in the merge's
+    /// order, with the corrections.
     pub(super) fn rebuild(&mut self) {
         let records = std::mem::take(&mut self.records);
+        let order = records.merge_order();
         let corrections = std::mem::take(&mut self.corrections);
         let mut fixes = Fixes::new(&corrections);
         let Survey {
+            votes,
             companies,
             entities,
             relations,
-        } = survey(&records);
+        } = survey(&records, &order);
         fixes.companies = companies;
         *self = KnowledgeGraph {
             fixes,
+            votes,
             records,
             corrections,
             ..KnowledgeGraph::default()
@@ -212,7 +217,7 @@ impl KnowledgeGraph {
         self.graph.reserve_nodes(entities / 2);
         self.graph.reserve_edges(relations);
         let records = std::mem::take(&mut self.records);
-        for_each_record(&records, |_, record| self.merge_record(record));
+        for_each_record(&records, &order, |record| self.merge_record(record));
         self.records = records;
         self.apply_same();
         self.apply_roles();

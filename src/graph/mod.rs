@@ -18,6 +18,7 @@ mod file;
 mod fuzzy;
 mod merge;
 mod namesakes;
+mod ontop;
 mod order;
 mod record;
 mod survey;
@@ -259,9 +260,11 @@ pub struct KnowledgeGraph {
     births: u32,
     /// A node or an edge was removed since the graph was last put in order (`canonicalize`).
     holes: bool,
+    /// The company vote's counts over the records (`survey::Votes`).
+    votes: survey::VoteCounts,
     /// Read from a graph file: the indexes only merging needs (edges by their ends,
-    /// fingerprints, the corrections prepared as `fixes`) are not there, so the next change
-    /// merges every record again.
+    /// fingerprints, the merges logged, the corrections prepared as `fixes`) are not there
+    /// until `resume` makes them.
     read: bool,
     /// The records came from a file and passed its checksum, but have not all been decoded: at
     /// the first change, those that do not decode (a forged file) are left out.
@@ -391,7 +394,9 @@ impl KnowledgeGraph {
         records: Vec<file::RecordBlock>,
         replace: bool,
     ) -> Vec<Outcome> {
-        self.check_records();
+        // The records of a file are checked only when they are all merged again: merging new
+        // ones on top reads none of them.
+        self.expect_records();
         // Each id is looked up once, by binary search among the records held; new records are
         // sorted and merged with those held in one pass, so that adding n records to a graph
         // of m costs O(m + n log n), not a shift of the records held for every new one.
@@ -436,34 +441,31 @@ impl KnowledgeGraph {
             return outcomes;
         }
         added.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        let held = self.records.len();
-        // Records that sort after every one held can be merged on top of what is there, which
+        // Records that the merge takes after every one held (a later day, or a later id on the
+        // last day: `RecordBlocks::merge_order`) can be merged on top of what is there, which
         // is what merging everything again would do, when no correction applies at the end. (A
         // graph of no records is merged in full: that is one pass, and it counts the votes.)
-        let mut append = replaced.is_empty()
-            && held > 0
-            && !self.read
+        let last_held = self.records.last_merged();
+        let on_top = replaced.is_empty()
             && self.corrections.same.is_empty()
             && self.corrections.role.is_empty()
-            && added
-                .first()
-                .is_some_and(|a| a.id.as_str() > self.records.head(held - 1).0);
+            && last_held.is_some_and(|last| added.iter().all(|a| (a.date(), a.id.as_str()) > last));
+        let mut new: Vec<(Option<crate::model::Date>, String)> = Vec::new();
+        if on_top {
+            new = added.iter().map(|a| (a.date(), a.id.clone())).collect();
+            new.sort_unstable();
+        }
         self.records = self.records.with(&replaced, &added);
         drop(added);
-        // A new record may make a name a company's that an earlier record's person has.
-        if append && survey::survey(&self.records).companies != self.fixes.companies {
-            append = false;
-        }
-        if append {
-            self.clear_indexes();
-            let mut names = file::Lookups::new();
-            for i in held..self.records.len() {
-                if let Some(record) = self.records.decode(i, &mut names) {
-                    self.merge_record(&record);
-                }
-            }
-            self.canonicalize();
-        } else {
+        self.clear_indexes();
+        let at: Vec<usize> = new
+            .iter()
+            .filter_map(|(_, id)| self.records.position(id).ok())
+            .collect();
+        // A new record may make a name a company's that an earlier record's person has: then
+        // everything is merged again.
+        if !(on_top && self.merge_on_top(&at)) {
+            self.check_records();
             self.rebuild();
         }
         outcomes

@@ -11,26 +11,35 @@ use crate::lexicon::flag;
 use crate::model::{EntityKind, LinkReason};
 use crate::names::normalize;
 
-/// What a pass over all the records finds before any is merged: the names they say are
-/// companies' ([`Votes`]), and how many entities and relations they hold (to size
-/// the indexes).
+/// What a pass over all the records finds before any is merged: the company vote's counts and
+/// the names they make companies' ([`Votes`]), and how many entities and relations the records
+/// hold (to size the indexes).
 pub(super) struct Survey {
+    pub(super) votes: VoteCounts,
     pub(super) companies: FxHashSet<String>,
     pub(super) entities: usize,
     pub(super) relations: usize,
 }
 
-/// Decodes the records in order, a slice at a time on every core, and surveys them.
-pub(super) fn survey(records: &RecordBlocks) -> Survey {
+/// The company vote's counts: folded name -> (documents that give it as a company's, documents
+/// that give a person of that name a title, an honorific or a role). The graph keeps them (and
+/// its file saves them), so that records merged on top of a graph are counted in without
+/// reading the others again.
+pub(super) type VoteCounts = FxHashMap<String, (u32, u32)>;
+
+/// Decodes the records at the positions of `order`, a slice at a time on every core, and
+/// surveys them.
+pub(super) fn survey(records: &RecordBlocks, order: &[usize]) -> Survey {
     let mut votes = Votes::default();
     let (mut entities, mut relations) = (0, 0);
-    for_each_record(records, |_, record| {
+    for_each_record(records, order, |record| {
         entities += record.entities.len();
         relations += record.relations.len();
         votes.add(record);
     });
     Survey {
         companies: votes.companies(),
+        votes: votes.votes,
         entities,
         relations,
     }
@@ -39,18 +48,17 @@ pub(super) fn survey(records: &RecordBlocks) -> Survey {
 /// Records decoded at a time, on every core, while the ones before are used.
 const DECODE_SLICE: usize = 1024;
 
-/// Calls `f` with each record that decodes, in order, decoding a slice of them at a time on
-/// every core.
-pub(super) fn for_each_record(records: &RecordBlocks, mut f: impl FnMut(usize, &super::Record)) {
-    let mut from = 0;
-    while from < records.len() {
-        let to = (from + DECODE_SLICE).min(records.len());
-        for (i, record) in records.decode_range(from..to).iter().enumerate() {
-            if let Some(record) = record {
-                f(from + i, record);
-            }
+/// Calls `f` with each record at the positions of `order` that decodes, in that order,
+/// decoding a slice of them at a time on every core.
+pub(super) fn for_each_record(
+    records: &RecordBlocks,
+    order: &[usize],
+    mut f: impl FnMut(&super::Record),
+) {
+    for slice in order.chunks(DECODE_SLICE) {
+        for record in records.decode_at(slice).iter().flatten() {
+            f(record);
         }
-        from = to;
     }
 }
 
@@ -61,15 +69,29 @@ pub(super) fn for_each_record(records: &RecordBlocks, mut f: impl FnMut(usize, &
 /// Merrill Lynch spokesman" must not outvote fifty "Merrill Lynch and Co Inc"). So "Merrill
 /// Lynch said" in a story that never gives the legal form is the company's, whichever order
 /// the stories come in.
-/// Counted a record at a time, in order of the ids.
+/// Counted a record at a time, in the order of the merge.
 #[derive(Default)]
-struct Votes {
-    votes: FxHashMap<String, (u32, u32)>,
+pub(super) struct Votes {
+    votes: VoteCounts,
+    /// The fingerprints of the stories counted.
     seen: FxHashSet<u64>,
 }
 
 impl Votes {
-    fn add(&mut self, record: &super::Record) {
+    /// The vote so far: these counts, over stories of these fingerprints.
+    pub(super) fn resume(votes: VoteCounts, seen: impl IntoIterator<Item = u64>) -> Votes {
+        Votes {
+            votes,
+            seen: seen.into_iter().collect(),
+        }
+    }
+
+    /// The counts.
+    pub(super) fn into_counts(self) -> VoteCounts {
+        self.votes
+    }
+
+    pub(super) fn add(&mut self, record: &super::Record) {
         // A story held twice is one story (the merge folds it), and one vote.
         if !self.seen.insert(record.fingerprint) {
             return;
@@ -122,11 +144,17 @@ impl Votes {
         }
     }
 
-    fn companies(self) -> FxHashSet<String> {
-        self.votes
-            .into_iter()
-            .filter(|(_, (company, person))| company > person)
-            .map(|(name, _)| name)
-            .collect()
+    pub(super) fn companies(&self) -> FxHashSet<String> {
+        companies(&self.votes)
     }
+}
+
+/// The names these counts make companies': given as a company's by more documents than give a
+/// person of that name a title or a role.
+pub(super) fn companies(votes: &VoteCounts) -> FxHashSet<String> {
+    votes
+        .iter()
+        .filter(|(_, (company, person))| company > person)
+        .map(|(name, _)| name.clone())
+        .collect()
 }

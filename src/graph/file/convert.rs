@@ -236,6 +236,21 @@ pub(super) fn record_head(block: &[u8]) -> Result<(&str, u64, u64), GraphFileErr
     Ok((id, text_hash, fingerprint))
 }
 
+/// The date at the start of a record's block (after its id, hashes and title), read without
+/// the rest; none when it has none or it does not read.
+pub(super) fn record_date(block: &[u8]) -> Option<crate::model::Date> {
+    let mut input = Decoder::new(block);
+    input.str().ok()?;
+    input.r.u64().ok()?;
+    input.r.u64().ok()?;
+    input.opt_str().ok()?;
+    if input.present().ok()? {
+        day(input.date().ok()?).ok()
+    } else {
+        None
+    }
+}
+
 /// Reads a record's block back, checking what it means: names of enum values, positions of
 /// entities, spans, dates and confidences.
 pub(super) fn decode_record(block: &[u8], names: &mut Lookups) -> Result<Record, GraphFileError> {

@@ -36,6 +36,11 @@ pub struct RecordBlock {
 }
 
 impl RecordBlock {
+    /// The document's date, if it has one.
+    pub(crate) fn date(&self) -> Option<crate::model::Date> {
+        convert::record_date(&self.bytes)
+    }
+
     /// A record's block.
     pub fn encode(record: &Record) -> RecordBlock {
         let mut bytes = convert::encode_record(record);
@@ -131,6 +136,36 @@ impl RecordBlocks {
     /// Record `i`, decoded.
     pub(crate) fn decode(&self, i: usize, names: &mut convert::Lookups) -> Option<Record> {
         convert::decode_record(self.block(i), names).ok()
+    }
+
+    /// Record `i`'s date, if it has one.
+    pub(crate) fn date(&self, i: usize) -> Option<crate::model::Date> {
+        convert::record_date(self.block(i))
+    }
+
+    /// The last record in the order the graph merges them, as its date and id.
+    pub(crate) fn last_merged(&self) -> Option<(Option<crate::model::Date>, &str)> {
+        (0..self.len())
+            .map(|i| (self.date(i), self.head(i).0))
+            .max()
+    }
+
+    /// The positions of the records in the order the graph merges them: by date, the undated
+    /// first, and by id within a day. News arrives in this order, so the articles of a new day
+    /// merge on top of a graph of the days before (`KnowledgeGraph::insert`).
+    pub(crate) fn merge_order(&self) -> Vec<usize> {
+        let mut order: Vec<(Option<crate::model::Date>, usize)> =
+            (0..self.len()).map(|i| (self.date(i), i)).collect();
+        order.sort_unstable();
+        order.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The records at these positions, decoded on every core; a block that does not decode
+    /// is `None`.
+    pub(crate) fn decode_at(&self, at: &[usize]) -> Vec<Option<Record>> {
+        at.par_iter()
+            .map_init(convert::Lookups::new, |names, &i| self.decode(i, names))
+            .collect()
     }
 
     /// Records `from..to`, decoded on every core; a block that does not decode is `None`.

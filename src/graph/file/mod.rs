@@ -30,7 +30,7 @@ pub(crate) use held::RecordBlocks;
 pub use lines::{MAX_RECORD_LINE_BYTES, RecordLineError, parse_record_line, record_line};
 pub use stored::StoredGraph;
 
-pub(crate) use convert::{Lookups, encode_record};
+pub(crate) use convert::encode_record;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -45,7 +45,7 @@ const MAGIC: &[u8; 8] = b"KGRAPH\n\0";
 /// The version of the layout this build writes and reads. Bumped whenever the bytes written for
 /// a graph change (the golden file in `tests/data/graph/` fails until it is); files of any
 /// other version are refused with a message that says to rebuild them.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 /// The sections, in the order they follow the header.
 const SECTIONS: usize = 3;

@@ -29,6 +29,14 @@ pub(super) struct Encoder<'a> {
 }
 
 impl<'a> Encoder<'a> {
+    /// An encoder with room for this many distinct strings and bytes.
+    pub(super) fn with_capacity(strings: usize, bytes: usize) -> Encoder<'a> {
+        let mut encoder = Encoder::default();
+        encoder.ids.reserve(strings);
+        encoder.w.buf.reserve(bytes);
+        encoder
+    }
+
     /// A string: its number plus one if it was written before, else 0 and the string itself.
     pub(super) fn str(&mut self, s: &'a str) {
         self.with_tag(s, 0);

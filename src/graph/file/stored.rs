@@ -1,37 +1,28 @@
-//! A graph file's records as blocks of bytes, for adding and removing documents without
-//! extracting the others again: each record is a block that numbers its own strings, so it can
-//! be copied into the new file as it is. Reading one takes only each block's id and hashes;
-//! writing one merges the records (the file holds the merged graph too). The bytes written are
-//! those [`KnowledgeGraph::to_bytes`] gives for the same records and corrections, so a graph
-//! grown this way is the graph a fresh build of its documents makes.
+//! A graph file's records as blocks of bytes, for removing documents (`kg remove`) without
+//! extracting the others again or reading the merged graph, which a removal merges anew: each
+//! record is a block that numbers its own strings, so it can be copied into the new file as it
+//! is. Reading one takes only each block's id and hashes; writing one merges the records (the
+//! file holds the merged graph too). The bytes written are those [`KnowledgeGraph::to_bytes`]
+//! gives for the same records and corrections, so a graph cut down this way is the graph a
+//! fresh build of its documents makes.
 
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
 use super::{FileParts, GraphFileError, RecordBlocks, blocks, convert, merged, open};
-use crate::graph::{Corrections, KnowledgeGraph, Outcome, Record};
+use crate::graph::{Corrections, KnowledgeGraph};
 
-/// Where a record's block is.
-#[derive(Clone, Debug)]
-enum Block {
-    /// In the file read.
-    Read(Range<usize>),
-    /// Made since.
-    New(Vec<u8>),
-}
-
-/// One record: its id, hashes and block.
+/// One record: its id, fingerprint and where its block is in the file read.
 #[derive(Clone, Debug)]
 struct Entry {
     id: String,
-    text_hash: u64,
     fingerprint: u64,
-    block: Block,
+    block: Range<usize>,
 }
 
-/// A graph file held as its blocks: documents can be added, replaced and removed, and the
-/// corrections changed, without merging or decoding the records already there.
+/// A graph file held as its blocks: documents can be removed, and the corrections changed,
+/// without merging or decoding the records already there.
 #[derive(Clone, Debug, Default)]
 pub struct StoredGraph {
     /// The body of the file read.
@@ -57,7 +48,7 @@ impl StoredGraph {
         };
         graph.entries.reserve(ranges.len());
         for range in ranges {
-            let (id, text_hash, fingerprint) = convert::record_head(&body[range.clone()])?;
+            let (id, _, fingerprint) = convert::record_head(&body[range.clone()])?;
             if graph
                 .entries
                 .last()
@@ -70,9 +61,8 @@ impl StoredGraph {
             *graph.fingerprints.entry(fingerprint).or_default() += 1;
             graph.entries.push(Entry {
                 id: id.to_string(),
-                text_hash,
                 fingerprint,
-                block: Block::Read(range),
+                block: range,
             });
         }
         graph.body = body.to_vec();
@@ -80,10 +70,7 @@ impl StoredGraph {
     }
 
     fn block<'a>(&'a self, entry: &'a Entry) -> &'a [u8] {
-        match &entry.block {
-            Block::Read(range) => &self.body[range.clone()],
-            Block::New(bytes) => bytes.as_slice(),
-        }
+        &self.body[entry.block.clone()]
     }
 
     /// The bytes of the graph file: exactly those of [`KnowledgeGraph::to_bytes`] for these
@@ -149,39 +136,8 @@ impl StoredGraph {
         self.entries.len() - self.fingerprints.len()
     }
 
-    /// True when a document held has this fingerprint ([`crate::graph::fingerprint`]).
-    pub fn has_fingerprint(&self, fingerprint: u64) -> bool {
-        self.fingerprints.contains_key(&fingerprint)
-    }
-
     fn position(&self, id: &str) -> Result<usize, usize> {
         self.entries.binary_search_by(|e| e.id.as_str().cmp(id))
-    }
-
-    /// Adds a record: a new id is added; an id held with the same text changes nothing; with
-    /// another text the record replaces the one held when `replace` says so.
-    pub fn insert(&mut self, record: &Record, replace: bool) -> Outcome {
-        let entry = |record: &Record| Entry {
-            id: record.id.clone(),
-            text_hash: record.text_hash,
-            fingerprint: record.fingerprint,
-            block: Block::New(convert::encode_record(record)),
-        };
-        match self.position(&record.id) {
-            Ok(i) if self.entries[i].text_hash == record.text_hash => Outcome::Unchanged,
-            Ok(_) if !replace => Outcome::Kept,
-            Ok(i) => {
-                self.forget(self.entries[i].fingerprint);
-                *self.fingerprints.entry(record.fingerprint).or_default() += 1;
-                self.entries[i] = entry(record);
-                Outcome::Replaced
-            }
-            Err(i) => {
-                *self.fingerprints.entry(record.fingerprint).or_default() += 1;
-                self.entries.insert(i, entry(record));
-                Outcome::Added
-            }
-        }
     }
 
     /// Removes the document with this id; false when there is none.
