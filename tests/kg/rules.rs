@@ -493,6 +493,12 @@ families! {
         the_speaker_is_not_the_subject_of_what_he_reports,
         speaking_to_a_body_is_no_meeting,
         a_meeting_noun_in_a_reported_clause_is_the_speakers,
+        a_common_noun_subject_is_no_one_named_before_it,
+        welcomed_by_with_a_common_noun_subject,
+        and_his_aides_met,
+        a_fronted_phrase_whose_subject_is_no_name,
+        whom_one_tells_holds_no_talks,
+        urging_a_meeting_is_no_meeting_yet,
     ],
     place => [
         met_at_the_kremlin,
@@ -574,5 +580,10 @@ families! {
         going_home_is_no_visit,
         a_host_in_his_own_capital_visits_nothing,
         only_people_travel,
+        a_cargo_leaving_is_no_visit,
+        a_shipment_going_is_no_visit,
+        a_place_after_another_noun_is_that_nouns,
+        speaking_to_concerns_is_meeting_no_one,
+        speaking_to_reporters_in,
     ],
 }

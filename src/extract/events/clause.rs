@@ -16,6 +16,9 @@ impl Events<'_, '_> {
         let doc = self.doc;
         let floor = reach(sent, k);
         let says = doc.info(k).verb.is_some_and(|v| v.class == VerbClass::Say);
+        if !says && let Some(list) = self.common_noun_subject(sent, k) {
+            return list;
+        }
         let mut j = k;
         while j > floor {
             j -= 1;
@@ -192,15 +195,132 @@ impl Events<'_, '_> {
     /// The person or organisation a phrase starting at `from` names, past its determiners,
     /// titles and qualifiers ("Liberal Democrat leader Charles Kennedy").
     pub(super) fn first_agent_from(&self, sent: Sent, from: usize) -> Option<&Ref> {
+        let doc = self.doc;
         self.objects(sent, from, |r| self.agent(r))
             .0
             .first()
             .copied()
             .or_else(|| {
-                (from..sent.end.min(from + 12))
+                // Up to the clause's verb: "..., several business leaders said they favoured
+                // a return to the IMF" has no agent for a subject.
+                let verb = (from..sent.end.min(from + 12)).find(|&k| {
+                    self.ref_covering(k).is_none()
+                        && doc
+                            .info(k)
+                            .verb
+                            .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::Present))
+                });
+                (from..verb.unwrap_or(sent.end).min(from + 12))
                     .filter_map(|k| self.ref_starting(k))
                     .find(|r| self.agent(r))
             })
+    }
+
+    /// The subject of the trigger at `k` when it is a common noun right before the trigger's
+    /// verb group ("such policies had been welcomed by", "banking officials would discuss",
+    /// "shareholders received"): it names no one, so the subject is no name further back,
+    /// only one joined to it by "and" ("Kerry and his aides met"). `None` when the word
+    /// before the verb group is no common noun.
+    fn common_noun_subject(&self, sent: Sent, k: usize) -> Option<Vec<&Ref>> {
+        let doc = self.doc;
+        // A noun trigger's own modifiers come before it ("brief talks", "a video call").
+        if doc.info(k).noun.is_some() || doc.info(k).verb.is_none() {
+            return None;
+        }
+        let mut j = k;
+        while j > sent.start {
+            let prev = j - 1;
+            let adverb = doc.shape(prev) == TokenShape::Lower && doc.s(prev).ends_with("ly");
+            if doc.is_any(prev, AUXILIARIES)
+                || adverb
+                || doc.cue(prev, Cue::Negation)
+                || doc.cue(prev, Cue::AdverbAfter)
+                || doc.cue(prev, Cue::Planned)
+                || doc.cue(prev, Cue::Reported)
+                || doc
+                    .info(prev)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Light)
+            {
+                j = prev;
+                continue;
+            }
+            break;
+        }
+        let noun = j.checked_sub(1).filter(|&n| n >= sent.start)?;
+        // "as it leaves Atlanta": a thing, which neither travels nor meets.
+        if doc.is(noun, "it") {
+            return Some(Vec::new());
+        }
+        if doc.shape(noun) != TokenShape::Lower
+            || doc.s(noun).len() < 3
+            || doc.info(noun).verb.is_some()
+            || self.ref_covering(noun).is_some()
+            || self.is_pair_word(noun)
+            || doc.is_any(noun, NOT_NOUNS)
+            || [
+                Cue::Determiner,
+                Cue::Preposition,
+                Cue::ClauseWord,
+                Cue::NotTopic,
+                Cue::PhraseOpener,
+                Cue::NumberWord,
+            ]
+            .into_iter()
+            .any(|c| doc.cue(noun, c))
+        {
+            return None;
+        }
+        // Back over the rest of the noun phrase ("the banking industry officials").
+        // "a first 300,000 tonnes shipment of Dutch grain": numbers, "of" and nationality
+        // words too.
+        let mut start = noun;
+        while start > sent.start
+            && start + 8 > noun
+            && (doc.shape(start - 1) == TokenShape::Lower
+                || doc.cue(start - 1, Cue::Determiner)
+                || doc
+                    .s(start - 1)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',')
+                || self
+                    .ref_covering(start - 1)
+                    .is_some_and(|r| r.kind == RefKind::Demonym))
+            && !doc.is_any(start - 1, &["and", "or", "but"])
+            && self
+                .ref_covering(start - 1)
+                .is_none_or(|r| matches!(r.kind, RefKind::Pronoun | RefKind::Demonym))
+            && doc.info(start - 1).verb.is_none()
+        {
+            start -= 1;
+        }
+        // A noun by its form: a plural ("officials", "policies"), or a word a determiner or a
+        // number opens ("the first cargo", "such a plan"); an unknown word alone ("just") may
+        // be an adverb.
+        let word = doc.s(noun);
+        let plural = word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e));
+        let determined = (start..noun).any(|d| {
+            doc.cue(d, Cue::Determiner)
+                || doc.cue(d, Cue::NumberWord)
+                || doc.is_any(
+                    d,
+                    &["such", "other", "several", "many", "some", "any", "no"],
+                )
+        });
+        if !plural && !determined {
+            return None;
+        }
+        let mut list = Vec::new();
+        if start > sent.start + 1
+            && doc.is(start - 1, "and")
+            && let Some(r) = self.ref_covering(start - 2)
+            && self.agent(r)
+        {
+            list.push(r);
+            self.coordinated_before(sent, r.from, &mut list);
+            list.reverse();
+        }
+        Some(list)
     }
 
     /// Where the noun phrase around a name starts: back over determiners, titles, nationality
@@ -261,11 +381,13 @@ impl Events<'_, '_> {
                     continue;
                 }
             }
+            // "told Reuters", "assured the minister": whom one tells is an object.
             return doc.cue(j, Cue::Preposition)
                 || doc.info(j).verb.is_some_and(|v| {
                     !matches!(v.class, VerbClass::Say | VerbClass::Plan | VerbClass::Be)
                         && v.tense != Tense::Ing
                 })
+                || doc.is_any(j, TELL)
                 || doc.is(j, "and")
                     && (self.and_joins_object(sent, j, floor)
                         || self.conjunct_governed(sent, j, floor));
@@ -619,6 +741,78 @@ impl Events<'_, '_> {
 pub(super) const CLAUSE_REACH: usize = 40;
 
 /// The first token a leftward search from `k` may look at.
+/// Words passed over between a subject and its verb: auxiliaries, contractions, some adverbs.
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "to",
+    "also",
+    "then",
+    "first",
+    "still",
+    "now",
+    "already",
+    "both",
+    "each",
+    "all",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "jointly",
+    "separately",
+    "didn",
+    "don",
+    "doesn",
+    "wasn",
+    "weren",
+    "won",
+    "isn",
+    "aren",
+    "hasn",
+    "haven",
+    "hadn",
+    "wouldn",
+    "couldn",
+    "shouldn",
+    "never",
+    "not",
+    "t",
+    "'t",
+    "\u{2019}t",
+];
+/// Words before a verb that are no noun: relative and clause words.
+const NOT_NOUNS: &[&str] = &[
+    "who", "whom", "whose", "which", "that", "where", "when", "while", "whether", "because",
+    "unless", "until", "after", "before", "since", "though", "although",
+];
+
+/// Verbs of saying whose object is whom one tells ("told Reuters the talks ...").
+const TELL: &[&str] = &[
+    "tell", "tells", "told", "telling", "informed", "informs", "assured", "assures", "briefed",
+    "reminded", "warned", "warns",
+];
+
 fn reach(sent: Sent, k: usize) -> usize {
     sent.start.max(k.saturating_sub(CLAUSE_REACH))
 }

@@ -3,7 +3,7 @@
 
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::{Tense, flag};
+use crate::lexicon::{Cue, Tense, flag};
 use crate::model::{EntityKind, Rule};
 use crate::text::TokenShape;
 
@@ -80,7 +80,12 @@ impl Events<'_, '_> {
             {
                 end += 1;
             }
-            if let Some(place) = self.meeting_place(sent, end) {
+            // "met police chiefs in Manchester", "spoke to reporters in Bonn"; but "spoke to
+            // concerns in Canada" met no one.
+            if end > o
+                && self.people_noun(end - 1)
+                && let Some(place) = self.meeting_place(sent, end)
+            {
                 let at = Ref::name(end, end, place);
                 self.emit_visits(sent, k, &people, &[at], Rule::MetAt);
             }
@@ -90,6 +95,35 @@ impl Events<'_, '_> {
             return;
         }
         self.emit_pairs(sent, k, &subjects, &objects, rule, after, true);
+    }
+
+    /// True when the word at `j` names people ("chiefs", "reporters", "officials").
+    fn people_noun(&self, j: usize) -> bool {
+        let doc = self.doc;
+        let word = doc.s(j);
+        doc.cue(j, Cue::Audience)
+            || doc.cue(j, Cue::PairNoun)
+            || doc.info(j).has(flag::OCCUPATION)
+            || [
+                "ers",
+                "ors",
+                "ists",
+                "ians",
+                "ants",
+                "ents",
+                "men",
+                "women",
+                "people",
+                "chiefs",
+                "officials",
+                "leaders",
+                "executives",
+                "delegates",
+                "delegation",
+                "staff",
+            ]
+            .iter()
+            .any(|end| word.ends_with(end))
     }
 
     pub(super) fn symmetric_subjects(&mut self, sent: Sent, k: usize, rule: Rule) {

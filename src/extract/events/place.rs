@@ -4,7 +4,7 @@
 use super::CLAUSE_BREAKS;
 use super::{Events, Sent};
 use crate::extract::entities::RefKind;
-use crate::lexicon::flag;
+use crate::lexicon::{Cue, flag};
 use crate::model::{EntityId, EntityKind, PlaceKind};
 use crate::text::TokenShape;
 
@@ -31,9 +31,60 @@ impl Events<'_, '_> {
                 // meeting in New York" is not about New York.
                 return self.place_at(j + 1, doc.is(j, "at"));
             }
+            // "met X on Monday in Paris", "for talks in Moscow", "on the platform at
+            // Sunderland station"; but "through its embassy in Washington", "goals set in
+            // Paris": a place after another word is that word's.
+            let determined =
+                (j.saturating_sub(2).max(after)..j).any(|d| doc.cue(d, Cue::Determiner));
+            if !(self.may_come_before_a_place(j) || determined && doc.shape(j) == TokenShape::Lower)
+            {
+                return None;
+            }
             j += 1;
         }
         None
+    }
+
+    /// True when the word at `j` may stand between a meeting and its place: a word of when
+    /// ("on Monday", "last week", "the next day"), an adverb, or a meeting noun ("for talks").
+    fn may_come_before_a_place(&self, j: usize) -> bool {
+        let doc = self.doc;
+        let info = doc.info(j);
+        info.any(flag::WEEKDAY | flag::MONTH)
+            || info.noun.is_some()
+            || doc.cue(j, Cue::AdverbAfter)
+            || doc.cue(j, Cue::NumberWord)
+            || doc.cue(j, Cue::Determiner)
+            || doc.shape(j) == TokenShape::Lower && doc.s(j).ends_with("ly")
+            || doc.s(j).bytes().all(|b| b.is_ascii_digit())
+            || doc.is_any(
+                j,
+                &[
+                    "on",
+                    "last",
+                    "this",
+                    "next",
+                    "week",
+                    "weekend",
+                    "month",
+                    "year",
+                    "day",
+                    "days",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "night",
+                    "for",
+                    "again",
+                    "also",
+                    "then",
+                    "later",
+                    "earlier",
+                    "separately",
+                    "together",
+                    "privately",
+                ],
+            )
     }
 
     /// The place named at `x` (after "in"/"at"): "the Kremlin" (an organisation stands for its
