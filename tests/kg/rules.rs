@@ -499,6 +499,7 @@ families! {
         a_fronted_phrase_whose_subject_is_no_name,
         whom_one_tells_holds_no_talks,
         urging_a_meeting_is_no_meeting_yet,
+        objects_before_an_infinitive_are_not_its_subject,
     ],
     place => [
         met_at_the_kremlin,
@@ -512,6 +513,7 @@ families! {
         copula,
         counterpart,
         ambassador_to_a_capital,
+        a_nationality_and_an_industry_before_minister,
     ],
     speech => [
         quote_then_said,
@@ -545,6 +547,9 @@ families! {
         next_week_is_planned,
         a_visit_before_said_expected_happened,
         unlikely_is_not_happening,
+        flies_this_weekend_is_planned,
+        when_he_pays_a_visit_is_planned,
+        after_meeting_is_past_whatever_follows,
     ],
     topics => [
         about,

@@ -77,6 +77,16 @@ impl Events<'_, '_> {
                 let mut list = vec![r];
                 self.coordinated_before(sent, r.from, &mut list);
                 list.reverse();
+                // "X met A, B and C to discuss the debt": the names before an infinitive of
+                // purpose are an earlier verb's objects; its subject is that verb's.
+                if k > sent.start
+                    && doc.is(k - 1, "to")
+                    && list.len() >= 2
+                    && self.governed(sent, list[0].from)
+                {
+                    j = list[0].from;
+                    continue;
+                }
                 return list;
             }
         }

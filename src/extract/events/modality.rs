@@ -3,7 +3,7 @@
 
 use super::CLAUSE_BREAKS;
 use super::{Events, Sent, sentence_is_headline};
-use crate::lexicon::{Cue, VerbClass, flag};
+use crate::lexicon::{Cue, Tense, VerbClass, flag};
 
 impl Events<'_, '_> {
     /// Modality and negation from the words before the trigger in its clause.
@@ -47,6 +47,20 @@ impl Events<'_, '_> {
             if info.is(Cue::Negation) || verb == Some(VerbClass::Refuse) {
                 negated = true;
             }
+            // "when he pays a visit to Nairobi", "once he arrives in Bonn": with no verb in
+            // the past after these words, they speak of what is to come.
+            if doc.is_any(j, &["when", "once", "if", "unless", "until"])
+                && !(j + 1..=k).any(|v| {
+                    doc.info(v)
+                        .verb
+                        .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::PastParticiple))
+                        || doc.shape(v) == crate::text::TokenShape::Lower
+                            && doc.s(v).ends_with("ed")
+                        || doc.is_any(v, &["was", "were", "had", "did"])
+                })
+            {
+                modality = Modality::Planned;
+            }
         }
         // "Abe's trip to Canberra was postponed": called off after the fact.
         for j in k + 1..(k + 10).min(sent.end) {
@@ -59,7 +73,13 @@ impl Events<'_, '_> {
         }
         // "Talks between them will take place ...", "The meeting is due on ...": the verb
         // after a noun trigger says whether its event is still to come.
-        if doc.info(k).noun.is_some() {
+        // (Not a gerund: "after meeting Suharto, the gains will come" met him.)
+        let gerund = k > sent.start
+            && doc.is_any(
+                k - 1,
+                &["after", "before", "while", "since", "without", "on", "by"],
+            );
+        if doc.info(k).noun.is_some() && !gerund {
             for j in k + 1..(k + 12).min(sent.end) {
                 // "a visit to Washington, said he expected ...": a verb of saying starts
                 // another clause, whose words say nothing of the visit.
@@ -76,8 +96,20 @@ impl Events<'_, '_> {
                 }
             }
         }
-        // "... next week", "tomorrow" after the trigger.
+        // "... next week", "tomorrow" after the trigger; "flies to Washington this weekend",
+        // "leaves later this month": a verb in the present with a time to come.
+        let present = doc
+            .info(k)
+            .verb
+            .is_some_and(|v| matches!(v.tense, Tense::Present | Tense::Base));
         for j in k..(k + 12).min(sent.end) {
+            if present
+                && (doc.is(j, "this") && doc.is_any(j + 1, &["weekend", "evening", "afternoon"])
+                    || doc.is(j, "later") && doc.is(j + 1, "this")
+                    || doc.is(j, "tonight"))
+            {
+                modality = Modality::Planned;
+            }
             if doc.is_any(j, &["tomorrow"])
                 || doc.is(j, "next")
                     && (doc.is_any(j + 1, &["week", "month", "year"])
