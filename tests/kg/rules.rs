@@ -441,6 +441,7 @@ families! {
         without_its_group_a_company_keeps_its_name,
         fields_joined_by_and,
         officials_and_an_administration_are_no_one,
+        a_company_named_by_what_it_deals_in,
     ],
     lexicon => [
         preposition,
@@ -590,5 +591,6 @@ families! {
         a_place_after_another_noun_is_that_nouns,
         speaking_to_concerns_is_meeting_no_one,
         speaking_to_reporters_in,
+        his_in_an_opening_phrase_is_the_subjects_past_a_relative_clause,
     ],
 }

@@ -13,9 +13,17 @@ pub(super) fn fronted_subject<'r>(
     k: usize,
 ) -> Option<&'r Ref> {
     let sentence = &doc.sentences[s];
-    let comma = doc.fronted_phrase_end(s)?;
+    let mut comma = doc.fronted_phrase_end(s)?;
     if k > comma {
         return None;
+    }
+    // "During his trip to Washington, which runs to April 29, Bangemann will meet ...": a
+    // relative clause on the phrase's last noun comes before the subject.
+    while doc.is_any(comma + 1, &["which", "who", "where", "when"]) {
+        let Some(next) = (comma + 2..sentence.tokens.end).find(|&j| doc.punct(j, &[","])) else {
+            break;
+        };
+        comma = next;
     }
     people
         .iter()

@@ -96,6 +96,9 @@ impl Events<'_, '_> {
                 }
             }
         }
+        if self.planned_by_main_clause(sent, k) {
+            modality = Modality::Planned;
+        }
         // "... next week", "tomorrow" after the trigger; "flies to Washington this weekend",
         // "leaves later this month": a verb in the present with a time to come.
         let present = doc
@@ -119,6 +122,34 @@ impl Events<'_, '_> {
             }
         }
         (modality, negated)
+    }
+
+    /// "During his trip to Washington, Bangemann will meet ...": a noun in an opening phrase
+    /// is to come when the main clause's verb is.
+    fn planned_by_main_clause(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        if doc.info(k).noun.is_none() {
+            return false;
+        }
+        let Some(comma) = doc.fronted_phrase_end(sent.index).filter(|&c| k < c) else {
+            return false;
+        };
+        let mut main = comma;
+        while doc.is_any(main + 1, &["which", "who", "where", "when"]) {
+            match (main + 2..sent.end).find(|&j| doc.punct(j, &[","])) {
+                Some(next) => main = next,
+                None => break,
+            }
+        }
+        for j in main + 1..(main + 8).min(sent.end) {
+            if doc.cue(j, Cue::Planned) {
+                return true;
+            }
+            if doc.info(j).verb.is_some() {
+                return false;
+            }
+        }
+        false
     }
 }
 
