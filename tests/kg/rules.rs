@@ -442,6 +442,7 @@ families! {
         fields_joined_by_and,
         officials_and_an_administration_are_no_one,
         a_company_named_by_what_it_deals_in,
+        two_names_hyphened_before_their_meeting_name_no_one,
     ],
     lexicon => [
         preposition,
@@ -592,5 +593,6 @@ families! {
         speaking_to_concerns_is_meeting_no_one,
         speaking_to_reporters_in,
         his_in_an_opening_phrase_is_the_subjects_past_a_relative_clause,
+        a_visit_by_someone,
     ],
 }

@@ -207,12 +207,23 @@ impl Events<'_, '_> {
         if !prep_ok {
             return;
         }
-        let (places, _) = self.objects(sent, k + 2, |r| self.place(r));
+        let (places, after) = self.objects(sent, k + 2, |r| self.place(r));
         let places: Vec<Ref> = places.into_iter().copied().collect();
         if places.is_empty() {
             return;
         }
+        // "a visit to London by King Fahd": the visitor follows "by".
+        let by: Vec<Ref> = if doc.is(after, "by") {
+            self.objects(sent, after + 1, |r| self.kind(r) == EntityKind::Person)
+                .0
+                .into_iter()
+                .copied()
+                .collect()
+        } else {
+            Vec::new()
+        };
         let owner: Vec<Ref> = match self.possessor(sent, k) {
+            _ if !by.is_empty() => by,
             Some(r) => vec![r],
             None => self
                 .subject(sent, k)
