@@ -443,6 +443,7 @@ families! {
         officials_and_an_administration_are_no_one,
         a_company_named_by_what_it_deals_in,
         two_names_hyphened_before_their_meeting_name_no_one,
+        a_charge_daffaires_is_a_title,
     ],
     lexicon => [
         preposition,

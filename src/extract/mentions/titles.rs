@@ -519,6 +519,15 @@ pub(crate) fn title_text(doc: &Doc, from: usize, to: usize) -> String {
                 if n > 0 {
                     out.push('-');
                 }
+                // "d'affaires" -> "d'Affaires": an elided article stays small.
+                let (article, part) = match part.split_once('\'') {
+                    Some((a, rest)) if a.len() == 1 => (Some(a), rest),
+                    _ => (None, part),
+                };
+                if let Some(a) = article {
+                    out.push_str(&a.to_lowercase());
+                    out.push('\'');
+                }
                 let mut chars = part.chars();
                 if let Some(c) = chars.next() {
                     out.extend(c.to_uppercase());
