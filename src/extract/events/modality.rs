@@ -20,6 +20,21 @@ impl Events<'_, '_> {
             }
             let info = doc.info(j);
             let verb = info.verb.map(|v| v.class);
+            // "on possible contracts he said he had discussed ...": a verb of saying opens the
+            // clause it reports; the words before it say nothing of what it reports.
+            if verb == Some(VerbClass::Say)
+                && !info.is(Cue::Negation)
+                && !info.is(Cue::Planned)
+                && info
+                    .verb
+                    .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::Present))
+                && j + 1 < k
+                && !doc.is(j + 1, "to")
+            {
+                modality = Modality::Happened;
+                negated = false;
+                continue;
+            }
             // "will meet", "'ll meet", "hopes to meet", "is expected to visit".
             if info.is(Cue::Planned) || verb == Some(VerbClass::Plan) {
                 modality = Modality::Planned;
@@ -99,29 +114,30 @@ impl Events<'_, '_> {
         if self.planned_by_main_clause(sent, k) {
             modality = Modality::Planned;
         }
-        // "... next week", "tomorrow" after the trigger; "flies to Washington this weekend",
-        // "leaves later this month": a verb in the present with a time to come.
+        if self.time_to_come_after(sent, k) {
+            modality = Modality::Planned;
+        }
+        (modality, negated)
+    }
+
+    /// "... next week", "tomorrow" after the trigger; "flies to Washington this weekend",
+    /// "leaves later this month": a verb in the present with a time to come.
+    fn time_to_come_after(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
         let present = doc
             .info(k)
             .verb
             .is_some_and(|v| matches!(v.tense, Tense::Present | Tense::Base));
-        for j in k..(k + 12).min(sent.end) {
-            if present
+        (k..(k + 12).min(sent.end)).any(|j| {
+            present
                 && (doc.is(j, "this") && doc.is_any(j + 1, &["weekend", "evening", "afternoon"])
                     || doc.is(j, "later") && doc.is(j + 1, "this")
                     || doc.is(j, "tonight"))
-            {
-                modality = Modality::Planned;
-            }
-            if doc.is_any(j, &["tomorrow"])
+                || doc.is_any(j, &["tomorrow"])
                 || doc.is(j, "next")
                     && (doc.is_any(j + 1, &["week", "month", "year"])
                         || doc.info(j + 1).has(flag::WEEKDAY))
-            {
-                modality = Modality::Planned;
-            }
-        }
-        (modality, negated)
+        })
     }
 
     /// "During his trip to Washington, Bangemann will meet ...": a noun in an opening phrase
