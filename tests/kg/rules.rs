@@ -444,6 +444,7 @@ families! {
         a_company_named_by_what_it_deals_in,
         two_names_hyphened_before_their_meeting_name_no_one,
         a_charge_daffaires_is_a_title,
+        a_hyphened_pair_lends_no_alias,
     ],
     lexicon => [
         preposition,

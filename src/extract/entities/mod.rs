@@ -504,7 +504,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
             .collect();
         let mut nearest = Nearest::new(cands, &self.entity_of);
         for (i, c) in cands.iter().enumerate() {
-            if self.entity_of[i].is_some() {
+            // "the Reagan-Gorbachev summit" names two parties, neither of them alone.
+            if self.entity_of[i].is_some() || self.pair_modifier(c.from, c.to) {
                 continue;
             }
             let linked = self.short_or_untyped(i, c, &typed_names, &guessed, &nearest);

@@ -107,7 +107,7 @@ impl Resolver<'_, '_> {
 impl Resolver<'_, '_> {
     /// True when the name at `from..to` is two capitalised names joined by a hyphen, before a
     /// word of what two parties share ("meeting", "summit", "talks", "accord").
-    fn pair_modifier(&self, from: usize, to: usize) -> bool {
+    pub(super) fn pair_modifier(&self, from: usize, to: usize) -> bool {
         let doc = self.doc;
         if to <= from || to >= doc.tokens.len() {
             return false;
