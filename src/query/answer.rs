@@ -67,6 +67,8 @@ pub enum EvidenceColumn {
     Source,
     /// The titles of roles.
     Role,
+    /// The highest confidence of its sentences.
+    Confidence,
 }
 
 impl Value {

@@ -221,6 +221,15 @@ pub struct Number {
     pub span: Span,
 }
 
+/// A number with a fractional part, `0.8`, in thousandths (so 0.8 is 800).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fraction {
+    /// Its value in thousandths.
+    pub thousandths: u64,
+    /// Where.
+    pub span: Span,
+}
+
 /// A type word: `people`, `countries`, ... with where it was written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypeWord {
@@ -598,6 +607,8 @@ pub enum Literal {
     Date(DateLit),
     /// `10`, `2016`.
     Number(Number),
+    /// `0.8`.
+    Fraction(Fraction),
     /// `whom.name`: another property of the same row.
     Property(Property),
 }
@@ -609,6 +620,7 @@ impl Literal {
             Literal::Text(name) => name.span,
             Literal::Date(date) => date.span,
             Literal::Number(n) => n.span,
+            Literal::Fraction(f) => f.span,
             Literal::Property(p) => p.span(),
         }
     }

@@ -180,6 +180,9 @@ pub(super) struct EvidenceFilter {
     pub status: Vec<(Status, bool)>,
     /// `r.role = "T"`: the folded title of a role, as its words' stems.
     pub role: Vec<Vec<String>>,
+    /// `r.confidence >= 0.8`: the comparison and the value in thousandths, met by one
+    /// sentence of the event.
+    pub confidence: Vec<(Op, u64)>,
 }
 
 impl EvidenceFilter {
@@ -193,6 +196,7 @@ impl EvidenceFilter {
             && self.source.is_empty()
             && self.status.is_empty()
             && self.role.is_empty()
+            && self.confidence.is_empty()
     }
 }
 
@@ -326,6 +330,8 @@ pub(super) enum EdgeKey {
     Source,
     /// For HOLDS_ROLE: the titles.
     Role,
+    /// The extractor's confidence in a sentence (0 to 1).
+    Confidence,
 }
 
 const EDGE_KEYS: &[&str] = &[
@@ -341,6 +347,7 @@ const EDGE_KEYS: &[&str] = &[
     "published",
     "source",
     "role",
+    "confidence",
 ];
 
 fn edge_key(key: &str) -> Option<EdgeKey> {
@@ -357,6 +364,7 @@ fn edge_key(key: &str) -> Option<EdgeKey> {
         "published" => EdgeKey::Published,
         "source" => EdgeKey::Source,
         "role" => EdgeKey::Role,
+        "confidence" => EdgeKey::Confidence,
         _ => return None,
     })
 }

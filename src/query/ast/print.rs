@@ -379,6 +379,15 @@ impl fmt::Display for Literal {
             Literal::Text(name) => write!(f, "{}", Quoted(&name.text)),
             Literal::Date(date) => f.write_str(&date.iso),
             Literal::Number(n) => write!(f, "{}", n.value),
+            Literal::Fraction(x) => {
+                let digits = format!("{:03}", x.thousandths % 1000);
+                write!(
+                    f,
+                    "{}.{}",
+                    x.thousandths / 1000,
+                    digits.trim_end_matches('0').max("0")
+                )
+            }
             Literal::Property(p) => write!(f, "{p}"),
         }
     }

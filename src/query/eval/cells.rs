@@ -42,6 +42,7 @@ fn evidence_column(key: EdgeKey) -> EvidenceColumn {
         EdgeKey::Published => EvidenceColumn::Published,
         EdgeKey::Source => EvidenceColumn::Source,
         EdgeKey::Role => EvidenceColumn::Role,
+        EdgeKey::Confidence => EvidenceColumn::Confidence,
         EdgeKey::Type | EdgeKey::Hops => EvidenceColumn::Type,
     }
 }
@@ -262,6 +263,13 @@ pub(super) fn deferred(
             })))
         }
         EvidenceColumn::Role => list(&distinct(evidence.iter().filter_map(|e| e.role.as_ref()))),
+        EvidenceColumn::Confidence => {
+            let best = evidence
+                .iter()
+                .map(|e| e.confidence)
+                .fold(0.0_f32, f32::max);
+            Value::Text(format!("{best:.2}"))
+        }
         EvidenceColumn::Date => {
             // Distinct dates before their text: a hub's row may rest on thousands of sentences
             // and few dates.

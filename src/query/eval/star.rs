@@ -141,6 +141,22 @@ impl<'a> Judge<'a> {
                 return false;
             }
         }
+        for &(op, wanted) in &filter.confidence {
+            let meets = |e: &crate::graph::Evidence| {
+                let have = (f64::from(e.confidence) * 1000.0).round() as u64;
+                match op {
+                    Op::Eq => have == wanted,
+                    Op::Ne => have != wanted,
+                    Op::Lt => have < wanted,
+                    Op::Le => have <= wanted,
+                    Op::Gt => have > wanted,
+                    Op::Ge | Op::Within => have >= wanted,
+                }
+            };
+            if !sentences().any(meets) {
+                return false;
+            }
+        }
         for title in &filter.role {
             if !sentences().any(|e| e.role.as_deref().is_some_and(|r| word_stems(r) == *title)) {
                 return false;

@@ -186,6 +186,7 @@ fn literal_of(pair: Pair<'_, Rule>) -> Result<Literal> {
     Ok(match inner.as_rule() {
         Rule::string => Literal::Text(short_name(unquote(inner)?)?),
         Rule::number => Literal::Number(number_of(&inner)?),
+        Rule::fraction => Literal::Fraction(fraction_of(&inner)?),
         Rule::property => Literal::Property(property_of(inner)?),
         _ => {
             let text = inner.as_str().to_string();
@@ -275,5 +276,25 @@ fn item_of(pair: Pair<'_, Rule>) -> Result<Item> {
     Ok(Item {
         expr: expr.ok_or_else(|| bug(span))?,
         alias,
+    })
+}
+
+/// `0.8` in thousandths; at most three digits after the point.
+fn fraction_of(pair: &Pair<'_, Rule>) -> Result<crate::query::ast::Fraction> {
+    let span = span_of(pair);
+    let text = pair.as_str();
+    let (whole, part) = text.split_once('.').ok_or_else(|| bug(span))?;
+    let too_fine = || {
+        QueryError::new("this number has too many digits", span, "too many digits")
+            .with_help("write at most three digits after the point, as `0.85`")
+    };
+    if part.len() > 3 || whole.len() > 6 {
+        return Err(too_fine());
+    }
+    let whole: u64 = whole.parse().map_err(|_| too_fine())?;
+    let part: u64 = format!("{part:0<3}").parse().map_err(|_| too_fine())?;
+    Ok(crate::query::ast::Fraction {
+        thousandths: whole * 1000 + part,
+        span,
     })
 }

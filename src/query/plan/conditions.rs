@@ -311,6 +311,20 @@ fn edge_condition(
             }
             filter.source.push(normalize(&name.text));
         }
+        EdgeKey::Confidence => {
+            let thousandths = match value {
+                Literal::Fraction(f) => f.thousandths,
+                Literal::Number(n) => n.value.saturating_mul(1000),
+                _ => return Err(needs(value, "a number from 0 to 1, as `0.8`")),
+            };
+            if thousandths > 1000 || op == Op::Within {
+                return Err(needs(
+                    value,
+                    "a comparison with a number from 0 to 1, as `>= 0.8`",
+                ));
+            }
+            filter.confidence.push((op, thousandths));
+        }
         EdgeKey::Role => {
             let name = text().ok_or_else(|| needs(value, "a quoted title"))?;
             if !equality(op, value, "a title")? {
