@@ -122,7 +122,7 @@ Patterns are the precise layer, a subset of Cypher:
   match ({name: \"Putin\"})-[r*..4]-({name: \"Kerry\"}) return r           a shortest path
   match (d:Document) where d.date >= 2016 return d, d.title             the documents
 Relationship keys: topics, place, country, date, status, docs, with, type, published, source,
-role. Node keys: name, type, kind, country, roles, aliases, mentions, degree, docs, met, ...
+role, confidence (0 to 1: m.confidence >= 0.8). Node keys: name, type, kind, country, roles, aliases, mentions, degree, docs, met, ...
 `or` joins topics: (\"Syria\" in m.topics or \"Iran\" in m.topics).";
 
 const HELP_KEYS: &str = "\
