@@ -504,6 +504,9 @@ families! {
         whom_one_tells_holds_no_talks,
         urging_a_meeting_is_no_meeting_yet,
         objects_before_an_infinitive_are_not_its_subject,
+        meeting_demands_is_satisfying_them,
+        a_name_before_the_plane_is_not_who_met,
+        suggesting_talks_is_no_talks_yet,
     ],
     place => [
         met_at_the_kremlin,

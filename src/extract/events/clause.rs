@@ -66,7 +66,7 @@ impl Events<'_, '_> {
                 if r.from != j && j > r.from {
                     continue;
                 }
-                if !self.agent(r) || self.governed(sent, r.from) {
+                if !self.agent(r) || self.governed(sent, r.from) || self.noun_modifier(r) {
                     j = r.from;
                     continue;
                 }
@@ -224,6 +224,12 @@ impl Events<'_, '_> {
                     .filter_map(|k| self.ref_starting(k))
                     .find(|r| self.agent(r))
             })
+    }
+
+    /// True when the name modifies the common noun right after it ("aboard a U.S. Air Force
+    /// plane", "the Reagan administration"): it is not the one who acts.
+    pub(super) fn noun_modifier(&self, r: &Ref) -> bool {
+        self.doc.is_any(r.to, MODIFIED)
     }
 
     /// The subject of the trigger at `k` when it is a common noun right before the trigger's
@@ -815,6 +821,32 @@ const AUXILIARIES: &[&str] = &[
 const NOT_NOUNS: &[&str] = &[
     "who", "whom", "whose", "which", "that", "where", "when", "while", "whether", "because",
     "unless", "until", "after", "before", "since", "though", "although",
+];
+
+/// Nouns a name before them modifies ("a U.S. Air Force plane", "the Reagan administration",
+/// "Treasury officials"): the noun acts, not the name.
+const MODIFIED: &[&str] = &[
+    "plane",
+    "aircraft",
+    "jet",
+    "helicopter",
+    "ship",
+    "vessel",
+    "tanker",
+    "frigate",
+    "administration",
+    "officials",
+    "aides",
+    "delegation",
+    "delegates",
+    "negotiators",
+    "forces",
+    "troops",
+    "team",
+    "camp",
+    "executives",
+    "representatives",
+    "sources",
 ];
 
 /// Verbs of saying whose object is whom one tells ("told Reuters the talks ...").

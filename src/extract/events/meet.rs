@@ -7,6 +7,38 @@ use crate::lexicon::{Cue, Tense, flag};
 use crate::model::{EntityKind, Rule};
 use crate::text::TokenShape;
 
+/// What one meets by satisfying it, not by seeing anyone.
+const SATISFIED: &[&str] = &[
+    "requirement",
+    "requirements",
+    "target",
+    "targets",
+    "demand",
+    "demands",
+    "criteria",
+    "obligation",
+    "obligations",
+    "condition",
+    "conditions",
+    "standard",
+    "standards",
+    "deadline",
+    "deadlines",
+    "expectations",
+    "needs",
+    "costs",
+    "payments",
+    "goal",
+    "goals",
+    "quota",
+    "quotas",
+    "commitments",
+    "forecasts",
+    "estimates",
+    "test",
+    "terms",
+];
+
 impl Events<'_, '_> {
     pub(super) fn see_verb(&mut self, sent: Sent, k: usize) {
         let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
@@ -22,6 +54,11 @@ impl Events<'_, '_> {
     }
 
     pub(super) fn meet_verb(&mut self, sent: Sent, k: usize, rule: Rule) {
+        // "meets Nasdaq requirements", "met its targets": to meet is to satisfy.
+        let doc = self.doc;
+        if (k + 1..(k + 5).min(sent.end)).any(|j| doc.is_any(j, SATISFIED)) {
+            return;
+        }
         let o = k + 1 + self.phone_phrase(k + 1);
         self.meet_verb_at(sent, k, o, rule);
     }
