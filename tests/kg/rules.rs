@@ -445,6 +445,7 @@ families! {
         two_names_hyphened_before_their_meeting_name_no_one,
         a_charge_daffaires_is_a_title,
         a_hyphened_pair_lends_no_alias,
+        a_utility_named_by_what_it_sells,
     ],
     lexicon => [
         preposition,
