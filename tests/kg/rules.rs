@@ -601,5 +601,6 @@ families! {
         speaking_to_reporters_in,
         his_in_an_opening_phrase_is_the_subjects_past_a_relative_clause,
         a_visit_by_someone,
+        the_agent_in_a_parenthesis_is_not_his,
     ],
 }

@@ -78,9 +78,26 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
                 });
                 continue;
             }
+            // "Chirac will canvass support for the idea, first proposed by Francois Guillaume,
+            // during his visit": the agent of a passive in a parenthesis is not "his".
+            let parenthetical = |r: &Ref| {
+                let mut b = r.from;
+                while b > sentence.tokens.start
+                    && doc.tokens[b - 1].shape == crate::text::TokenShape::Capitalized
+                {
+                    b -= 1;
+                }
+                b > sentence.tokens.start
+                    && doc.is(b - 1, "by")
+                    && (r.to..k).any(|j| doc.punct(j, &[","]))
+            };
+            let possessor = match here.as_slice() {
+                [.., before, last] if parenthetical(last) => Some(*before),
+                _ => here.last().copied(),
+            };
             let choice = match class {
                 's' => here.first().copied(),
-                'p' => here.last().copied(),
+                'p' => possessor,
                 _ => here.iter().skip(1).next_back().copied(),
             }
             .or_else(|| before(1))
