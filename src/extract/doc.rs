@@ -192,7 +192,11 @@ impl<'a> Doc<'a> {
     pub fn fronted_phrase_end(&self, s: usize) -> Option<usize> {
         let sentence = &self.sentences[s];
         let (start, end) = (sentence.tokens.start, sentence.tokens.end);
-        let first = (start..end).find(|&j| self.tokens[j].shape != TokenShape::Punct)?;
+        let mut first = (start..end).find(|&j| self.tokens[j].shape != TokenShape::Punct)?;
+        // "But in an interview with Reuters, Lyng said": a conjunction before the phrase.
+        if self.is_any(first, &["but", "and", "yet"]) && first + 1 < end {
+            first += 1;
+        }
         let word = self.s(first);
         let info = self.info(first);
         let participle = self.tokens[first].shape == TokenShape::Capitalized

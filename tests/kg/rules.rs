@@ -602,5 +602,6 @@ families! {
         his_in_an_opening_phrase_is_the_subjects_past_a_relative_clause,
         a_visit_by_someone,
         the_agent_in_a_parenthesis_is_not_his,
+        a_conjunction_before_an_opening_phrase,
     ],
 }
