@@ -508,6 +508,7 @@ families! {
         meeting_demands_is_satisfying_them,
         a_name_before_the_plane_is_not_who_met,
         suggesting_talks_is_no_talks_yet,
+        they_met_up_after_a_call,
     ],
     place => [
         met_at_the_kremlin,

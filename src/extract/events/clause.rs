@@ -22,6 +22,15 @@ impl Events<'_, '_> {
         let mut j = k;
         while j > floor {
             j -= 1;
+            // "he rang Lucy ..., they met up": "they" before a verb of meeting is the two
+            // people its sentence named before it.
+            if doc.is(j, "they") && doc.info(k).verb.is_some_and(|v| v.class == VerbClass::Meet) {
+                let pair = self.last_two_people(sent, j);
+                if pair.len() == 2 && pair.iter().all(|r| r.from >= sent.start) {
+                    return pair;
+                }
+                break;
+            }
             // "The pair met", "the two leaders talked", "both men": the last two people named.
             if self.is_pair_word(j) {
                 let pair = self.last_two_people(sent, j);
@@ -700,6 +709,7 @@ impl Events<'_, '_> {
         let next = k + 1;
         let t = doc.tok(next);
         t.shape == TokenShape::Punct
+            || doc.is_any(next, &["up", "and"])
             || doc.cue(next, Cue::Preposition) && !doc.is_any(next, &["with", "to"])
             || doc.cue(next, Cue::AdverbAfter)
             || doc.info(next).any(flag::WEEKDAY | flag::MONTH)
