@@ -212,6 +212,21 @@ impl<'a> Doc<'a> {
         (first + 1..end.min(first + 40)).find(|&j| self.punct(j, &[","]))
     }
 
+    /// The comma before the main clause of sentence `s`, after its opening phrase and any
+    /// relative clause on that phrase's last noun ("During his trip to Washington, which runs
+    /// to April 29, Bangemann will meet ...").
+    pub fn main_clause_comma(&self, s: usize) -> Option<usize> {
+        let end = self.sentences[s].tokens.end;
+        let mut comma = self.fronted_phrase_end(s)?;
+        while self.is_any(comma + 1, &["which", "who", "where", "when"]) {
+            match (comma + 2..end).find(|&j| self.punct(j, &[","])) {
+                Some(next) => comma = next,
+                None => break,
+            }
+        }
+        Some(comma)
+    }
+
     /// True when token `i` is a word of the cue class (from `cues.tsv`).
     pub fn cue(&self, i: usize, cue: Cue) -> bool {
         self.info(i).is(cue)

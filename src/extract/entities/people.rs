@@ -28,15 +28,6 @@ impl Resolver<'_, '_> {
                 vouched[e] = true;
             }
         }
-        // "the Yeutter-de Clercq meeting", "the Reagan-Gorbachev summit": two parties' names
-        // joined by a hyphen before the event they share name no one; a person so named only
-        // is left out.
-        let mut pair_only = vec![true; n];
-        for (c, e) in self.found.cands.iter().zip(&self.entity_of) {
-            if let Some(e) = *e {
-                pair_only[e] &= self.pair_modifier(c.from, c.to);
-            }
-        }
         let orgs: FxHashMap<String, EntityId> = (0..n)
             .filter(|&e| self.b.entities[e].kind == EntityKind::Organization)
             .map(|e| (org_key(&self.b.entities[e].name), e))
@@ -68,7 +59,6 @@ impl Resolver<'_, '_> {
                 || entity.name.chars().any(|c| c.is_ascii_digit())
                 || (!vouched[e] && words.iter().all(|w| suffix(w) || common(doc, w)))
                 || (!vouched[e] && not_a_persons_end(doc, &words))
-                || (!vouched[e] && pair_only[e] && entity.name.contains('-'))
             {
                 *slot = Some(None);
             } else if !vouched[e] && words.len() == 1 && head(words[0]) {

@@ -13,18 +13,10 @@ pub(super) fn fronted_subject<'r>(
     k: usize,
 ) -> Option<&'r Ref> {
     let sentence = &doc.sentences[s];
-    let mut comma = doc.fronted_phrase_end(s)?;
-    if k > comma {
+    if k > doc.fronted_phrase_end(s)? {
         return None;
     }
-    // "During his trip to Washington, which runs to April 29, Bangemann will meet ...": a
-    // relative clause on the phrase's last noun comes before the subject.
-    while doc.is_any(comma + 1, &["which", "who", "where", "when"]) {
-        let Some(next) = (comma + 2..sentence.tokens.end).find(|&j| doc.punct(j, &[","])) else {
-            break;
-        };
-        comma = next;
-    }
+    let comma = doc.main_clause_comma(s)?;
     people
         .iter()
         .find(|r| r.from > comma && r.from <= comma + 3 && r.from < sentence.tokens.end)

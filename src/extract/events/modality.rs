@@ -147,16 +147,12 @@ impl Events<'_, '_> {
         if doc.info(k).noun.is_none() {
             return false;
         }
-        let Some(comma) = doc.fronted_phrase_end(sent.index).filter(|&c| k < c) else {
+        if doc.fronted_phrase_end(sent.index).is_none_or(|c| k >= c) {
+            return false;
+        }
+        let Some(main) = doc.main_clause_comma(sent.index) else {
             return false;
         };
-        let mut main = comma;
-        while doc.is_any(main + 1, &["which", "who", "where", "when"]) {
-            match (main + 2..sent.end).find(|&j| doc.punct(j, &[","])) {
-                Some(next) => main = next,
-                None => break,
-            }
-        }
         for j in main + 1..(main + 8).min(sent.end) {
             if doc.cue(j, Cue::Planned) {
                 return true;
