@@ -260,6 +260,24 @@ impl<'a> Doc<'a> {
         (start..i).all(|j| self.tokens[j].shape == TokenShape::Punct)
     }
 
+    /// True when token `i` opens a sentence or a quotation inside one (`said "If Poehl is
+    /// confirmed ..."`): a place where any word is written with a capital.
+    pub fn capital_by_position(&self, i: usize) -> bool {
+        self.starts_sentence(i) || self.opens_quote(i)
+    }
+
+    /// True when token `i` comes right after an opening double quote: one with a space (or
+    /// nothing) before it and token `i` touching it.
+    fn opens_quote(&self, i: usize) -> bool {
+        let Some(q) = i.checked_sub(1) else {
+            return false;
+        };
+        let quote = self.tokens[q].span;
+        self.punct(q, &["\"", "\u{201c}"])
+            && quote.end == self.tokens[i].span.start
+            && (q == 0 || self.tokens[q - 1].span.end < quote.start)
+    }
+
     /// True when token `i` is written in capitals in a way that may mark a name: capitalised
     /// anywhere, or in a shouting line any word.
     pub fn capitalized(&self, i: usize) -> bool {

@@ -98,7 +98,7 @@ impl Lexicon {
         Ok(())
     }
 
-    /// Columns `country, aliases, demonyms, capital`.
+    /// Columns `country, aliases, demonyms, capital, seats`.
     fn country_row(&mut self, row: &Row) {
         let id = self.add_known(
             row.col(0),
@@ -122,6 +122,17 @@ impl Lexicon {
                 Some(id),
             );
             self.known[id as usize].capital = Some(capital);
+        }
+        self.add_seats(id, row.list(4));
+    }
+
+    /// Cities where a country's government or an organisation sits besides a capital.
+    fn add_seats<'t>(&mut self, id: u32, seats: impl Iterator<Item = &'t str>) {
+        let known = &mut self.known[id as usize].seats;
+        for seat in seats {
+            if !known.iter().any(|s| s == seat) {
+                known.push(seat.to_string());
+            }
         }
     }
 
@@ -147,7 +158,7 @@ impl Lexicon {
         Ok(())
     }
 
-    /// `organisation, aliases, country`.
+    /// `organisation, aliases, country, kind, seat`.
     fn organization_row(&mut self, row: &Row) {
         let country = (!row.col(2).is_empty()).then(|| {
             self.add_known(
@@ -161,6 +172,7 @@ impl Lexicon {
         for alias in row.list(1) {
             self.add_name(alias, PhraseTarget::Entity(id));
         }
+        self.add_seats(id, row.list(4));
     }
 
     /// `name, gender`.
@@ -430,6 +442,7 @@ impl Lexicon {
             place_kind,
             country,
             capital: None,
+            seats: Vec::new(),
             aliases: Vec::new(),
         });
         self.known_by_name.insert(key, id);

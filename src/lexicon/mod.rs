@@ -392,6 +392,10 @@ pub struct Known {
     pub country: Option<u32>,
     /// For countries: the capital.
     pub capital: Option<u32>,
+    /// Other cities where a country's government or an organisation sits: a capital of the
+    /// archive's years (Lagos for Nigeria, Bonn for West Germany), a central bank's city
+    /// (Frankfurt for the Bundesbank). Someone holding an office there is at home there.
+    pub seats: Vec<String>,
     /// For countries: the other names the word lists give, folded ("syrian arab republic"), so
     /// that "the Arab Republic" can be read as a short form of one of them.
     pub aliases: Vec<String>,
@@ -573,6 +577,19 @@ impl Lexicon {
             Some(PlaceKind::Country) => known.capital,
             _ => known.country.and_then(|c| self.known(c).capital),
         }
+    }
+
+    /// True when `city` is where the known entity `id` sits: the capital of its country, or
+    /// one of its own seats or its country's ("Frankfurt" for the Bundesbank, "Lagos" for
+    /// Nigeria).
+    pub fn sits_in(&self, id: u32, city: &str) -> bool {
+        let country = self.country_of(id);
+        self.capital_of(id)
+            .is_some_and(|c| self.known(c).name == city)
+            || [Some(id), country]
+                .into_iter()
+                .flatten()
+                .any(|k| self.known(k).seats.iter().any(|s| s == city))
     }
 
     /// A known entity.

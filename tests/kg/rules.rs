@@ -446,6 +446,7 @@ families! {
         a_charge_daffaires_is_a_title,
         a_hyphened_pair_lends_no_alias,
         a_utility_named_by_what_it_sells,
+        a_common_word_opening_a_quote_is_no_name,
     ],
     lexicon => [
         preposition,
@@ -523,6 +524,8 @@ families! {
         counterpart,
         ambassador_to_a_capital,
         a_nationality_and_an_industry_before_minister,
+        two_titles_joined_by_and,
+        a_managing_director,
     ],
     speech => [
         quote_then_said,
@@ -604,5 +607,9 @@ families! {
         a_visit_by_someone,
         the_agent_in_a_parenthesis_is_not_his,
         a_conjunction_before_an_opening_phrase,
+        an_official_at_the_seat_of_his_bank_is_home,
+        an_official_in_his_countrys_capital_of_the_day_is_home,
+        the_head_of_a_body_at_its_seat_is_home,
+        he_after_the_spokesman_said_is_no_one_named,
     ],
 }

@@ -646,13 +646,28 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     counterparts.push((e, possessor, of));
                     continue;
                 }
-                let role = Role {
+                let mut roles = vec![Role {
                     title: role.title.clone(),
                     of,
-                };
-                if b.entities[e].kind == EntityKind::Person && !b.entities[e].roles.contains(&role)
-                {
-                    b.entities[e].roles.push(role);
+                }];
+                // "Nigerian oil minister and OPEC president Rilwanu Lukman": a role phrase
+                // joined by "and" to this title is this person's too.
+                if let Some(joined) = self.found.role_phrases.iter().find(|p| {
+                    doc.is(p.to, "and")
+                        && (p.to + 1..=p.to + 3).contains(&role.from)
+                        && (p.to + 1..role.from).all(|k| doc.capitalized(k))
+                }) {
+                    roles.push(Role {
+                        title: joined.title.clone(),
+                        of: of_name(doc, joined.of, &self.entity_of, &b.entities),
+                    });
+                }
+                for role in roles {
+                    if b.entities[e].kind == EntityKind::Person
+                        && !b.entities[e].roles.contains(&role)
+                    {
+                        b.entities[e].roles.push(role);
+                    }
                 }
             }
         }

@@ -2,8 +2,9 @@
 
 use super::{Ref, RefKind};
 use crate::extract::doc::Doc;
-use crate::lexicon::flag;
+use crate::lexicon::{VerbClass, flag};
 use crate::model::{Entity, EntityKind};
+use crate::text::TokenShape;
 
 /// The person right after the first comma when token `k` lies in an opening phrase.
 pub(super) fn fronted_subject<'r>(
@@ -48,6 +49,11 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
                 "herself" => (flag::FEMALE, 'o'),
                 _ => continue,
             };
+            // "The spokesman said he believed ...": after a say verb whose subject is a
+            // common noun, "he" is that noun's person, whom no name gives.
+            if class == 's' && after_anonymous_speaker(doc, refs, k) {
+                continue;
+            }
             let fits = |r: &Ref| {
                 let g = gender[r.entity];
                 g == 0 || g & want != 0
@@ -108,4 +114,32 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
         }
     }
     refs.extend(out);
+}
+
+/// True when pronoun `k` follows "said" (or another say verb) whose subject is a common
+/// noun phrase in the singular, which no name stands for: "The spokesman said he", "a
+/// ministry official told him".
+fn after_anonymous_speaker(doc: &Doc, refs: &[Ref], k: usize) -> bool {
+    let Some(noun) = k.checked_sub(2) else {
+        return false;
+    };
+    let word = doc.s(noun);
+    let plain = |j: usize| doc.tokens[j].shape == TokenShape::Lower && doc.info(j).verb.is_none();
+    if doc.sentence_of[noun] != doc.sentence_of[k]
+        || !doc
+            .info(k - 1)
+            .verb
+            .is_some_and(|v| v.class == VerbClass::Say)
+        || !plain(noun)
+        || word.ends_with('s') && !word.ends_with("ss")
+    {
+        return false;
+    }
+    let mut j = noun;
+    while j > 0 && noun - j < 3 && plain(j - 1) && !doc.is_any(j - 1, &["the", "a", "an"]) {
+        j -= 1;
+    }
+    j > 0
+        && doc.is_any(j - 1, &["the", "a", "an"])
+        && !refs.iter().any(|r| r.from < k - 1 && j <= r.from)
 }

@@ -194,7 +194,7 @@ impl Events<'_, '_> {
                     && self
                         .country_name_of(p.entity)
                         .is_some_and(|c| home.contains(&c));
-                !own_country && !self.home_capital(v.entity, p.entity)
+                !own_country && !self.home_seat(v.entity, p.entity)
             });
             for p in places.clone() {
                 if let Some(country) = self.foreign_country_of(p.entity, v.entity)

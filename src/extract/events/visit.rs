@@ -283,7 +283,7 @@ impl Events<'_, '_> {
         // Peskov told reporters in Moscow").
         let speakers: Vec<Ref> = speakers
             .into_iter()
-            .filter(|s| !self.home_capital(s.entity, place))
+            .filter(|s| !self.home_seat(s.entity, place))
             .collect();
         if speakers.is_empty() {
             return false;
@@ -293,11 +293,11 @@ impl Events<'_, '_> {
         true
     }
 
-    /// True when `place` is the capital of the country a role of `person` belongs to (the
-    /// country itself, or a known organisation's country).
-    pub(super) fn home_capital(&self, person: EntityId, place: EntityId) -> bool {
+    /// True when `place` is where a role of `person` sits: the capital of the role's country,
+    /// or a seat of its organisation or country (the Bundesbank's Frankfurt, Nigeria's Lagos).
+    pub(super) fn home_seat(&self, person: EntityId, place: EntityId) -> bool {
         let lex = self.doc.lex;
-        let capital = self.entities[place].name.as_str();
+        let city = self.entities[place].name.as_str();
         self.entities[person].roles.iter().any(|role| {
             let Some(of) = role.of.as_deref() else {
                 return false;
@@ -305,8 +305,7 @@ impl Events<'_, '_> {
             [EntityKind::Place, EntityKind::Organization]
                 .into_iter()
                 .filter_map(|kind| lex.known_named(kind, of))
-                .filter_map(|id| lex.capital_of(id))
-                .any(|c| lex.known(c).name == capital)
+                .any(|id| lex.sits_in(id, city))
         })
     }
 

@@ -331,8 +331,9 @@ impl Scanner<'_, '_> {
         }
         // A sentence-initial common word is not read as a name ("Turkey" stays a country, but
         // "Reading the report" is not the town).
-        let weak_start =
-            doc.starts_sentence(i) && info.has(flag::COMMON) && doc.shape(i) != TokenShape::Upper;
+        let weak_start = doc.capital_by_position(i)
+            && info.has(flag::COMMON)
+            && doc.shape(i) != TokenShape::Upper;
         if let Some(id) = info.entity
             && (!weak_start || doc.lex.known(id).place_kind == Some(PlaceKind::Country))
         {

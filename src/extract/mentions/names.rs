@@ -240,7 +240,7 @@ impl Scanner<'_, '_> {
             self.push(i, m.end + 1, CandKind::Known(capital), None);
             return Some(m.end + 1);
         }
-        let sentence_start = doc.starts_sentence(i);
+        let sentence_start = doc.capital_by_position(i);
         let run_end = if sentence_start && self.info(i).has(flag::COMMON) && known.is_none() {
             // A common word opening a sentence starts a name only before another name word that
             // is not itself common: "General Motors", not "Officials Kerry met".
