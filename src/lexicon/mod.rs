@@ -159,6 +159,9 @@ cues! {
     /// Before a trigger, makes its event planned ("will", "likely", "going"); verbs of the
     /// class `plan` in `verbs.tsv` do too.
     Planned = "planned",
+    /// Before a trigger, asks for its event, which is then none yet ("will seek a meeting
+    /// with", "suggested holding talks with", "urged him to visit").
+    AskedFor = "asked_for",
     /// After an event noun, makes it planned ("The talks will ...", "... due ...").
     PlannedAfter = "planned_after",
     /// Before a trigger, makes its event reported ("reportedly", "allegedly").

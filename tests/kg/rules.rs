@@ -510,6 +510,10 @@ families! {
         a_name_before_the_plane_is_not_who_met,
         suggesting_talks_is_no_talks_yet,
         they_met_up_after_a_call,
+        seeking_a_meeting_is_no_meeting_yet,
+        the_proposed_talks_are_planned,
+        opened_talks_expected_to_focus_happened,
+        speculation_that_they_would_meet_is_reported,
     ],
     place => [
         met_at_the_kremlin,
@@ -543,6 +547,7 @@ families! {
         scare_quotes_leave_reported_speech,
         denied_meeting_is_no_statement,
         a_fronted_participle_points_ahead,
+        his_comments_is_no_verb_of_saying,
     ],
     status => [
         will_is_planned,
@@ -611,5 +616,9 @@ families! {
         an_official_in_his_countrys_capital_of_the_day_is_home,
         the_head_of_a_body_at_its_seat_is_home,
         he_after_the_spokesman_said_is_no_one_named,
+        a_place_qualifying_a_noun_is_no_visit,
+        asked_to_return_from_a_post_is_no_visit,
+        things_announced_somewhere_went_nowhere,
+        heads_of_state_in_a_city_is_no_speech,
     ],
 }

@@ -246,7 +246,7 @@ impl Events<'_, '_> {
     /// "shareholders received"): it names no one, so the subject is no name further back,
     /// only one joined to it by "and" ("Kerry and his aides met"). `None` when the word
     /// before the verb group is no common noun.
-    fn common_noun_subject(&self, sent: Sent, k: usize) -> Option<Vec<&Ref>> {
+    pub(super) fn common_noun_subject(&self, sent: Sent, k: usize) -> Option<Vec<&Ref>> {
         let doc = self.doc;
         // A noun trigger's own modifiers come before it ("brief talks", "a video call").
         if doc.info(k).noun.is_some() || doc.info(k).verb.is_none() {

@@ -173,7 +173,13 @@ impl Events<'_, '_> {
     ) {
         // "Sunderland station" is in Sunderland: who was at the one was in the other; and a
         // foreign visitor to Washington visited the United States.
-        let mut places = places.to_vec();
+        // "the rally in U.S. government bond prices": a place before a noun it qualifies is
+        // no place anyone went.
+        let mut places: Vec<Ref> = places
+            .iter()
+            .filter(|p| !self.qualifies_a_noun(p))
+            .copied()
+            .collect();
         for p in places.clone() {
             if let Some(city) = self.containing_place(p.entity)
                 && !places.iter().any(|q| q.entity == city)

@@ -179,6 +179,9 @@ impl Events<'_, '_> {
         {
             return;
         }
+        if self.asked_for(sent, k) {
+            return;
+        }
         // "meeting"/"talks"/"visit" are verbs or nouns; the words before them decide.
         let noun_reading =
             info.noun.is_some() && (info.verb.is_none() || self.reads_as_noun(sent, k));
@@ -245,6 +248,19 @@ impl Events<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// True when a word before trigger `k` in its clause asks for the event, which is then no
+    /// event yet: "will seek a meeting with", "suggested holding talks with", "urged Gorbachev
+    /// to meet" (but "the proposed talks" are planned).
+    fn asked_for(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        (k.saturating_sub(4).max(sent.start)..k)
+            .rev()
+            .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS))
+            .any(|j| {
+                doc.cue(j, Cue::AskedFor) && !(j > sent.start && doc.cue(j - 1, Cue::Determiner))
+            })
     }
 
     /// True when an ambiguous form ("meeting", "talks", "visit") is a noun here.

@@ -12,10 +12,14 @@ impl Events<'_, '_> {
         let from = k.saturating_sub(8).max(sent.start);
         let mut modality = Modality::Happened;
         let mut negated = false;
+        // "There was speculation that Reagan would meet ...": a hedge keeps the event
+        // reported, whatever else says it is to come.
+        let mut hedged = false;
         for j in from..k {
             if doc.punct(j, CLAUSE_BREAKS) {
                 modality = Modality::Happened;
                 negated = false;
+                hedged = false;
                 continue;
             }
             let info = doc.info(j);
@@ -33,6 +37,7 @@ impl Events<'_, '_> {
             {
                 modality = Modality::Happened;
                 negated = false;
+                hedged = false;
                 continue;
             }
             // "will meet", "'ll meet", "hopes to meet", "is expected to visit".
@@ -57,6 +62,7 @@ impl Events<'_, '_> {
                     .is_some_and(|v| v.class == VerbClass::Say && j + 1 < k && !doc.is(j + 1, "to"))
             {
                 modality = Modality::Reported;
+                hedged = true;
             }
             // "did not meet", "didn't meet", "denied meeting", "refused to meet".
             if info.is(Cue::Negation) || verb == Some(VerbClass::Refuse) {
@@ -86,15 +92,42 @@ impl Events<'_, '_> {
                 negated = true;
             }
         }
-        // "Talks between them will take place ...", "The meeting is due on ...": the verb
-        // after a noun trigger says whether its event is still to come.
+        if self.planned_after_noun(sent, k) {
+            modality = Modality::Planned;
+        }
+        if self.planned_by_main_clause(sent, k) {
+            modality = Modality::Planned;
+        }
+        if self.time_to_come_after(sent, k) {
+            modality = Modality::Planned;
+        }
+        if hedged {
+            modality = Modality::Reported;
+        }
+        (modality, negated)
+    }
+
+    /// "Talks between them will take place ...", "The meeting is due on ...": the verb after
+    /// a noun trigger says whether its event is still to come.
+    fn planned_after_noun(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
         // (Not a gerund: "after meeting Suharto, the gains will come" met him.)
         let gerund = k > sent.start
             && doc.is_any(
                 k - 1,
                 &["after", "before", "while", "since", "without", "on", "by"],
             );
-        if doc.info(k).noun.is_some() && !gerund {
+        // (Nor a noun a verb in the past has made happen: "Chirac opened talks with Reagan
+        // expected to focus on trade".)
+        let done = (k.saturating_sub(3).max(sent.start)..k).any(|j| {
+            let verb = doc.info(j).verb;
+            verb.is_none_or(|v| v.class != VerbClass::Say)
+                && (verb.is_some_and(|v| v.tense == Tense::Past)
+                    || doc.shape(j) == crate::text::TokenShape::Lower
+                        && doc.s(j).ends_with("ed")
+                        && !(j > sent.start && doc.cue(j - 1, Cue::Determiner)))
+        });
+        if doc.info(k).noun.is_some() && !gerund && !done {
             for j in k + 1..(k + 12).min(sent.end) {
                 // "a visit to Washington, said he expected ...": a verb of saying starts
                 // another clause, whose words say nothing of the visit.
@@ -106,18 +139,11 @@ impl Events<'_, '_> {
                 if doc.cue(j, Cue::PlannedAfter)
                     || doc.is(j, "set") && doc.is_any(j + 1, &["to", "for"])
                 {
-                    modality = Modality::Planned;
-                    break;
+                    return true;
                 }
             }
         }
-        if self.planned_by_main_clause(sent, k) {
-            modality = Modality::Planned;
-        }
-        if self.time_to_come_after(sent, k) {
-            modality = Modality::Planned;
-        }
-        (modality, negated)
+        false
     }
 
     /// "... next week", "tomorrow" after the trigger; "flies to Washington this weekend",

@@ -3,7 +3,7 @@
 
 use super::CLAUSE_BREAKS;
 use super::{Events, Sent};
-use crate::extract::entities::RefKind;
+use crate::extract::entities::{Ref, RefKind};
 use crate::lexicon::{Cue, flag};
 use crate::model::{EntityId, EntityKind, PlaceKind};
 use crate::text::TokenShape;
@@ -43,6 +43,12 @@ impl Events<'_, '_> {
             j += 1;
         }
         None
+    }
+
+    /// True when the place named by `r` qualifies the noun after it ("U.S. government bond
+    /// prices", "London stock markets", "a U.S. Air Force plane").
+    pub(super) fn qualifies_a_noun(&self, r: &Ref) -> bool {
+        self.noun_modifier(r) || self.doc.is_any(r.to, QUALIFIED_BY_A_PLACE)
     }
 
     /// True when the word at `j` may stand between a meeting and its place: a word of when
@@ -214,3 +220,37 @@ impl Events<'_, '_> {
         out
     }
 }
+
+/// Nouns that a place before them qualifies, in business and political news: "in U.S.
+/// government bonds" and "on Tokyo markets" say nothing of where anyone was.
+const QUALIFIED_BY_A_PLACE: &[&str] = &[
+    "government",
+    "market",
+    "markets",
+    "trading",
+    "stock",
+    "stocks",
+    "shares",
+    "bond",
+    "bonds",
+    "prices",
+    "economy",
+    "currency",
+    "dollar",
+    "interest",
+    "rates",
+    "policy",
+    "exports",
+    "imports",
+    "companies",
+    "firms",
+    "banks",
+    "investors",
+    "industry",
+    "debt",
+    "futures",
+    "securities",
+    "treasury",
+    "dealers",
+    "traders",
+];

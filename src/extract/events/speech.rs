@@ -183,7 +183,9 @@ impl Events<'_, '_> {
                     && (v.tense == Tense::Past
                         || v.tense == Tense::Present
                             && j > sent.start
+                            // "His comments followed": a possessive's noun, not a verb.
                             && (self.ref_covering(j - 1).is_some()
+                                && !doc.is_any(j - 1, &["his", "her", "its", "their"])
                                 // "... and says he will write": a second verb of its subject.
                                 || doc.is_any(j - 1, &["and", "but"])))
             })

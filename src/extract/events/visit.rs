@@ -83,6 +83,10 @@ impl Events<'_, '_> {
 
     pub(super) fn motion_verb(&mut self, sent: Sent, k: usize, preps: &[&str], rule: Rule) {
         let doc = self.doc;
+        // "heads of state in Venice": a noun, which goes nowhere.
+        if doc.is(k + 1, "of") {
+            return;
+        }
         let mut p = k + 1;
         // "arrived on Thursday in Moscow", "sailed across the lake in Bromsgrove", "flew from
         // London to Paris": a few words may intervene; but "from" before anything but a place
@@ -96,9 +100,12 @@ impl Events<'_, '_> {
                 match self.ref_starting(p + 1).filter(|r| self.place(r)).copied() {
                     // "returned from Egypt": where one comes back from, one has been.
                     Some(r) if doc.s(k).to_lowercase().starts_with("return") => {
-                        // Not the noun: "on (his) return from Belgrade".
+                        // Not the noun: "on (his) return from Belgrade". Nor a return to
+                        // come, "asked him to return from Suva": he is there now, posted or
+                        // visiting, which the sentence does not say.
                         if k > sent.start
                             && doc.is_any(k - 1, &["on", "upon", "his", "her", "their", "its"])
+                            || doc.info(k).verb.is_some_and(|v| v.tense == Tense::Base)
                         {
                             return;
                         }
@@ -252,6 +259,10 @@ impl Events<'_, '_> {
     /// the place (and the speaker), so that the verb's other readings are not tried.
     pub(super) fn speech_place(&mut self, sent: Sent, k: usize) -> bool {
         let doc = self.doc;
+        // "heads of state in Venice", "the address at": a noun, not a verb of speaking.
+        if k > sent.start && doc.is_any(k - 1, &["of", "the", "a", "an"]) {
+            return false;
+        }
         let mut p = k + 1;
         while p < sent.end && p < k + 5 && doc.cue(p, Cue::Audience) {
             p += 1;
@@ -273,7 +284,9 @@ impl Events<'_, '_> {
                 .copied()
                 .collect()
         } else {
-            self.subject(sent, k)
+            // "policies announced at the Paris meeting": things announced went nowhere.
+            self.common_noun_subject(sent, k)
+                .unwrap_or_else(|| self.subject(sent, k))
                 .into_iter()
                 .filter(|r| self.kind(r) == EntityKind::Person)
                 .copied()
