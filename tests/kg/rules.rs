@@ -514,6 +514,8 @@ families! {
         the_proposed_talks_are_planned,
         opened_talks_expected_to_focus_happened,
         speculation_that_they_would_meet_is_reported,
+        said_negotiators_had_talks_is_not_the_speakers,
+        the_two_leaders_are_the_leaders_named_earlier,
     ],
     place => [
         met_at_the_kremlin,

@@ -137,7 +137,14 @@ impl Events<'_, '_> {
     /// is most often the speaker, so it does not count. The caller also wants a few words
     /// between: "said the meeting with X" has the trigger itself as that subject.
     fn opens_reported_clause(&self, j: usize) -> bool {
-        self.doc.cue(j, Cue::Determiner) || self.doc.is(j, "that")
+        let doc = self.doc;
+        // "said negotiators had achieved ...": a bare plural before its verb.
+        let bare_plural = doc.shape(j) == TokenShape::Lower
+            && doc.s(j).len() > 3
+            && doc.s(j).ends_with('s')
+            && doc.info(j).verb.is_none()
+            && doc.is_any(j + 1, AUXILIARIES);
+        doc.cue(j, Cue::Determiner) || doc.is(j, "that") || bare_plural
     }
 
     /// True when token `j` cannot be the noun a possessive stands before: punctuation, a
@@ -151,57 +158,6 @@ impl Events<'_, '_> {
             || doc.cue(j, Cue::ClauseWord)
             || doc.is_any(j, &["and", "or"])
             || doc.info(j).any(flag::WEEKDAY | flag::MONTH)
-    }
-
-    /// "pair" in "the pair", "two"/"both" before a plural noun for people.
-    pub(super) fn is_pair_word(&self, j: usize) -> bool {
-        let doc = self.doc;
-        doc.is(j, "pair") && j > 0 && doc.is_any(j - 1, &["the", "this"])
-            || doc.cue(j, Cue::PairNoun) && j > 0 && doc.is_any(j - 1, &["two", "both"])
-    }
-
-    /// The last two different people named before token `j`, within three sentences. "The two
-    /// presidents" takes people who are presidents, when the document says so.
-    pub(super) fn last_two_people(&self, sent: Sent, j: usize) -> Vec<&Ref> {
-        let doc = self.doc;
-        let earliest = doc.sentences[sent.index.saturating_sub(3)].tokens.start;
-        let noun = doc.s(j).to_lowercase();
-        let singular = noun.strip_suffix('s').unwrap_or(&noun).to_string();
-        let has_role = |r: &Ref| {
-            self.entities[r.entity]
-                .roles
-                .iter()
-                .any(|role| role.title.to_lowercase().ends_with(&singular))
-        };
-        // The references from `earliest` to `j` (references are in text order).
-        let lo = self.refs.partition_point(|r| r.from < earliest);
-        let hi = self.refs.partition_point(|r| r.from < j).max(lo);
-        let window = &self.refs[lo..hi];
-        let by_role = !matches!(noun.as_str(), "pair" | "men" | "women" | "sides" | "rivals")
-            && window
-                .iter()
-                .filter(|r| has_role(r))
-                .map(|r| r.entity)
-                .collect::<std::collections::BTreeSet<_>>()
-                .len()
-                >= 2;
-        let mut out: Vec<&Ref> = Vec::new();
-        for r in window.iter().rev() {
-            if r.kind == RefKind::Demonym || self.kind(r) != EntityKind::Person {
-                continue;
-            }
-            if by_role && !has_role(r) {
-                continue;
-            }
-            if !out.iter().any(|o| o.entity == r.entity) {
-                out.push(r);
-                if out.len() == 2 {
-                    break;
-                }
-            }
-        }
-        out.reverse();
-        out
     }
 
     /// "that" opening a relative clause after a noun is not a clause boundary for its own verb

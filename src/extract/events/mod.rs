@@ -19,6 +19,7 @@ mod discuss;
 mod emit;
 mod meet;
 mod modality;
+mod pairs;
 mod place;
 mod speech;
 mod topics;
