@@ -622,5 +622,7 @@ families! {
         asked_to_return_from_a_post_is_no_visit,
         things_announced_somewhere_went_nowhere,
         heads_of_state_in_a_city_is_no_speech,
+        a_verb_after_and_shares_the_subject_of_the_verb_before,
+        a_verb_after_and_shares_the_subject_before_it,
     ],
 }

@@ -19,6 +19,24 @@ impl Events<'_, '_> {
         if !says && let Some(list) = self.common_noun_subject(sent, k) {
             return list;
         }
+        // "Regan was formerly head of Merrill Lynch and came to Washington": a verb after "and"
+        // shares the subject of the verb before it, not the name that ends that verb's phrase.
+        if k > sent.start + 1
+            && doc.is(k - 1, "and")
+            && doc.info(k).noun.is_none()
+            && let Some(v) = (floor..k - 1)
+                .rev()
+                .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS))
+                .find(|&j| {
+                    doc.shape(j) == TokenShape::Lower
+                        && doc.info(j).verb.is_some_and(|v| {
+                            v.class != VerbClass::Say
+                                && matches!(v.tense, Tense::Past | Tense::Present)
+                        })
+                })
+        {
+            return self.subject(sent, v);
+        }
         let mut j = k;
         while j > floor {
             j -= 1;
