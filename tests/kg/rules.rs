@@ -516,6 +516,9 @@ families! {
         speculation_that_they_would_meet_is_reported,
         said_negotiators_had_talks_is_not_the_speakers,
         the_two_leaders_are_the_leaders_named_earlier,
+        paying_a_call_on_someone_is_meeting_them,
+        before_meeting_x_comma_the_title_is_the_subject,
+        met_for_an_hour_with,
     ],
     place => [
         met_at_the_kremlin,
@@ -532,6 +535,7 @@ families! {
         a_nationality_and_an_industry_before_minister,
         two_titles_joined_by_and,
         a_managing_director,
+        the_comma_ending_an_opening_phrase_is_no_apposition,
     ],
     speech => [
         quote_then_said,
@@ -624,5 +628,6 @@ families! {
         heads_of_state_in_a_city_is_no_speech,
         a_verb_after_and_shares_the_subject_of_the_verb_before,
         a_verb_after_and_shares_the_subject_before_it,
+        aircraft_headed_for_is_no_persons_trip,
     ],
 }

@@ -88,7 +88,13 @@ pub(super) fn apposed_person(
         }
         break;
     }
-    if j > 0 && doc.punct(j - 1, &[","]) {
+    // "Before meeting with Bush, the Crown Prince paid ...": the comma that ends an opening
+    // phrase stands between two clauses, not a name and its title.
+    let ends_opening = |comma: usize| {
+        let s = doc.sentence_of[comma] as usize;
+        doc.fronted_phrase_end(s) == Some(comma) || doc.main_clause_comma(s) == Some(comma)
+    };
+    if j > 0 && doc.punct(j - 1, &[","]) && !ends_opening(j - 1) {
         return refs
             .iter()
             .filter(person)

@@ -14,7 +14,8 @@ impl Events<'_, '_> {
         let doc = self.doc;
         (k.saturating_sub(4).max(sent.start)..(k + 9).min(sent.end)).any(|j| {
             doc.shape(j) == TokenShape::Lower
-                && (doc.info(j).noun == Some(NounClass::Phone) && !self.call_for(j)
+                && !self.call_for(j)
+                && (doc.info(j).noun == Some(NounClass::Phone)
                     || doc
                         .info(j)
                         .verb

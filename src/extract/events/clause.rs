@@ -194,6 +194,11 @@ impl Events<'_, '_> {
             .first()
             .copied()
             .or_else(|| {
+                // "..., the Crown Prince paid a call on President Reagan": a noun phrase that
+                // names no one is the subject, not a name after it.
+                if doc.cue(from, Cue::Determiner) {
+                    return None;
+                }
                 // Up to the clause's verb: "..., several business leaders said they favoured
                 // a return to the IMF" has no agent for a subject.
                 let verb = (from..sent.end.min(from + 12)).find(|&k| {
@@ -306,7 +311,8 @@ impl Events<'_, '_> {
                     &["such", "other", "several", "many", "some", "any", "no"],
                 )
         });
-        if !plural && !determined {
+        // "warships and combat aircraft headed for": a noun the lists know.
+        if !plural && !determined && !doc.is_any(noun, MODIFIED) {
             return None;
         }
         let mut list = Vec::new();

@@ -60,7 +60,34 @@ impl Events<'_, '_> {
             return;
         }
         let o = k + 1 + self.phone_phrase(k + 1);
+        let o = o + self.duration_phrase(o);
         self.meet_verb_at(sent, k, o, rule);
+    }
+
+    /// The length of "for an hour", "for about two hours", "for 90 minutes" at `k`, or 0: how
+    /// long a meeting lasted, between its verb and its other party ("met for an hour with").
+    fn duration_phrase(&self, k: usize) -> usize {
+        let doc = self.doc;
+        if !doc.is(k, "for") {
+            return 0;
+        }
+        let mut j = k + 1;
+        while j < k + 5
+            && (doc.is_any(
+                j,
+                &[
+                    "about", "nearly", "almost", "more", "than", "over", "half", "an", "a",
+                ],
+            ) || doc.cue(j, Cue::NumberWord)
+                || doc.s(j).bytes().all(|b| b.is_ascii_digit()))
+        {
+            j += 1;
+        }
+        if j > k + 1 && doc.is_any(j, &["hour", "hours", "minute", "minutes"]) {
+            j + 1 - k
+        } else {
+            0
+        }
     }
 
     /// "sat down with", "shook hands with", "was joined by": a meeting said in a phrase, whose
@@ -74,6 +101,13 @@ impl Events<'_, '_> {
                 && w(k + 2, &["with"])
         {
             return Some(k + 3);
+        }
+        // "paid a brief courtesy call on President Reagan": a visit to someone.
+        if w(k, &["paid", "pay", "pays", "paying"])
+            && let Some(call) = (k + 1..(k + 5).min(sent.end)).find(|&j| w(j, &["call", "calls"]))
+            && w(call + 1, &["on", "upon"])
+        {
+            return Some(call + 2);
         }
         // "X was joined by Y": by people only; "joined by thousands" names no one.
         if w(k, &["joined"])
