@@ -447,6 +447,7 @@ families! {
         a_hyphened_pair_lends_no_alias,
         a_utility_named_by_what_it_sells,
         a_common_word_opening_a_quote_is_no_name,
+        a_firm_before_an_analyst_is_an_organisation,
     ],
     lexicon => [
         preposition,
@@ -554,6 +555,8 @@ families! {
         denied_meeting_is_no_statement,
         a_fronted_participle_points_ahead,
         his_comments_is_no_verb_of_saying,
+        a_firm_before_an_analyst_is_not_the_speaker,
+        unnamed_sources_at_the_end_own_the_sentence,
     ],
     status => [
         will_is_planned,

@@ -112,6 +112,9 @@ impl Events<'_, '_> {
     /// saying ("... the court had stressed ..."): the first one reports.
     fn reported(&mut self, sent: Sent) -> Option<EntityId> {
         let doc = self.doc;
+        if self.anonymous_tail(sent) {
+            return None;
+        }
         let finite = (sent.start..sent.end).find(|&j| self.says(sent, j));
         let participle = self.saying_participle(sent);
         let found = match (finite, participle) {
@@ -175,6 +178,43 @@ impl Events<'_, '_> {
 
     /// True when token `j` is a verb of saying. A present form ("claims", "says") is a verb only
     /// right after its subject or "and": "opposition claims he was ..." is a noun.
+    /// True when the sentence ends in ", council sources said." or ", officials say": its
+    /// words are unnamed people's, whoever else it names ("X has asked the council to approve
+    /// ..., council sources said").
+    fn anonymous_tail(&self, sent: Sent) -> bool {
+        let doc = self.doc;
+        let mut v = sent.end;
+        while v > sent.start
+            && (doc.tok(v - 1).shape == TokenShape::Punct
+                || doc.info(v - 1).any(flag::WEEKDAY)
+                || doc.is_any(
+                    v - 1,
+                    &["on", "yesterday", "today", "tonight", "late", "early"],
+                ))
+        {
+            v -= 1;
+        }
+        let Some(v) = v.checked_sub(1) else {
+            return false;
+        };
+        if !doc
+            .info(v)
+            .verb
+            .is_some_and(|verb| verb.class == VerbClass::Say)
+        {
+            return false;
+        }
+        let mut j = v;
+        while j > sent.start && j + 4 > v && doc.shape(j - 1) == TokenShape::Lower {
+            j -= 1;
+        }
+        j < v
+            && j > sent.start
+            && doc.punct(j - 1, &[","])
+            && self.ref_covering(j).is_none()
+            && !doc.is_any(j, &["he", "she", "they", "it", "we", "i"])
+    }
+
     fn says(&self, sent: Sent, j: usize) -> bool {
         let doc = self.doc;
         doc.shape(j) == TokenShape::Lower

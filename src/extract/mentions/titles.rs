@@ -3,7 +3,7 @@
 
 use super::{Cand, CandKind, Of, RoleRef, Scanner};
 use crate::extract::doc::Doc;
-use crate::lexicon::{PhraseTarget, flag};
+use crate::lexicon::{Cue, PhraseTarget, flag};
 use crate::model::EntityKind;
 use crate::text::TokenShape;
 
@@ -167,6 +167,34 @@ impl Scanner<'_, '_> {
         None
     }
 
+    /// A firm's name right before an occupation and a name ("Merrill Lynch analyst John
+    /// Smith", "Carroll McEntee and McGinley analyst Brian Singer", "Salomon Brothers chairman
+    /// John Gutfreund"): the organisation the title belongs to. Returns where the title starts.
+    fn firm_before_title(&self, i: usize) -> Option<usize> {
+        let doc = self.doc;
+        let limit = self.end.min(i + MAX_ORG_WORDS);
+        let mut k = i;
+        while k < limit && self.title_at(k).is_none() {
+            let word = doc.tok(k).is_word()
+                && self.capital(k)
+                && !self.shouting(k)
+                && !doc.cue(k, Cue::Determiner)
+                && !(doc.capital_by_position(k) && self.info(k).has(flag::COMMON));
+            let joins =
+                k > i && doc.is_any(k, &["and", "&"]) && k + 1 < limit && self.capital(k + 1);
+            if !word && !joins {
+                return None;
+            }
+            k += 1;
+        }
+        if k == i || k >= limit {
+            return None;
+        }
+        let (title_end, office, _) = self.title_at(k)?;
+        let firm_title = !office || doc.is_any(k, &["chairman", "president", "director"]);
+        (firm_title && self.name_run(title_end).is_some()).then_some(k)
+    }
+
     /// 1. A titled name or a role phrase at `i`: modifiers ("Russian", "NASA"), the title, what
     ///    it is of ("of Defence", "for the Kremlin"), then an honorific and a name, or none.
     pub(super) fn titled(&mut self, i: usize) -> Option<usize> {
@@ -326,6 +354,9 @@ impl Scanner<'_, '_> {
                 mods.push((k, m.end, kind));
                 k = m.end;
             } else if let Some(end) = self.org_run_before_title(k) {
+                mods.push((k, end, CandKind::Typed(EntityKind::Organization, None)));
+                k = end;
+            } else if let Some(end) = self.firm_before_title(k) {
                 mods.push((k, end, CandKind::Typed(EntityKind::Organization, None)));
                 k = end;
             } else if doc.shape(k) == TokenShape::Upper
