@@ -9,6 +9,7 @@
 //! noun class, and its month or weekday number. Entries of several words are [`Phrase`]s, found
 //! by their first word.
 
+pub mod former;
 mod load;
 
 use rustc_hash::FxHashMap;

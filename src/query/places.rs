@@ -15,86 +15,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::graph::{KnowledgeGraph, Resolution};
 use crate::lexicon::Lexicon;
+use crate::lexicon::former::former;
 use crate::model::{EntityKind, PlaceKind};
 use crate::names::normalize;
-
-/// A former country: its name, other names, the states now on its land, and the state it is now
-/// part of.
-struct Former {
-    name: &'static str,
-    aliases: &'static [&'static str],
-    successors: &'static [&'static str],
-    part_of: Option<&'static str>,
-}
-
-/// Former countries news still names, with the countries of the gazetteer on their land.
-const FORMER: &[Former] = &[
-    Former {
-        name: "Soviet Union",
-        aliases: &[
-            "USSR",
-            "U.S.S.R.",
-            "Soviet Russia",
-            "Union of Soviet Socialist Republics",
-        ],
-        successors: &[
-            "Russia",
-            "Ukraine",
-            "Belarus",
-            "Moldova",
-            "Georgia",
-            "Armenia",
-            "Azerbaijan",
-            "Kazakhstan",
-            "Uzbekistan",
-            "Turkmenistan",
-            "Kyrgyzstan",
-            "Tajikistan",
-            "Estonia",
-            "Latvia",
-            "Lithuania",
-        ],
-        part_of: None,
-    },
-    Former {
-        name: "Yugoslavia",
-        aliases: &["Socialist Federal Republic of Yugoslavia"],
-        successors: &[
-            "Serbia",
-            "Croatia",
-            "Slovenia",
-            "Bosnia and Herzegovina",
-            "Montenegro",
-            "North Macedonia",
-            "Kosovo",
-        ],
-        part_of: None,
-    },
-    Former {
-        name: "Czechoslovakia",
-        aliases: &[],
-        successors: &["Czech Republic", "Slovakia"],
-        part_of: None,
-    },
-    Former {
-        name: "East Germany",
-        aliases: &["German Democratic Republic", "GDR"],
-        successors: &[],
-        part_of: Some("Germany"),
-    },
-    Former {
-        name: "West Germany",
-        aliases: &[],
-        successors: &[],
-        part_of: Some("Germany"),
-    },
-];
-
-fn former(folded: &str) -> Option<&'static Former> {
-    FORMER
-        .iter()
-        .find(|f| normalize(f.name) == folded || f.aliases.iter().any(|a| normalize(a) == folded))
-}
 
 /// The gazetteer's entries for a place's name: a place, or an organisation's seat (the
 /// Kremlin, the White House) that news uses as a place.

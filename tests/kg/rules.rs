@@ -414,6 +414,8 @@ families! {
         spelt_out_record_date,
         a_planned_weekday_is_the_next_one,
         dated_after_its_article_is_planned,
+        a_city_in_an_article_of_1987_is_in_no_country_of_today,
+        a_city_in_an_article_of_2016_is_in_its_country,
     ],
     discuss => [
         discussed_with,

@@ -4,8 +4,10 @@
 use super::CLAUSE_BREAKS;
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
+use crate::lexicon::former::{before_country, former};
 use crate::lexicon::{Cue, flag};
 use crate::model::{EntityId, EntityKind, PlaceKind};
+use crate::names::normalize;
 use crate::text::TokenShape;
 
 impl Events<'_, '_> {
@@ -178,6 +180,20 @@ impl Events<'_, '_> {
         let country = lex.known(lex.known(id).country?);
         let home = self.home_countries(visitor);
         if home.is_empty() || home.contains(&country.name.as_str()) {
+            return None;
+        }
+        // An article that names the Soviet Union or West Germany, or was written before they
+        // ended, knows Moscow in no Russia and Bonn in no Germany of today: the city stays its
+        // own.
+        let named_former = self.entities.iter().any(|e| {
+            e.kind == EntityKind::Place
+                && former(&normalize(&e.name)).is_some_and(|f| f.holds(&country.name))
+        });
+        let written_before = self
+            .dates
+            .doc_date()
+            .is_some_and(|day| before_country(&country.name, day));
+        if named_former || written_before {
             return None;
         }
         let own = self.entities.iter().position(|e| {
