@@ -450,6 +450,9 @@ families! {
         a_utility_named_by_what_it_sells,
         a_common_word_opening_a_quote_is_no_name,
         a_firm_before_an_analyst_is_an_organisation,
+        a_surname_set_beside_a_full_name_is_another_person,
+        mrs_and_a_surname_is_not_the_man_of_that_name,
+        a_surnames_relative_is_another_person,
     ],
     lexicon => [
         preposition,
@@ -539,6 +542,7 @@ families! {
         two_titles_joined_by_and,
         a_managing_director,
         the_comma_ending_an_opening_phrase_is_no_apposition,
+        a_name_and_anothers_title_is_no_firm,
     ],
     speech => [
         quote_then_said,

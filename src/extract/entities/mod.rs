@@ -16,6 +16,7 @@
 use rustc_hash::FxHashMap;
 
 mod names;
+mod orgs;
 mod people;
 mod pronouns;
 mod roles;
@@ -186,6 +187,9 @@ struct Resolver<'d, 'a> {
     given: FxHashMap<String, Vec<EntityId>>,
     /// Folded full name -> the person.
     full_names: FxHashMap<String, EntityId>,
+    /// Folded surname -> a person named in full whom the bare surname is set beside ("Reagan
+    /// and Nancy Reagan"): here the surname alone is someone else.
+    set_beside: FxHashMap<String, EntityId>,
     /// Folded first word -> people whose name may be written family name first ("Xi Jinping").
     family_first: FxHashMap<String, Vec<EntityId>>,
     /// A company's folded name without its legal form -> the company, when one company here
@@ -215,6 +219,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             surnames: FxHashMap::default(),
             given: FxHashMap::default(),
             full_names: FxHashMap::default(),
+            set_beside: FxHashMap::default(),
             family_first: FxHashMap::default(),
             org_cores: FxHashMap::default(),
             refs: Vec::new(),
@@ -241,7 +246,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             self.b.gender[e] |= c.gender;
             self.full_names.insert(normalize(&words.join(" ")), e);
             let sur = surname_key(&words.join(" "));
-            push_unique(self.surnames.entry(sur).or_default(), e);
+            push_unique(self.surnames.entry(sur.clone()).or_default(), e);
             if !doc.info(c.from).has(flag::GIVEN) && !c.keep_honorific {
                 push_unique(
                     self.family_first.entry(person_key(&words[0])).or_default(),
@@ -250,6 +255,24 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             if c.honorific.is_none() || !c.keep_honorific {
                 push_unique(self.given.entry(person_key(&words[0])).or_default(), e);
+            }
+            // "Reagan and Nancy Reagan", "Nancy Reagan and Reagan", "President Reagan's son
+            // Michael Reagan": the bare surname joined to the full name by "and", or whose
+            // relative the full name is, is another person.
+            let last = words[words.len() - 1].as_str();
+            let beside = |j: Option<usize>| {
+                j.and_then(|j| self.found.cands.get(j)).is_some_and(|b| {
+                    b.to - b.from == 1
+                        && doc.s(b.from).eq_ignore_ascii_case(last)
+                        && (b.to + 1 == c.from && doc.is(b.to, "and")
+                            || c.to + 1 == b.from && doc.is(c.to, "and")
+                            || b.to + 2 == c.from
+                                && doc.tok(b.to).shape == TokenShape::Clitic
+                                && doc.is_any(b.to + 1, KIN))
+                })
+            };
+            if beside(i.checked_sub(1)) || beside(Some(i + 1)) {
+                self.set_beside.insert(sur, e);
             }
         }
     }
@@ -322,136 +345,6 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     self.entity_of[i] = Some(self.b.entity(kind, &name, place_kind));
                 }
                 _ => {}
-            }
-        }
-    }
-
-    /// Short organisation names that end a longer one in this document: "Foreign Ministry"
-    /// after "Russian Foreign Ministry"; a bare head word ("the Department") when one name has
-    /// it.
-    fn organisation_short_forms(&mut self) {
-        let entities = &self.b.entities;
-        // Every word-boundary suffix of every organisation's folded name, and the organisations
-        // whose names end so: one pass over the names, whatever the number of mentions.
-        let folded: Vec<Option<String>> = entities
-            .iter()
-            .map(|e| (e.kind == EntityKind::Organization).then(|| normalize(&e.name)))
-            .collect();
-        let mut ending: FxHashMap<&str, Vec<EntityId>> = FxHashMap::default();
-        for (o, name) in folded.iter().enumerate() {
-            let Some(name) = name else { continue };
-            for (i, _) in name.match_indices(' ') {
-                push_unique(ending.entry(&name[i + 1..]).or_default(), o);
-            }
-        }
-        let mut longer_of: FxHashMap<EntityId, Option<EntityId>> = FxHashMap::default();
-        for (i, slot) in self.entity_of.iter_mut().enumerate() {
-            let Some(e) = *slot else { continue };
-            let Some(short) = &folded[e] else { continue };
-            let longer = *longer_of.entry(e).or_insert_with(|| {
-                let ends = ending.get(short.as_str()).map_or(&[][..], Vec::as_slice);
-                let mut others = ends.iter().copied().filter(|&o| o != e);
-                match (others.next(), others.next()) {
-                    (Some(one), None) => Some(one),
-                    _ => None,
-                }
-            });
-            if let Some(one) = longer {
-                *slot = Some(one);
-                self.why[i] = Some(LinkReason::OrganisationEnd);
-            }
-        }
-        // "Pellman Brothers" after "Pellman Brothers Inc": a company without its legal form,
-        // though a preposition made it look like a place ("at Pellman Brothers").
-        let mut cores: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
-        for (o, name) in folded.iter().enumerate() {
-            let Some(name) = name else { continue };
-            let mut names = crate::names::company_cores(name);
-            let key = org_key(name);
-            if key != *name && !names.contains(&key) {
-                names.push(key);
-            }
-            for core in names {
-                cores
-                    .entry(core)
-                    .and_modify(|one| *one = None)
-                    .or_insert(Some(o));
-            }
-        }
-        self.org_cores = cores
-            .into_iter()
-            .filter_map(|(core, one)| one.map(|o| (core, o)))
-            .collect();
-        if self.org_cores.is_empty() {
-            return;
-        }
-        for (i, slot) in self.entity_of.iter_mut().enumerate() {
-            let Some(e) = *slot else { continue };
-            let entity = &self.b.entities[e];
-            if entity.kind != EntityKind::Place || entity.place_kind.is_some() {
-                continue;
-            }
-            if let Some(&o) = self.org_cores.get(&normalize(&entity.name)) {
-                *slot = Some(o);
-                self.why[i] = Some(LinkReason::LegalForm);
-            }
-        }
-    }
-
-    /// "Halvorsen Tool <HTC>": the symbol in angle brackets after a name is that company's, here
-    /// and wherever else the document uses it.
-    fn tickers(&mut self) {
-        let doc = self.doc;
-        let cands = &self.found.cands;
-        let mut redirect: FxHashMap<EntityId, EntityId> = FxHashMap::default();
-        for (i, c) in cands.iter().enumerate().skip(1) {
-            let before = &cands[i - 1];
-            let ticker = c.to - c.from == 1
-                && before.to + 1 == c.from
-                && doc.punct(before.to, &["<"])
-                && doc.punct(c.to, &[">"]);
-            if !ticker {
-                continue;
-            }
-            let (Some(symbol), Some(company)) = (self.entity_of[i], self.entity_of[i - 1]) else {
-                continue;
-            };
-            if symbol != company && self.b.entities[company].kind == EntityKind::Organization {
-                redirect.insert(symbol, company);
-                self.why[i] = Some(LinkReason::Ticker);
-            }
-        }
-        if redirect.is_empty() {
-            return;
-        }
-        for slot in self.entity_of.iter_mut().flatten() {
-            if let Some(&to) = redirect.get(slot) {
-                *slot = to;
-            }
-        }
-    }
-
-    /// Acronyms: "OSCE" for "Organization for Security and Co-operation in Europe" named here.
-    fn acronyms(&mut self) {
-        let doc = self.doc;
-        let entities = &self.b.entities;
-        // The initials of every organisation's and place's name, to the first entity with them.
-        let mut by_initials: FxHashMap<String, EntityId> = FxHashMap::default();
-        for (e, entity) in entities.iter().enumerate() {
-            if matches!(entity.kind, EntityKind::Organization | EntityKind::Place) {
-                let initials = initials(&entity.name);
-                if !initials.is_empty() {
-                    by_initials.entry(initials).or_insert(e);
-                }
-            }
-        }
-        for (i, c) in self.found.cands.iter().enumerate() {
-            if c.to - c.from != 1 || doc.shape(c.from) != TokenShape::Upper {
-                continue;
-            }
-            if let Some(&e) = by_initials.get(doc.s(c.from)) {
-                self.entity_of[i] = Some(e);
-                self.why[i] = Some(LinkReason::Acronym);
             }
         }
     }
@@ -546,15 +439,41 @@ impl<'d, 'a> Resolver<'d, 'a> {
             self.entity_of[i] = Some(e);
             return Some(e);
         }
+        // "Mrs Reagan" is a woman: not a man named in full, nor one of that name alone whom
+        // nothing says is a woman ("President Reagan").
+        let woman = is_person && c.gender & flag::FEMALE != 0 && c.honorific.is_some();
+        let same = |e: &EntityId| !woman || self.b.gender[*e] & flag::FEMALE != 0;
+        let fits = |e: &EntityId| {
+            !woman
+                || self.b.gender[*e] & flag::MALE == 0
+                    && (self.b.entities[*e].name.contains(' ') || same(e))
+        };
         if (words.len() == 1 || is_particle(doc, c.from))
             && let Some((pool, reason)) = self.short_name_pool(c, &text)
+            && let pool = pool.into_iter().filter(fits).collect::<Vec<_>>()
+            && !pool.is_empty()
         {
             let e = nearest.before(&pool, c.from);
             self.entity_of[i] = Some(e);
             self.why[i] = Some(reason);
             return Some(e);
         }
-        if let Some(&e) = typed_names.get(&folded) {
+        if let Some(e) = typed_names.get(&folded).filter(|e| same(e)) {
+            self.entity_of[i] = Some(*e);
+            return Some(*e);
+        }
+        if woman
+            && !c.keep_honorific
+            && let Some(h) = c.honorific
+        {
+            // Named with the honorific, so that no surname of a man absorbs it.
+            let name = format!(
+                "{} {}",
+                doc.range_text(h, c.from).trim().trim_end_matches('.'),
+                name_text(doc, c)
+            );
+            let e = self.b.entity(EntityKind::Person, &name, None);
+            self.b.gender[e] |= c.gender;
             self.entity_of[i] = Some(e);
             return Some(e);
         }
@@ -586,7 +505,19 @@ impl<'d, 'a> Resolver<'d, 'a> {
     fn short_name_pool(&self, c: &Cand, text: &str) -> Option<(Vec<EntityId>, LinkReason)> {
         let doc = self.doc;
         let key = person_key(text);
-        let candidates = self.surnames.get(&surname_key(text));
+        let sur = surname_key(text);
+        let beside = self.set_beside.get(&sur);
+        let candidates = self
+            .surnames
+            .get(&sur)
+            .map(|pool| {
+                pool.iter()
+                    .copied()
+                    .filter(|e| Some(e) != beside)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|pool| !pool.is_empty());
+        let candidates = candidates.as_ref();
         // "Sir Edward" is Edward Heath: a given name after Sir or Dame.
         let by_given = match c.honorific {
             Some(h) if doc.is_any(h, &["sir", "dame"]) => self.given.get(&key),
@@ -623,7 +554,17 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             let why = self.why[i];
             let name = name_text(doc, c);
-            b.alias(e, &name, why.unwrap_or(LinkReason::Spelling));
+            // "Mrs Hale" named with her honorific: "Hale" alone is the man of the name.
+            let honorific_kept = c.honorific.is_some_and(|h| {
+                b.entities[e].name
+                    == format!(
+                        "{} {name}",
+                        doc.range_text(h, c.from).trim().trim_end_matches('.')
+                    )
+            });
+            if !honorific_kept {
+                b.alias(e, &name, why.unwrap_or(LinkReason::Spelling));
+            }
             if let Some(h) = c.honorific
                 && !c.keep_honorific
             {
@@ -845,3 +786,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
     }
 }
+
+/// Words for relatives: "Reagan's son Michael Reagan" is not Reagan.
+const KIN: &[&str] = &[
+    "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "widow",
+    "nephew", "niece", "cousin",
+];

@@ -187,11 +187,12 @@ impl Scanner<'_, '_> {
             }
             k += 1;
         }
-        if k == i || k >= limit {
+        // "Mulroney and President Reagan": a name and another's title, not a firm.
+        if k == i || k >= limit || doc.is_any(k - 1, &["and", "&"]) {
             return None;
         }
         let (title_end, office, _) = self.title_at(k)?;
-        let firm_title = !office || doc.is_any(k, &["chairman", "president", "director"]);
+        let firm_title = !office || doc.is(k, "chairman");
         (firm_title && self.name_run(title_end).is_some()).then_some(k)
     }
 
