@@ -563,6 +563,7 @@ families! {
         his_comments_is_no_verb_of_saying,
         a_firm_before_an_analyst_is_not_the_speaker,
         unnamed_sources_at_the_end_own_the_sentence,
+        a_denial_is_a_denied_statement,
     ],
     status => [
         will_is_planned,

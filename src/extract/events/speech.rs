@@ -142,6 +142,13 @@ impl Events<'_, '_> {
         let mut rel =
             self.base_relation(sent, v, RelationKind::Said, speaker, quote, Rule::SaidThat);
         rel.status = Status::Happened;
+        // "Neira denied he was responding to the protests": he said it was not so.
+        if ["deny", "denies", "denied", "denying"]
+            .iter()
+            .any(|w| doc.is(v, w))
+        {
+            rel.status = Status::Denied;
+        }
         rel.topics = self
             .topics_in(sent, from, to, &[speaker])
             .into_iter()
