@@ -525,6 +525,8 @@ families! {
         paying_a_call_on_someone_is_meeting_them,
         before_meeting_x_comma_the_title_is_the_subject,
         met_for_an_hour_with,
+        the_body_of_an_unnamed_title_holder_is_not_met,
+        a_company_that_sees_forecasts,
     ],
     place => [
         met_at_the_kremlin,

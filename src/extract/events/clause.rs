@@ -600,7 +600,9 @@ impl Events<'_, '_> {
                             || doc.tok(r.to).shape == TokenShape::Clitic)
                         && (r.to..(r.to + 6).min(sent.end))
                             .any(|x| self.ref_starting(x).is_some_and(&accept));
-                    if qualifier {
+                    // "talks with the U.S. Treasury Secretary": the body of a title whose
+                    // holder goes unnamed is not who was met.
+                    if qualifier || self.title_word(r.to) && self.kind(r) != EntityKind::Person {
                         j = r.to;
                         continue;
                     }

@@ -41,7 +41,14 @@ const SATISFIED: &[&str] = &[
 
 impl Events<'_, '_> {
     pub(super) fn see_verb(&mut self, sent: Sent, k: usize) {
-        let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+        // "ALLIED-LYONS SEES HIRAM WALKER PROFITS RISING": a company that sees forecasts;
+        // only people see each other.
+        let subjects: Vec<Ref> = self
+            .subject(sent, k)
+            .into_iter()
+            .filter(|r| self.kind(r) == EntityKind::Person)
+            .copied()
+            .collect();
         let (objects, after) = self.objects(sent, k + 1, |r| {
             r.kind != RefKind::Demonym && self.kind(r) == EntityKind::Person
         });
