@@ -566,6 +566,7 @@ families! {
         a_firm_before_an_analyst_is_not_the_speaker,
         unnamed_sources_at_the_end_own_the_sentence,
         a_denial_is_a_denied_statement,
+        a_relative_clause_between_commas_is_passed_over,
     ],
     status => [
         will_is_planned,

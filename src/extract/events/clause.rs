@@ -19,23 +19,18 @@ impl Events<'_, '_> {
         if !says && let Some(list) = self.common_noun_subject(sent, k) {
             return list;
         }
-        // "Regan was formerly head of Merrill Lynch and came to Washington": a verb after "and"
-        // shares the subject of the verb before it, not the name that ends that verb's phrase.
-        if k > sent.start + 1
-            && doc.is(k - 1, "and")
-            && doc.info(k).noun.is_none()
-            && let Some(v) = (floor..k - 1)
+        // "SmithKline, whose major product is Tagamet, said": a relative clause between
+        // commas is passed over for the name before it.
+        if k > sent.start + 2
+            && doc.punct(k - 1, &[","])
+            && let Some(comma) = (floor..k - 1)
                 .rev()
-                .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS))
-                .find(|&j| {
-                    doc.shape(j) == TokenShape::Lower
-                        && doc.info(j).verb.is_some_and(|v| {
-                            v.class != VerbClass::Say
-                                && matches!(v.tense, Tense::Past | Tense::Present)
-                        })
-                })
+                .find(|&j| doc.punct(j, &[","]) && doc.is_any(j + 1, &["who", "whose", "which"]))
         {
-            return self.subject(sent, v);
+            return self.subject(sent, comma);
+        }
+        if let Some(list) = self.subject_elsewhere(sent, k, floor) {
+            return list;
         }
         let mut j = k;
         while j > floor {
@@ -126,6 +121,32 @@ impl Events<'_, '_> {
             return vec![r];
         }
         Vec::new()
+    }
+
+    /// The subject of the trigger at `k` found at another verb or before a relative clause:
+    /// a verb after "and" shares the subject of the verb before it, and a relative clause
+    /// between commas is passed over.
+    fn subject_elsewhere(&self, sent: Sent, k: usize, floor: usize) -> Option<Vec<&Ref>> {
+        let doc = self.doc;
+        // "Regan was formerly head of Merrill Lynch and came to Washington": a verb after "and"
+        // shares the subject of the verb before it, not the name that ends that verb's phrase.
+        if k > sent.start + 1
+            && doc.is(k - 1, "and")
+            && doc.info(k).noun.is_none()
+            && let Some(v) = (floor..k - 1)
+                .rev()
+                .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS))
+                .find(|&j| {
+                    doc.shape(j) == TokenShape::Lower
+                        && doc.info(j).verb.is_some_and(|v| {
+                            v.class != VerbClass::Say
+                                && matches!(v.tense, Tense::Past | Tense::Present)
+                        })
+                })
+        {
+            return Some(self.subject(sent, v));
+        }
+        None
     }
 
     /// True when the trigger at `k` is acted by the clause that starts at `from`: it is a
