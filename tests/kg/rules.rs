@@ -587,6 +587,7 @@ families! {
         when_he_pays_a_visit_is_planned,
         after_meeting_is_past_whatever_follows,
         what_comes_before_a_verb_of_saying_says_nothing_of_what_it_reports,
+        is_to_hold_meetings_is_planned,
     ],
     topics => [
         about,

@@ -44,9 +44,16 @@ impl Events<'_, '_> {
             if info.is(Cue::Planned) || verb == Some(VerbClass::Plan) {
                 modality = Modality::Planned;
             }
-            // "is to visit", "are to meet"; "X to visit Moscow" in a headline.
+            // "is to visit", "are to meet"; "X to visit Moscow" in a headline; "is to hold two
+            // days of meetings with".
+            let light_then_noun = k <= j + 6
+                && doc
+                    .info(j + 1)
+                    .verb
+                    .is_some_and(|v| v.class == VerbClass::Light)
+                && doc.info(k).noun.is_some();
             if doc.is(j, "to")
-                && j + 1 == k
+                && (j + 1 == k || light_then_noun)
                 && j > sent.start
                 && (doc
                     .info(j - 1)
