@@ -527,6 +527,7 @@ families! {
         met_for_an_hour_with,
         the_body_of_an_unnamed_title_holder_is_not_met,
         a_company_that_sees_forecasts,
+        he_is_the_subject_after_the_opening_phrase_before,
     ],
     place => [
         met_at_the_kremlin,

@@ -59,8 +59,19 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
                 g == 0 || g & want != 0
             };
             let here: Vec<&Ref> = people[s].iter().filter(|r| r.to <= k && fits(r)).collect();
+            // The person a sentence before is about: the subject of its main clause after an
+            // opening phrase ("Before meeting with Bush, the Crown Prince paid ..."), else its
+            // first person.
             let before = |back: usize| -> Option<&Ref> {
-                people[s.checked_sub(back)?].iter().find(|r| fits(r))
+                let earlier = s.checked_sub(back)?;
+                let first = || people[earlier].iter().find(|r| fits(r));
+                match doc.main_clause_comma(earlier) {
+                    Some(comma) => people[earlier]
+                        .iter()
+                        .find(|r| r.from > comma && r.from <= comma + 4 && fits(r))
+                        .or_else(first),
+                    None => first(),
+                }
             };
             // "Within hours of his final talks with Mr Thorpe, Sir Edward told...": a pronoun
             // in an opening phrase points ahead, at the subject after the comma.
