@@ -248,11 +248,15 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
             ('-' | '\u{2010}' | '\u{2011}', Some(n)) if n.is_alphanumeric() => i = next,
             // An apostrophe joins a capital ("O'Brien", "d'Ivoire") or a longer tail ("Qur'an").
             (a, Some(n)) if is_apostrophe(a) && n.is_alphabetic() => {
-                let tail_len = text[next..end]
+                // Only English's own clitics split off: "Rifa'i" and "Ka'ba" are one word.
+                let tail: String = text[next..end]
                     .chars()
                     .take_while(|c| c.is_alphabetic())
-                    .count();
-                let clitic = tail_len <= 2 && !n.is_uppercase();
+                    .collect();
+                let clitic = !n.is_uppercase()
+                    && ["s", "t", "d", "m", "re", "ve", "ll"]
+                        .iter()
+                        .any(|c| tail.eq_ignore_ascii_case(c));
                 if clitic {
                     return i;
                 }
@@ -363,6 +367,7 @@ mod tests {
             ]
         );
         assert_eq!(toks("don't"), vec![("don", Lower), ("'t", Clitic)]);
+        assert_eq!(toks("al-Rifa'i"), vec![("al-Rifa'i", Lower)]);
         assert_eq!(
             toks("1996-08-30 22-25"),
             vec![

@@ -453,6 +453,7 @@ families! {
         a_surname_set_beside_a_full_name_is_another_person,
         mrs_and_a_surname_is_not_the_man_of_that_name,
         a_surnames_relative_is_another_person,
+        an_apostrophe_inside_a_name_is_no_clitic,
     ],
     lexicon => [
         preposition,
