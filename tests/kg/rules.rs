@@ -454,6 +454,7 @@ families! {
         mrs_and_a_surname_is_not_the_man_of_that_name,
         a_surnames_relative_is_another_person,
         an_apostrophe_inside_a_name_is_no_clitic,
+        a_hyphened_given_name_after_a_family_name,
     ],
     lexicon => [
         preposition,

@@ -17,7 +17,7 @@
 mod names;
 mod titles;
 
-use names::{lower_name, lower_tail};
+use names::{lower_name, lower_tail, syllable_pair};
 
 use crate::extract::doc::Doc;
 use crate::lexicon::{PhraseTarget, flag};
@@ -226,7 +226,13 @@ impl Scanner<'_, '_> {
             // "UN-led", "Kremlin-backed": a word about a name, not a name. In a title-case
             // headline a capital says nothing of a common word.
             TokenShape::Capitalized => {
-                !(lower_tail(self.doc.s(i)) || self.shouting(i) && !self.shouted_name(i))
+                // But "Chun Doo-hwan", "Kim Il-sung": a given name of two syllables after a
+                // family name.
+                let given = i > 0
+                    && self.doc.tok(i - 1).shape == TokenShape::Capitalized
+                    && self.doc.tok(i - 1).span.end < t.span.start
+                    && syllable_pair(self.doc.s(i));
+                !(lower_tail(self.doc.s(i)) && !given || self.shouting(i) && !self.shouted_name(i))
             }
             TokenShape::Initialism => true,
             TokenShape::Upper => {

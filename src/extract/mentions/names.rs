@@ -527,3 +527,14 @@ pub(super) fn lower_tail(s: &str) -> bool {
     s.rsplit_once('-')
         .is_some_and(|(_, tail)| tail.len() >= 3 && tail.chars().all(|c| c.is_ascii_lowercase()))
 }
+
+/// "Doo-hwan", "Il-sung", "Tae-woo": a given name of two short syllables joined by a hyphen,
+/// which no "-led" or "-based" tail is.
+pub(super) fn syllable_pair(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(head, tail)| {
+        (1..=4).contains(&head.len())
+            && (2..=4).contains(&tail.len())
+            && tail.chars().all(|c| c.is_ascii_lowercase())
+            && !tail.ends_with("ed")
+    })
+}
