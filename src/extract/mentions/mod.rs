@@ -232,7 +232,7 @@ impl Scanner<'_, '_> {
                     && self.doc.tok(i - 1).shape == TokenShape::Capitalized
                     && self.doc.tok(i - 1).span.end < t.span.start
                     && syllable_pair(self.doc.s(i));
-                !(lower_tail(self.doc.s(i)) && !given || self.shouting(i) && !self.shouted_name(i))
+                (given || !lower_tail(self.doc.s(i))) && (self.shouted_name(i) || !self.shouting(i))
             }
             TokenShape::Initialism => true,
             TokenShape::Upper => {
