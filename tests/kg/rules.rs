@@ -455,6 +455,7 @@ families! {
         a_surnames_relative_is_another_person,
         an_apostrophe_inside_a_name_is_no_clitic,
         a_hyphened_given_name_after_a_family_name,
+        a_full_name_son_of_the_surname_is_another_person,
     ],
     lexicon => [
         preposition,

@@ -257,7 +257,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 push_unique(self.given.entry(person_key(&words[0])).or_default(), e);
             }
             // "Reagan and Nancy Reagan", "Nancy Reagan and Reagan", "President Reagan's son
-            // Michael Reagan": the bare surname joined to the full name by "and", or whose
+            // Michael Reagan", "Michael Reagan, son of President Reagan": the bare surname joined to the full name by "and", or whose
             // relative the full name is, is another person.
             let last = words[words.len() - 1].as_str();
             let beside = |j: Option<usize>| {
@@ -268,7 +268,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
                             || c.to + 1 == b.from && doc.is(c.to, "and")
                             || b.to + 2 == c.from
                                 && doc.tok(b.to).shape == TokenShape::Clitic
-                                && doc.is_any(b.to + 1, KIN))
+                                && doc.is_any(b.to + 1, KIN)
+                            // "Michael Reagan, son of President Reagan".
+                            || c.to < b.from
+                                && b.from <= c.to + 5
+                                && (c.to..b.from).any(|j| doc.is_any(j, KIN) && doc.is(j + 1, "of")))
                 })
             };
             if beside(i.checked_sub(1)) || beside(Some(i + 1)) {
