@@ -471,11 +471,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             && let Some(h) = c.honorific
         {
             // Named with the honorific, so that no surname of a man absorbs it.
-            let name = format!(
-                "{} {}",
-                doc.range_text(h, c.from).trim().trim_end_matches('.'),
-                name_text(doc, c)
-            );
+            let name = with_honorific(doc, h, c.from, &name_text(doc, c));
             let e = self.b.entity(EntityKind::Person, &name, None);
             self.b.gender[e] |= c.gender;
             self.entity_of[i] = Some(e);
@@ -559,13 +555,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let why = self.why[i];
             let name = name_text(doc, c);
             // "Mrs Hale" named with her honorific: "Hale" alone is the man of the name.
-            let honorific_kept = c.honorific.is_some_and(|h| {
-                b.entities[e].name
-                    == format!(
-                        "{} {name}",
-                        doc.range_text(h, c.from).trim().trim_end_matches('.')
-                    )
-            });
+            let honorific_kept = c
+                .honorific
+                .is_some_and(|h| b.entities[e].name == with_honorific(doc, h, c.from, &name));
             if !honorific_kept {
                 b.alias(e, &name, why.unwrap_or(LinkReason::Spelling));
             }
@@ -789,6 +781,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
             in_title,
         }
     }
+}
+
+/// A name with the honorific from token `h` to `from` before it, its stop dropped: "Mrs Hale".
+fn with_honorific(doc: &Doc, h: usize, from: usize, name: &str) -> String {
+    format!(
+        "{} {name}",
+        doc.range_text(h, from).trim().trim_end_matches('.')
+    )
 }
 
 /// Words for relatives: "Reagan's son Michael Reagan" is not Reagan.

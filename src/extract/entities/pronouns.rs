@@ -92,7 +92,7 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
             let parenthetical = |r: &Ref| {
                 let mut b = r.from;
                 while b > sentence.tokens.start
-                    && doc.tokens[b - 1].shape == crate::text::TokenShape::Capitalized
+                    && doc.tokens[b - 1].shape == TokenShape::Capitalized
                 {
                     b -= 1;
                 }

@@ -19,16 +19,6 @@ impl Events<'_, '_> {
         if !says && let Some(list) = self.common_noun_subject(sent, k) {
             return list;
         }
-        // "SmithKline, whose major product is Tagamet, said": a relative clause between
-        // commas is passed over for the name before it.
-        if k > sent.start + 2
-            && doc.punct(k - 1, &[","])
-            && let Some(comma) = (floor..k - 1)
-                .rev()
-                .find(|&j| doc.punct(j, &[","]) && doc.is_any(j + 1, &["who", "whose", "which"]))
-        {
-            return self.subject(sent, comma);
-        }
         if let Some(list) = self.subject_elsewhere(sent, k, floor) {
             return list;
         }
@@ -123,11 +113,30 @@ impl Events<'_, '_> {
         Vec::new()
     }
 
+    /// The people among the subject of the trigger at `k`: only people see, travel and stay.
+    pub(super) fn person_subjects(&self, sent: Sent, k: usize) -> Vec<Ref> {
+        self.subject(sent, k)
+            .into_iter()
+            .filter(|r| self.kind(r) == EntityKind::Person)
+            .copied()
+            .collect()
+    }
+
     /// The subject of the trigger at `k` found at another verb or before a relative clause:
     /// a verb after "and" shares the subject of the verb before it, and a relative clause
     /// between commas is passed over.
     fn subject_elsewhere(&self, sent: Sent, k: usize, floor: usize) -> Option<Vec<&Ref>> {
         let doc = self.doc;
+        // "SmithKline, whose major product is Tagamet, said": a relative clause between
+        // commas is passed over for the name before it.
+        if k > sent.start + 2
+            && doc.punct(k - 1, &[","])
+            && let Some(comma) = (floor..k - 1)
+                .rev()
+                .find(|&j| doc.punct(j, &[","]) && doc.is_any(j + 1, &["who", "whose", "which"]))
+        {
+            return Some(self.subject(sent, comma));
+        }
         // "Regan was formerly head of Merrill Lynch and came to Washington": a verb after "and"
         // shares the subject of the verb before it, not the name that ends that verb's phrase.
         if k > sent.start + 1

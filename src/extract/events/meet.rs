@@ -43,12 +43,7 @@ impl Events<'_, '_> {
     pub(super) fn see_verb(&mut self, sent: Sent, k: usize) {
         // "ALLIED-LYONS SEES HIRAM WALKER PROFITS RISING": a company that sees forecasts;
         // only people see each other.
-        let subjects: Vec<Ref> = self
-            .subject(sent, k)
-            .into_iter()
-            .filter(|r| self.kind(r) == EntityKind::Person)
-            .copied()
-            .collect();
+        let subjects = self.person_subjects(sent, k);
         let (objects, after) = self.objects(sent, k + 1, |r| {
             r.kind != RefKind::Demonym && self.kind(r) == EntityKind::Person
         });

@@ -4,6 +4,7 @@
 use super::CLAUSE_BREAKS;
 use super::{Events, Sent, sentence_is_headline};
 use crate::lexicon::{Cue, Tense, VerbClass, flag};
+use crate::text::TokenShape;
 
 impl Events<'_, '_> {
     /// Modality and negation from the words before the trigger in its clause.
@@ -82,8 +83,7 @@ impl Events<'_, '_> {
                     doc.info(v)
                         .verb
                         .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::PastParticiple))
-                        || doc.shape(v) == crate::text::TokenShape::Lower
-                            && doc.s(v).ends_with("ed")
+                        || doc.shape(v) == TokenShape::Lower && doc.s(v).ends_with("ed")
                         || doc.is_any(v, &["was", "were", "had", "did"])
                 })
             {
@@ -130,7 +130,7 @@ impl Events<'_, '_> {
             let verb = doc.info(j).verb;
             verb.is_none_or(|v| v.class != VerbClass::Say)
                 && (verb.is_some_and(|v| v.tense == Tense::Past)
-                    || doc.shape(j) == crate::text::TokenShape::Lower
+                    || doc.shape(j) == TokenShape::Lower
                         && doc.s(j).ends_with("ed")
                         && !(j > sent.start && doc.cue(j - 1, Cue::Determiner)))
         });

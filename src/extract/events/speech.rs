@@ -143,10 +143,7 @@ impl Events<'_, '_> {
             self.base_relation(sent, v, RelationKind::Said, speaker, quote, Rule::SaidThat);
         rel.status = Status::Happened;
         // "Neira denied he was responding to the protests": he said it was not so.
-        if ["deny", "denies", "denied", "denying"]
-            .iter()
-            .any(|w| doc.is(v, w))
-        {
+        if doc.is_any(v, &["deny", "denies", "denied", "denying"]) {
             rel.status = Status::Denied;
         }
         rel.topics = self

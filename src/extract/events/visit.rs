@@ -109,12 +109,7 @@ impl Events<'_, '_> {
                         {
                             return;
                         }
-                        let subjects: Vec<Ref> = self
-                            .subject(sent, k)
-                            .into_iter()
-                            .filter(|s| self.kind(s) == EntityKind::Person)
-                            .copied()
-                            .collect();
+                        let subjects = self.person_subjects(sent, k);
                         self.emit_visits(sent, k, &subjects, &[r], Rule::ReturnFrom);
                         return;
                     }
@@ -190,12 +185,7 @@ impl Events<'_, '_> {
         if places.is_empty() {
             return;
         }
-        let subjects: Vec<Ref> = self
-            .subject(sent, k)
-            .into_iter()
-            .copied()
-            .filter(|r| self.kind(r) == EntityKind::Person)
-            .collect();
+        let subjects = self.person_subjects(sent, k);
         if !subjects.is_empty() {
             self.emit_visits(sent, k, &subjects, &places[..1], Rule::BeIn);
         }
@@ -232,12 +222,7 @@ impl Events<'_, '_> {
         let owner: Vec<Ref> = match self.possessor(sent, k) {
             _ if !by.is_empty() => by,
             Some(r) => vec![r],
-            None => self
-                .subject(sent, k)
-                .into_iter()
-                .copied()
-                .filter(|r| self.kind(r) == EntityKind::Person)
-                .collect(),
+            None => self.person_subjects(sent, k),
         };
         if !owner.is_empty() {
             self.emit_visits(

@@ -172,6 +172,10 @@ impl Scanner<'_, '_> {
     /// John Gutfreund"): the organisation the title belongs to. Returns where the title starts.
     fn firm_before_title(&self, i: usize) -> Option<usize> {
         let doc = self.doc;
+        // Most words are no capitalised name: no title is looked for after them.
+        if !self.capital(i) {
+            return None;
+        }
         let limit = self.end.min(i + MAX_ORG_WORDS);
         let mut k = i;
         while k < limit && self.title_at(k).is_none() {
