@@ -98,6 +98,8 @@ rules! {
     QuoteContinued = "quote_continued", 0.7, "a quotation that goes on from the speaker before it: \"'...,' he said. 'We will go on.'\"";
     /// Reported speech without quotation marks.
     SaidThat = "said_that", 0.5, "reported speech: \"Lavrov said (that) ...\", \"..., Peskov said\"";
+    /// A host's meal or reception for a guest.
+    Hosted = "hosted", 0.8, "a host's meal or reception for a guest: \"a dinner given for Kerry by Putin\", \"Putin gave a lunch for Kerry\"";
     /// A title or apposition that gives a person a role.
     Title = "title", 0.9, "a title or apposition: \"Foreign Minister Sergei Lavrov\", \"Lavrov, Russia's foreign minister\"";
 }

@@ -126,6 +126,17 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     continue;
                 }
             }
+            // The possessive of a plural or a name in -s: "Buenos Aires' city hall".
+            let spaced_word = bytes.get(after) == Some(&b' ')
+                && bytes.get(after + 1).is_some_and(u8::is_ascii_alphabetic);
+            if glued && matches!(bytes[start - 1], b's' | b'S') && spaced_word {
+                out.push(Token {
+                    span: Span::new(start, after),
+                    shape: TokenShape::Clitic,
+                });
+                i = after;
+                continue;
+            }
         }
         i += c.len_utf8();
         // Runs of dots or dashes stay one token.

@@ -250,7 +250,7 @@ fn kg_add_and_kg_remove_give_the_bytes_of_a_fresh_build() {
         .success()
         .stdout(
             "all.kg: 8 documents, 119 entities, 92 relations; added 8, skipped 0, replaced 0, \
-             duplicates 0, undated 0; read 172 entities, 146 relations; 0 warnings\n",
+             duplicates 0, undated 0; read 172 entities, 147 relations; 0 warnings\n",
         );
     kg(root)
         .args(["build", "--output", "most.kg"])

@@ -531,6 +531,10 @@ families! {
         the_body_of_an_unnamed_title_holder_is_not_met,
         a_company_that_sees_forecasts,
         he_is_the_subject_after_the_opening_phrase_before,
+        reception_held_for_him_by,
+        dinner_given_for_a_guest,
+        a_day_owns_no_meeting,
+        weeks_of_talks,
     ],
     place => [
         met_at_the_kremlin,
@@ -571,6 +575,11 @@ families! {
         unnamed_sources_at_the_end_own_the_sentence,
         a_denial_is_a_denied_statement,
         a_relative_clause_between_commas_is_passed_over,
+        participle_between_commas_then_also_said,
+        told_reporters_after_a_meeting,
+        said_in_an_interview,
+        told_reporters_after_a_speech_is_no_statement,
+        told_reporters_yesterday,
     ],
     status => [
         will_is_planned,
@@ -647,5 +656,7 @@ families! {
         a_verb_after_and_shares_the_subject_of_the_verb_before,
         a_verb_after_and_shares_the_subject_before_it,
         aircraft_headed_for_is_no_persons_trip,
+        a_diplomat_comes_home,
+        an_unknown_name_after_said_travels_not_the_speaker,
     ],
 }

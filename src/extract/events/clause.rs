@@ -47,17 +47,9 @@ impl Events<'_, '_> {
             {
                 break;
             }
-            // "He said the company had talks with X": a verb of saying opens the clause it
-            // reports; whoever spoke is not that clause's subject.
-            if !says
-                && j + 3 < k
-                && !doc.cue(j, Cue::Negation)
-                && self.opens_reported_clause(j + 1)
-                && self.acts_in_its_clause(j + 1, k)
-                && doc.info(j).verb.is_some_and(|v| {
-                    v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
-                })
-            {
+            // "He said the company had talks with X": whoever spoke is not the subject of the
+            // clause a verb of saying reports.
+            if !says && self.reports_clause_of(j, k) {
                 break;
             }
             if doc.is(j, "who") {
@@ -156,43 +148,6 @@ impl Events<'_, '_> {
             return Some(self.subject(sent, v));
         }
         None
-    }
-
-    /// True when the trigger at `k` is acted by the clause that starts at `from`: it is a
-    /// finite verb ("the ministry met X"), or a light verb comes before it ("the company had
-    /// talks", "is holding talks"). A noun alone ("the case was resolved at a meeting with X")
-    /// leaves its party to be the speaker.
-    fn acts_in_its_clause(&self, from: usize, k: usize) -> bool {
-        let doc = self.doc;
-        let finite = |x: usize| {
-            let info = doc.info(x);
-            info.noun.is_none()
-                && info
-                    .verb
-                    .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::Present | Tense::Base))
-        };
-        finite(k)
-            || (from..k).any(|x| {
-                doc.info(x)
-                    .verb
-                    .is_some_and(|v| v.class == VerbClass::Light)
-            })
-    }
-
-    /// True when the words at `j`, after a verb of saying, open a clause with a subject of its
-    /// own ("said the company ...", "said that the ministry ..."), not a phrase of when or how it
-    /// was said ("said on Friday after talks with X"). A pronoun there ("said it ended talks")
-    /// is most often the speaker, so it does not count. The caller also wants a few words
-    /// between: "said the meeting with X" has the trigger itself as that subject.
-    fn opens_reported_clause(&self, j: usize) -> bool {
-        let doc = self.doc;
-        // "said negotiators had achieved ...": a bare plural before its verb.
-        let bare_plural = doc.shape(j) == TokenShape::Lower
-            && doc.s(j).len() > 3
-            && doc.s(j).ends_with('s')
-            && doc.info(j).verb.is_none()
-            && doc.is_any(j + 1, AUXILIARIES);
-        doc.cue(j, Cue::Determiner) || doc.is(j, "that") || bare_plural
     }
 
     /// True when token `j` cannot be the noun a possessive stands before: punctuation, a
@@ -743,6 +698,10 @@ impl Events<'_, '_> {
             j -= 1;
             steps += 1;
             if doc.tok(j).shape == TokenShape::Clitic && j > sent.start {
+                // "after three weeks' discussions", "yesterday's talks": a time owns nothing.
+                if doc.is_any(j - 1, TIME_NOUNS) || doc.info(j - 1).any(flag::WEEKDAY) {
+                    return None;
+                }
                 return Some(self.ref_covering(j - 1).copied().filter(|r| self.agent(r)));
             }
             if doc.is_any(j, &["his", "her"]) {
@@ -774,13 +733,32 @@ impl Events<'_, '_> {
     }
 }
 
+/// Nouns of a stretch of time, whose possessive ("two weeks' talks") says how long or when.
+const TIME_NOUNS: &[&str] = &[
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+];
+
 /// How far left of a token the rules look for its subject or what governs it: a clause is seldom
 /// longer, and the cost of reading a sentence stays linear in its length.
 pub(super) const CLAUSE_REACH: usize = 40;
 
 /// The first token a leftward search from `k` may look at.
 /// Words passed over between a subject and its verb: auxiliaries, contractions, some adverbs.
-const AUXILIARIES: &[&str] = &[
+pub(super) const AUXILIARIES: &[&str] = &[
     "is",
     "are",
     "was",

@@ -117,11 +117,17 @@ impl Events<'_, '_> {
             }
         }
         // Who met somewhere was there; but a meeting in an institution's building ("at
-        // Downing Street") says where it was, not that anyone went there.
+        // Downing Street") says where it was, not that anyone went there. A host receives
+        // at home: only the guest came.
         if let Some(place) = place
             && self.entities[place].kind == EntityKind::Place
         {
-            let here: Vec<Ref> = subjects
+            let hosts = if rule == Rule::Hosted {
+                &[][..]
+            } else {
+                subjects
+            };
+            let here: Vec<Ref> = hosts
                 .iter()
                 .chain(objects)
                 .copied()

@@ -3,7 +3,7 @@
 
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::{Cue, Tense, flag};
+use crate::lexicon::{Cue, NounClass, Tense, flag};
 use crate::model::{EntityKind, Rule};
 use crate::text::TokenShape;
 
@@ -236,6 +236,9 @@ impl Events<'_, '_> {
     /// "talks with X", "a meeting with X", "dinner with X", "talks between X and Y".
     pub(super) fn meeting_noun(&mut self, sent: Sent, k: usize) {
         let doc = self.doc;
+        if doc.info(k).noun == Some(NounClass::Meal) && self.hosted_meal(sent, k) {
+            return;
+        }
         let mut j = k + 1;
         // "held brief talks on Sunday with X", "talks yesterday with X": words of when may come
         // between the noun and its partner.
@@ -318,4 +321,90 @@ impl Events<'_, '_> {
         }
         self.emit_pairs(sent, k, &owner, &partners, Rule::MeetingWith, after, true);
     }
+
+    /// A host's meal or reception for a guest, which meets them: "a reception held for him by
+    /// President X", "a dinner given by X for Y", "X gave a lunch for Y", "at a banquet in
+    /// honour of Y". The guest left unnamed ("for him", or no "for") is the clause's subject:
+    /// "Hale, speaking at a dinner given by X, said". True when it read the meal so.
+    fn hosted_meal(&mut self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        let mut j = k + 1;
+        let given = doc.is_any(j, HOSTED);
+        if given {
+            j += 1;
+        }
+        let mut hosts: Vec<Ref> = Vec::new();
+        let mut guests: Vec<Ref> = Vec::new();
+        let mut after = j;
+        for _ in 0..2 {
+            let guest_from = if doc.is(j, "for") {
+                Some(j + 1)
+            } else if doc.is(j, "in")
+                && doc.is_any(j + 1, &["honour", "honor"])
+                && doc.is(j + 2, "of")
+            {
+                Some(j + 3)
+            } else {
+                None
+            };
+            if let Some(from) = guest_from {
+                if doc.is_any(from, &["him", "her", "them"]) {
+                    j = from + 1;
+                } else {
+                    let (found, end) =
+                        self.objects(sent, from, |r| self.kind(r) == EntityKind::Person);
+                    if found.is_empty() {
+                        break;
+                    }
+                    guests = found.into_iter().copied().collect();
+                    j = end;
+                }
+                after = j;
+            } else if given && doc.is(j, "by") {
+                let (found, end) = self.objects(sent, j + 1, |r| self.agent(r));
+                if found.is_empty() {
+                    break;
+                }
+                hosts = found.into_iter().copied().collect();
+                j = end;
+                after = j;
+            } else {
+                break;
+            }
+        }
+        // "Reagan gave a dinner for Chirac", "At a banquet in honour of Y, X said": the host,
+        // or a guest who meets the one honoured, is the subject.
+        if hosts.is_empty() && !given && !guests.is_empty() {
+            hosts = self.person_subjects(sent, k);
+        }
+        if hosts.is_empty() {
+            return false;
+        }
+        if guests.is_empty() {
+            guests = self.person_subjects(sent, k);
+        }
+        if guests.is_empty()
+            && let Some(comma) = doc.fronted_phrase_end(sent.index)
+            && comma >= after
+        {
+            guests.extend(self.first_agent_from(sent, comma + 1).copied());
+        }
+        if guests.is_empty() {
+            return false;
+        }
+        self.emit_pairs(sent, k, &hosts, &guests, Rule::Hosted, after, true);
+        true
+    }
 }
+
+/// Participles that make a meal or a reception someone's: "a dinner given by", "a reception
+/// held for him by".
+const HOSTED: &[&str] = &[
+    "given",
+    "held",
+    "hosted",
+    "offered",
+    "thrown",
+    "organised",
+    "organized",
+];

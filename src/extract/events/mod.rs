@@ -21,6 +21,7 @@ mod meet;
 mod modality;
 mod pairs;
 mod place;
+mod reported;
 mod speech;
 mod topics;
 mod visit;

@@ -6,7 +6,7 @@ use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
 use crate::lexicon::former::{before_country, former};
 use crate::lexicon::{Cue, flag};
-use crate::model::{EntityId, EntityKind, PlaceKind};
+use crate::model::{EntityId, EntityKind, PlaceKind, Role};
 use crate::names::normalize;
 use crate::text::TokenShape;
 
@@ -216,14 +216,16 @@ impl Events<'_, '_> {
     }
 
     /// The countries a person's roles belong to: the country named ("Foreign Secretary of
-    /// Canada"), or the country of the organisation named ("Secretary of Treasury").
+    /// Canada"), or the country of the organisation named ("Secretary of Treasury"). A
+    /// diplomat's country is not his home: he is posted abroad, and coming back is a trip.
     pub(super) fn home_countries(&self, person: EntityId) -> Vec<&str> {
         let lex = self.doc.lex;
         let Some(entity) = self.entities.get(person) else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for of in entity.roles.iter().filter_map(|r| r.of.as_deref()) {
+        let at_home = entity.roles.iter().filter(|r| !posted_abroad(r));
+        for of in at_home.filter_map(|r| r.of.as_deref()) {
             if let Some(id) = lex.known_named(EntityKind::Place, of) {
                 out.extend(lex.country_of(id).map(|c| lex.known(c).name.as_str()));
             } else if let Some(c) = lex
@@ -236,6 +238,16 @@ impl Events<'_, '_> {
         out
     }
 }
+
+/// True for the roles of a diplomat posted abroad ("Turkish Ambassador to Athens", "special
+/// envoy", "consul general"), whose country is not where he lives.
+pub(super) fn posted_abroad(role: &Role) -> bool {
+    role.title
+        .split([' ', '-'])
+        .any(|w| POSTED_ABROAD.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+const POSTED_ABROAD: &[&str] = &["ambassador", "envoy", "consul", "attache", "emissary"];
 
 /// Nouns that a place before them qualifies, in business and political news: "in U.S.
 /// government bonds" and "on Tokyo markets" say nothing of where anyone was.

@@ -301,7 +301,13 @@ impl Events<'_, '_> {
                 {
                     from = r.to;
                 }
-                from
+                // "told reporters after a speech", "told the SEC last week he sold": words of
+                // when are passed, a phrase of where or how is no clause; nor is a hearer that
+                // goes on ("he told the Confederation's annual dinner").
+                if from >= end || doc.tok(from).shape == TokenShape::Clitic {
+                    return None;
+                }
+                self.clause_start(sent, from)?
             }
             None => self.clause_start(sent, v + 1)?,
         };
@@ -360,6 +366,11 @@ impl Events<'_, '_> {
                 break;
             }
         }
+        // "said in an interview the talks ...", "told reporters after a cabinet meeting the
+        // budget ...": a phrase of where or how, then the clause.
+        if doc.cue(x, Cue::Preposition) && !doc.is(x, "to") {
+            x = self.past_phrase(sent, x)?;
+        }
         // "denied meeting Xi": a gerund is what was denied, not a clause.
         let gerund = doc.info(x).verb.is_some_and(|v| v.tense == Tense::Ing);
         let opens = x < sent.end
@@ -368,6 +379,52 @@ impl Events<'_, '_> {
             && !doc.cue(x, Cue::Preposition)
             && !doc.is_any(x, &["to", "so", "not", "nothing", "goodbye"]);
         opens.then_some(x)
+    }
+
+    /// Where a clause starts after the prepositional phrase at `p` ("in an interview", "after
+    /// a meeting with bankers"): the first determiner, pronoun or name that follows a word of
+    /// the phrase's noun, within a few words. `None` when the sentence ends in the phrase
+    /// ("said after the annual meeting", "told reporters at the World Petroleum Congress").
+    fn past_phrase(&self, sent: Sent, p: usize) -> Option<usize> {
+        let doc = self.doc;
+        let end = sent.end.min(p + 10);
+        (p + 2..end).find(|&x| {
+            let before = x - 1;
+            let ends_noun = doc.tok(before).is_word()
+                && !doc.cue(before, Cue::Preposition)
+                && !doc.cue(before, Cue::Determiner)
+                && !doc.is_any(before, &["and", "or", "of", "to"])
+                && self.ref_covering(before).is_none_or(|r| r.to == x);
+            let opens = doc.cue(x, Cue::Determiner)
+                && !doc.is_any(x, &["his", "her", "its", "their"])
+                || doc.is_any(x, &["he", "she", "it", "they", "we", "i"])
+                || self
+                    .ref_starting(x)
+                    .is_some_and(|r| self.agent(r) || self.place(r));
+            // The phrase has a noun of its own: "in an interview", not "after almost".
+            let has_noun = (p + 1..x).any(|y| {
+                doc.cue(y, Cue::Determiner)
+                    || doc.shape(y) == TokenShape::Number
+                    || self.ref_covering(y).is_some()
+            });
+            ends_noun
+                && opens
+                && has_noun
+                && x + 3 < sent.end
+                && (x + 1..sent.end).any(|y| self.verbish(y))
+        })
+    }
+
+    /// True when the word at `x` can carry a clause's verb: a verb the lists know, an
+    /// auxiliary, or a regular past or present form ("dropped", "rises").
+    fn verbish(&self, x: usize) -> bool {
+        let doc = self.doc;
+        let w = doc.s(x);
+        doc.shape(x) == TokenShape::Lower
+            && (doc.info(x).verb.is_some()
+                || w.ends_with("ed")
+                || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                || VERB_WORDS.contains(&w))
     }
 
     /// The speaker of the quote between tokens `open` and `close`.
@@ -437,3 +494,11 @@ impl Events<'_, '_> {
         None
     }
 }
+
+/// Auxiliaries and common irregular verbs: a clause with one has a verb.
+const VERB_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "shall", "should",
+    "can", "could", "may", "might", "must", "did", "does", "do", "sold", "bought", "made", "took",
+    "gave", "got", "paid", "fell", "rose", "grew", "won", "lost", "cut", "put", "set", "saw",
+    "became", "began", "kept", "left", "led", "ran", "held", "went", "came", "need", "want",
+];

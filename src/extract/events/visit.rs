@@ -2,6 +2,7 @@
 //! being somewhere ("is in Moscow"), visit nouns ("his trip to Cuba") and speaking somewhere
 //! ("speaking in Jakarta", "told an audience in Birmingham").
 
+use super::place::posted_abroad;
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
 use crate::lexicon::{Cue, NounClass, Tense};
@@ -296,7 +297,8 @@ impl Events<'_, '_> {
     pub(super) fn home_seat(&self, person: EntityId, place: EntityId) -> bool {
         let lex = self.doc.lex;
         let city = self.entities[place].name.as_str();
-        self.entities[person].roles.iter().any(|role| {
+        let at_home = self.entities[person].roles.iter();
+        at_home.filter(|r| !posted_abroad(r)).any(|role| {
             let Some(of) = role.of.as_deref() else {
                 return false;
             };
