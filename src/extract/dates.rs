@@ -486,6 +486,15 @@ impl DateFinder {
         self.doc_date
     }
 
+    /// True when token `k` names a weekday other than the document's own (any weekday when
+    /// the document has no date): in "leaves on Wednesday", a day to come.
+    pub(crate) fn another_weekday(&self, doc: &Doc, k: usize) -> bool {
+        let Some(day) = weekday_of(doc.lex, doc.s(k)) else {
+            return false;
+        };
+        self.doc_date.is_none_or(|d| d.weekday() != day)
+    }
+
     /// The date nearest to token `k` in sentence `sentence`, resolved.
     pub(crate) fn for_sentence(
         &self,

@@ -456,6 +456,7 @@ families! {
         an_apostrophe_inside_a_name_is_no_clitic,
         a_hyphened_given_name_after_a_family_name,
         a_full_name_son_of_the_surname_is_another_person,
+        a_headline_in_capitals_names_no_one,
     ],
     lexicon => [
         preposition,
@@ -601,6 +602,11 @@ families! {
         after_meeting_is_past_whatever_follows,
         what_comes_before_a_verb_of_saying_says_nothing_of_what_it_reports,
         is_to_hold_meetings_is_planned,
+        leaves_on_a_weekday_to_come,
+        starts_a_visit_on_a_weekday,
+        visits_this_week,
+        here_today_there_on_a_weekday,
+        held_talks_on_a_weekday_happened,
     ],
     topics => [
         about,
@@ -658,5 +664,6 @@ families! {
         aircraft_headed_for_is_no_persons_trip,
         a_diplomat_comes_home,
         an_unknown_name_after_said_travels_not_the_speaker,
+        talks_of_a_body_are_no_speech,
     ],
 }

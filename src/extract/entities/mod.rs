@@ -106,8 +106,6 @@ impl Builder<'_, '_> {
         if let Some(&id) = self.by_key.get(&key) {
             // "AMERICAN MOTORS" in a headline, "American Motors" in the text: the text's
             // spelling names it.
-            let shouted =
-                |n: &str| n.chars().any(char::is_alphabetic) && !n.chars().any(char::is_lowercase);
             if shouted(&self.entities[id].name) && !shouted(name) {
                 self.entities[id].name = name.to_string();
             }
@@ -135,8 +133,13 @@ impl Builder<'_, '_> {
 
     /// Adds a form of the entity's name, and the rule that linked it.
     fn alias(&mut self, entity: EntityId, form: &str, reason: LinkReason) {
-        let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut form = form.split_whitespace().collect::<Vec<_>>().join(" ");
         let e = &mut self.entities[entity];
+        // "KING FAHD" in a headline, "King Fahd" in the text: the text's spelling names it,
+        // and the headline's is the alias.
+        if shouted(&e.name) && !shouted(&form) && form.to_uppercase() == e.name {
+            form = std::mem::replace(&mut e.name, form);
+        }
         if form != e.name && !e.aliases.contains(&form) {
             e.links.push(crate::model::Link {
                 alias: form.clone(),
@@ -145,6 +148,11 @@ impl Builder<'_, '_> {
             e.aliases.push(form);
         }
     }
+}
+
+/// True when a name is written in capitals only, as headlines are ("AMERICAN MOTORS").
+fn shouted(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
 }
 
 /// A person's role given with a possessor's office in mind ("his Iranian counterpart X"): the

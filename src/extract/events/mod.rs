@@ -275,6 +275,15 @@ impl Events<'_, '_> {
         if doc.cue(prev, Cue::Determiner) || doc.tok(prev).shape == TokenShape::Clitic {
             return true;
         }
+        // "GATT talks in Geneva", "the OPEC meeting", "a Moscow visit": after the name of a
+        // body or a place, these are nouns (after a person's, "Kerry visits", a verb).
+        if !sentence_is_headline(doc, sent)
+            && let Some(r) = self.ref_covering(prev)
+            && r.to == k
+            && matches!(self.kind(r), EntityKind::Organization | EntityKind::Place)
+        {
+            return true;
+        }
         // "closed meeting", "separate talks", "two-day visit", "fourth visit", "first high-level meeting".
         let p = doc.info(prev);
         // "phone call", "telephone conversation".

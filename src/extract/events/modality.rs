@@ -154,23 +154,47 @@ impl Events<'_, '_> {
     }
 
     /// "... next week", "tomorrow" after the trigger; "flies to Washington this weekend",
-    /// "leaves later this month": a verb in the present with a time to come.
+    /// "leaves later this month", "visits Britain this week", "leaves on his visit to Japan
+    /// on Wednesday" (a weekday not the article's own): a verb in the present with a time to
+    /// come.
     fn time_to_come_after(&self, sent: Sent, k: usize) -> bool {
         let doc = self.doc;
-        let present = doc
-            .info(k)
-            .verb
-            .is_some_and(|v| matches!(v.tense, Tense::Present | Tense::Base));
-        (k..(k + 12).min(sent.end)).any(|j| {
+        // ("talks" and "visits" are nouns too: then the verb before says.)
+        let info = doc.info(k);
+        let noun = info.noun.is_some() && (info.verb.is_none() || self.reads_as_noun(sent, k));
+        let present = match noun {
+            true => self.present_verb_before(sent, k),
+            false => doc
+                .info(k)
+                .verb
+                .is_some_and(|v| matches!(v.tense, Tense::Present | Tense::Base)),
+        };
+        // The present's time is in its own clause: "who is in Rome today, will fly on Sunday".
+        let end = (k + 12).min(sent.end);
+        let clause_end = (k + 1..end).find(|&j| doc.punct(j, &[","])).unwrap_or(end);
+        (k..end).any(|j| {
             present
-                && (doc.is(j, "this") && doc.is_any(j + 1, &["weekend", "evening", "afternoon"])
+                && j < clause_end
+                && (doc.is(j, "this")
+                    && doc.is_any(j + 1, &["week", "weekend", "evening", "afternoon"])
                     || doc.is(j, "later") && doc.is(j + 1, "this")
-                    || doc.is(j, "tonight"))
+                    || doc.is(j, "tonight")
+                    || j > 0 && doc.is(j - 1, "on") && self.dates.another_weekday(doc, j))
                 || doc.is_any(j, &["tomorrow"])
                 || doc.is(j, "next")
                     && (doc.is_any(j + 1, &["week", "month", "year"])
                         || doc.info(j + 1).has(flag::WEEKDAY))
         })
+    }
+
+    /// True when a verb in the present that starts or makes an event stands before the noun
+    /// trigger at `k`: "begins a four-day visit", "leaves on his sixth visit", "holds talks".
+    fn present_verb_before(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        (k.saturating_sub(6).max(sent.start)..k)
+            .rev()
+            .take_while(|&j| !doc.tok(j).shape.eq(&TokenShape::Punct))
+            .any(|j| doc.is_any(j, PRESENT_STARTS))
     }
 
     /// "During his trip to Washington, Bangemann will meet ...": a noun in an opening phrase
@@ -205,3 +229,9 @@ pub(super) enum Modality {
     Planned,
     Reported,
 }
+
+/// Verbs in the present that start or make an event named by a noun after them.
+const PRESENT_STARTS: &[&str] = &[
+    "begins", "begin", "starts", "start", "opens", "open", "leaves", "leave", "pays", "pay",
+    "makes", "make", "holds", "hold", "sets", "embarks", "embark",
+];

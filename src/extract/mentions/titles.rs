@@ -515,6 +515,12 @@ pub(super) fn keeps_honorific(word: &str) -> bool {
     .any(|w| word.eq_ignore_ascii_case(w))
 }
 
+/// True for a word of three letters or more in a headline written in capitals ("KING"), which
+/// is no acronym to keep as written.
+fn shouted_word(doc: &Doc, k: usize) -> bool {
+    doc.is_shouting(k) && doc.s(k).len() >= 3
+}
+
 /// A title written as a title: "foreign Minister" -> "Foreign Minister", "secretary of state"
 /// -> "Secretary of State".
 pub(crate) fn title_text(doc: &Doc, from: usize, to: usize) -> String {
@@ -544,7 +550,7 @@ pub(crate) fn title_text(doc: &Doc, from: usize, to: usize) -> String {
             .any(|c| w.eq_ignore_ascii_case(c))
         {
             out.push_str(&w.to_lowercase());
-        } else if doc.shape(k) == TokenShape::Upper && w.len() <= 4
+        } else if doc.shape(k) == TokenShape::Upper && w.len() <= 4 && !shouted_word(doc, k)
             || doc.shape(k) == TokenShape::Capitalized
         {
             // As written: "UN", "Secretary-General", "Minister".
