@@ -173,6 +173,9 @@ impl Lexicon {
             self.add_name(alias, PhraseTarget::Entity(id));
         }
         self.add_seats(id, row.list(4));
+        if row.col(3) == "party" {
+            self.known[id as usize].party = true;
+        }
     }
 
     /// `name, gender`.
@@ -443,6 +446,7 @@ impl Lexicon {
             country,
             capital: None,
             seats: Vec::new(),
+            party: false,
             aliases: Vec::new(),
         });
         self.known_by_name.insert(key, id);

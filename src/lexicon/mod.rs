@@ -400,6 +400,9 @@ pub struct Known {
     /// archive's years (Lagos for Nigeria, Bonn for West Germany), a central bank's city
     /// (Frankfurt for the Bundesbank). Someone holding an office there is at home there.
     pub seats: Vec<String>,
+    /// A political party: its members' offices sit in no capital (a Labour MP in London is
+    /// there for something), only in the seats the list names.
+    pub party: bool,
     /// For countries: the other names the word lists give, folded ("syrian arab republic"), so
     /// that "the Arab Republic" can be read as a short form of one of them.
     pub aliases: Vec<String>,
@@ -585,15 +588,16 @@ impl Lexicon {
 
     /// True when `city` is where the known entity `id` sits: the capital of its country, or
     /// one of its own seats or its country's ("Frankfurt" for the Bundesbank, "Lagos" for
-    /// Nigeria).
+    /// Nigeria). A party sits only in its own seats.
     pub fn sits_in(&self, id: u32, city: &str) -> bool {
-        let country = self.country_of(id);
+        let own = |k: u32| self.known(k).seats.iter().any(|s| s == city);
+        if self.known(id).party {
+            return own(id);
+        }
         self.capital_of(id)
             .is_some_and(|c| self.known(c).name == city)
-            || [Some(id), country]
-                .into_iter()
-                .flatten()
-                .any(|k| self.known(k).seats.iter().any(|s| s == city))
+            || own(id)
+            || self.country_of(id).is_some_and(own)
     }
 
     /// A known entity.

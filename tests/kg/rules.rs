@@ -457,6 +457,7 @@ families! {
         a_hyphened_given_name_after_a_family_name,
         a_full_name_son_of_the_surname_is_another_person,
         a_headline_in_capitals_names_no_one,
+        a_place_named_with_a_title,
     ],
     lexicon => [
         preposition,
@@ -665,5 +666,7 @@ families! {
         a_diplomat_comes_home,
         an_unknown_name_after_said_travels_not_the_speaker,
         talks_of_a_body_are_no_speech,
+        a_meeting_named_again_with_its_place,
+        a_party_office_keeps_no_one_home,
     ],
 }

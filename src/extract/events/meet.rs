@@ -4,7 +4,7 @@
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
 use crate::lexicon::{Cue, NounClass, Tense, flag};
-use crate::model::{EntityKind, Rule};
+use crate::model::{EntityKind, RelationKind, Rule};
 use crate::text::TokenShape;
 
 /// What one meets by satisfying it, not by seeing anyone.
@@ -271,6 +271,9 @@ impl Events<'_, '_> {
             }
             return;
         }
+        if !doc.is(j, "with") && self.meeting_named_again(sent, k) {
+            return;
+        }
         if !doc.is(j, "with") {
             // "Lavrov and Kerry will hold separate talks on Friday."
             if doc.is_any(
@@ -393,6 +396,61 @@ impl Events<'_, '_> {
             return false;
         }
         self.emit_pairs(sent, k, &hosts, &guests, Rule::Hosted, after, true);
+        true
+    }
+
+    /// "Describing that first meeting at London's King's Cross station, he said": a meeting
+    /// named again with a demonstrative, and a place, is the last meeting the article told of
+    /// in the sentences just before; it was there, and so were its people. True when it
+    /// read the noun so.
+    fn meeting_named_again(&mut self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        let named_again = (k.saturating_sub(3).max(sent.start)..k)
+            .rev()
+            .take_while(|&j| doc.shape(j) == TokenShape::Lower)
+            .any(|j| doc.is_any(j, &["that", "this", "their"]));
+        if !named_again {
+            return false;
+        }
+        let Some(place) = self.meeting_place(sent, k + 1) else {
+            return false;
+        };
+        if self.entities[place].kind != EntityKind::Place {
+            return false;
+        }
+        let since = self.sent(sent.index.saturating_sub(2)).span.start;
+        let Some(i) = self.emit.out.iter().rposition(|r| {
+            r.kind == RelationKind::Met
+                && r.sentence.start >= since
+                && r.sentence.start < sent.span.start
+        }) else {
+            return false;
+        };
+        let met = &mut self.emit.out[i];
+        met.place.get_or_insert(place);
+        let people = [Some(met.source), met.target];
+        let Some(at) = self
+            .refs
+            .iter()
+            .find(|r| r.entity == place && r.from > k)
+            .copied()
+        else {
+            return false;
+        };
+        // "at London's King's Cross station": the facility after the city's possessive too.
+        let mut places = vec![at];
+        if doc.tok(at.to).shape == TokenShape::Clitic
+            && let Some(r) = self.ref_starting(at.to + 1).filter(|r| self.place(r))
+        {
+            places.push(*r);
+        }
+        let here: Vec<Ref> = people
+            .into_iter()
+            .flatten()
+            .filter(|&e| self.entities[e].kind == EntityKind::Person)
+            .map(|e| Ref::name(at.from, at.to, e))
+            .collect();
+        self.emit_visits(sent, k, &here, &places, Rule::MetAt);
         true
     }
 }

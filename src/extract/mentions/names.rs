@@ -334,6 +334,16 @@ impl Scanner<'_, '_> {
         None
     }
 
+    /// True when the place word at `k` is also a surname ("Anthony Hill", "Tom Hall").
+    pub(super) fn surname_head(&self, k: usize) -> bool {
+        self.doc.is_any(
+            k,
+            &[
+                "hill", "hills", "house", "hall", "park", "castle", "heights", "bridge",
+            ],
+        )
+    }
+
     /// The type of a capitalised run from its own words and its neighbours.
     pub(super) fn classify_run(&self, from: usize, to: usize) -> CandKind {
         let doc = self.doc;
@@ -350,12 +360,7 @@ impl Scanner<'_, '_> {
         }
         // "Spaso House", "Red Square" are places; "Anthony Hill" is a person: a given name
         // before a head that is also a surname.
-        let surname_head = doc.is_any(
-            to - 1,
-            &[
-                "hill", "hills", "house", "hall", "park", "castle", "heights", "bridge",
-            ],
-        );
+        let surname_head = self.surname_head(to - 1);
         if last.has(flag::PLACE_HEAD)
             && doc.capitalized(to - 1)
             && to - from >= 2

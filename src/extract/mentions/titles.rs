@@ -4,7 +4,7 @@
 use super::{Cand, CandKind, Of, RoleRef, Scanner};
 use crate::extract::doc::Doc;
 use crate::lexicon::{Cue, PhraseTarget, flag};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, PlaceKind};
 use crate::text::TokenShape;
 
 /// The most modifiers read before a title ("former Russian Foreign Ministry spokeswoman" has
@@ -216,6 +216,11 @@ impl Scanner<'_, '_> {
             honorific = Some(name_start);
             name_start = next;
         }
+        if honorific.is_none()
+            && let Some(end) = self.place_named_with_a_title(&mods, title_start, name_start)
+        {
+            return Some(end);
+        }
         // The name must not be a known place or organisation that covers it whole.
         // Nor a lone common word: "a General Election", "the President Hotel".
         let name_end = self.name_run(name_start).filter(|&end| {
@@ -311,6 +316,37 @@ impl Scanner<'_, '_> {
                 Some(tail_end.max(title_start + 1))
             }
         }
+    }
+
+    /// "King's Cross station", "Prince Albert Road": a place named with a title's word after
+    /// the title's modifiers (but "spokesman Rich Hall" is a person). The end of the place
+    /// when it is one, with it and the modifiers pushed.
+    fn place_named_with_a_title(
+        &mut self,
+        mods: &[(usize, usize, CandKind)],
+        title_start: usize,
+        name_start: usize,
+    ) -> Option<usize> {
+        let end = self.name_run(name_start)?;
+        let place = self.lower_place_head(end).is_some()
+            || self.info(end - 1).has(flag::PLACE_HEAD)
+                && end > name_start + 1
+                && !self.surname_head(end - 1);
+        if !place {
+            return None;
+        }
+        // ("London's King's Cross station": the modifier is a name of its own.)
+        for &(from, to, kind) in mods {
+            self.push(from, to, kind, None);
+        }
+        let kind = self.info(end - 1).place_kind.or(Some(PlaceKind::Facility));
+        self.push(
+            title_start,
+            end,
+            CandKind::Typed(EntityKind::Place, kind),
+            None,
+        );
+        Some(end)
     }
 
     /// What comes before a title at `i`: a prefix that belongs to it ("Former Tory leader X"),
