@@ -113,3 +113,15 @@ impl Former {
 pub fn before_country(country: &str, day: jiff::civil::Date) -> bool {
     FORMER.iter().any(|f| f.holds(country) && f.stood_on(day))
 }
+
+/// Places that came to the country the gazetteer gives them on a later day, with that day:
+/// Hong Kong was British until 1997.
+const JOINED: &[(&str, (i16, i8, i8))] = &[("Hong Kong", (1997, 7, 1)), ("Macau", (1999, 12, 20))];
+
+/// True when on `day` the place named `place` (a gazetteer name) was not yet in the country the
+/// gazetteer gives it.
+pub fn joined_later(place: &str, day: jiff::civil::Date) -> bool {
+    JOINED
+        .iter()
+        .any(|&(name, (y, m, d))| name == place && day < jiff::civil::date(y, m, d))
+}

@@ -537,6 +537,9 @@ families! {
         dinner_given_for_a_guest,
         a_day_owns_no_meeting,
         weeks_of_talks,
+        a_gerund_after_before_has_the_clause_subject,
+        seeing_someone_do_something_is_no_meeting,
+        who_tells_of_the_two_men_is_not_one,
     ],
     place => [
         met_at_the_kremlin,
@@ -668,5 +671,9 @@ families! {
         talks_of_a_body_are_no_speech,
         a_meeting_named_again_with_its_place,
         a_party_office_keeps_no_one_home,
+        a_gerund_after_before_travels_with_the_subject,
+        hong_kong_was_british_in_1987,
+        his_own_department_is_no_visit,
+        should_be_somewhere_is_planned,
     ],
 }

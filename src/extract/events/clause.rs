@@ -22,6 +22,26 @@ impl Events<'_, '_> {
         if let Some(list) = self.subject_elsewhere(sent, k, floor) {
             return list;
         }
+        // "X is to meet A and B, before visiting C", "Y will explain it to Z before travelling
+        // to Europe": a gerund after "before" or "after" has the subject of the clause it ends.
+        // (Not after a verb: "quoted him as saying before leaving Tripoli" is his leaving.)
+        if k > sent.start + 1
+            && doc.info(k).verb.is_some_and(|v| v.tense == Tense::Ing)
+            && doc.is_any(k - 1, &["before", "after", "while", "without"])
+            && (doc.punct(k - 2, &[","]) || self.ref_covering(k - 2).is_some())
+        {
+            let from = doc
+                .fronted_phrase_end(sent.index)
+                .filter(|&c| c < k)
+                .map_or(sent.start, |c| c + 1);
+            let lo = self.refs.partition_point(|r| r.from < from);
+            return self.refs[lo..]
+                .iter()
+                .take_while(|r| r.from < k)
+                .find(|r| self.agent(r) && !self.governed(sent, r.from))
+                .into_iter()
+                .collect();
+        }
         let mut j = k;
         while j > floor {
             j -= 1;

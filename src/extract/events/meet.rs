@@ -52,6 +52,11 @@ impl Events<'_, '_> {
         if subjects.is_empty() || objects.is_empty() || objects[0].from > k + 4 {
             return;
         }
+        // "surprised to see Lawson qualify his comments": seeing someone do something is
+        // watching, not meeting.
+        if self.does_something(sent, after) {
+            return;
+        }
         self.emit_pairs(sent, k, &subjects, &objects, Rule::See, after, true);
     }
 
@@ -64,6 +69,40 @@ impl Events<'_, '_> {
         let o = k + 1 + self.phone_phrase(k + 1);
         let o = o + self.duration_phrase(o);
         self.meet_verb_at(sent, k, o, rule);
+    }
+
+    /// True when the word at `j`, right after a verb's object, is a verb of the object's own
+    /// ("see Lawson qualify", "saw Reagan leave"): a lower-case word that no preposition,
+    /// conjunction or word of when is.
+    fn does_something(&self, sent: Sent, j: usize) -> bool {
+        let doc = self.doc;
+        j < sent.end
+            && doc.shape(j) == TokenShape::Lower
+            && !doc.cue(j, Cue::Preposition)
+            && !doc.cue(j, Cue::AdverbAfter)
+            && !doc.cue(j, Cue::ClauseWord)
+            && !doc.info(j).any(flag::WEEKDAY | flag::MONTH)
+            && !doc.is_any(
+                j,
+                &[
+                    "and",
+                    "or",
+                    "to",
+                    "today",
+                    "tomorrow",
+                    "tonight",
+                    "again",
+                    "later",
+                    "next",
+                    "this",
+                    "last",
+                    "soon",
+                    "shortly",
+                    "privately",
+                    "separately",
+                    "alone",
+                ],
+            )
     }
 
     /// The length of "for an hour", "for about two hours", "for 90 minutes" at `k`, or 0: how

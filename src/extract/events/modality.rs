@@ -10,6 +10,9 @@ impl Events<'_, '_> {
     /// Modality and negation from the words before the trigger in its clause.
     pub(super) fn modality(&self, sent: Sent, k: usize) -> (Modality, bool) {
         let doc = self.doc;
+        if self.gerund_of_a_planned_clause(sent, k) {
+            return (Modality::Planned, false);
+        }
         let from = k.saturating_sub(8).max(sent.start);
         let mut modality = Modality::Happened;
         let mut negated = false;
@@ -112,6 +115,28 @@ impl Events<'_, '_> {
             modality = Modality::Reported;
         }
         (modality, negated)
+    }
+
+    /// "X is to meet A, before visiting B", "X will be explaining it to Z before travelling to
+    /// Europe": a gerund after "before" or "after" is as planned as the clause it ends (the
+    /// clause's verb, or a word of the future before it).
+    fn gerund_of_a_planned_clause(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        if !(k > sent.start + 1
+            && doc.info(k).verb.is_some_and(|v| v.tense == Tense::Ing)
+            && doc.is_any(k - 1, &["before", "after", "while"]))
+        {
+            return false;
+        }
+        let main = (sent.start..k - 1).find(|&j| {
+            doc.shape(j) == TokenShape::Lower
+                && doc
+                    .info(j)
+                    .verb
+                    .is_some_and(|v| v.tense != Tense::Ing && v.class != VerbClass::Be)
+        });
+        main.is_some_and(|m| self.modality(sent, m).0 == Modality::Planned)
+            || (sent.start..k - 1).any(|j| doc.is_any(j, &["will", "would", "shall"]))
     }
 
     /// "Talks between them will take place ...", "The meeting is due on ...": the verb after

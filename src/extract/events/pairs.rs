@@ -3,7 +3,7 @@
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
 use crate::lexicon::Cue;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, RelationKind};
 
 impl Events<'_, '_> {
     /// "pair" in "the pair", "two"/"both" before a plural noun for people.
@@ -50,6 +50,11 @@ impl Events<'_, '_> {
             self.refs.partition_point(|r| r.from < earliest).min(hi)
         };
         let window = &self.refs[lo..hi];
+        // "X met Y, and Z said the two men discussed ...": the two who met last, when two
+        // people did, not whoever was named last.
+        if let Some(pair) = self.last_met_pair(window) {
+            return pair;
+        }
         let mut out: Vec<&Ref> = Vec::new();
         for r in window.iter().rev() {
             if r.kind == RefKind::Demonym || self.kind(r) != EntityKind::Person {
@@ -67,6 +72,31 @@ impl Events<'_, '_> {
         }
         out.reverse();
         out
+    }
+}
+
+impl Events<'_, '_> {
+    /// The two people of the last meeting found among the references `window` (a meeting of
+    /// the sentences `window` covers), as their last references there, in text order.
+    fn last_met_pair<'r>(&self, window: &'r [Ref]) -> Option<Vec<&'r Ref>> {
+        let since = window.first()?.from;
+        let start = self.doc.tok(since).span.start;
+        let met = self.emit.out.iter().rev().find(|r| {
+            r.kind == RelationKind::Met
+                && r.sentence.end > start
+                && r.target.is_some_and(|t| {
+                    [r.source, t]
+                        .iter()
+                        .all(|&e| self.entities[e].kind == EntityKind::Person)
+                })
+        })?;
+        let last = |e: usize| window.iter().rev().find(|r| r.entity == e);
+        let (a, b) = (last(met.source)?, last(met.target?)?);
+        Some(if a.from <= b.from {
+            vec![a, b]
+        } else {
+            vec![b, a]
+        })
     }
 }
 

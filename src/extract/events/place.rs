@@ -4,7 +4,7 @@
 use super::CLAUSE_BREAKS;
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::former::{before_country, former};
+use crate::lexicon::former::{before_country, former, joined_later};
 use crate::lexicon::{Cue, flag};
 use crate::model::{EntityId, EntityKind, PlaceKind, Role};
 use crate::names::normalize;
@@ -189,10 +189,9 @@ impl Events<'_, '_> {
             e.kind == EntityKind::Place
                 && former(&normalize(&e.name)).is_some_and(|f| f.holds(&country.name))
         });
-        let written_before = self
-            .dates
-            .doc_date()
-            .is_some_and(|day| before_country(&country.name, day));
+        let written_before = self.dates.doc_date().is_some_and(|day| {
+            before_country(&country.name, day) || joined_later(&lex.known(id).name, day)
+        });
         if named_former || written_before {
             return None;
         }
