@@ -585,6 +585,8 @@ families! {
         said_in_an_interview,
         told_reporters_after_a_speech_is_no_statement,
         told_reporters_yesterday,
+        he_after_an_unnamed_speaker_is_unnamed,
+        he_goes_on_with_who_spoke,
     ],
     status => [
         will_is_planned,

@@ -54,6 +54,15 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
             if class == 's' && after_anonymous_speaker(doc, refs, k) {
                 continue;
             }
+            // "..., a Western banker said. He added ...": "he" opening the next sentence is
+            // the unnamed speaker still.
+            if class == 's'
+                && s > 0
+                && k == sentence.tokens.start
+                && ends_with_anonymous_speaker(doc, refs, s - 1)
+            {
+                continue;
+            }
             let fits = |r: &Ref| {
                 let g = gender[r.entity];
                 g == 0 || g & want != 0
@@ -64,6 +73,11 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
             // first person.
             let before = |back: usize| -> Option<&Ref> {
                 let earlier = s.checked_sub(back)?;
+                // "Noting the package Nakasone announced last week Lawson said ...": the one
+                // who spoke there is the one a "he" after it goes on with.
+                if let Some(p) = named_speaker(doc, &people[earlier], earlier).filter(|p| fits(p)) {
+                    return Some(p);
+                }
                 let first = || people[earlier].iter().find(|r| fits(r));
                 match doc.main_clause_comma(earlier) {
                     Some(comma) => people[earlier]
@@ -125,6 +139,61 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
         }
     }
     refs.extend(out);
+}
+
+/// The person of sentence `s` (among its `people`) right before a verb of saying ("Lawson
+/// said"), or, when a firm's "of", "at" or "from" comes between, the one before it: "William
+/// Arndt of Dean Witter said", "Abele Kuypers, secretary of the farmers' organisation
+/// Landbouwschap said".
+fn named_speaker<'r>(doc: &Doc, people: &'r [Ref], s: usize) -> Option<&'r Ref> {
+    let r = people.iter().find(|r| {
+        r.to < doc.tokens.len()
+            && doc.sentence_of[r.to] as usize == s
+            && doc
+                .info(r.to)
+                .verb
+                .is_some_and(|v| v.class == VerbClass::Say)
+    })?;
+    let of = (r.from.saturating_sub(12)..r.from)
+        .rev()
+        .take_while(|&o| doc.info(o).verb.is_none())
+        .find(|&o| doc.is_any(o, &["of", "at", "from"]));
+    match of {
+        Some(o) => people
+            .iter()
+            .rev()
+            .find(|p| p.to <= o && p.to + 12 > r.from),
+        None => Some(r),
+    }
+}
+
+/// True when sentence `s` ends with an unnamed speaker: "..., a Western banker said." or
+/// "..., said one dealer." (a determiner and no name but a nationality between the comma and
+/// the stop, with a verb of saying among them).
+fn ends_with_anonymous_speaker(doc: &Doc, refs: &[Ref], s: usize) -> bool {
+    let range = doc.sentences[s].tokens.clone();
+    let mut end = range.end;
+    while end > range.start && doc.tokens[end - 1].shape == TokenShape::Punct {
+        end -= 1;
+    }
+    let Some(comma) = (range.start..end)
+        .rev()
+        .take(7)
+        .find(|&j| doc.punct(j, &[","]))
+    else {
+        return false;
+    };
+    let tail = comma + 1..end;
+    let said = tail
+        .clone()
+        .any(|j| doc.info(j).verb.is_some_and(|v| v.class == VerbClass::Say));
+    let determined = tail
+        .clone()
+        .any(|j| doc.is_any(j, &["the", "a", "an", "one", "another"]));
+    said && determined
+        && !refs
+            .iter()
+            .any(|r| tail.contains(&r.from) && r.kind != RefKind::Demonym)
 }
 
 /// True when pronoun `k` follows "said" (or another say verb) whose subject is a common
