@@ -458,6 +458,9 @@ families! {
         a_full_name_son_of_the_surname_is_another_person,
         a_headline_in_capitals_names_no_one,
         a_place_named_with_a_title,
+        a_party_member_is_no_name,
+        fsb_is_a_legal_form,
+        a_party_in_the_plural,
     ],
     lexicon => [
         preposition,

@@ -139,6 +139,10 @@ pub(super) fn not_a_persons_end(doc: &Doc, words: &[&str]) -> bool {
     if words.len() > 1 && plural && !given {
         return true;
     }
+    // "Christian Democrat", "the Wisconsin Democrat": a member of a party, no one's name.
+    if PARTY_MEMBERS.iter().any(|m| last.eq_ignore_ascii_case(m)) {
+        return true;
+    }
     words.iter().any(|w| {
         w.contains('-')
             && w.split('-').any(|part| {
@@ -204,3 +208,14 @@ impl Nearest {
             .map_or(pool[0], |(_, e)| e)
     }
 }
+
+/// Words for a member of a party, which end no one's name.
+const PARTY_MEMBERS: &[&str] = &[
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Socialist",
+    "Communist",
+    "Tory",
+];
