@@ -590,6 +590,7 @@ families! {
         told_reporters_yesterday,
         he_after_an_unnamed_speaker_is_unnamed,
         he_goes_on_with_who_spoke,
+        the_reporters_attribution_is_not_the_statement,
     ],
     status => [
         will_is_planned,

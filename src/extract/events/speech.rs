@@ -130,6 +130,16 @@ impl Events<'_, '_> {
         while to > from && doc.tok(to - 1).shape == TokenShape::Punct {
             to -= 1;
         }
+        // "Volcker said the dollar's slide has been enough, a Fed spokesman said": the
+        // reporter's own attribution closing the sentence is not the statement.
+        if let Some(comma) = (from + 1..to)
+            .rev()
+            .take(8)
+            .find(|&j| doc.punct(j, &[","]))
+            .filter(|&c| (c + 1..to).any(|j| j != v && self.says(sent, j)))
+        {
+            to = comma;
+        }
         // Too short to be a statement ("said it was vital"), but the speaker still spoke.
         if (from..to).filter(|&j| doc.tok(j).is_word()).count() < 4 {
             return Some(speaker);
