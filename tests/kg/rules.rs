@@ -461,6 +461,8 @@ families! {
         a_party_member_is_no_name,
         fsb_is_a_legal_form,
         a_party_in_the_plural,
+        a_company_by_its_first_word,
+        a_first_word_that_is_a_surname_here,
     ],
     lexicon => [
         preposition,

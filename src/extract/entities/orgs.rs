@@ -2,6 +2,7 @@
 //! Ministry" after "Russian Foreign Ministry"), a ticker ("<GY>"), an acronym of a name given in
 //! full.
 
+use super::names::common;
 use super::*;
 
 impl Resolver<'_, '_> {
@@ -43,6 +44,7 @@ impl Resolver<'_, '_> {
         // "Pellman Brothers" after "Pellman Brothers Inc": a company without its legal form,
         // though a preposition made it look like a place ("at Pellman Brothers").
         let mut cores: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
+        let mut firsts: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
         for (o, name) in folded.iter().enumerate() {
             let Some(name) = name else { continue };
             let mut names = crate::names::company_cores(name);
@@ -50,12 +52,22 @@ impl Resolver<'_, '_> {
             if key != *name && !names.contains(&key) {
                 names.push(key);
             }
+            if let Some(first) = self.first_word_core(&names) {
+                firsts
+                    .entry(first)
+                    .and_modify(|one| *one = None)
+                    .or_insert(Some(o));
+            }
             for core in names {
                 cores
                     .entry(core)
                     .and_modify(|one| *one = None)
                     .or_insert(Some(o));
             }
+        }
+        // A first word stands for its company only where no company's own core is that word.
+        for (first, one) in firsts {
+            cores.entry(first).or_insert(one);
         }
         self.org_cores = cores
             .into_iter()
@@ -75,6 +87,26 @@ impl Resolver<'_, '_> {
                 self.why[i] = Some(LinkReason::LegalForm);
             }
         }
+    }
+
+    /// "TransAmerican" after "TransAmerican Natural Gas Corp": the first word of a company's
+    /// core (`names`, its folded cores), when it is a word of no other kind (no common word,
+    /// given name, place, nationality or other known name, nor the surname of a person named
+    /// here: "Wang" is An Wang's, not Wang Laboratories Inc's).
+    fn first_word_core(&self, names: &[String]) -> Option<String> {
+        let (first, _) = names.first()?.split_once(' ')?;
+        if first.len() <= 3 || names.iter().any(|n| n == first) {
+            return None;
+        }
+        let info = self.doc.lex.word_info(first);
+        let surname = self.b.entities.iter().any(|e| {
+            e.kind == EntityKind::Person && normalize(&e.name).rsplit(' ').next() == Some(first)
+        });
+        let plain = !common(self.doc, first)
+            && !info.has(flag::GIVEN)
+            && info.entity.is_none()
+            && info.demonym.is_none();
+        (plain && !surname).then(|| first.to_string())
     }
 
     /// "Halvorsen Tool <HTC>": the symbol in angle brackets after a name is that company's, here
