@@ -463,6 +463,8 @@ families! {
         a_party_in_the_plural,
         a_company_by_its_first_word,
         a_first_word_that_is_a_surname_here,
+        a_common_word_opens_a_company_name,
+        a_word_with_a_prefix_is_no_name,
     ],
     lexicon => [
         preposition,

@@ -143,6 +143,14 @@ pub(super) fn not_a_persons_end(doc: &Doc, words: &[&str]) -> bool {
     if PARTY_MEMBERS.iter().any(|m| last.eq_ignore_ascii_case(m)) {
         return true;
     }
+    // "the Non-Aligned states", "Anti-Apartheid": a word with a prefix is no name.
+    if words.len() == 1
+        && ["Non-", "Anti-", "Pro-", "Post-", "Pre-", "Multi-"]
+            .iter()
+            .any(|p| first.starts_with(p))
+    {
+        return true;
+    }
     words.iter().any(|w| {
         w.contains('-')
             && w.split('-').any(|part| {

@@ -244,9 +244,15 @@ impl Scanner<'_, '_> {
         let run_end = if sentence_start && self.info(i).has(flag::COMMON) && known.is_none() {
             // A common word opening a sentence starts a name only before another name word that
             // is not itself common: "General Motors", not "Officials Kerry met".
-            if self.name_word(i + 1)
+            // "Standard Oil Co said": nor when the run ends in a legal form.
+            let company = || {
+                self.name_run(i)
+                    .is_some_and(|end| end > i + 1 && self.info(end - 1).has(flag::ORG_SUFFIX))
+            };
+            if (self.name_word(i + 1)
                 && !self.info(i + 1).has(flag::COMMON)
                 && self.known_at(i + 1).is_none()
+                || company())
                 && !self.info(i).any(flag::OFFICE | flag::PREFIX)
                 && !doc.is_any(i, FUNCTION_WORDS)
                 && !doc.is_any(i, OPENING_WORDS)
