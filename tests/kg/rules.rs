@@ -595,6 +595,7 @@ families! {
         he_after_an_unnamed_speaker_is_unnamed,
         he_goes_on_with_who_spoke,
         the_reporters_attribution_is_not_the_statement,
+        a_name_inside_the_quote_is_not_he,
     ],
     status => [
         will_is_planned,

@@ -37,6 +37,7 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
             people[doc.sentence_of[r.from] as usize].push(*r);
         }
     }
+    let quoted = quoted_tokens(doc);
     for (s, sentence) in doc.sentences.iter().enumerate() {
         for k in sentence.tokens.clone() {
             let word = doc.s(k);
@@ -51,22 +52,21 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
             };
             // "The spokesman said he believed ...": after a say verb whose subject is a
             // common noun, "he" is that noun's person, whom no name gives.
-            if class == 's' && after_anonymous_speaker(doc, refs, k) {
-                continue;
-            }
             // "..., a Western banker said. He added ...": "he" opening the next sentence is
             // the unnamed speaker still.
-            if class == 's'
-                && s > 0
+            let opens_after_unnamed = s > 0
                 && k == sentence.tokens.start
-                && ends_with_anonymous_speaker(doc, refs, s - 1)
-            {
+                && ends_with_anonymous_speaker(doc, refs, s - 1);
+            if class == 's' && (after_anonymous_speaker(doc, refs, k) || opens_after_unnamed) {
                 continue;
             }
             let fits = |r: &Ref| {
                 let g = gender[r.entity];
                 g == 0 || g & want != 0
             };
+            // "'... without Ronald Reagan,' he told reporters": a name inside a quotation is not
+            // who the words outside it are about.
+            let fits = |r: &Ref| fits(r) && (quoted[k] || !quoted[r.from]);
             let here: Vec<&Ref> = people[s].iter().filter(|r| r.to <= k && fits(r)).collect();
             // The person a sentence before is about: the subject of its main clause after an
             // opening phrase ("Before meeting with Bush, the Crown Prince paid ..."), else its
@@ -165,6 +165,20 @@ fn named_speaker<'r>(doc: &Doc, people: &'r [Ref], s: usize) -> Option<&'r Ref> 
             .find(|p| p.to <= o && p.to + 12 > r.from),
         None => Some(r),
     }
+}
+
+/// Which tokens stand inside double quotation marks.
+fn quoted_tokens(doc: &Doc) -> Vec<bool> {
+    let mut quoted = vec![false; doc.tokens.len()];
+    let mut inside = false;
+    for (j, q) in quoted.iter_mut().enumerate() {
+        if doc.punct(j, &["\"", "\u{201c}", "\u{201d}"]) {
+            inside = !inside;
+        } else {
+            *q = inside;
+        }
+    }
+    quoted
 }
 
 /// True when sentence `s` ends with an unnamed speaker: "..., a Western banker said." or
