@@ -465,6 +465,8 @@ families! {
         a_first_word_that_is_a_surname_here,
         a_common_word_opens_a_company_name,
         a_word_with_a_prefix_is_no_name,
+        common_words_joined_by_and_in_a_company,
+        two_bodies_joined_by_and,
     ],
     lexicon => [
         preposition,

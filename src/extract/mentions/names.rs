@@ -141,6 +141,23 @@ impl Scanner<'_, '_> {
                 k += 2;
                 continue;
             }
+            // "Coast Savings and Loan Association", "Research and Development Corp": common
+            // words joined by "and" in a name an organisation's word ends.
+            if doc.is(k, "and")
+                && self.capital(k + 1)
+                && self.info(k - 1).any(flag::COMMON | flag::ORG_HEAD)
+                && self.info(k + 1).any(flag::COMMON | flag::ORG_HEAD)
+                && !self.info(k - 1).has(flag::ORG_SUFFIX)
+                && self.known_at(i).is_none_or(|m| m.end != k)
+                && self.known_at(k + 1).is_none()
+                && let Some(end) = self.name_run(k + 1)
+                && (k + 2..end).any(|x| self.info(x).any(flag::ORG_HEAD | flag::ORG_SUFFIX))
+                // (Two bodies: "the Interim Committee and Development Committee".)
+                && !doc.s(end - 1).eq_ignore_ascii_case(doc.s(k - 1))
+            {
+                k = end;
+                continue;
+            }
             // Particles inside a name: "Staffan de Mistura", "Ahrar al-Sham", "Joost van der
             // Westhuizen".
             let particle =
@@ -361,6 +378,15 @@ impl Scanner<'_, '_> {
         if first.has(flag::ORG_LEAD)
             && to - from >= 3
             && (from..to).any(|k| doc.is_any(k, &["of", "for"]))
+        {
+            return CandKind::Typed(EntityKind::Organization, None);
+        }
+        // "Federal Savings and Loan Association of Brooksville": an organisation's head word
+        // before the "of" of a long name.
+        if to - from >= 4
+            && (from + 1..to).any(|k| {
+                self.info(k).has(flag::ORG_HEAD) && doc.capitalized(k) && doc.is(k + 1, "of")
+            })
         {
             return CandKind::Typed(EntityKind::Organization, None);
         }
