@@ -467,6 +467,7 @@ families! {
         a_word_with_a_prefix_is_no_name,
         common_words_joined_by_and_in_a_company,
         two_bodies_joined_by_and,
+        part_of_a_month_is_no_place,
     ],
     lexicon => [
         preposition,

@@ -260,7 +260,14 @@ impl Scanner<'_, '_> {
             return false;
         }
         let info = self.info(i);
-        !info.any(flag::MONTH | flag::WEEKDAY) || info.has(flag::GIVEN) && !info.has(flag::MONTH)
+        // "in mid-May", "late-March": a time, no name.
+        let part_of_a_month = self.doc.s(i).split_once('-').is_some_and(|(head, month)| {
+            matches!(head, "mid" | "early" | "late")
+                && self.doc.lex.word_info(month).has(flag::MONTH)
+        });
+        !part_of_a_month
+            && (!info.any(flag::MONTH | flag::WEEKDAY)
+                || info.has(flag::GIVEN) && !info.has(flag::MONTH))
     }
 
     /// True when token `i` may continue a name: a month word may ("Theresa May") unless a day
