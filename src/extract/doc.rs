@@ -209,7 +209,34 @@ impl<'a> Doc<'a> {
         if !info.is(Cue::PhraseOpener) && !participle {
             return None;
         }
-        (first + 1..end.min(first + 40)).find(|&j| self.punct(j, &[","]))
+        let limit = end.min(first + 40);
+        let comma = (first + 1..limit).find(|&j| self.punct(j, &[","]))?;
+        Some(self.past_a_list(comma, limit))
+    }
+
+    /// "After meetings with Bush, Shultz and Baldrige, Clark said": the comma after a list of
+    /// names that goes on from the one at `comma` (segments of capitalised words, the last
+    /// joined by "and"), else `comma` itself.
+    fn past_a_list(&self, comma: usize, limit: usize) -> usize {
+        let mut at = comma;
+        loop {
+            let Some(next) = (at + 1..limit).find(|&j| self.punct(j, &[","])) else {
+                return comma;
+            };
+            let segment = at + 1..next;
+            let names_only = !segment.is_empty()
+                && segment.clone().all(|j| {
+                    self.tokens[j].shape != TokenShape::Lower
+                        || self.is_any(j, &["of", "and", "the", "for"])
+                });
+            if !names_only {
+                return comma;
+            }
+            if segment.clone().any(|j| self.is(j, "and")) {
+                return next;
+            }
+            at = next;
+        }
     }
 
     /// The comma before the main clause of sentence `s`, after its opening phrase and any

@@ -550,6 +550,7 @@ families! {
         a_gerund_after_before_has_the_clause_subject,
         seeing_someone_do_something_is_no_meeting,
         who_tells_of_the_two_men_is_not_one,
+        an_opening_phrase_with_a_list_of_names,
     ],
     place => [
         met_at_the_kremlin,
