@@ -690,5 +690,6 @@ families! {
         hong_kong_was_british_in_1987,
         his_own_department_is_no_visit,
         should_be_somewhere_is_planned,
+        the_coming_summit_goes_nowhere,
     ],
 }

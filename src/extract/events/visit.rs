@@ -84,8 +84,9 @@ impl Events<'_, '_> {
 
     pub(super) fn motion_verb(&mut self, sent: Sent, k: usize, preps: &[&str], rule: Rule) {
         let doc = self.doc;
-        // "heads of state in Venice": a noun, which goes nowhere.
-        if doc.is(k + 1, "of") {
+        // "heads of state in Venice": a noun, which goes nowhere; nor does "the coming summit
+        // in Venice", an adjective.
+        if doc.is(k + 1, "of") || k > sent.start && doc.cue(k - 1, Cue::Determiner) {
             return;
         }
         let mut p = k + 1;
