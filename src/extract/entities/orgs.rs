@@ -45,6 +45,14 @@ impl Resolver<'_, '_> {
         // though a preposition made it look like a place ("at Pellman Brothers").
         let mut cores: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
         let mut firsts: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
+        // The surnames of the people named here, which no company's first word stands for.
+        let surnames: Vec<String> = self
+            .b
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .filter_map(|e| normalize(&e.name).rsplit(' ').next().map(str::to_string))
+            .collect();
         for (o, name) in folded.iter().enumerate() {
             let Some(name) = name else { continue };
             let mut names = crate::names::company_cores(name);
@@ -52,7 +60,7 @@ impl Resolver<'_, '_> {
             if key != *name && !names.contains(&key) {
                 names.push(key);
             }
-            if let Some(first) = self.first_word_core(&names) {
+            if let Some(first) = self.first_word_core(&names, &surnames) {
                 firsts
                     .entry(first)
                     .and_modify(|one| *one = None)
@@ -93,15 +101,13 @@ impl Resolver<'_, '_> {
     /// core (`names`, its folded cores), when it is a word of no other kind (no common word,
     /// given name, place, nationality or other known name, nor the surname of a person named
     /// here: "Wang" is An Wang's, not Wang Laboratories Inc's).
-    fn first_word_core(&self, names: &[String]) -> Option<String> {
+    fn first_word_core(&self, names: &[String], surnames: &[String]) -> Option<String> {
         let (first, _) = names.first()?.split_once(' ')?;
         if first.len() <= 3 || names.iter().any(|n| n == first) {
             return None;
         }
         let info = self.doc.lex.word_info(first);
-        let surname = self.b.entities.iter().any(|e| {
-            e.kind == EntityKind::Person && normalize(&e.name).rsplit(' ').next() == Some(first)
-        });
+        let surname = surnames.iter().any(|s| s == first);
         let plain = !common(self.doc, first)
             && !info.has(flag::GIVEN)
             && info.entity.is_none()
