@@ -626,6 +626,7 @@ families! {
         visits_this_week,
         here_today_there_on_a_weekday,
         held_talks_on_a_weekday_happened,
+        who_will_leave_a_place_is_there,
     ],
     topics => [
         about,

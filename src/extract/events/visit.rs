@@ -6,7 +6,7 @@ use super::place::posted_abroad;
 use super::{Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
 use crate::lexicon::{Cue, NounClass, Tense};
-use crate::model::{EntityId, EntityKind, PlaceKind, Rule};
+use crate::model::{EntityId, EntityKind, PlaceKind, Rule, Status};
 
 impl Events<'_, '_> {
     pub(super) fn visit_verb(&mut self, sent: Sent, k: usize) {
@@ -78,7 +78,15 @@ impl Events<'_, '_> {
         if leavers.is_empty() {
             return false;
         }
+        let before = self.emit.out.len();
         self.emit_visits(sent, k, &leavers, &[place], Rule::Left);
+        // "Gandhi is to leave Washington on Tuesday": who will leave a place is there now.
+        for rel in &mut self.emit.out[before..] {
+            if rel.status == Status::Planned {
+                rel.status = Status::Happened;
+                rel.date = None;
+            }
+        }
         true
     }
 
