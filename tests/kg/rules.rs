@@ -627,6 +627,7 @@ families! {
         here_today_there_on_a_weekday,
         held_talks_on_a_weekday_happened,
         who_will_leave_a_place_is_there,
+        a_trip_cut_short_happened,
     ],
     topics => [
         about,

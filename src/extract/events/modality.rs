@@ -114,6 +114,13 @@ impl Events<'_, '_> {
         if hedged {
             modality = Modality::Reported;
         }
+        // "cut short a scheduled trip to Dallas", "ended his visit": under way, or over.
+        if doc.info(k).noun.is_some()
+            && (k.saturating_sub(5).max(sent.start)..k)
+                .any(|j| doc.is_any(j, ENDED) || doc.is(j, "cut") && doc.is(j + 1, "short"))
+        {
+            modality = Modality::Happened;
+        }
         (modality, negated)
     }
 
@@ -259,4 +266,21 @@ pub(super) enum Modality {
 const PRESENT_STARTS: &[&str] = &[
     "begins", "begin", "starts", "start", "opens", "open", "leaves", "leave", "pays", "pay",
     "makes", "make", "holds", "hold", "sets", "embarks", "embark",
+];
+
+/// Verbs that end an event named by a noun after them, which therefore took place.
+const ENDED: &[&str] = &[
+    "ended",
+    "ends",
+    "ending",
+    "concluded",
+    "concludes",
+    "concluding",
+    "completed",
+    "completes",
+    "curtailed",
+    "wound",
+    "winding",
+    "wrapped",
+    "wrapping",
 ];
