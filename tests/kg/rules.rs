@@ -693,5 +693,6 @@ families! {
         his_own_department_is_no_visit,
         should_be_somewhere_is_planned,
         the_coming_summit_goes_nowhere,
+        a_bodys_convention_is_no_building,
     ],
 }

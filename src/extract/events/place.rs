@@ -121,8 +121,10 @@ impl Events<'_, '_> {
         let r = self.ref_starting(x)?;
         // "at the Kremlin", and in or at a building that names an institution ("in Downing
         // Street", "at Lancaster House").
+        // (Not "at the Association's annual convention": the body owns the event there.)
         let building = r.kind == RefKind::Name
             && self.kind(r) == EntityKind::Organization
+            && doc.tok(r.to.min(doc.tokens.len() - 1)).shape != TokenShape::Clitic
             && (at && the || { doc.info(r.to - 1).has(flag::BUILDING) });
         let place = self.place(r) || building;
         if !place {
