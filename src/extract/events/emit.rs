@@ -202,18 +202,7 @@ impl Events<'_, '_> {
             // No one visits their own country or its capital ("Kohl in Bonn").
             let home = self.home_countries(v.entity);
             places.retain(|p| {
-                // "Speaking at the Agriculture Department, Lyng said": his own body's building.
-                let body = &self.entities[p.entity];
-                let own_body = body.kind == EntityKind::Organization
-                    && self.entities[v.entity].roles.iter().any(|r| {
-                        r.of.as_deref() == Some(body.name.as_str())
-                            || r.title.split(' ').any(|w| {
-                                w.len() > 3
-                                    && !OFFICES.contains(&w)
-                                    && body.name.split(' ').any(|b| b == w)
-                            })
-                    });
-                if own_body {
+                if self.own_body(v.entity, p.entity) {
                     return false;
                 }
                 let own_country = self.entities[p.entity].place_kind == Some(PlaceKind::Country)
@@ -388,23 +377,3 @@ impl Emitter {
         (self.out, self.made)
     }
 }
-
-/// The head words of titles, which name an office, not its field: "Agriculture Secretary" sits
-/// in the Department of Agriculture, but not every secretary's body is a "Secretary" one.
-const OFFICES: &[&str] = &[
-    "Secretary",
-    "Minister",
-    "Chairman",
-    "President",
-    "Director",
-    "Governor",
-    "Spokesman",
-    "Deputy",
-    "Under",
-    "Assistant",
-    "Chief",
-    "General",
-    "Senior",
-    "Vice",
-    "State",
-];

@@ -185,9 +185,7 @@ impl Events<'_, '_> {
             return;
         }
         // "meeting"/"talks"/"visit" are verbs or nouns; the words before them decide.
-        let noun_reading =
-            info.noun.is_some() && (info.verb.is_none() || self.reads_as_noun(sent, k));
-        if noun_reading {
+        if self.noun_reading(sent, k) {
             match info.noun {
                 Some(NounClass::Meet | NounClass::Meal) => self.meeting_noun(sent, k),
                 Some(NounClass::Visit | NounClass::Speech) => self.visit_noun(sent, k),
@@ -263,6 +261,13 @@ impl Events<'_, '_> {
             .any(|j| {
                 doc.cue(j, Cue::AskedFor) && !(j > sent.start && doc.cue(j - 1, Cue::Determiner))
             })
+    }
+
+    /// True when the trigger at `k` is read as a noun: it is only one, or an ambiguous form
+    /// that the words before make one.
+    fn noun_reading(&self, sent: Sent, k: usize) -> bool {
+        let info = self.doc.info(k);
+        info.noun.is_some() && (info.verb.is_none() || self.reads_as_noun(sent, k))
     }
 
     /// True when an ambiguous form ("meeting", "talks", "visit") is a noun here.

@@ -192,9 +192,7 @@ impl Events<'_, '_> {
     fn time_to_come_after(&self, sent: Sent, k: usize) -> bool {
         let doc = self.doc;
         // ("talks" and "visits" are nouns too: then the verb before says.)
-        let info = doc.info(k);
-        let noun = info.noun.is_some() && (info.verb.is_none() || self.reads_as_noun(sent, k));
-        let present = match noun {
+        let present = match self.noun_reading(sent, k) {
             true => self.present_verb_before(sent, k),
             false => doc
                 .info(k)

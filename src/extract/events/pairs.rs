@@ -73,9 +73,7 @@ impl Events<'_, '_> {
         out.reverse();
         out
     }
-}
 
-impl Events<'_, '_> {
     /// The two people of the last meeting found among the references `window` (a meeting of
     /// the sentences `window` covers), as their last references there, in text order.
     fn last_met_pair<'r>(&self, window: &'r [Ref]) -> Option<Vec<&'r Ref>> {

@@ -124,7 +124,7 @@ impl Events<'_, '_> {
         // (Not "at the Association's annual convention": the body owns the event there.)
         let building = r.kind == RefKind::Name
             && self.kind(r) == EntityKind::Organization
-            && doc.tok(r.to.min(doc.tokens.len() - 1)).shape != TokenShape::Clitic
+            && !(r.to < doc.tokens.len() && doc.tok(r.to).shape == TokenShape::Clitic)
             && (at && the || { doc.info(r.to - 1).has(flag::BUILDING) });
         let place = self.place(r) || building;
         if !place {

@@ -301,6 +301,20 @@ impl Events<'_, '_> {
         true
     }
 
+    /// True when `body` is an organisation whose building is the person's own place of work
+    /// ("Speaking at the Agriculture Department, Lyng said"): a role of `person` is of it, or
+    /// names its field ("Agriculture Secretary").
+    pub(super) fn own_body(&self, person: EntityId, body: EntityId) -> bool {
+        let body = &self.entities[body];
+        body.kind == EntityKind::Organization
+            && self.entities[person].roles.iter().any(|r| {
+                r.of.as_deref() == Some(body.name.as_str())
+                    || r.title.split(' ').any(|w| {
+                        w.len() > 3 && !OFFICES.contains(&w) && body.name.split(' ').any(|b| b == w)
+                    })
+            })
+    }
+
     /// True when `place` is where a role of `person` sits: the capital of the role's country,
     /// or a seat of its organisation or country (the Bundesbank's Frankfurt, Nigeria's Lagos).
     pub(super) fn home_seat(&self, person: EntityId, place: EntityId) -> bool {
@@ -337,3 +351,23 @@ impl Events<'_, '_> {
         }
     }
 }
+
+/// The head words of titles, which name an office, not its field: "Agriculture Secretary" sits
+/// in the Department of Agriculture, but not every secretary's body is a "Secretary" one.
+const OFFICES: &[&str] = &[
+    "Secretary",
+    "Minister",
+    "Chairman",
+    "President",
+    "Director",
+    "Governor",
+    "Spokesman",
+    "Deputy",
+    "Under",
+    "Assistant",
+    "Chief",
+    "General",
+    "Senior",
+    "Vice",
+    "State",
+];
