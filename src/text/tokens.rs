@@ -93,6 +93,21 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             continue;
         }
         if c.is_alphabetic() {
+            // "A/S", "I/S": two capitals joined by a slash are one word (a Nordic legal form).
+            let letter_pair = i + 2 < end
+                && b.is_ascii_uppercase()
+                && bytes[i + 1] == b'/'
+                && bytes[i + 2].is_ascii_uppercase()
+                && bytes.get(i + 3).is_none_or(|n| !n.is_ascii_alphanumeric())
+                && (i == span.start || !bytes[i - 1].is_ascii_alphanumeric());
+            if letter_pair {
+                out.push(Token {
+                    span: Span::new(start, i + 3),
+                    shape: TokenShape::Upper,
+                });
+                i += 3;
+                continue;
+            }
             if let Some(stop) = scan_initialism(text, i, end) {
                 out.push(Token {
                     span: Span::new(start, stop),

@@ -468,6 +468,7 @@ families! {
         common_words_joined_by_and_in_a_company,
         two_bodies_joined_by_and,
         part_of_a_month_is_no_place,
+        a_legal_form_with_stops_ends_a_company,
     ],
     lexicon => [
         preposition,
