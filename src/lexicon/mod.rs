@@ -199,6 +199,12 @@ cues! {
     /// A title a monarch or royal goes by before a given name ("King Hussein", "Prince
     /// Charles"): the name after it is no surname, so it joins no one by surname.
     Royal = "royal",
+    /// A participle of owning or running after a name, which then qualifies the name after it
+    /// ("the Government owned First Autoworks", "a Jacobs controlled company").
+    Owning = "owning",
+    /// A noun that a name right before it qualifies ("the NASDAQ capital requirements", "the
+    /// Greenspan appointment"): the name is not what is met or visited.
+    QualifiedNoun = "qualified_noun",
 }
 
 impl Cue {

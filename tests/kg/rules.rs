@@ -552,6 +552,9 @@ families! {
         seeing_someone_do_something_is_no_meeting,
         who_tells_of_the_two_men_is_not_one,
         an_opening_phrase_with_a_list_of_names,
+        a_name_that_qualifies_a_noun_is_not_met,
+        a_name_before_owned_qualifies_the_next,
+        an_offer_or_an_attempt_is_no_meeting,
     ],
     place => [
         met_at_the_kremlin,

@@ -19,6 +19,7 @@ mod discuss;
 mod emit;
 mod meet;
 mod modality;
+mod objects;
 mod pairs;
 mod place;
 mod reported;
@@ -252,14 +253,18 @@ impl Events<'_, '_> {
 
     /// True when a word before trigger `k` in its clause asks for the event, which is then no
     /// event yet: "will seek a meeting with", "suggested holding talks with", "urged Gorbachev
-    /// to meet" (but "the proposed talks" are planned).
+    /// to meet", "had offered to enter into acquisition talks with", "tried unsuccessfully to
+    /// open merger discussions with" (but "the proposed talks" are planned).
     fn asked_for(&self, sent: Sent, k: usize) -> bool {
         let doc = self.doc;
-        (k.saturating_sub(4).max(sent.start)..k)
+        (k.saturating_sub(6).max(sent.start)..k)
             .rev()
             .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS))
             .any(|j| {
-                doc.cue(j, Cue::AskedFor) && !(j > sent.start && doc.cue(j - 1, Cue::Determiner))
+                doc.cue(j, Cue::AskedFor)
+                    && !(j > sent.start
+                        && doc.cue(j - 1, Cue::Determiner)
+                        && doc.s(j).ends_with("ed"))
             })
     }
 
