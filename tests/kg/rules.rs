@@ -469,6 +469,7 @@ families! {
         two_bodies_joined_by_and,
         part_of_a_month_is_no_place,
         a_legal_form_with_stops_ends_a_company,
+        an_office_in_the_plural_before_its_holders,
     ],
     lexicon => [
         preposition,

@@ -582,7 +582,12 @@ impl<'d, 'a> Resolver<'d, 'a> {
             if let Some(role) = &c.role {
                 // "Secretary Kerry", "President Putin": a one-word capitalised title right
                 // before the name.
-                if role.to == c.from && role.to == role.from + 1 && doc.capitalized(role.from) {
+                // (Not "Ministers Hale": the plural names no one.)
+                if role.to == c.from
+                    && role.to == role.from + 1
+                    && doc.capitalized(role.from)
+                    && crate::extract::mentions::plural_office(doc.lex, doc.s(role.from)).is_none()
+                {
                     let with = format!("{} {}", doc.s(role.from), name);
                     b.alias(e, &with, why.unwrap_or(LinkReason::Title));
                 }

@@ -18,6 +18,7 @@ mod names;
 mod titles;
 
 use names::{lower_name, lower_tail, syllable_pair};
+pub(crate) use titles::plural_office;
 
 use crate::extract::doc::Doc;
 use crate::lexicon::{PhraseTarget, flag};

@@ -68,7 +68,14 @@ impl Scanner<'_, '_> {
                 k = end;
                 continue;
             }
-            if info.any(flag::OFFICE | flag::OCCUPATION) && !self.is_name_not_title(k) {
+            // "Vice-Premiers Li Peng and Tian Jiyun": an office in the plural, before the
+            // names of those who hold it.
+            let in_plural = doc.capitalized(k)
+                && plural_office(doc.lex, doc.s(k)).is_some()
+                && self.holders_listed(k + 1);
+            if (info.any(flag::OFFICE | flag::OCCUPATION) || in_plural)
+                && !self.is_name_not_title(k)
+            {
                 k += 1;
                 // An abbreviated title keeps its stop: "Gen. Petraeus" (but "... the shadow
                 // chancellor." ends a sentence).
@@ -93,8 +100,13 @@ impl Scanner<'_, '_> {
                 && ["ex", "vice", "deputy", "former", "co"]
                     .iter()
                     .any(|p| pre.eq_ignore_ascii_case(p))
-                && let Some(w) = doc.lex.word_id(rest, &mut String::new())
-                && doc.lex.info(w).any(flag::FIELD | flag::OFFICE)
+                && let Some(w) = plural_office(doc.lex, rest)
+                    .filter(|_| doc.capitalized(k) && self.holders_listed(k + 1))
+                    .or_else(|| {
+                        doc.lex
+                            .word_id(rest, &mut String::new())
+                            .filter(|&w| doc.lex.info(w).any(flag::FIELD | flag::OFFICE))
+                    })
             {
                 let rest = doc.lex.info(w);
                 k += 1;
@@ -122,6 +134,83 @@ impl Scanner<'_, '_> {
             break;
         }
         head
+    }
+
+    /// True when the names of those who hold an office in the plural are listed from `k`: a
+    /// name that is no title's or body's, then "and" or a comma and another ("Ministers Hale
+    /// and Petrov", "Commissioners Hale, Petrov and Lowe"; not "Council of Ministers", "Bank
+    /// Officers Union", "Purchasing Managers Composite Index, a ...").
+    fn holders_listed(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let person = |from: usize| {
+            self.name_run(from).filter(|&end| {
+                self.holder_name(from)
+                    && !self
+                        .info(end - 1)
+                        .any(flag::ORG_HEAD | flag::ORG_SUFFIX | flag::ORG_CORPORATE)
+            })
+        };
+        let Some(end) = person(k) else {
+            return false;
+        };
+        doc.is(end, "and")
+            || doc.punct(end, &[","])
+                && person(end + 1).is_some_and(|e| doc.is(e, "and") || doc.punct(e, &[","]))
+    }
+
+    /// "Vice-Premiers Li Peng and Tian Jiyun": after the first holder `cand` of a title that
+    /// ends at `title_end`, whose name ends at `end`, the others of an office in the plural,
+    /// each with the same role. Where the last name ends.
+    fn other_holders(&mut self, cand: &Cand, title_end: usize, end: usize) -> usize {
+        let mut last = end;
+        if plural_office(self.doc.lex, self.doc.s(title_end - 1)).is_none() {
+            return last;
+        }
+        while let Some(next) = self.next_holder(last) {
+            let to = self.name_run(next).unwrap_or(next + 1);
+            self.found.cands.push(Cand {
+                from: next,
+                to,
+                gender: self.info(next).flags & (flag::MALE | flag::FEMALE),
+                ..cand.clone()
+            });
+            last = to;
+        }
+        last
+    }
+
+    /// Where the next holder of an office in the plural is named after a holder's name that
+    /// ends at `end` (", Petrov", "and Petrov", ", and Petrov"), if one is.
+    fn next_holder(&self, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut k = end;
+        if doc.punct(k, &[","]) {
+            k += 1;
+        }
+        if doc.is(k, "and") {
+            k += 1;
+        }
+        (k > end
+            && self.holder_name(k)
+            && self.honorific_at(k).is_none()
+            && self.title_at(k).is_none()
+            && self.name_run(k).is_some())
+        .then_some(k)
+    }
+
+    /// True when token `k` may open the name of an office's holder: capitalised, and no
+    /// title's, body's or common word.
+    fn holder_name(&self, k: usize) -> bool {
+        self.doc.tok(k).shape == TokenShape::Capitalized
+            && !self.info(k).any(
+                flag::OFFICE
+                    | flag::OCCUPATION
+                    | flag::PREFIX
+                    | flag::FIELD
+                    | flag::ORG_HEAD
+                    | flag::ORG_SUFFIX
+                    | flag::COMMON,
+            )
     }
 
     /// A capitalised title word that is really a name here: "General Motors" is not a general,
@@ -305,8 +394,13 @@ impl Scanner<'_, '_> {
                     gender: if gender != 0 { gender } else { given },
                     hints: 0,
                 };
-                self.found.cands.push(cand);
-                Some(after_name.unwrap_or(end))
+                self.found.cands.push(cand.clone());
+                let last = if after_name == Some(end) {
+                    self.other_holders(&cand, title_end, end)
+                } else {
+                    end
+                };
+                Some(after_name.map_or(last, |a| a.max(last)))
             }
             None => {
                 // A role phrase with no name: kept for linking, unless it is only an occupation.
@@ -557,12 +651,32 @@ fn shouted_word(doc: &Doc, k: usize) -> bool {
     doc.is_shouting(k) && doc.s(k).len() >= 3
 }
 
+/// The office a word names in the plural ("Premiers", "Ministers"), if it does: its singular's
+/// word id.
+pub(crate) fn plural_office(lex: &crate::lexicon::Lexicon, word: &str) -> Option<u32> {
+    // "Vice-Premiers": the last part says.
+    let word = word.rsplit('-').next().unwrap_or(word);
+    let singular = word.strip_suffix('s').filter(|w| !w.ends_with('s'))?;
+    let mut buf = String::new();
+    if lex
+        .word_id(word, &mut buf)
+        .is_some_and(|w| lex.info(w).has(flag::OFFICE))
+    {
+        return None;
+    }
+    lex.word_id(singular, &mut buf)
+        .filter(|&w| lex.info(w).has(flag::OFFICE))
+}
+
 /// A title written as a title: "foreign Minister" -> "Foreign Minister", "secretary of state"
-/// -> "Secretary of State".
+/// -> "Secretary of State", "Vice-Premiers" -> "Vice-Premier" (each holds one office).
 pub(crate) fn title_text(doc: &Doc, from: usize, to: usize) -> String {
     let mut out = String::new();
     for k in from..to {
-        let w = doc.s(k);
+        let mut w = doc.s(k);
+        if k + 1 == to && plural_office(doc.lex, w).is_some() {
+            w = &w[..w.len() - 1];
+        }
         if doc.shape(k) == TokenShape::Punct {
             // The stop of an abbreviation that was spelt out is dropped with it.
             if !(w == "."
