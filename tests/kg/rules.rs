@@ -556,6 +556,8 @@ families! {
         a_name_that_qualifies_a_noun_is_not_met,
         a_name_before_owned_qualifies_the_next,
         an_offer_or_an_attempt_is_no_meeting,
+        a_shared_stage_is_no_meeting,
+        joined_by_for_talks_is_a_meeting,
     ],
     place => [
         met_at_the_kremlin,

@@ -1,7 +1,7 @@
 //! Meetings: verbs ("met", "received", "will see"), phrases ("sat down with", "was joined
 //! by") and nouns ("talks with", "a meeting between").
 
-use super::{Events, Sent};
+use super::{CLAUSE_BREAKS, Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
 use crate::lexicon::{Cue, NounClass, Tense, flag};
 use crate::model::{EntityKind, RelationKind, Rule};
@@ -203,10 +203,39 @@ impl Events<'_, '_> {
             }
             return;
         }
-        if subjects.is_empty() {
+        // "X was joined by Y, an analyst, and Z on a panel": whatever the list's appositions.
+        let stage = if doc.is(k, "joined") {
+            (after..sent.end).any(|j| self.public_appearance(j))
+        } else {
+            self.public_appearance(after)
+        };
+        if subjects.is_empty() || stage {
             return;
         }
         self.emit_pairs(sent, k, &subjects, &objects, rule, after, true);
+    }
+
+    /// True when the words at `j` put those named before them on a stage together, which is
+    /// no meeting: "was joined by X on a Chicago Board of Trade panel", "at a news
+    /// conference".
+    fn public_appearance(&self, j: usize) -> bool {
+        let doc = self.doc;
+        if !doc.is_any(j, &["on", "at", "in"]) {
+            return false;
+        }
+        (j + 1..j + 9)
+            .take_while(|&x| !doc.punct(x, CLAUSE_BREAKS) && !doc.is_any(x, &["to", "that"]))
+            .any(|x| self.press_event(x))
+    }
+
+    /// True when the noun at `k` is a public event rather than a meeting: a panel, a hearing,
+    /// a news or press conference.
+    fn press_event(&self, k: usize) -> bool {
+        let doc = self.doc;
+        doc.is_any(k, &["panel", "hearing", "hearings"])
+            || doc.is_any(k, &["conference", "conferences", "briefing"])
+                && k > 0
+                && doc.is_any(k - 1, &["news", "press"])
     }
 
     /// True when the word at `j` names people ("chiefs", "reporters", "officials").
