@@ -635,6 +635,7 @@ families! {
         held_talks_on_a_weekday_happened,
         who_will_leave_a_place_is_there,
         a_trip_cut_short_happened,
+        a_noun_with_a_long_list_before_will,
     ],
     topics => [
         about,

@@ -167,7 +167,9 @@ impl Events<'_, '_> {
                         && !(j > sent.start && doc.cue(j - 1, Cue::Determiner)))
         });
         if doc.info(k).noun.is_some() && !gerund && !done {
-            for j in k + 1..(k + 12).min(sent.end) {
+            // ("The Armacost discussions with Deputy Foreign Minister Ryohei Murata and other
+            // senior Japanese officials will focus on": a long list may come between.)
+            for j in k + 1..(k + 16).min(sent.end) {
                 // "a visit to Washington, said he expected ...": a verb of saying starts
                 // another clause, whose words say nothing of the visit.
                 if doc.punct(j, CLAUSE_BREAKS)
