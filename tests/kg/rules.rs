@@ -470,6 +470,8 @@ families! {
         part_of_a_month_is_no_place,
         a_legal_form_with_stops_ends_a_company,
         an_office_in_the_plural_before_its_holders,
+        a_capital_particle_after_a_comma_is_the_surname,
+        a_nickname_in_quotes_inside_a_name,
     ],
     lexicon => [
         preposition,

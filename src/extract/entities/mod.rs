@@ -30,8 +30,8 @@ use crate::model::{Entity, EntityId, EntityKind, LinkReason, Mention, MentionFor
 use crate::names::{normalize, org_key, person_key, surname_key};
 use crate::text::TokenShape;
 use names::{
-    Nearest, bare_words, guess_kind, initials, is_particle, name_text, official_name_end,
-    push_unique,
+    Nearest, bare_words, capital_particle, guess_kind, initials, is_particle, name_text,
+    official_name_end, push_unique,
 };
 use pronouns::link_pronouns;
 use roles::{apposed_person, counterpart_title, link_role_phrases, of_name};
@@ -460,7 +460,18 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 || self.b.gender[*e] & flag::MALE == 0
                     && (self.b.entities[*e].name.contains(' ') || same(e))
         };
-        if (words.len() == 1 || is_particle(doc, c.from))
+        // "Tomorrow, De Zeeuw said" after "Aart de Zeeuw" (but "Al Gore" after "Tom Gore" is
+        // someone else).
+        let particle_of_a_full_name = || {
+            capital_particle(doc, c, &words) && {
+                let tail = format!(" {folded}");
+                self.b
+                    .entities
+                    .iter()
+                    .any(|e| e.kind == EntityKind::Person && normalize(&e.name).ends_with(&tail))
+            }
+        };
+        if (words.len() == 1 || is_particle(doc, c.from) || particle_of_a_full_name())
             && let Some((pool, reason)) = self.short_name_pool(c, &text)
             && let pool = pool.into_iter().filter(fits).collect::<Vec<_>>()
             && !pool.is_empty()

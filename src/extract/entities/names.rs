@@ -21,13 +21,27 @@ pub(super) fn name_text(doc: &Doc, c: &Cand) -> String {
     let raw = doc.range_text(from, c.to);
     // Names never span lines; white space inside is folded to single spaces, and a stop after
     // an honorific ("Mr.") is kept as written.
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // John "Bud" Frazier is John Frazier.
+    match nickname(doc, c) {
+        Some(k) => name.replacen(&format!(" {} ", doc.range_text(k - 1, k + 2)), " ", 1),
+        None => name,
+    }
 }
 
-/// Words of a person's name without a kept honorific.
+/// The quoted nickname inside a name (John "Bud" Frazier), if there is one.
+fn nickname(doc: &Doc, c: &Cand) -> Option<usize> {
+    let quote = |k: usize| doc.punct(k, &["\"", "\u{201c}", "\u{201d}"]);
+    (c.from + 1..c.to.saturating_sub(2))
+        .find(|&k| quote(k) && quote(k + 2))
+        .map(|k| k + 1)
+}
+
+/// Words of a person's name without a kept honorific or a nickname.
 pub(super) fn bare_words(doc: &Doc, c: &Cand) -> Vec<String> {
+    let nick = nickname(doc, c);
     (c.from..c.to)
-        .filter(|&k| doc.tok(k).shape != TokenShape::Punct)
+        .filter(|&k| doc.tok(k).shape != TokenShape::Punct && Some(k) != nick)
         .map(|k| doc.s(k).to_string())
         .collect()
 }
@@ -96,6 +110,13 @@ pub(super) fn initials(name: &str) -> String {
         return String::new();
     }
     words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// True when the candidate is a particle written with a capital and one more word ("Tomorrow,
+/// De Zeeuw is to meet"): a surname with its particle, if someone here has it ("Aart de
+/// Zeeuw"); otherwise "Al Gore" stays a name of its own.
+pub(super) fn capital_particle(doc: &Doc, c: &Cand, words: &[String]) -> bool {
+    words.len() == 2 && doc.info(c.from).has(flag::PARTICLE) && doc.capitalized(c.from)
 }
 
 /// True when token `k` is a lower-case name particle ("de", "al", "van").

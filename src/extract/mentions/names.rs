@@ -158,6 +158,10 @@ impl Scanner<'_, '_> {
                 k = end;
                 continue;
             }
+            if k == i + 1 && self.nickname_after_given(i) {
+                k += 4;
+                continue;
+            }
             // Particles inside a name: "Staffan de Mistura", "Ahrar al-Sham", "Joost van der
             // Westhuizen".
             let particle =
@@ -200,6 +204,18 @@ impl Scanner<'_, '_> {
             break;
         }
         Some(self.founders_list_end(k).unwrap_or(k))
+    }
+
+    /// True when a nickname in quotes and a surname follow the given name at `i`: John "Bud"
+    /// Frazier.
+    fn nickname_after_given(&self, i: usize) -> bool {
+        let quote = |x: usize| self.doc.punct(x, &["\"", "\u{201c}", "\u{201d}"]);
+        self.info(i).has(flag::GIVEN)
+            && quote(i + 1)
+            && self.capital(i + 2)
+            && quote(i + 3)
+            && self.name_word(i + 4)
+            && !self.info(i + 4).has(flag::COMMON)
     }
 
     /// "Kidder, Peabody and Co", "Merrill Lynch, Pierce, Fenner and Smith Inc": after a name
