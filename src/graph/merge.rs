@@ -16,6 +16,7 @@ use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::join::may_join_by_surname;
 use super::record::RecordEntity;
 use super::survey::{Survey, for_each_record, survey};
 use super::{
@@ -541,7 +542,7 @@ impl KnowledgeGraph {
                 .surnames
                 .get(&name_key(&key.1))
                 .map(|ids| ids.as_slice())
-                && !royal(&entity.aliases)
+                && may_join_by_surname(&entity.aliases, &entity.roles, &self.graph[id].roles)
             {
                 if self.conflicts(id, &apart) {
                     self.split(splits, name, id, doc);
@@ -573,33 +574,50 @@ impl KnowledgeGraph {
         }
         self.register_keys(kind, name, &[], id);
         if kind == EntityKind::Person && !single_word {
-            let surname = surname_key(name);
-            // A surname-only node made before this full name arrived now joins it, unless two
-            // people share the surname.
-            if let Some(&[only]) = self
-                .surnames
-                .get(&name_key(&surname))
-                .map(|ids| ids.as_slice())
-                && only == id
-                && let Some(&lone) = self.keys.get(&kind_key(kind, &surname))
-                && lone != id
-                && !self.graph[lone].name.trim().contains(char::is_whitespace)
-                && !royal(&self.graph[lone].aliases)
-            {
-                if self.conflicts(lone, &apart) {
-                    self.split(splits, &self.graph[lone].name.clone(), id, doc);
-                } else {
-                    self.merges.push(Merge {
-                        kept: name.to_string(),
-                        merged: self.graph[lone].name.clone(),
-                        reason: MergeReason::Surname,
-                        doc: doc.to_string(),
-                    });
-                    self.absorb(id, lone);
-                }
-            }
+            self.join_lone_surname(entity, id, &apart, splits, doc);
         }
         id
+    }
+
+    /// A surname-only node made before the full name `id` (of `entity`) arrived now joins it,
+    /// unless two people share the surname.
+    fn join_lone_surname(
+        &mut self,
+        entity: &RecordEntity,
+        id: NodeId,
+        apart: &[String],
+        splits: &mut Vec<Split>,
+        doc: &str,
+    ) {
+        let kind = entity.kind;
+        let name = entity.name.as_str();
+        let surname = surname_key(name);
+        if let Some(&[only]) = self
+            .surnames
+            .get(&name_key(&surname))
+            .map(|ids| ids.as_slice())
+            && only == id
+            && let Some(&lone) = self.keys.get(&kind_key(kind, &surname))
+            && lone != id
+            && !self.graph[lone].name.trim().contains(char::is_whitespace)
+            && may_join_by_surname(
+                &self.graph[lone].aliases,
+                &entity.roles,
+                &self.graph[lone].roles,
+            )
+        {
+            if self.conflicts(lone, apart) {
+                self.split(splits, &self.graph[lone].name.clone(), id, doc);
+            } else {
+                self.merges.push(Merge {
+                    kept: name.to_string(),
+                    merged: self.graph[lone].name.clone(),
+                    reason: MergeReason::Surname,
+                    doc: doc.to_string(),
+                });
+                self.absorb(id, lone);
+            }
+        }
     }
 
     /// Moves everything of `gone` into `kept`: its names, roles, counts and edges; then removes it.
@@ -856,18 +874,4 @@ impl KnowledgeGraph {
             }
         }
     }
-}
-
-/// True when one of a person's names is a royal title and a given name ("King Hussein"): that
-/// one-word name is no surname, so it joins no "... Hussein" by surname.
-fn royal<'a>(aliases: impl IntoIterator<Item = &'a String>) -> bool {
-    let lexicon = crate::lexicon::Lexicon::builtin();
-    aliases.into_iter().any(|alias| {
-        alias.split_whitespace().count() == 2
-            && alias.split_whitespace().next().is_some_and(|w| {
-                lexicon
-                    .word_info(&normalize(w))
-                    .is(crate::lexicon::Cue::Royal)
-            })
-    })
 }

@@ -16,6 +16,7 @@ mod audit;
 mod corrections;
 mod file;
 mod fuzzy;
+mod join;
 mod merge;
 mod namesakes;
 mod ontop;

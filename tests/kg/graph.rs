@@ -284,3 +284,33 @@ fn a_king_is_not_joined_to_a_namesake_by_surname() {
         assert_eq!(people.len(), 2, "{people:?}");
     }
 }
+
+const MINISTER: &str =
+    "Vice Economic Minister Ivan Petrov spoke. Trade Minister Hale said exports would rise.";
+const CHAIRMAN: &str = "Tom Hale, chairman of Wexley Laboratories, said profits would rise.";
+
+/// A bare surname whose only role is another office than the one person of that surname holds
+/// is someone else ("Minister Wang" is not An Wang, a company's chairman), whichever document
+/// comes first; a bare surname with no role, or the same office, still joins.
+#[test]
+fn a_surname_with_another_office_is_another_person() {
+    for order in [
+        [("a", MINISTER), ("b", CHAIRMAN)],
+        [("b", CHAIRMAN), ("a", MINISTER)],
+    ] {
+        let graph = graph_of(&order);
+        let people: Vec<String> = graph
+            .nodes()
+            .filter(|(_, n)| n.kind == EntityKind::Person && n.name.contains("Hale"))
+            .map(|(_, n)| n.name.clone())
+            .collect();
+        assert_eq!(people.len(), 2, "{people:?}");
+    }
+    let joined = graph_of(&[("b", CHAIRMAN), ("c", "Hale said profits would rise.")]);
+    let people: Vec<String> = joined
+        .nodes()
+        .filter(|(_, n)| n.kind == EntityKind::Person && n.name.contains("Hale"))
+        .map(|(_, n)| n.name.clone())
+        .collect();
+    assert_eq!(people, ["Tom Hale"]);
+}
