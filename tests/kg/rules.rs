@@ -472,6 +472,7 @@ families! {
         an_office_in_the_plural_before_its_holders,
         a_capital_particle_after_a_comma_is_the_surname,
         a_nickname_in_quotes_inside_a_name,
+        a_name_in_round_brackets_opening_a_story_is_a_company,
     ],
     lexicon => [
         preposition,

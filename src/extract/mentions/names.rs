@@ -489,8 +489,14 @@ impl Scanner<'_, '_> {
         if prep_before && !followed_by_noun {
             hints |= hint::PLACE_PREP;
         }
+        // "(Nationair) said it plans": a name in round brackets opening its sentence is the
+        // wire's mark of a company, as angle brackets are.
+        let opening_bracket = from > 0
+            && doc.punct(from - 1, &["("])
+            && doc.punct(to, &[")"])
+            && doc.starts_sentence(from - 1);
         // "Kerry said", "Kerry will meet", "Mallon has toured": the subject of an event verb.
-        let mut v = to;
+        let mut v = if opening_bracket { to + 1 } else { to };
         while v < self.end
             && v < to + 4
             && (doc.is_any(
@@ -550,7 +556,12 @@ impl Scanner<'_, '_> {
             && doc.shape(to + 1) == TokenShape::Upper
             && doc.punct(to + 2, &[">"]);
         let bracketed = from > 0 && doc.punct(from - 1, &["<"]) && doc.punct(to, &[">"]);
-        if ticker || bracketed {
+        // ("(C) said" marks an item of a list; "(REAGAN)", a heading.)
+        let opening_bracket = opening_bracket
+            && hints & hint::SPEECH_AFTER != 0
+            && doc.s(from).len() > 2
+            && !doc.is_shouting(from);
+        if ticker || bracketed || opening_bracket {
             hints |= hint::COMPANY;
         }
         if to < self.end && doc.tok(to).shape == TokenShape::Clitic {
