@@ -610,6 +610,9 @@ families! {
         he_goes_on_with_who_spoke,
         the_reporters_attribution_is_not_the_statement,
         a_name_inside_the_quote_is_not_he,
+        a_short_quotation_opening_its_sentence,
+        one_who_opens_a_sentence_unnamed_is_the_he_after_it,
+        a_quotation_an_unnamed_one_said_is_not_the_last_speaker,
     ],
     status => [
         will_is_planned,

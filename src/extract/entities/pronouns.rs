@@ -2,7 +2,7 @@
 
 use super::{Ref, RefKind};
 use crate::extract::doc::Doc;
-use crate::lexicon::{VerbClass, flag};
+use crate::lexicon::{Tense, VerbClass, flag};
 use crate::model::{Entity, EntityKind};
 use crate::text::TokenShape;
 
@@ -50,14 +50,7 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
                 "herself" => (flag::FEMALE, 'o'),
                 _ => continue,
             };
-            // "The spokesman said he believed ...": after a say verb whose subject is a
-            // common noun, "he" is that noun's person, whom no name gives.
-            // "..., a Western banker said. He added ...": "he" opening the next sentence is
-            // the unnamed speaker still.
-            let opens_after_unnamed = s > 0
-                && k == sentence.tokens.start
-                && ends_with_anonymous_speaker(doc, refs, s - 1);
-            if class == 's' && (after_anonymous_speaker(doc, refs, k) || opens_after_unnamed) {
+            if class == 's' && unnamed_speaker(doc, refs, &people[s], s, k) {
                 continue;
             }
             let fits = |r: &Ref| {
@@ -208,6 +201,48 @@ fn ends_with_anonymous_speaker(doc: &Doc, refs: &[Ref], s: usize) -> bool {
         && !refs
             .iter()
             .any(|r| tail.contains(&r.from) && r.kind != RefKind::Demonym)
+}
+
+/// True when "he" or "she" at `k` in sentence `s` (whose `people` are named) is a speaker no
+/// name gives: "The spokesman said he believed ..." (after a say verb whose subject is a
+/// common noun); "..., a Western banker said. He added ..." (opening the next sentence, the
+/// unnamed speaker still); "A third arbitrageur noted X had been involved in takeovers. 'They
+/// are not beginners,' he said." (the unnamed speaker the sentence before opened with).
+fn unnamed_speaker(doc: &Doc, refs: &[Ref], people: &[Ref], s: usize, k: usize) -> bool {
+    let opening = k == doc.sentences[s].tokens.start;
+    after_anonymous_speaker(doc, refs, k)
+        || s > 0
+            && (opening && ends_with_anonymous_speaker(doc, refs, s - 1)
+                || !people.iter().any(|r| r.to <= k)
+                    && opens_with_unnamed_speaker(doc, refs, s - 1))
+}
+
+/// True when sentence `s` opens with a speaker no name gives: "A third arbitrageur noted ...",
+/// "Another said ...", "One analyst added ...".
+pub(crate) fn opens_with_unnamed_speaker(doc: &Doc, refs: &[Ref], s: usize) -> bool {
+    let range = doc.sentences[s].tokens.clone();
+    let start = range.start;
+    if !doc.is_any(start, &["a", "an", "one", "another"]) {
+        return false;
+    }
+    let mut j = start + 1;
+    while j < range.end
+        && j < start + 4
+        && doc.tokens[j].shape == TokenShape::Lower
+        && doc.info(j).verb.is_none()
+    {
+        j += 1;
+    }
+    // ("A reply would be made, Ozal said": a noun, no verb of saying.)
+    let says = |x: usize| {
+        doc.info(x).verb.is_some_and(|v| {
+            v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
+        }) || doc.is_any(x, &["noted", "added", "commented"])
+    };
+    (j > start + 1 || doc.is(start, "another"))
+        && j < range.end
+        && says(j)
+        && !refs.iter().any(|r| (start..j).contains(&r.from))
 }
 
 /// True when pronoun `k` follows "said" (or another say verb) whose subject is a common

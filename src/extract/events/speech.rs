@@ -2,7 +2,7 @@
 //! (that) ...", "..., X said"), each a SAID relation to a quote.
 
 use super::{Events, Sent, one_line};
-use crate::extract::entities::Ref;
+use crate::extract::entities::{Ref, opens_with_unnamed_speaker};
 use crate::lexicon::{Cue, Tense, VerbClass, flag};
 use crate::model::{EntityId, RelationKind, Rule, Status};
 use crate::text::{Span, TokenShape};
@@ -34,9 +34,17 @@ impl Events<'_, '_> {
                 let own = self
                     .speaker(open, close)
                     .map(|(who, at)| (who, at, Rule::Quote));
+                // ('"...," the papers said', '"...," he said' with no one for "he": someone
+                // unnamed said it, not the last speaker.)
                 let continued = || {
                     let (who, said_in) = last?;
-                    (paragraph <= said_in + 1).then_some((who, s, Rule::QuoteContinued))
+                    // ("A third arbitrageur noted ... '...,' he said": that "he".)
+                    let unnamed_he = doc.is_any(close + 1, &["he", "she"])
+                        && self.ref_starting(close + 1).is_none()
+                        && s > 0
+                        && opens_with_unnamed_speaker(doc, self.refs, s - 1);
+                    (paragraph <= said_in + 1 && !self.attributed_after(close) && !unnamed_he)
+                        .then_some((who, s, Rule::QuoteContinued))
                 };
                 if let Some((who, at, rule)) = own.or_else(continued) {
                     self.push_quote(open, close, who, at, rule);
@@ -78,7 +86,11 @@ impl Events<'_, '_> {
             if e >= n {
                 break;
             }
-            if (k + 1..e).filter(|&x| doc.tok(x).is_word()).count() >= 5 {
+            // ("'Reduce the budget deficit,' Volcker responded": a quotation opening its
+            // sentence and closed by a comma is one, however short.)
+            let words = (k + 1..e).filter(|&x| doc.tok(x).is_word()).count();
+            let opening = doc.starts_sentence(k) && doc.punct(e - 1, &[","]);
+            if words >= 5 || opening && words >= 2 {
                 out.push((k, e));
             }
             k = e + 1;
@@ -435,6 +447,29 @@ impl Events<'_, '_> {
                 || w.ends_with("ed")
                 || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
                 || VERB_WORDS.contains(&w))
+    }
+
+    /// True when the words right after the closing mark `close` say that someone unnamed
+    /// spoke: `," one dealer said`, `," said a director at one merchant bank`.
+    fn attributed_after(&self, close: usize) -> bool {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let says = |j: usize| j < n && doc.info(j).verb.is_some_and(|v| v.class == VerbClass::Say);
+        let mut j = close + 1;
+        while j < n && doc.punct(j, &[",", "\u{201d}", "\""]) {
+            j += 1;
+        }
+        // (Not "the": "the company said", "the statement added" go back to who spoke.)
+        let unnamed = |x: usize| doc.is_any(x, &["a", "an", "one", "another"]);
+        if j >= n {
+            return false;
+        }
+        // `," said one dealer`, `," the papers said`.
+        says(j) && unnamed(j + 1)
+            || unnamed(j)
+                && (j + 1..(j + 4).min(n))
+                    .take_while(|&x| doc.tok(x).is_word() && self.ref_starting(x).is_none())
+                    .any(says)
     }
 
     /// The speaker of the quote between tokens `open` and `close`.
