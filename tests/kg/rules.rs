@@ -642,6 +642,8 @@ families! {
         who_will_leave_a_place_is_there,
         a_trip_cut_short_happened,
         a_noun_with_a_long_list_before_will,
+        on_the_way_or_leaving_today_is_still_to_come,
+        meetings_someone_said_took_place_are_a_claim,
     ],
     topics => [
         about,

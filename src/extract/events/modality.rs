@@ -93,15 +93,9 @@ impl Events<'_, '_> {
                 modality = Modality::Planned;
             }
         }
-        // "Abe's trip to Canberra was postponed": called off after the fact.
-        for j in k + 1..(k + 10).min(sent.end) {
-            if doc.punct(j, CLAUSE_BREAKS) || doc.punct(j, &[";"]) {
-                break;
-            }
-            if doc.cue(j, Cue::CalledOff) || doc.is(j, "called") && doc.is(j + 1, "off") {
-                negated = true;
-            }
-        }
+        let (called_off, claimed) = self.words_after_trigger(sent, k);
+        negated |= called_off;
+        hedged |= claimed;
         if self.planned_after_noun(sent, k) {
             modality = Modality::Planned;
         }
@@ -122,6 +116,34 @@ impl Events<'_, '_> {
             modality = Modality::Happened;
         }
         (modality, negated)
+    }
+
+    /// What the words after trigger `k` in its clause say of its event: called off ("Abe's
+    /// trip to Canberra was postponed"), or someone's claim ("two meetings which he said took
+    /// place").
+    fn words_after_trigger(&self, sent: Sent, k: usize) -> (bool, bool) {
+        let doc = self.doc;
+        let (mut called_off, mut claimed) = (false, false);
+        // "Abe's trip to Canberra was postponed": called off after the fact.
+        for j in k + 1..(k + 10).min(sent.end) {
+            if doc.punct(j, CLAUSE_BREAKS) || doc.punct(j, &[";"]) {
+                break;
+            }
+            if doc.cue(j, Cue::CalledOff) || doc.is(j, "called") && doc.is(j + 1, "off") {
+                called_off = true;
+            }
+            // "two meetings which he said took place": someone's claim.
+            if doc.is_any(j, &["which", "that"])
+                && (j + 1..(j + 5).min(sent.end)).any(|v| {
+                    doc.info(v).verb.is_some_and(|v| v.class == VerbClass::Say)
+                        && doc.is_any(v + 1, &["took", "had"])
+                        && (doc.is(v + 2, "place") || doc.is(v + 3, "place"))
+                })
+            {
+                claimed = true;
+            }
+        }
+        (called_off, claimed)
     }
 
     /// "X is to meet A, before visiting B", "X will be explaining it to Z before travelling to
@@ -201,22 +223,41 @@ impl Events<'_, '_> {
                 .verb
                 .is_some_and(|v| matches!(v.tense, Tense::Present | Tense::Base)),
         };
+        // "Reagan is going to the Capitol this morning", "Rha leaves today for Ottawa": a
+        // departure in the present, or the present progressive, with a time of today is still
+        // to come.
+        let motion = doc
+            .info(k)
+            .verb
+            .is_some_and(|v| matches!(v.class, VerbClass::Go | VerbClass::Leave));
+        let progressive = motion
+            && doc.info(k).verb.is_some_and(|v| v.tense == Tense::Ing)
+            && k > sent.start
+            && doc.is_any(k - 1, &["is", "are", "am"])
+            && doc.is_any(k + 1, &["to", "for"]);
+        let present = present || progressive;
+        let today = |j: usize| {
+            motion && (doc.is(j, "today") || doc.is(j, "this") && doc.is(j + 1, "morning"))
+        };
         // The present's time is in its own clause: "who is in Rome today, will fly on Sunday".
         let end = (k + 12).min(sent.end);
         let clause_end = (k + 1..end).find(|&j| doc.punct(j, &[","])).unwrap_or(end);
-        (k..end).any(|j| {
-            present
-                && j < clause_end
-                && (doc.is(j, "this")
-                    && doc.is_any(j + 1, &["week", "weekend", "evening", "afternoon"])
-                    || doc.is(j, "later") && doc.is(j + 1, "this")
-                    || doc.is(j, "tonight")
-                    || j > 0 && doc.is(j - 1, "on") && self.dates.another_weekday(doc, j))
-                || doc.is_any(j, &["tomorrow"])
-                || doc.is(j, "next")
-                    && (doc.is_any(j + 1, &["week", "month", "year"])
-                        || doc.info(j + 1).has(flag::WEEKDAY))
-        })
+        // ("is going to the U.S. Capitol to urge senators": on the way, not yet there.)
+        progressive
+            || (k..end).any(|j| {
+                present
+                    && j < clause_end
+                    && (doc.is(j, "this")
+                        && doc.is_any(j + 1, &["week", "weekend", "evening", "afternoon"])
+                        || today(j)
+                        || doc.is(j, "later") && doc.is(j + 1, "this")
+                        || doc.is(j, "tonight")
+                        || j > 0 && doc.is(j - 1, "on") && self.dates.another_weekday(doc, j))
+                    || doc.is_any(j, &["tomorrow"])
+                    || doc.is(j, "next")
+                        && (doc.is_any(j + 1, &["week", "month", "year"])
+                            || doc.info(j + 1).has(flag::WEEKDAY))
+            })
     }
 
     /// True when a verb in the present that starts or makes an event stands before the noun
