@@ -423,6 +423,7 @@ families! {
         discussed,
         raised_together_is_no_meeting,
         passive_topic_goes_to_the_meeting,
+        the_with_of_another_verbs_infinitive_names_no_partner,
     ],
     entities => [
         surname_and_title,

@@ -14,8 +14,18 @@ impl Events<'_, '_> {
         // The topic runs to "with", to the end of the clause, or to a place phrase.
         // topic_end stops at the "with" that names a partner; look at that token too.
         let end = self.topic_end(sent, k + 1);
+        // ("discussed jointly developing a jet to compete with Boeing": the "with" of another
+        // verb's infinitive names no partner.)
+        let another_verbs = |j: usize| {
+            j >= k + 3
+                && doc.is(j - 2, "to")
+                && doc.shape(j - 1) == TokenShape::Lower
+                && doc.info(j - 1).verb.is_none()
+        };
         let with = (k + 1..(end + 1).min(sent.end)).find(|&j| {
-            doc.is(j, "with") && !self.objects(sent, j + 1, |r| self.agent(r)).0.is_empty()
+            doc.is(j, "with")
+                && !another_verbs(j)
+                && !self.objects(sent, j + 1, |r| self.agent(r)).0.is_empty()
         });
         let topic_end = with.unwrap_or(end);
         let exclude: Vec<EntityId> = subjects.iter().map(|r| r.entity).collect();
