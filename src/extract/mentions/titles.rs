@@ -70,10 +70,13 @@ impl Scanner<'_, '_> {
             }
             // "Vice-Premiers Li Peng and Tian Jiyun": an office in the plural, before the
             // names of those who hold it.
-            let in_plural = doc.capitalized(k)
-                && plural_office(doc.lex, doc.s(k)).is_some()
-                && self.holders_listed(k + 1);
-            if (info.any(flag::OFFICE | flag::OCCUPATION) || in_plural)
+            let in_plural = || {
+                doc.capitalized(k)
+                    && doc.s(k).ends_with('s')
+                    && plural_office(doc.lex, doc.s(k)).is_some()
+                    && self.holders_listed(k + 1)
+            };
+            if (info.any(flag::OFFICE | flag::OCCUPATION) || in_plural())
                 && !self.is_name_not_title(k)
             {
                 k += 1;
@@ -674,7 +677,7 @@ pub(crate) fn title_text(doc: &Doc, from: usize, to: usize) -> String {
     let mut out = String::new();
     for k in from..to {
         let mut w = doc.s(k);
-        if k + 1 == to && plural_office(doc.lex, w).is_some() {
+        if k + 1 == to && w.ends_with('s') && plural_office(doc.lex, w).is_some() {
             w = &w[..w.len() - 1];
         }
         if doc.shape(k) == TokenShape::Punct {
