@@ -267,6 +267,15 @@ fn indexes_built_at_first_use_follow_every_change() {
     assert!(places_visited(&graph, 0).is_empty(), "and the visits");
 }
 
+/// The people of `graph` whose names contain `part`.
+fn people_named(graph: &KnowledgeGraph, part: &str) -> Vec<String> {
+    graph
+        .nodes()
+        .filter(|(_, n)| n.kind == EntityKind::Person && n.name.contains(part))
+        .map(|(_, n)| n.name.clone())
+        .collect()
+}
+
 const SADDAM: &str = "President Saddam Hussein of Iraq met Foreign Minister Tariq Aziz in Baghdad.";
 const KING: &str = "Foreign Minister Leo Tindemans met King Hussein of Jordan in Amman on Tuesday.";
 
@@ -276,11 +285,7 @@ const KING: &str = "Foreign Minister Leo Tindemans met King Hussein of Jordan in
 fn a_king_is_not_joined_to_a_namesake_by_surname() {
     for order in [[("a", SADDAM), ("b", KING)], [("b", KING), ("a", SADDAM)]] {
         let graph = graph_of(&order);
-        let people: Vec<String> = graph
-            .nodes()
-            .filter(|(_, n)| n.kind == EntityKind::Person && n.name.contains("Hussein"))
-            .map(|(_, n)| n.name.clone())
-            .collect();
+        let people = people_named(&graph, "Hussein");
         assert_eq!(people.len(), 2, "{people:?}");
     }
 }
@@ -299,18 +304,10 @@ fn a_surname_with_another_office_is_another_person() {
         [("b", CHAIRMAN), ("a", MINISTER)],
     ] {
         let graph = graph_of(&order);
-        let people: Vec<String> = graph
-            .nodes()
-            .filter(|(_, n)| n.kind == EntityKind::Person && n.name.contains("Hale"))
-            .map(|(_, n)| n.name.clone())
-            .collect();
+        let people = people_named(&graph, "Hale");
         assert_eq!(people.len(), 2, "{people:?}");
     }
     let joined = graph_of(&[("b", CHAIRMAN), ("c", "Hale said profits would rise.")]);
-    let people: Vec<String> = joined
-        .nodes()
-        .filter(|(_, n)| n.kind == EntityKind::Person && n.name.contains("Hale"))
-        .map(|(_, n)| n.name.clone())
-        .collect();
+    let people = people_named(&joined, "Hale");
     assert_eq!(people, ["Tom Hale"]);
 }
