@@ -562,6 +562,7 @@ families! {
         an_offer_or_an_attempt_is_no_meeting,
         a_shared_stage_is_no_meeting,
         joined_by_for_talks_is_a_meeting,
+        we_hold_the_meeting_not_the_names_before,
     ],
     place => [
         met_at_the_kremlin,

@@ -3,7 +3,7 @@
 
 use super::{CLAUSE_BREAKS, Events, Sent};
 use crate::extract::entities::{Ref, RefKind};
-use crate::lexicon::{Cue, NounClass, Tense, flag};
+use crate::lexicon::{Cue, NounClass, Tense, VerbClass, flag};
 use crate::model::{EntityKind, RelationKind, Rule};
 use crate::text::TokenShape;
 
@@ -360,7 +360,16 @@ impl Events<'_, '_> {
                 ],
             ) {
                 let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
-                if subjects.len() >= 2 && self.light_verb_before(sent, k) {
+                // ("for meetings of the Interim Committee and Development Committee, and we
+                // shall be having a meeting of the G-7": "we" hold it, not the names before.)
+                // (But "X and Y said they were holding discussions": they are X and Y.)
+                let pronoun_between = subjects.iter().map(|r| r.to).max().is_some_and(|last| {
+                    let says =
+                        |j: usize| doc.info(j).verb.is_some_and(|v| v.class == VerbClass::Say);
+                    (last..k).any(|j| doc.is_any(j, &["we", "they", "i", "you", "he", "she"]))
+                        && !(last..k).any(says)
+                });
+                if subjects.len() >= 2 && self.light_verb_before(sent, k) && !pronoun_between {
                     self.emit_group(sent, k, &subjects, Rule::HoldTalks, k + 1);
                 }
             }
