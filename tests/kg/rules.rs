@@ -615,6 +615,7 @@ families! {
         a_short_quotation_opening_its_sentence,
         one_who_opens_a_sentence_unnamed_is_the_he_after_it,
         a_quotation_an_unnamed_one_said_is_not_the_last_speaker,
+        a_quotation_after_one_unnamed_said,
     ],
     status => [
         will_is_planned,

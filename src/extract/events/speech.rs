@@ -43,8 +43,11 @@ impl Events<'_, '_> {
                         && self.ref_starting(close + 1).is_none()
                         && s > 0
                         && opens_with_unnamed_speaker(doc, self.refs, s - 1);
-                    (paragraph <= said_in + 1 && !self.attributed_after(close) && !unnamed_he)
-                        .then_some((who, s, Rule::QuoteContinued))
+                    (paragraph <= said_in + 1
+                        && !self.attributed_after(close)
+                        && !unnamed_he
+                        && !self.unnamed_around(open, close))
+                    .then_some((who, s, Rule::QuoteContinued))
                 };
                 if let Some((who, at, rule)) = own.or_else(continued) {
                     self.push_quote(open, close, who, at, rule);
@@ -447,6 +450,25 @@ impl Events<'_, '_> {
                 || w.ends_with("ed")
                 || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
                 || VERB_WORDS.contains(&w))
+    }
+
+    /// True when the quotation between `open` and `close` is said, around it, by someone no
+    /// name gives: `One fund manager said, "..."`, or a sentence ending ", the fund manager
+    /// said".
+    fn unnamed_around(&self, open: usize, close: usize) -> bool {
+        let doc = self.doc;
+        // (Not "the company said, '...'", "It added, '...'": they go back to who spoke.)
+        let said_before = open >= 2
+            && doc.punct(open - 1, &[",", ":"])
+            && doc
+                .info(open - 2)
+                .verb
+                .is_some_and(|v| v.class == VerbClass::Say && v.tense == Tense::Past)
+            && (open.saturating_sub(8)..open - 2)
+                .rev()
+                .take_while(|&j| doc.tok(j).is_word() && self.ref_covering(j).is_none())
+                .any(|j| doc.is_any(j, &["a", "an", "one", "another"]));
+        said_before || self.anonymous_tail(self.sent(doc.sentence_of[close] as usize))
     }
 
     /// True when the words right after the closing mark `close` say that someone unnamed
