@@ -474,6 +474,7 @@ families! {
         a_capital_particle_after_a_comma_is_the_surname,
         a_nickname_in_quotes_inside_a_name,
         a_name_in_round_brackets_opening_a_story_is_a_company,
+        a_plural_in_men_is_no_one,
     ],
     lexicon => [
         preposition,
