@@ -19,7 +19,7 @@ mod names;
 mod orgs;
 mod people;
 mod pronouns;
-pub(crate) use pronouns::opens_with_unnamed_speaker;
+pub(crate) use pronouns::{UNNAMED, opens_with_unnamed_speaker};
 mod roles;
 mod teams;
 

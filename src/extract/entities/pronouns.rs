@@ -217,12 +217,16 @@ fn unnamed_speaker(doc: &Doc, refs: &[Ref], people: &[Ref], s: usize, k: usize) 
                     && opens_with_unnamed_speaker(doc, refs, s - 1))
 }
 
+/// Words that open the phrase of someone no name gives ("a dealer", "one analyst", "another
+/// arbitrageur"); "the" is not one ("the company said" goes back to who spoke).
+pub(crate) const UNNAMED: &[&str] = &["a", "an", "one", "another"];
+
 /// True when sentence `s` opens with a speaker no name gives: "A third arbitrageur noted ...",
 /// "Another said ...", "One analyst added ...".
 pub(crate) fn opens_with_unnamed_speaker(doc: &Doc, refs: &[Ref], s: usize) -> bool {
     let range = doc.sentences[s].tokens.clone();
     let start = range.start;
-    if !doc.is_any(start, &["a", "an", "one", "another"]) {
+    if !doc.is_any(start, UNNAMED) {
         return false;
     }
     let mut j = start + 1;

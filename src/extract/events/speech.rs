@@ -2,7 +2,7 @@
 //! (that) ...", "..., X said"), each a SAID relation to a quote.
 
 use super::{Events, Sent, one_line};
-use crate::extract::entities::{Ref, opens_with_unnamed_speaker};
+use crate::extract::entities::{Ref, UNNAMED, opens_with_unnamed_speaker};
 use crate::lexicon::{Cue, Tense, VerbClass, flag};
 use crate::model::{EntityId, RelationKind, Rule, Status};
 use crate::text::{Span, TokenShape};
@@ -34,20 +34,11 @@ impl Events<'_, '_> {
                 let own = self
                     .speaker(open, close)
                     .map(|(who, at)| (who, at, Rule::Quote));
-                // ('"...," the papers said', '"...," he said' with no one for "he": someone
-                // unnamed said it, not the last speaker.)
+                // A quotation someone unnamed said does not go on with the last speaker.
                 let continued = || {
                     let (who, said_in) = last?;
-                    // ("A third arbitrageur noted ... '...,' he said": that "he".)
-                    let unnamed_he = doc.is_any(close + 1, &["he", "she"])
-                        && self.ref_starting(close + 1).is_none()
-                        && s > 0
-                        && opens_with_unnamed_speaker(doc, self.refs, s - 1);
-                    (paragraph <= said_in + 1
-                        && !self.attributed_after(close)
-                        && !unnamed_he
-                        && !self.unnamed_around(open, close))
-                    .then_some((who, s, Rule::QuoteContinued))
+                    (paragraph <= said_in + 1 && !self.said_by_someone_unnamed(open, close, s))
+                        .then_some((who, s, Rule::QuoteContinued))
                 };
                 if let Some((who, at, rule)) = own.or_else(continued) {
                     self.push_quote(open, close, who, at, rule);
@@ -452,12 +443,17 @@ impl Events<'_, '_> {
                 || VERB_WORDS.contains(&w))
     }
 
-    /// True when the quotation between `open` and `close` is said, around it, by someone no
-    /// name gives: `One fund manager said, "..."`, or a sentence ending ", the fund manager
-    /// said".
-    fn unnamed_around(&self, open: usize, close: usize) -> bool {
+    /// True when the quotation between `open` and `close`, read in sentence `s`, is said by
+    /// someone no name gives: `One fund manager said, "..."`; `"...," one dealer said`;
+    /// `"...," said a director at one bank`; a sentence ending ", the fund manager said"; or
+    /// `"...," he said` after a sentence opening with "A third arbitrageur noted". (Not "the
+    /// company said, '...'" nor "It added, '...'": they go back to who spoke.)
+    fn said_by_someone_unnamed(&self, open: usize, close: usize, s: usize) -> bool {
         let doc = self.doc;
-        // (Not "the company said, '...'", "It added, '...'": they go back to who spoke.)
+        let unnamed_he = doc.is_any(close + 1, &["he", "she"])
+            && self.ref_starting(close + 1).is_none()
+            && s > 0
+            && opens_with_unnamed_speaker(doc, self.refs, s - 1);
         let said_before = open >= 2
             && doc.punct(open - 1, &[",", ":"])
             && doc
@@ -467,8 +463,11 @@ impl Events<'_, '_> {
             && (open.saturating_sub(8)..open - 2)
                 .rev()
                 .take_while(|&j| doc.tok(j).is_word() && self.ref_covering(j).is_none())
-                .any(|j| doc.is_any(j, &["a", "an", "one", "another"]));
-        said_before || self.anonymous_tail(self.sent(doc.sentence_of[close] as usize))
+                .any(|j| doc.is_any(j, UNNAMED));
+        unnamed_he
+            || said_before
+            || self.attributed_after(close)
+            || self.anonymous_tail(self.sent(doc.sentence_of[close] as usize))
     }
 
     /// True when the words right after the closing mark `close` say that someone unnamed
@@ -481,8 +480,7 @@ impl Events<'_, '_> {
         while j < n && doc.punct(j, &[",", "\u{201d}", "\""]) {
             j += 1;
         }
-        // (Not "the": "the company said", "the statement added" go back to who spoke.)
-        let unnamed = |x: usize| doc.is_any(x, &["a", "an", "one", "another"]);
+        let unnamed = |x: usize| doc.is_any(x, UNNAMED);
         if j >= n {
             return false;
         }
