@@ -1,11 +1,11 @@
 //! Query speed on a synthetic graph of a million edges (see `synthetic.rs`): a who-met question
-//! about one of the many, about a hub (its 9,400 rows' evidence gathered lazily), a question
+//! about one of the many, about a hub (its 9,600 rows' evidence gathered lazily), a question
 //! with a date filter, and with a place and a date, the evidence of one row formatted, and
 //! shortest paths; and the
 //! bounds of issue 10: a name repeated 24 times, a misspelt name (did-you-mean), a name of 10,000
 //! characters, 300 columns, and the largest answer allowed (64 columns of 10,000 rows, printed).
 //!
-//! `cargo bench --bench query`. Building the graph takes a while; it is built once.
+//! `cargo bench --bench query`. The graph is built once (about ten seconds).
 
 use std::hint::black_box;
 

@@ -12,6 +12,7 @@
 //! with that surname among the documents before it (by id). Every such merge is recorded in
 //! [`KnowledgeGraph::merges`]; merges the corrections prevented in [`KnowledgeGraph::splits`].
 
+mod adjacency;
 mod audit;
 mod corrections;
 mod file;
@@ -26,6 +27,7 @@ mod survey;
 mod visits;
 mod words;
 
+pub use adjacency::{Arc, DateHull};
 pub use audit::{Audit, Duplicate, EventDates, Merged, Suspect};
 pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
 pub use file::{
@@ -238,6 +240,9 @@ pub struct KnowledgeGraph {
     /// The folded beginning of every node's name, by index, for sorting answers: built at the
     /// first answer sorted by name, and dropped whenever the graph changes.
     order: OnceLock<Vec<u128>>,
+    /// Every node's edges in one array, and what each edge's evidence holds, for questions:
+    /// built at the first question, and dropped whenever the graph changes.
+    adjacency: OnceLock<adjacency::Adjacency>,
     /// Merge key (kind + folded name, [`kind_key`]) -> node.
     keys: FxHashMap<u128, NodeId>,
     /// Merge key -> further nodes of that key that a `different` correction kept apart.
@@ -488,7 +493,8 @@ impl KnowledgeGraph {
         at.iter().map(Option::is_some).collect()
     }
 
-    /// Drops the indexes built on first use (did-you-mean, topic words, visits, name order):
+    /// Drops the indexes built on first use (did-you-mean, topic words, visits, name order,
+    /// adjacency):
     /// called wherever the graph changes without being merged anew (a merge anew starts from
     /// an empty graph, without them).
     fn clear_indexes(&mut self) {
@@ -496,6 +502,7 @@ impl KnowledgeGraph {
         self.words.take();
         self.visits.take();
         self.order.take();
+        self.adjacency.take();
     }
 
     /// A graph of these records and corrections (records sorted by id, the first of an id

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::graph::{EdgeId, NodeId};
 use crate::model::EntityKind;
+use smallvec::SmallVec;
 
 /// One cell of an answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,14 +93,20 @@ pub struct EvidenceRef {
     pub index: usize,
 }
 
+/// The evidence of a row: most rows have one sentence, kept without an allocation.
+pub type Refs = SmallVec<[EvidenceRef; 1]>;
+
+/// The cells of a row: up to six without an allocation (a hub's answer has thousands of rows).
+pub type Cells = SmallVec<[Value; 6]>;
+
 /// One row of an answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// One value a column.
-    pub cells: Vec<Value>,
+    pub cells: Cells,
     /// The evidence behind the row, the most telling first: reported as having happened before
     /// planned, then by the extractor's confidence.
-    pub evidence: Vec<EvidenceRef>,
+    pub evidence: Refs,
 }
 
 /// The result of a question.

@@ -23,7 +23,7 @@ use crate::model::RelationKind;
 use crate::names::normalize;
 
 use super::MAX_ROWS;
-use super::answer::{Answer, EvidenceRef, Row, Value};
+use super::answer::{Answer, Cells, EvidenceRef, Refs, Row, Value};
 use super::ast::Direction;
 use super::error::QueryError;
 use super::plan::{Plan, Shape};
@@ -73,8 +73,8 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Result<Answer, Que
         return Ok(Answer::new(
             columns,
             vec![Row {
-                cells: vec![Value::Number(rows.len() as u64)],
-                evidence: Vec::new(),
+                cells: smallvec::smallvec![Value::Number(rows.len() as u64)],
+                evidence: Refs::new(),
             }],
         ));
     }
@@ -83,7 +83,7 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Result<Answer, Que
         Shape::Star(star) => star.arms.iter().map(|a| a.anchor).collect(),
         _ => Vec::new(),
     };
-    let cells_of = |row: &Found| -> Vec<Value> {
+    let cells_of = |row: &Found| -> Cells {
         plan.columns
             .iter()
             .map(|c| cells::cell(graph, &c.value, row))
@@ -168,7 +168,7 @@ enum Key {
 struct Found {
     key: Key,
     /// The evidence behind it, best first.
-    evidence: Vec<EvidenceRef>,
+    evidence: Refs,
     /// Hops from the centre, for a neighbourhood.
     hops: Option<u32>,
     /// Relation types that reached it, for a neighbourhood.
@@ -178,7 +178,7 @@ struct Found {
 }
 
 impl Found {
-    fn new(key: Key, evidence: Vec<EvidenceRef>) -> Found {
+    fn new(key: Key, evidence: Refs) -> Found {
         Found {
             key,
             evidence,
@@ -213,18 +213,13 @@ fn evidence_at(graph: &KnowledgeGraph, at: EvidenceRef) -> Option<&Evidence> {
 }
 
 /// Happened before reported before planned, then by confidence, then in reading order.
-fn best_first(graph: &KnowledgeGraph, mut refs: Vec<EvidenceRef>) -> Vec<EvidenceRef> {
+fn best_first(graph: &KnowledgeGraph, mut refs: Refs) -> Refs {
     if refs.len() < 2 {
         return refs;
     }
     refs.sort_by(|&a, &b| {
         match (evidence_at(graph, a), evidence_at(graph, b)) {
-            (Some(x), Some(y)) => x
-                .status
-                .cmp(&y.status)
-                .then(y.confidence.total_cmp(&x.confidence))
-                .then(x.doc.cmp(&y.doc))
-                .then(x.span.cmp(&y.span)),
+            (Some(x), Some(y)) => Evidence::best_first(x, y),
             _ => std::cmp::Ordering::Equal,
         }
         .then(a.cmp(&b))
@@ -245,7 +240,7 @@ fn fold_prefix_of(graph: &KnowledgeGraph, key: &Key) -> u128 {
 /// that tie on the part are compared by the whole name.
 fn sort_by_name<K: Ord + Copy>(
     graph: &KnowledgeGraph,
-    rows: &mut Vec<(K, Found)>,
+    rows: &mut [(K, Found)],
     label_of: impl Fn(&KnowledgeGraph, &Found) -> String,
 ) {
     let mut keyed: Vec<(K, u128, usize)> = rows
@@ -254,6 +249,18 @@ fn sort_by_name<K: Ord + Copy>(
         .map(|(i, (rank, row))| (*rank, fold_prefix_of(graph, &row.key), i))
         .collect();
     keyed.sort_unstable();
+    // Put row `keyed[j].2` at `j`, in place: each cycle of the permutation is followed once.
+    let mut from: Vec<usize> = keyed.iter().map(|k| k.2).collect();
+    for start in 0..from.len() {
+        let mut at = start;
+        while from[at] != start {
+            let next = from[at];
+            from[at] = at;
+            rows.swap(at, next);
+            at = next;
+        }
+        from[at] = at;
+    }
     let mut start = 0;
     while start < keyed.len() {
         let (rank, prefix, _) = keyed[start];
@@ -263,17 +270,12 @@ fn sort_by_name<K: Ord + Copy>(
                 .take_while(|k| k.0 == rank && k.1 == prefix)
                 .count();
         if end - start > 1 {
-            keyed[start..end].sort_by_cached_key(|&(_, _, i)| {
-                let label = label_of(graph, &rows[i].1);
+            // A stable sort: rows of the same name keep the order they were reached in.
+            rows[start..end].sort_by_cached_key(|(_, row)| {
+                let label = label_of(graph, row);
                 (normalize(&label), label)
             });
         }
         start = end;
     }
-    let mut slots: Vec<Option<(K, Found)>> = rows.drain(..).map(Some).collect();
-    rows.extend(
-        keyed
-            .into_iter()
-            .filter_map(|(_, _, i)| slots.get_mut(i).and_then(Option::take)),
-    );
 }

@@ -43,7 +43,7 @@ mod topics;
 
 use std::path::PathBuf;
 
-pub use answer::{Answer, Deferred, EvidenceColumn, EvidenceRef, Format, Row, Value};
+pub use answer::{Answer, Cells, Deferred, EvidenceColumn, EvidenceRef, Format, Refs, Row, Value};
 pub use ast::{
     Ask, Body, Condition, DateLit, Direction, Event, Expr, Filter, FilterArg, FilterKind, Form,
     Hops, Ident, Item, Literal, Name, NodePattern, Number, Op, Order, Output, OutputFormat, Part,

@@ -21,7 +21,7 @@ mod shape;
 #[cfg(test)]
 mod tests;
 
-use crate::graph::{KnowledgeGraph, NodeId};
+use crate::graph::{DateHull, KnowledgeGraph, NodeId};
 pub(super) use crate::model::Status;
 use crate::model::{Date, EntityKind, RelationKind};
 use crate::text::Span;
@@ -240,6 +240,19 @@ impl DateCondition {
             Op::Le => start <= last,
             Op::Eq => start <= last && end >= first,
             Op::Ne | Op::Within => !(start <= last && end >= first),
+        }
+    }
+
+    /// Could some event within these bounds satisfy it? False only when none can.
+    pub fn may_accept(&self, hull: &DateHull) -> bool {
+        let (first, last) = (self.first, self.last);
+        match self.op {
+            Op::Ge => hull.max_end >= first,
+            Op::Gt => hull.max_start > last,
+            Op::Lt => hull.min_start < first,
+            Op::Le => hull.min_start <= last,
+            Op::Eq => hull.min_start <= last && hull.max_end >= first,
+            Op::Ne | Op::Within => true,
         }
     }
 }

@@ -463,6 +463,7 @@ fn csv_record(fields: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Refs;
 
     #[test]
     fn trailing_spaces_go_and_colour_codes_stay() {
@@ -520,7 +521,7 @@ mod tests {
                             ),
                         })
                         .collect(),
-                    evidence: Vec::new(),
+                    evidence: Refs::new(),
                 })
                 .collect();
             let answer = Answer::new(columns, rows);
@@ -536,8 +537,8 @@ mod tests {
         let broken = Answer::new(
             vec!["a".to_string()],
             vec![Row {
-                cells: vec![Value::Text("two\nlines".to_string())],
-                evidence: Vec::new(),
+                cells: smallvec::smallvec![Value::Text("two\nlines".to_string())],
+                evidence: Refs::new(),
             }],
         );
         assert_eq!(plain_table(&broken, &graph, false), None);

@@ -3,7 +3,7 @@
 
 use crate::graph::KnowledgeGraph;
 
-use super::super::answer::{Answer, Row, Value};
+use super::super::answer::{Answer, Refs, Row, Value};
 use super::super::plan::{ColumnValue, DocumentFilter, DocumentKey, Plan};
 use super::star::source_holds;
 
@@ -55,7 +55,7 @@ pub(super) fn documents(graph: &KnowledgeGraph, filter: &DocumentFilter, plan: &
             i,
             Row {
                 cells,
-                evidence: Vec::new(),
+                evidence: Refs::new(),
             },
         ));
     }
@@ -64,8 +64,8 @@ pub(super) fn documents(graph: &KnowledgeGraph, filter: &DocumentFilter, plan: &
         return Answer::new(
             columns,
             vec![Row {
-                cells: vec![Value::Number(rows.len() as u64)],
-                evidence: Vec::new(),
+                cells: smallvec::smallvec![Value::Number(rows.len() as u64)],
+                evidence: Refs::new(),
             }],
         );
     }

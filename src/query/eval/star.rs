@@ -2,11 +2,11 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::graph::{DocId, Edge, EdgeId, KnowledgeGraph, NodeId, Resolution, word_stems};
+use crate::graph::{Arc, DocId, Edge, EdgeId, KnowledgeGraph, NodeId, Resolution, word_stems};
 use crate::model::{EntityKind, RelationKind};
 use crate::text::Span;
 
-use super::super::answer::EvidenceRef;
+use super::super::answer::{EvidenceRef, Refs};
 use super::super::ast::{Direction, Op};
 use super::super::events::occasions;
 use super::super::plan::{EvidenceFilter, NodeCondition, Pairs, Plan, Star};
@@ -45,6 +45,16 @@ impl<'a> Judge<'a> {
             partners,
             visits: Visits::new(graph),
         }
+    }
+
+    /// False when the edge's dates show that none of its sentences can pass, without reading
+    /// them.
+    fn may_pass(&self, arc: &Arc) -> bool {
+        let dates = &self.filter.dates;
+        dates.is_empty()
+            || arc
+                .dates
+                .is_some_and(|hull| dates.iter().all(|c| c.may_accept(&hull)))
     }
 
     /// The evidence of an edge that passes: every sentence when nothing narrows it, else the
@@ -185,23 +195,31 @@ fn topic_key(graph: &KnowledgeGraph, topic: &str) -> Key {
     }
 }
 
-/// Rows under construction: one per key, in the order first reached.
+/// Rows under construction: one per key, in the order first reached, each with its evidence
+/// and whether that evidence is plain: every sentence of one edge, none denied, in the order
+/// answers show them.
 #[derive(Default)]
 struct Gathered {
     index: FxHashMap<Key, usize>,
-    rows: Vec<(Key, Vec<EvidenceRef>)>,
+    rows: Vec<(Key, Refs, bool)>,
     /// Every key comes once (one arm of one symmetric or directed relation): no index needed.
     unique: bool,
 }
 
 impl Gathered {
     fn add(&mut self, key: Key, refs: impl IntoIterator<Item = EvidenceRef>) {
+        self.add_plain(key, refs, false);
+    }
+
+    /// Adds evidence to a key's row; `plain` says the evidence is plain when it is the row's
+    /// only evidence.
+    fn add_plain(&mut self, key: Key, refs: impl IntoIterator<Item = EvidenceRef>, plain: bool) {
         if self.unique {
-            self.rows.push((key, refs.into_iter().collect()));
+            self.rows.push((key, refs.into_iter().collect(), plain));
             return;
         }
         let at = *self.index.entry(key.clone()).or_insert_with(|| {
-            self.rows.push((key, Vec::new()));
+            self.rows.push((key, Refs::new(), false));
             self.rows.len() - 1
         });
         self.rows[at].1.extend(refs);
@@ -226,28 +244,35 @@ fn arm_rows(
         ..Gathered::default()
     };
     for &anchor in std::iter::once(&arm.anchor).chain(&arm.within) {
-        for (edge_id, other, edge, outgoing) in graph.edges_of(anchor, None) {
-            if !arm.kinds.contains(&edge.kind) || !along(arm.direction, outgoing, edge.kind) {
+        // The arcs, not the edges, so that a hub's edges are read from one array.
+        for arc in graph.arcs(anchor) {
+            let (edge_id, other) = (arc.edge, arc.other);
+            if !arm.kinds.contains(&arc.kind) || !along(arm.direction, arc.outgoing, arc.kind) {
                 continue;
             }
             if !star.by_topic
                 && let Some(kind) = star.kind
-                && graph.node(other).kind != kind
+                && arc.other_kind != kind
             {
                 continue;
             }
-            let by_node = !star.by_topic || edge.kind == RelationKind::Discussed;
+            let by_node = !star.by_topic || arc.kind == RelationKind::Discussed;
             if by_node && judge.filter.is_empty() {
                 // Nothing narrows the evidence: every sentence, without gathering events.
-                here.add(
+                here.add_plain(
                     Key::Node(other),
-                    (0..edge.evidence.len()).map(|index| EvidenceRef {
+                    (0..arc.evidence as usize).map(|index| EvidenceRef {
                         edge: edge_id,
                         index,
                     }),
+                    arc.plain,
                 );
                 continue;
             }
+            if !judge.may_pass(arc) {
+                continue;
+            }
+            let edge = graph.edge(edge_id);
             let passing = judge.passing(edge_id, edge);
             if passing.is_empty() {
                 continue;
@@ -286,7 +311,7 @@ pub(super) fn star_rows(graph: &KnowledgeGraph, star: &Star, keep_denied: bool) 
             None => here,
             Some(before) => {
                 let mut both = Gathered::default();
-                for (key, mut refs) in before.rows {
+                for (key, mut refs, _) in before.rows {
                     if let Some(&at) = here.index.get(&key) {
                         refs.extend(here.rows[at].1.iter().copied());
                         refs.sort_unstable();
@@ -304,16 +329,21 @@ pub(super) fn star_rows(graph: &KnowledgeGraph, star: &Star, keep_denied: bool) 
         .flat_map(|a| std::iter::once(a.anchor).chain(a.within.iter().copied()))
         .chain(star.filter.with.iter().copied())
         .collect();
-    let mut rows: Vec<((bool, std::cmp::Reverse<usize>), Found)> = Vec::new();
-    for (key, refs) in found.map(|f| f.rows).unwrap_or_default() {
+    let found = found.map(|f| f.rows).unwrap_or_default();
+    let mut rows: Vec<(u64, Found)> = Vec::with_capacity(found.len());
+    for (key, refs, plain) in found {
         if matches!(key, Key::Node(id) if excluded.contains(&id)) {
             continue;
         }
-        if let Some((refs, denied)) = affirmed_or_denied(graph, refs, keep_denied) {
-            rows.push((
-                (denied, std::cmp::Reverse(refs.len())),
-                Found::new(key, refs),
-            ));
+        let shown = if plain {
+            Some((refs, false))
+        } else {
+            affirmed_or_denied(graph, refs, keep_denied)
+        };
+        if let Some((refs, denied)) = shown {
+            // Denials last, then the most sentences first, as one number that sorts fast.
+            let rank = (u64::from(denied) << 32) | u64::from(u32::MAX - refs.len() as u32);
+            rows.push((rank, Found::new(key, refs)));
         }
     }
     // The best supported answer first, denials last; then by name.
@@ -325,9 +355,9 @@ pub(super) fn star_rows(graph: &KnowledgeGraph, star: &Star, keep_denied: bool) 
 /// when every sentence denies it and denials are kept, all of them and true; else nothing.
 fn affirmed_or_denied(
     graph: &KnowledgeGraph,
-    mut refs: Vec<EvidenceRef>,
+    mut refs: Refs,
     keep_denied: bool,
-) -> Option<(Vec<EvidenceRef>, bool)> {
+) -> Option<(Refs, bool)> {
     let denied = |r: &EvidenceRef| evidence_at(graph, *r).is_some_and(|e| e.status.is_denied());
     let denials = refs.iter().filter(|r| denied(r)).count();
     if denials == refs.len() {
@@ -381,7 +411,7 @@ pub(super) fn pair_rows(graph: &KnowledgeGraph, pairs: &Pairs, plan: &Plan) -> V
             Direction::Left => &[(target, source)],
             Direction::Both => &[(source, target), (target, source)],
         };
-        let refs: Vec<EvidenceRef> = judge
+        let refs: Refs = judge
             .passing(edge_id, edge)
             .into_iter()
             .map(|index| EvidenceRef {

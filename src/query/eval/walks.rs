@@ -8,15 +8,15 @@ use crate::graph::{Edge, EdgeId, KnowledgeGraph, NodeId};
 use crate::model::{EntityKind, RelationKind};
 use crate::names::normalize;
 
-use super::super::answer::{Answer, EvidenceRef, Row, Value};
+use super::super::answer::{Answer, EvidenceRef, Refs, Row, Value};
 use super::super::ast::Direction;
 use super::super::plan::Plan;
 use super::cells::entity;
 use super::{Found, Key, along, best_first};
 
 /// The sentences that give a node its roles.
-fn role_evidence(graph: &KnowledgeGraph, id: NodeId) -> Vec<EvidenceRef> {
-    let mut refs = Vec::new();
+fn role_evidence(graph: &KnowledgeGraph, id: NodeId) -> Refs {
+    let mut refs = Refs::new();
     for (edge_id, _, edge, outgoing) in graph.edges_of(id, Some(RelationKind::HoldsRole)) {
         if !outgoing {
             continue;
@@ -63,7 +63,7 @@ pub(super) fn scan_rows(
             evidence: if small {
                 role_evidence(graph, id)
             } else {
-                Vec::new()
+                Refs::new()
             },
             hops: None,
             via: None,
@@ -78,8 +78,8 @@ pub(super) fn affirmed(edge: &Edge) -> bool {
 }
 
 /// The best sentence of an edge that does not deny it.
-fn best_of(graph: &KnowledgeGraph, edge_id: EdgeId) -> Vec<EvidenceRef> {
-    let refs: Vec<EvidenceRef> = graph
+fn best_of(graph: &KnowledgeGraph, edge_id: EdgeId) -> Refs {
+    let refs: Refs = graph
         .edge(edge_id)
         .evidence
         .iter()
@@ -134,7 +134,7 @@ pub(super) fn neighbour_rows(
                     .is_none_or(|k| graph.node(id).kind == k)
                     .then(|| Found {
                         key: Key::Node(id),
-                        evidence: Vec::new(),
+                        evidence: Refs::new(),
                         hops: Some(0),
                         via: None,
                         second: None,
@@ -179,8 +179,8 @@ pub(super) fn path_answer(
         return Answer::new(
             columns,
             vec![Row {
-                cells: vec![entity(graph, from), Value::Null, entity(graph, to)],
-                evidence: Vec::new(),
+                cells: smallvec::smallvec![entity(graph, from), Value::Null, entity(graph, to)],
+                evidence: Refs::new(),
             }],
         );
     }
@@ -249,7 +249,7 @@ pub(super) fn path_answer(
             .map(|(a, edge, b)| {
                 let (a, b) = stated(graph, edge, a, b);
                 Row {
-                    cells: vec![
+                    cells: smallvec::smallvec![
                         entity(graph, a),
                         Value::Text(graph.edge(edge).kind.as_str().to_string()),
                         entity(graph, b),
