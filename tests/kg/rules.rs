@@ -564,6 +564,8 @@ families! {
         a_shared_stage_is_no_meeting,
         joined_by_for_talks_is_a_meeting,
         we_hold_the_meeting_not_the_names_before,
+        a_proposal_eight_words_before_is_no_meeting,
+        what_is_sought_is_the_first_event_after,
     ],
     place => [
         met_at_the_kremlin,
@@ -714,5 +716,6 @@ families! {
         should_be_somewhere_is_planned,
         the_coming_summit_goes_nowhere,
         a_bodys_convention_is_no_building,
+        a_proposal_during_a_trip_keeps_the_trip,
     ],
 }

@@ -254,12 +254,39 @@ impl Events<'_, '_> {
     /// True when a word before trigger `k` in its clause asks for the event, which is then no
     /// event yet: "will seek a meeting with", "suggested holding talks with", "urged Gorbachev
     /// to meet", "had offered to enter into acquisition talks with", "tried unsuccessfully to
-    /// open merger discussions with" (but "the proposed talks" are planned).
+    /// open merger discussions with", "will propose to the member countries a summit meeting
+    /// with" (but "the proposed talks" are planned).
     fn asked_for(&self, sent: Sent, k: usize) -> bool {
         let doc = self.doc;
-        (k.saturating_sub(6).max(sent.start)..k)
+        // "sought the meeting in a telephone conversation with": a word asks for the first
+        // event after it ("summit meeting" is one).
+        let earlier_event = |j: usize| {
+            j + 1 < k
+                && matches!(
+                    doc.info(j).noun,
+                    Some(NounClass::Meet | NounClass::Meal | NounClass::Visit)
+                )
+        };
+        // "proposed the fund during a trip to": a trigger in a phrase of time or
+        // circumstance is not what the word asks for.
+        let circumstance = |j: usize| {
+            doc.is_any(
+                j,
+                &[
+                    "during",
+                    "after",
+                    "before",
+                    "following",
+                    "since",
+                    "amid",
+                    "despite",
+                    "until",
+                ],
+            )
+        };
+        (k.saturating_sub(8).max(sent.start)..k)
             .rev()
-            .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS))
+            .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS) && !earlier_event(j) && !circumstance(j))
             .any(|j| {
                 doc.cue(j, Cue::AskedFor)
                     && !(j > sent.start
