@@ -258,6 +258,11 @@ impl Events<'_, '_> {
     /// with" (but "the proposed talks" are planned).
     fn asked_for(&self, sent: Sent, k: usize) -> bool {
         let doc = self.doc;
+        let window = k.saturating_sub(8).max(sent.start)..k;
+        // Most triggers have no such word before them: one cheap look first.
+        if !window.clone().any(|j| doc.cue(j, Cue::AskedFor)) {
+            return false;
+        }
         // "sought the meeting in a telephone conversation with": a word asks for the first
         // event after it ("summit meeting" is one).
         let earlier_event = |j: usize| {
@@ -270,21 +275,22 @@ impl Events<'_, '_> {
         // "proposed the fund during a trip to": a trigger in a phrase of time or
         // circumstance is not what the word asks for.
         let circumstance = |j: usize| {
-            doc.is_any(
-                j,
-                &[
-                    "during",
-                    "after",
-                    "before",
-                    "following",
-                    "since",
-                    "amid",
-                    "despite",
-                    "until",
-                ],
-            )
+            doc.cue(j, Cue::PhraseOpener)
+                && doc.is_any(
+                    j,
+                    &[
+                        "during",
+                        "after",
+                        "before",
+                        "following",
+                        "since",
+                        "amid",
+                        "despite",
+                        "until",
+                    ],
+                )
         };
-        (k.saturating_sub(8).max(sent.start)..k)
+        window
             .rev()
             .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS) && !earlier_event(j) && !circumstance(j))
             .any(|j| {
