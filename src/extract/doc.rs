@@ -293,6 +293,11 @@ impl<'a> Doc<'a> {
         self.starts_sentence(i) || self.opens_quote(i)
     }
 
+    /// True when token `k` is a double quotation mark, straight or curly.
+    pub fn quote_mark(&self, k: usize) -> bool {
+        self.punct(k, &["\"", "\u{201c}", "\u{201d}"])
+    }
+
     /// True when token `i` comes right after an opening double quote: one with a space (or
     /// nothing) before it and token `i` touching it.
     fn opens_quote(&self, i: usize) -> bool {

@@ -76,6 +76,20 @@ impl Adjacency {
     /// Reads the graph once: each node's arcs in the order [`KnowledgeGraph::edges_of`] gives
     /// them (outgoing, then incoming).
     pub(super) fn new(graph: &KnowledgeGraph) -> Adjacency {
+        // What each edge's sentences hold, read once an edge (not once an end), in the order
+        // the edges are stored.
+        let edges = graph.graph.edge_indices().map(|e| e.index() + 1).max();
+        let mut facts: Vec<(u32, bool, Option<DateHull>)> =
+            vec![(0, false, None); edges.unwrap_or(0)];
+        for e in graph.graph.edge_indices() {
+            let evidence = &graph.graph[e].evidence;
+            let plain = !evidence.is_empty()
+                && evidence.iter().all(|x| !x.status.is_denied())
+                && evidence
+                    .windows(2)
+                    .all(|w| Evidence::best_first(&w[0], &w[1]) != Ordering::Greater);
+            facts[e.index()] = (evidence.len() as u32, plain, DateHull::of(evidence));
+        }
         let bound = graph.graph.node_indices().map(|n| n.index() + 1).max();
         let bound = bound.unwrap_or(0);
         let mut start = Vec::with_capacity(bound + 1);
@@ -90,20 +104,16 @@ impl Adjacency {
             {
                 for e in graph.graph.edges_directed(id, direction) {
                     let other = if outgoing { e.target() } else { e.source() };
-                    let evidence = &e.weight().evidence;
+                    let (evidence, plain, dates) = facts[e.id().index()];
                     arcs.push(Arc {
                         edge: e.id(),
                         other,
                         kind: e.weight().kind,
                         other_kind: graph.graph[other].kind,
                         outgoing,
-                        evidence: evidence.len() as u32,
-                        plain: !evidence.is_empty()
-                            && evidence.iter().all(|x| !x.status.is_denied())
-                            && evidence
-                                .windows(2)
-                                .all(|w| Evidence::best_first(&w[0], &w[1]) != Ordering::Greater),
-                        dates: DateHull::of(evidence),
+                        evidence,
+                        plain,
+                        dates,
                     });
                 }
             }

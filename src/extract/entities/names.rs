@@ -31,9 +31,8 @@ pub(super) fn name_text(doc: &Doc, c: &Cand) -> String {
 
 /// The quoted nickname inside a name (John "Bud" Frazier), if there is one.
 fn nickname(doc: &Doc, c: &Cand) -> Option<usize> {
-    let quote = |k: usize| doc.punct(k, &["\"", "\u{201c}", "\u{201d}"]);
     (c.from + 1..c.to.saturating_sub(2))
-        .find(|&k| quote(k) && quote(k + 2))
+        .find(|&k| doc.quote_mark(k) && doc.quote_mark(k + 2))
         .map(|k| k + 1)
 }
 

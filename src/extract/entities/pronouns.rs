@@ -165,7 +165,7 @@ fn quoted_tokens(doc: &Doc) -> Vec<bool> {
     let mut quoted = vec![false; doc.tokens.len()];
     let mut inside = false;
     for (j, q) in quoted.iter_mut().enumerate() {
-        if doc.punct(j, &["\"", "\u{201c}", "\u{201d}"]) {
+        if doc.quote_mark(j) {
             inside = !inside;
         } else {
             *q = inside;
@@ -241,7 +241,7 @@ pub(crate) fn opens_with_unnamed_speaker(doc: &Doc, refs: &[Ref], s: usize) -> b
     let says = |x: usize| {
         doc.info(x).verb.is_some_and(|v| {
             v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
-        }) || doc.is_any(x, &["noted", "added", "commented"])
+        })
     };
     (j > start + 1 || doc.is(start, "another"))
         && j < range.end

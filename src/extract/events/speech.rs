@@ -552,7 +552,7 @@ impl Events<'_, '_> {
                 }
                 return None;
             }
-            if doc.punct(j, &["\u{201d}", "\u{201c}", "\""]) {
+            if doc.quote_mark(j) {
                 return None;
             }
         }

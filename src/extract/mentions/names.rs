@@ -209,11 +209,10 @@ impl Scanner<'_, '_> {
     /// True when a nickname in quotes and a surname follow the given name at `i`: John "Bud"
     /// Frazier.
     fn nickname_after_given(&self, i: usize) -> bool {
-        let quote = |x: usize| self.doc.punct(x, &["\"", "\u{201c}", "\u{201d}"]);
         self.info(i).has(flag::GIVEN)
-            && quote(i + 1)
+            && self.doc.quote_mark(i + 1)
             && self.capital(i + 2)
-            && quote(i + 3)
+            && self.doc.quote_mark(i + 3)
             && self.name_word(i + 4)
             && !self.info(i + 4).has(flag::COMMON)
     }
