@@ -67,7 +67,7 @@ fn bench(c: &mut Criterion) {
         let q = format!("who met \"{hub}\"");
         b.iter(|| ask(&graph, black_box(&q)))
     });
-    group.bench_function("who met (hub) about a topic in a place", |b| {
+    group.bench_function("who met (hub) in a place since a date", |b| {
         let q = format!(
             "who met \"{hub}\" in \"{}\" since 2016",
             synthetic::place_name(3)

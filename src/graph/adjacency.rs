@@ -10,7 +10,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::model::{Date, EntityKind, RelationKind};
 
-use super::{EdgeId, Evidence, KnowledgeGraph, NodeId};
+use super::{DocId, EdgeId, Evidence, KnowledgeGraph, NodeId};
 
 /// One edge as seen from one of its ends.
 #[derive(Clone, Copy, Debug)]
@@ -33,6 +33,39 @@ pub struct Arc {
     /// The bounds of the days its sentences name, when some sentence names one: a question
     /// about dates passes over an edge none of whose sentences can match, unread.
     pub dates: Option<DateHull>,
+    /// The article of every sentence, when they all come from one (most edges): a question
+    /// about places reads the article's visits without reading the sentences.
+    pub one_doc: Option<DocId>,
+    /// Some sentence names where the event took place.
+    pub placed: bool,
+}
+
+/// What an edge's sentences hold, read once an edge.
+#[derive(Clone, Copy, Debug, Default)]
+struct Facts {
+    evidence: u32,
+    plain: bool,
+    dates: Option<DateHull>,
+    one_doc: Option<DocId>,
+    placed: bool,
+}
+
+impl Facts {
+    fn of(evidence: &[Evidence]) -> Facts {
+        let plain = !evidence.is_empty()
+            && evidence.iter().all(|x| !x.status.is_denied())
+            && evidence
+                .windows(2)
+                .all(|w| Evidence::best_first(&w[0], &w[1]) != Ordering::Greater);
+        let first = evidence.first().map(|e| e.doc);
+        Facts {
+            evidence: evidence.len() as u32,
+            plain,
+            dates: DateHull::of(evidence),
+            one_doc: first.filter(|&d| evidence.iter().all(|e| e.doc == d)),
+            placed: evidence.iter().any(|e| e.place.is_some()),
+        }
+    }
 }
 
 /// The bounds of the date ranges of an edge's sentences.
@@ -79,16 +112,9 @@ impl Adjacency {
         // What each edge's sentences hold, read once an edge (not once an end), in the order
         // the edges are stored.
         let edges = graph.graph.edge_indices().map(|e| e.index() + 1).max();
-        let mut facts: Vec<(u32, bool, Option<DateHull>)> =
-            vec![(0, false, None); edges.unwrap_or(0)];
+        let mut facts: Vec<Facts> = vec![Facts::default(); edges.unwrap_or(0)];
         for e in graph.graph.edge_indices() {
-            let evidence = &graph.graph[e].evidence;
-            let plain = !evidence.is_empty()
-                && evidence.iter().all(|x| !x.status.is_denied())
-                && evidence
-                    .windows(2)
-                    .all(|w| Evidence::best_first(&w[0], &w[1]) != Ordering::Greater);
-            facts[e.index()] = (evidence.len() as u32, plain, DateHull::of(evidence));
+            facts[e.index()] = Facts::of(&graph.graph[e].evidence);
         }
         let bound = graph.graph.node_indices().map(|n| n.index() + 1).max();
         let bound = bound.unwrap_or(0);
@@ -104,16 +130,18 @@ impl Adjacency {
             {
                 for e in graph.graph.edges_directed(id, direction) {
                     let other = if outgoing { e.target() } else { e.source() };
-                    let (evidence, plain, dates) = facts[e.id().index()];
+                    let facts = facts[e.id().index()];
                     arcs.push(Arc {
                         edge: e.id(),
                         other,
                         kind: e.weight().kind,
                         other_kind: graph.graph[other].kind,
                         outgoing,
-                        evidence,
-                        plain,
-                        dates,
+                        evidence: facts.evidence,
+                        plain: facts.plain,
+                        dates: facts.dates,
+                        one_doc: facts.one_doc,
+                        placed: facts.placed,
                     });
                 }
             }

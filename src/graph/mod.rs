@@ -25,6 +25,7 @@ mod order;
 mod record;
 mod survey;
 mod visits;
+mod within;
 mod words;
 
 pub use adjacency::{Arc, DateHull};
@@ -38,6 +39,7 @@ pub use fuzzy::MAX_FUZZY_CHARS;
 pub use order::name_prefix;
 pub use record::{Record, RecordEntity, RecordRelation, fingerprint, text_hash};
 pub use visits::Visit;
+pub use within::{PlaceFacts, known_ids, names_of};
 pub use words::{word_stem, word_stems};
 
 use std::collections::BTreeSet;
@@ -239,10 +241,13 @@ pub struct KnowledgeGraph {
     visits: OnceLock<visits::Visits>,
     /// The folded beginning of every node's name, by index, for sorting answers: built at the
     /// first answer sorted by name, and dropped whenever the graph changes.
-    order: OnceLock<Vec<u128>>,
+    order: OnceLock<order::Order>,
     /// Every node's edges in one array, and what each edge's evidence holds, for questions:
     /// built at the first question, and dropped whenever the graph changes.
     adjacency: OnceLock<adjacency::Adjacency>,
+    /// What the gazetteer says each place lies within, for `in PLACE`: built at the first
+    /// question about a place, and dropped whenever the graph changes.
+    within: OnceLock<within::Within>,
     /// Merge key (kind + folded name, [`kind_key`]) -> node.
     keys: FxHashMap<u128, NodeId>,
     /// Merge key -> further nodes of that key that a `different` correction kept apart.
@@ -503,6 +508,7 @@ impl KnowledgeGraph {
         self.visits.take();
         self.order.take();
         self.adjacency.take();
+        self.within.take();
     }
 
     /// A graph of these records and corrections (records sorted by id, the first of an id

@@ -84,10 +84,11 @@ pub(super) fn execute(graph: &KnowledgeGraph, plan: &Plan) -> Result<Answer, Que
         _ => Vec::new(),
     };
     let cells_of = |row: &Found| -> Cells {
-        plan.columns
-            .iter()
-            .map(|c| cells::cell(graph, &c.value, row))
-            .collect()
+        let mut cells = Cells::new();
+        for column in &plan.columns {
+            cells.push(cells::cell(graph, &column.value, row));
+        }
+        cells
     };
     let chosen: Vec<Found> = match plan.order {
         Some((index, descending)) => {
@@ -235,6 +236,42 @@ fn fold_prefix_of(graph: &KnowledgeGraph, key: &Key) -> u128 {
     }
 }
 
+/// Puts row `from[j]` at `j`, in place: each cycle of the permutation is followed once.
+fn permute<T>(rows: &mut [T], mut from: Vec<usize>) {
+    for start in 0..from.len() {
+        let mut at = start;
+        while from[at] != start {
+            let next = from[at];
+            from[at] = at;
+            rows.swap(at, next);
+            at = next;
+        }
+        from[at] = at;
+    }
+}
+
+/// [`sort_by_name`] for rows of nodes ranked by a number below 2^64: one sort of numbers, the
+/// names compared by their places in the graph's order of names
+/// ([`KnowledgeGraph::name_rank`]). Rows of one name are in the order of their nodes.
+fn sort_nodes_by_name(graph: &KnowledgeGraph, rows: &mut [(u64, Found)]) {
+    let mut keyed: Vec<u128> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (rank, row))| {
+            let name = match row.key {
+                Key::Node(id) => graph.name_rank(id),
+                Key::Text(_) => u32::MAX,
+            };
+            (u128::from(*rank) << 64) | (u128::from(name) << 32) | i as u128
+        })
+        .collect();
+    keyed.sort_unstable();
+    permute(
+        rows,
+        keyed.iter().map(|k| (k & 0xFFFF_FFFF) as usize).collect(),
+    );
+}
+
 /// Sorts rows by `rank` (smallest first), then by name, folded, then as written; the order
 /// never depends on the order documents were read in. Each name is folded in part once; rows
 /// that tie on the part are compared by the whole name.
@@ -249,18 +286,7 @@ fn sort_by_name<K: Ord + Copy>(
         .map(|(i, (rank, row))| (*rank, fold_prefix_of(graph, &row.key), i))
         .collect();
     keyed.sort_unstable();
-    // Put row `keyed[j].2` at `j`, in place: each cycle of the permutation is followed once.
-    let mut from: Vec<usize> = keyed.iter().map(|k| k.2).collect();
-    for start in 0..from.len() {
-        let mut at = start;
-        while from[at] != start {
-            let next = from[at];
-            from[at] = at;
-            rows.swap(at, next);
-            at = next;
-        }
-        from[at] = at;
-    }
+    permute(rows, keyed.iter().map(|k| k.2).collect());
     let mut start = 0;
     while start < keyed.len() {
         let (rank, prefix, _) = keyed[start];

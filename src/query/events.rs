@@ -13,6 +13,9 @@ use crate::model::Date;
 
 /// The occasions of an edge, each as the indices of its evidence, in document order.
 pub(super) fn occasions(edge: &Edge) -> Vec<Vec<usize>> {
+    if edge.evidence.len() == 1 {
+        return vec![vec![0]];
+    }
     let mut order: Vec<usize> = (0..edge.evidence.len()).collect();
     order.sort_by_key(|&i| (edge.evidence[i].doc, i));
     let mut out = Vec::new();

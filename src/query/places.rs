@@ -13,46 +13,11 @@ use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::graph::{KnowledgeGraph, Resolution};
+use crate::graph::{KnowledgeGraph, NodeId, PlaceFacts, Resolution, known_ids, names_of};
 use crate::lexicon::Lexicon;
 use crate::lexicon::former::former;
 use crate::model::{EntityKind, PlaceKind};
 use crate::names::normalize;
-
-/// The gazetteer's entries for a place's name: a place, or an organisation's seat (the
-/// Kremlin, the White House) that news uses as a place.
-fn known_ids(name: &str) -> Vec<u32> {
-    let lexicon = Lexicon::builtin();
-    let mut ids = Vec::new();
-    for kind in [EntityKind::Place, EntityKind::Organization] {
-        if let Some(id) = lexicon.known_named(kind, name) {
-            ids.push(id);
-        }
-    }
-    if ids.is_empty() && !name.contains(' ') {
-        let info = lexicon.word_info(name);
-        if let Some(id) = info
-            .entity
-            .filter(|&id| lexicon.known(id).kind == EntityKind::Place)
-        {
-            ids.push(id);
-        }
-    }
-    ids
-}
-
-/// The entry and every entry it lies within: its country, and for a capital that country.
-fn ancestors(id: u32) -> Vec<u32> {
-    let lexicon = Lexicon::builtin();
-    let mut out = vec![id];
-    let known = lexicon.known(id);
-    if known.place_kind != Some(PlaceKind::Country)
-        && let Some(country) = known.country
-    {
-        out.push(country);
-    }
-    out
-}
 
 /// The country a place is in (a country is in itself), by its name: for the `country` column.
 pub(super) fn country_of(graph: &KnowledgeGraph, place: &str) -> Option<String> {
@@ -70,17 +35,6 @@ pub(super) fn country_of(graph: &KnowledgeGraph, place: &str) -> Option<String> 
         }
     }
     None
-}
-
-/// A name and, when the graph knows it, the entity's other names (`Kyiv` for `Kiev`).
-fn names_of(graph: &KnowledgeGraph, name: &str) -> Vec<String> {
-    let mut names = vec![name.to_string()];
-    if let Resolution::One(id) = graph.lookup(name) {
-        let node = graph.node(id);
-        names.push(node.name.clone());
-        names.extend(node.aliases.iter().cloned());
-    }
-    names
 }
 
 /// A place the user named: everything that counts as being in it.
@@ -159,36 +113,40 @@ impl Area {
         inside
     }
 
+    /// True when a place node is this place or lies within it.
+    pub fn contains_node(&self, graph: &KnowledgeGraph, id: NodeId) -> bool {
+        match graph.place_facts(id) {
+            Some(facts) => self.holds(facts),
+            None => self.contains(graph, &graph.node(id).name),
+        }
+    }
+
+    /// True when a place node is this place under one of its names.
+    pub fn is_node(&self, graph: &KnowledgeGraph, id: NodeId) -> bool {
+        match graph.place_facts(id).and_then(|f| f.folded.first()) {
+            Some(folded) => self.names.contains(folded),
+            None => self.is(&graph.node(id).name),
+        }
+    }
+
     fn inside(&self, graph: &KnowledgeGraph, place: &str) -> bool {
+        self.holds(&PlaceFacts::of(graph, place))
+    }
+
+    /// Is the place these facts are of this place, or within it?
+    fn holds(&self, facts: &PlaceFacts) -> bool {
         let lexicon = Lexicon::builtin();
-        for name in names_of(graph, place) {
-            let folded = normalize(&name);
-            if self.names.contains(&folded) {
-                return true;
-            }
-            if let Some(f) = former(&folded)
-                && let Some(whole) = f.part_of
-                && self.names.contains(&normalize(whole))
-            {
-                return true;
-            }
-            for id in known_ids(&name) {
-                for up in ancestors(id) {
-                    if self.known.contains(&up) || self.successors.contains(&up) {
-                        return true;
-                    }
-                }
-                // The capital of a country is in it even where the gazetteer's row for the city
-                // names no country.
-                if self
-                    .known
+        facts.folded.iter().chain(&facts.part_of).any(|f| self.names.contains(f))
+            || facts
+                .ancestors
+                .iter()
+                .any(|up| self.known.contains(up) || self.successors.contains(up))
+            // The capital of a country is in it even where the gazetteer's row for the city
+            // names no country.
+            || facts.known.iter().any(|&id| {
+                self.known
                     .iter()
                     .any(|&country| lexicon.known(country).capital == Some(id))
-                {
-                    return true;
-                }
-            }
-        }
-        false
+            })
     }
 }

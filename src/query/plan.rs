@@ -211,6 +211,26 @@ pub(super) struct PlaceCondition {
     pub equal: bool,
 }
 
+impl PlaceCondition {
+    /// Is a place, by its name as stored, the place named (or, for `within`, inside it)?
+    pub fn admits(&self, graph: &KnowledgeGraph, place: &str) -> bool {
+        if self.within {
+            self.area.contains(graph, place)
+        } else {
+            self.area.is(place)
+        }
+    }
+
+    /// Is a place node the place named (or, for `within`, inside it)?
+    pub fn admits_node(&self, graph: &KnowledgeGraph, id: NodeId) -> bool {
+        if self.within {
+            self.area.contains_node(graph, id)
+        } else {
+            self.area.is_node(graph, id)
+        }
+    }
+}
+
 const STATUSES: [Status; 4] = [
     Status::Happened,
     Status::Reported,

@@ -200,7 +200,7 @@ pub(super) fn node_condition(
             test(normalize(&value).cmp(wanted), *op)
         }
         NodeCondition::Among(ids, equal) => ids.contains(&id) == *equal,
-        NodeCondition::Within(area) => area.contains(graph, &graph.node(id).name),
+        NodeCondition::Within(area) => area.contains_node(graph, id),
         NodeCondition::Number(key, op, wanted) => match node_value(graph, id, *key) {
             Value::Number(n) => test(n.cmp(wanted), *op),
             _ => false,

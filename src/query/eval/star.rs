@@ -1,9 +1,11 @@
 //! Stars (answers around named nodes) and scans of relationships, event by event.
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::graph::{Arc, DocId, Edge, EdgeId, KnowledgeGraph, NodeId, Resolution, word_stems};
-use crate::model::{EntityKind, RelationKind};
+use crate::model::{EntityKind, PlaceKind, RelationKind};
 use crate::text::Span;
 
 use super::super::answer::{EvidenceRef, Refs};
@@ -12,7 +14,7 @@ use super::super::events::occasions;
 use super::super::plan::{EvidenceFilter, NodeCondition, Pairs, Plan, Star};
 use super::cells::node_condition;
 use super::visits::Visits;
-use super::{Found, Key, along, best_first, evidence_at, label, sort_by_name};
+use super::{Found, Key, along, best_first, evidence_at, label, sort_by_name, sort_nodes_by_name};
 
 /// The sentences in which someone met a given node: `(the other party, document, sentence)`.
 type Partners = FxHashSet<(NodeId, DocId, Span)>;
@@ -34,6 +36,8 @@ struct Judge<'a> {
     filter: &'a EvidenceFilter,
     partners: Vec<Partners>,
     visits: Visits<'a>,
+    /// (place condition, place node) -> does the condition admit it, as found.
+    admitted: RefCell<FxHashMap<(usize, NodeId), bool>>,
 }
 
 impl<'a> Judge<'a> {
@@ -44,6 +48,7 @@ impl<'a> Judge<'a> {
             filter,
             partners,
             visits: Visits::new(graph),
+            admitted: RefCell::default(),
         }
     }
 
@@ -57,11 +62,66 @@ impl<'a> Judge<'a> {
                 .is_some_and(|hull| dates.iter().all(|c| c.may_accept(&hull)))
     }
 
+    /// False when no event of the edge can be where every `in` condition asks, found without
+    /// gathering its events: an event is where its sentences say, or where one of its two
+    /// ends went in the same article ([`Visits::event_places`]), so an edge none of whose
+    /// articles names such a place, in its sentences or as a visit of one of its ends, has
+    /// no such event. `arc` (the edge seen from `anchor`), when given, spares reading the
+    /// sentences of an edge none of which names a place and all of which come from one
+    /// article.
+    fn may_be_placed(&self, edge_id: EdgeId, arc: Option<(NodeId, &Arc)>) -> bool {
+        let graph = self.graph;
+        let conditions = self.filter.place.iter().enumerate();
+        let mut conditions = conditions.filter(|(_, c)| c.equal).peekable();
+        if conditions.peek().is_none() {
+            return true;
+        }
+        let (source, target) = match arc {
+            Some((anchor, arc)) if arc.outgoing => (anchor, arc.other),
+            Some((anchor, arc)) => (arc.other, anchor),
+            None => graph.endpoints(edge_id),
+        };
+        let kind = arc.map_or_else(|| graph.edge(edge_id).kind, |(_, a)| a.kind);
+        let unread = arc.and_then(|(_, a)| a.one_doc.filter(|_| !a.placed));
+        conditions.all(|(n, condition)| {
+            let admits = |place: NodeId| {
+                *self
+                    .admitted
+                    .borrow_mut()
+                    .entry((n, place))
+                    .or_insert_with(|| condition.admits_node(graph, place))
+            };
+            let visited = |doc: DocId| {
+                kind != RelationKind::Called
+                    && graph.visits_in(doc).iter().any(|v| {
+                        (v.visitor == source || v.visitor == target)
+                            && graph.node(v.place).place_kind != Some(PlaceKind::Facility)
+                            && admits(v.place)
+                    })
+            };
+            if kind == RelationKind::Visited {
+                return admits(target);
+            }
+            if let Some(doc) = unread {
+                return visited(doc);
+            }
+            graph.edge(edge_id).evidence.iter().any(|e| {
+                e.place
+                    .as_deref()
+                    .is_some_and(|p| condition.admits(graph, p))
+                    || visited(e.doc)
+            })
+        })
+    }
+
     /// The evidence of an edge that passes: every sentence when nothing narrows it, else the
     /// sentences of the events that pass.
     fn passing(&self, edge_id: EdgeId, edge: &Edge) -> Vec<usize> {
         if self.filter.is_empty() {
             return (0..edge.evidence.len()).collect();
+        }
+        if !self.may_be_placed(edge_id, None) {
+            return Vec::new();
         }
         let mut out: Vec<usize> = Vec::new();
         for event in occasions(edge) {
@@ -96,13 +156,7 @@ impl<'a> Judge<'a> {
         if !filter.place.is_empty() {
             let places = self.visits.event_places(edge_id, event);
             for condition in &filter.place {
-                let at = places.iter().any(|p| {
-                    if condition.within {
-                        condition.area.contains(graph, p)
-                    } else {
-                        condition.area.is(p)
-                    }
-                });
+                let at = places.iter().any(|p| condition.admits(graph, p));
                 if at != condition.equal {
                     return false;
                 }
@@ -269,7 +323,7 @@ fn arm_rows(
                 );
                 continue;
             }
-            if !judge.may_pass(arc) {
+            if !judge.may_pass(arc) || !judge.may_be_placed(edge_id, Some((anchor, arc))) {
                 continue;
             }
             let edge = graph.edge(edge_id);
@@ -347,7 +401,11 @@ pub(super) fn star_rows(graph: &KnowledgeGraph, star: &Star, keep_denied: bool) 
         }
     }
     // The best supported answer first, denials last; then by name.
-    sort_by_name(graph, &mut rows, |g, row| label(g, &row.key));
+    if rows.iter().all(|(_, row)| matches!(row.key, Key::Node(_))) {
+        sort_nodes_by_name(graph, &mut rows);
+    } else {
+        sort_by_name(graph, &mut rows, |g, row| label(g, &row.key));
+    }
     rows.into_iter().map(|(_, row)| row).collect()
 }
 

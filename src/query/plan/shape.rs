@@ -364,7 +364,7 @@ fn places_within(names: &Names<'_>, name: &str, itself: NodeId) -> Vec<NodeId> {
                 && graph
                     .edges_of(id, Some(RelationKind::Visited))
                     .any(|(_, _, _, outgoing)| !outgoing)
-                && area.contains(graph, &node.name)
+                && area.contains_node(graph, id)
         })
         .map(|(id, _)| id)
         .collect()
