@@ -200,9 +200,11 @@ impl Lexicon {
             "prefix" => flag::PREFIX,
             "occupation" => flag::OCCUPATION,
             "relational" => flag::OFFICE | flag::RELATIONAL,
+            "postnominal" => flag::POSTNOMINAL,
             _ => {
                 return Err(row.error(
-                    "class must be honorific, office, head, field, prefix, occupation or relational",
+                    "class must be honorific, office, head, field, prefix, occupation, relational \
+                     or postnominal",
                 ));
             }
         };

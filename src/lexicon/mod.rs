@@ -122,6 +122,8 @@ pub mod flag {
     /// Group, Holdings. The name without it is still the company's ("Dixons" for "Dixons
     /// Group PLC").
     pub const ORG_CORPORATE: u32 = 1 << 27;
+    /// Letters written after a person's name and no part of it: QC, OBE.
+    pub const POSTNOMINAL: u32 = 1 << 28;
 }
 
 /// Declares [`Cue`] from one table: each class's name in `cues.tsv`, its bit, and what the

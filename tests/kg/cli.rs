@@ -644,7 +644,7 @@ fn a_bad_lexicon_line_names_its_file_and_line() {
         .code(1)
         .stderr(
             "error: lexicon bad-lexicon: titles.tsv:1: class must be honorific, office, head, \
-             field, prefix, occupation or relational\n",
+             field, prefix, occupation, relational or postnominal\n",
         );
 }
 

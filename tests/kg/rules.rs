@@ -475,6 +475,8 @@ families! {
         a_nickname_in_quotes_inside_a_name,
         a_name_in_round_brackets_opening_a_story_is_a_company,
         a_plural_in_men_is_no_one,
+        letters_after_a_name_are_no_part_of_it,
+        a_title_in_small_letters_is_no_part_of_a_firm,
     ],
     lexicon => [
         preposition,
@@ -584,6 +586,11 @@ families! {
         a_managing_director,
         the_comma_ending_an_opening_phrase_is_no_apposition,
         a_name_and_anothers_title_is_no_firm,
+        a_field_in_the_possessive_before_a_title,
+        fields_in_small_letters_before_a_title,
+        an_occupation_in_apposition,
+        a_former_office_and_now_another,
+        fields_that_qualify_a_department_are_not_the_title,
     ],
     speech => [
         quote_then_said,

@@ -689,7 +689,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let phrases = &self.found.role_phrases;
         let mut linked = vec![false; phrases.len()];
         for (p, phrase) in phrases.iter().enumerate() {
-            let Some(e) = apposed_person(doc, phrase, &self.refs, &self.b) else {
+            let Some(e) = apposed_person(doc, phrase, phrases, &self.refs, &self.b) else {
                 continue;
             };
             let of = of_name(doc, phrase.of, &self.entity_of, &self.b.entities);
@@ -712,10 +712,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
         self.refs.sort_by_key(|r| r.from);
         let named = self.refs.clone();
+        // An occupation ("the lawyer") is a role in apposition, but refers to no one.
         let open: Vec<RoleRef> = phrases
             .iter()
             .zip(&linked)
-            .filter(|(_, l)| !**l)
+            .filter(|(p, l)| !**l && p.office)
             .map(|(p, _)| p.clone())
             .collect();
         link_role_phrases(

@@ -5,6 +5,7 @@
 use super::{Builder, Ref, RefKind};
 use crate::extract::doc::Doc;
 use crate::extract::mentions::{Of, RoleRef};
+use crate::lexicon::flag;
 use crate::model::{Entity, EntityId, EntityKind, Role};
 use crate::text::TokenShape;
 
@@ -56,10 +57,13 @@ pub(super) fn counterpart_title(title: &str) -> String {
 }
 
 /// The person a role phrase stands in apposition to: named right after it behind a comma
-/// ("the mayor of Paris, Anne Hidalgo") or right before it ("Graham Robb, spokesman for X").
+/// ("the mayor of Paris, Anne Hidalgo") or right before it ("Graham Robb, spokesman for X",
+/// "X, former Labour minister and now a European Commissioner,": a phrase joined by "and" to
+/// one in apposition is the same person's). `phrases` are the document's role phrases.
 pub(super) fn apposed_person(
     doc: &Doc,
     phrase: &RoleRef,
+    phrases: &[RoleRef],
     refs: &[Ref],
     b: &Builder,
 ) -> Option<EntityId> {
@@ -70,11 +74,16 @@ pub(super) fn apposed_person(
     {
         return Some(r.entity);
     }
-    // Back over "a", "the" and the phrase's own modifiers ("a Russian spokesman") to a comma.
+    // Back over "a", "the", the phrase's own modifiers ("a Russian spokesman") and prefix
+    // ("former Labour minister"), and a word of time ("now a commissioner"), to a comma.
     let mut j = phrase.from;
     while j > 0 {
         let prev = j - 1;
-        if doc.is_any(prev, &["a", "an", "the"]) {
+        if doc.is_any(
+            prev,
+            &["a", "an", "the", "now", "then", "also", "currently"],
+        ) || doc.shape(prev) == TokenShape::Lower && doc.info(prev).has(flag::PREFIX)
+        {
             j = prev;
             continue;
         }
@@ -100,6 +109,14 @@ pub(super) fn apposed_person(
             .filter(person)
             .find(|r| r.to == j - 1)
             .map(|r| r.entity);
+    }
+    if j > 0
+        && doc.is(j - 1, "and")
+        && let Some(before) = phrases
+            .iter()
+            .find(|p| p.to + 1 == j && p.from < phrase.from)
+    {
+        return apposed_person(doc, before, phrases, refs, b);
     }
     // "Oliver Letwin is the shadow chancellor", "Peter Hain, who is Leader of the Commons".
     if j > 1 && doc.is_any(j - 1, &["is", "was"]) {

@@ -261,6 +261,14 @@ impl Scanner<'_, '_> {
             return false;
         }
         let info = self.info(i);
+        // "Tom Hale QC": letters after a name are no name.
+        if info.has(flag::POSTNOMINAL)
+            && self.doc.shape(i) == TokenShape::Upper
+            && i > 0
+            && self.capital(i - 1)
+        {
+            return false;
+        }
         // "in mid-May", "late-March": a time, no name.
         let part_of_a_month = self.doc.s(i).split_once('-').is_some_and(|(head, month)| {
             matches!(head, "mid" | "early" | "late")

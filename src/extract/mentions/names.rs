@@ -130,6 +130,10 @@ impl Scanner<'_, '_> {
                 if self.honorific_at(k).is_some() {
                     break;
                 }
+                // "Tom Hale QC": letters after a name are no part of it.
+                if doc.shape(k) == TokenShape::Upper && self.info(k).has(flag::POSTNOMINAL) {
+                    break;
+                }
                 k += 1;
                 continue;
             }

@@ -120,6 +120,14 @@ impl Scanner<'_, '_> {
             }
             if head.is_none() && info.any(flag::PREFIX | flag::FIELD) {
                 k += 1;
+                // "Children's Minister", "Women's Minister": a field in the possessive.
+                if info.has(flag::FIELD)
+                    && k < self.end
+                    && doc.tok(k).shape == TokenShape::Clitic
+                    && self.info(k + 1).any(flag::FIELD | flag::OFFICE)
+                {
+                    k += 1;
+                }
                 // "Trade and Industry Secretary", "Work and Pensions Secretary".
                 if info.has(flag::FIELD)
                     && doc.is_any(k, &["and", "&"])
@@ -323,23 +331,10 @@ impl Scanner<'_, '_> {
                     && self.info(name_start).has(flag::COMMON)
                     && !self.info(name_start).has(flag::GIVEN))
         });
-        // "Chancellor Corp", "American Executive Holdings Ltd", "General Accounting Office": a
-        // company or body named with a title's word, not a titled person.
         if honorific.is_none()
             && let Some(end) = name_end
-            && (self
-                .info(end - 1)
-                .any(flag::ORG_SUFFIX | flag::ORG_CORPORATE)
-                || self.info(end - 1).has(flag::ORG_HEAD)
-                    && end > name_start + 1
-                    && !self.info(name_start).has(flag::GIVEN))
+            && self.firm_named_with_a_title(i, title_start, name_start, end)
         {
-            self.push(
-                i,
-                end,
-                CandKind::Typed(EntityKind::Organization, None),
-                None,
-            );
             return Some(end);
         }
         let title = match lead {
@@ -406,13 +401,50 @@ impl Scanner<'_, '_> {
                 Some(after_name.map_or(last, |a| a.max(last)))
             }
             None => {
-                // A role phrase with no name: kept for linking, unless it is only an occupation.
-                if office && !relational {
+                // A role phrase with no name: kept for an apposition ("Their lawyer, X,"),
+                // and for linking when it is an office.
+                if !relational {
                     self.found.role_phrases.push(role);
                 }
                 Some(tail_end.max(title_start + 1))
             }
         }
+    }
+
+    /// "Chancellor Corp", "American Executive Holdings Ltd", "General Accounting Office": a
+    /// company or body named with a title's word, not a titled person. Pushes it and returns
+    /// true when the name from `name_start` to `end` after the title at `title_start` (its
+    /// modifiers from `i`) is one.
+    fn firm_named_with_a_title(
+        &mut self,
+        i: usize,
+        title_start: usize,
+        name_start: usize,
+        end: usize,
+    ) -> bool {
+        let firm = self
+            .info(end - 1)
+            .any(flag::ORG_SUFFIX | flag::ORG_CORPORATE)
+            || self.info(end - 1).has(flag::ORG_HEAD)
+                && end > name_start + 1
+                && !self.info(name_start).has(flag::GIVEN);
+        if !firm {
+            return false;
+        }
+        // A title in small letters is no part of the name: "market researcher Dataquest Inc"
+        // is Dataquest Inc.
+        let from = if self.doc.shape(title_start) == TokenShape::Lower {
+            name_start
+        } else {
+            i
+        };
+        self.push(
+            from,
+            end,
+            CandKind::Typed(EntityKind::Organization, None),
+            None,
+        );
+        true
     }
 
     /// "King's Cross station", "Prince Albert Road": a place named with a title's word after
@@ -569,6 +601,13 @@ impl Scanner<'_, '_> {
                     tail.of = Some((x, m.end, kind));
                     j = m.end;
                 }
+            } else if let Some(end) = self
+                .name_run(x)
+                .filter(|&end| self.info(end - 1).has(flag::ORG_SUFFIX))
+            {
+                // "chairman of King World Productions Inc": a company, whatever its first word.
+                tail.of = Some((x, end, CandKind::Typed(EntityKind::Organization, None)));
+                j = end;
             } else if let Some((end, _, _)) = self.title_at(x) {
                 j = end;
             } else if let Some(end) = self.org_name_at(x)
@@ -592,7 +631,14 @@ impl Scanner<'_, '_> {
                     }
                     break;
                 }
-                if f == x {
+                // Fields that qualify what follows them are not the title's: "head of the
+                // government's Agriculture Department", "head of the political science
+                // department", "officer of local 174".
+                let qualifies = f < self.end
+                    && (doc.tok(f).shape == TokenShape::Clitic
+                        || doc.shape(f) == TokenShape::Number
+                        || self.info(f).has(flag::ORG_HEAD));
+                if f == x || qualifies {
                     break;
                 }
                 tail.title_end = f;
@@ -691,6 +737,11 @@ pub(crate) fn title_text(doc: &Doc, from: usize, to: usize) -> String {
             {
                 out.push_str(w);
             }
+            continue;
+        }
+        if doc.shape(k) == TokenShape::Clitic {
+            // "Children's Minister".
+            out.push_str(w);
             continue;
         }
         if !out.is_empty() && !out.ends_with('-') {
