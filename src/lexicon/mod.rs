@@ -207,6 +207,9 @@ cues! {
     /// A noun that a name right before it qualifies ("the NASDAQ capital requirements", "the
     /// Greenspan appointment"): the name is not what is met or visited.
     QualifiedNoun = "qualified_noun",
+    /// A word before a noun of talks that says how, when, at what level or by whom they were
+    /// held, not what about ("lengthy", "bilateral", "two-day", "board"): no topic.
+    EventAdjective = "event_adjective",
 }
 
 impl Cue {

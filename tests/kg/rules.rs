@@ -665,6 +665,9 @@ families! {
         the_agenda_will_include,
         on_the_agenda_were,
         numbers_are_no_topic,
+        the_words_before_a_noun_of_talks_are_its_topic,
+        how_the_talks_were_held_is_no_topic,
+        the_verb_before_the_talks_is_no_topic,
     ],
     visit => [
         visited,

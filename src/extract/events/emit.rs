@@ -77,18 +77,22 @@ impl Events<'_, '_> {
         let place = self
             .meeting_place(sent, after)
             .filter(|_| kind == RelationKind::Met);
-        let topics = if own_topics {
-            self.own_topics(
-                sent,
-                after,
-                matches!(
-                    rule,
-                    Rule::MeetingWith | Rule::MeetingBetween | Rule::HoldTalks
-                ),
-            )
+        let noun = matches!(
+            rule,
+            Rule::MeetingWith | Rule::MeetingBetween | Rule::HoldTalks
+        );
+        let mut topics = if own_topics {
+            self.own_topics(sent, after, noun)
         } else {
             Vec::new()
         };
+        if noun {
+            for t in self.modifier_topics(sent, k) {
+                if !topics.contains(&t) {
+                    topics.push(t);
+                }
+            }
+        }
         for s in subjects {
             for o in objects {
                 if s.entity == o.entity {

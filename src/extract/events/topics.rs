@@ -244,6 +244,78 @@ impl Events<'_, '_> {
         }
     }
 
+    /// "farm trade talks with X", "GATT talks", "Middle East peace negotiations": the words
+    /// right before a noun of talks (at `k` or just after it) that say what they were about.
+    /// Read back from the noun, they stop at a word that says how, when, at what level or by
+    /// whom (`event_adjective` cues: "lengthy", "bilateral", "two-day", "board"), a determiner
+    /// or other cue word, a verb, a number or a possessive; an organisation or a place right
+    /// before them is a topic of its own.
+    pub(super) fn modifier_topics(&mut self, sent: Sent, k: usize) -> Vec<EntityId> {
+        let doc = self.doc;
+        const NOUNS: &[&str] = &["talks", "negotiations", "discussions", "consultations"];
+        let Some(noun) = (k..(k + 2).min(sent.end)).find(|&x| doc.is_any(x, NOUNS)) else {
+            return Vec::new();
+        };
+        let plain = |w: usize| {
+            doc.shape(w) == TokenShape::Lower
+                && (doc.info(w).cues & !Cue::QualifiedNoun.bit()) == 0
+                && doc.info(w).verb.is_none()
+                && doc.info(w).noun.is_none()
+                && doc.s(w).len() > 2
+                && !doc.s(w).ends_with("ly")
+                && !doc.s(w).ends_with("ed")
+                // The particle of a verb: "broke off talks".
+                && !doc.is_any(w, &["off", "out", "down", "back", "away", "over"])
+        };
+        // What may stand before the words: a determiner, an adjective of the talks, a
+        // preposition but "to" ("to begin talks"), a number, a possessive, a name, a comma,
+        // or a verb the lists know ("held trade talks"); not an unknown word, which may be the
+        // verb whose object the talks are ("broke off merger talks").
+        let opens = |w: usize| {
+            w < sent.start
+                || doc.punct(w, &[",", "(", "\"", ":"])
+                || doc.cue(w, Cue::Determiner)
+                || doc.cue(w, Cue::EventAdjective)
+                || doc.cue(w, Cue::Qualifier)
+                || doc.cue(w, Cue::NumberWord)
+                || doc.cue(w, Cue::Preposition) && !doc.is(w, "to")
+                || doc.shape(w) == TokenShape::Number
+                || doc.tok(w).shape == TokenShape::Clitic
+                || doc.capitalized(w)
+                || doc.info(w).verb.is_some()
+        };
+        let mut from = noun;
+        let mut start = noun;
+        while from > sent.start && noun - from < 2 && plain(from - 1) {
+            from -= 1;
+            if from == sent.start || opens(from - 1) {
+                start = from;
+            }
+        }
+        // A lone word in -ing is the verb of the talks ("after suspending talks"), a first one
+        // of two a noun's modifier ("debt rescheduling talks").
+        if noun - start == 1 && doc.s(start).ends_with("ing") {
+            start = noun;
+        }
+        let from = start;
+        let mut topics = Vec::new();
+        if let Some(r) = from
+            .checked_sub(1)
+            .and_then(|w| self.ref_covering(w))
+            .copied()
+            && r.to == from
+            && matches!(self.kind(&r), EntityKind::Organization | EntityKind::Place)
+        {
+            topics.push(r.entity);
+        }
+        if from < noun
+            && let Some(phrase) = self.noun_phrase(from, noun)
+        {
+            topics.push(self.emit.topic(&phrase));
+        }
+        topics
+    }
+
     /// "about X", "on X", "to discuss X" after a meeting's participants.
     ///
     /// "on" gives a topic only after a meeting noun ("talks on Syria"); after a verb it is
