@@ -568,6 +568,10 @@ families! {
         we_hold_the_meeting_not_the_names_before,
         a_proposal_eight_words_before_is_no_meeting,
         what_is_sought_is_the_first_event_after,
+        a_meeting_in_a_reporters_question_is_none,
+        visiting_before_a_name_says_who_visits,
+        a_denial_does_not_reach_past_but,
+        looking_forward_to_talks_is_planned,
     ],
     place => [
         met_at_the_kremlin,
@@ -626,6 +630,8 @@ families! {
         one_who_opens_a_sentence_unnamed_is_the_he_after_it,
         a_quotation_an_unnamed_one_said_is_not_the_last_speaker,
         a_quotation_after_one_unnamed_said,
+        a_verb_after_but_and_an_auxiliary_shares_the_subject,
+        a_bare_but_goes_on_with_the_first_actor,
     ],
     status => [
         will_is_planned,

@@ -111,10 +111,13 @@ pub(super) fn link_pronouns(doc: &Doc, entities: &[Entity], gender: &[u32], refs
                 [.., before, last] if parenthetical(last) => Some(*before),
                 _ => here.last().copied(),
             };
+            // "him" is not the subject of its clause: the last person named before it but the
+            // sentence's first, whatever that one's sex ("Ann Bell liked John Hale but met him").
+            let subject = people[s].iter().find(|r| r.to <= k).map(|r| r.from);
             let choice = match class {
                 's' => here.first().copied(),
                 'p' => possessor,
-                _ => here.iter().skip(1).next_back().copied(),
+                _ => here.iter().rev().find(|r| Some(r.from) != subject).copied(),
             }
             .or_else(|| before(1))
             .or_else(|| before(2));

@@ -150,22 +150,63 @@ impl Events<'_, '_> {
             return Some(self.subject(sent, comma));
         }
         // "Regan was formerly head of Merrill Lynch and came to Washington": a verb after "and"
-        // shares the subject of the verb before it, not the name that ends that verb's phrase.
-        if k > sent.start + 1
-            && doc.is(k - 1, "and")
+        // shares the subject of the verb before it, not the name that ends that verb's phrase;
+        // so does one after auxiliaries and adverbs ("and had since met him"), and after "but".
+        let mut joint = k;
+        while joint > sent.start + 1
+            && k - joint < 3
+            && doc.info(joint - 1).cues != 0
+            && doc.is_any(
+                joint - 1,
+                &[
+                    "had", "has", "have", "also", "then", "later", "since", "again",
+                ],
+            )
+        {
+            joint -= 1;
+        }
+        let bare_but = joint == k && doc.is(joint.saturating_sub(1), "but");
+        if joint > sent.start + 1
+            && doc.info(joint - 1).cues != 0
+            && doc.is_any(joint - 1, &["and", "but"])
             && doc.info(k).noun.is_none()
-            && let Some(v) = (floor..k - 1)
+            // The first verb of the clause before the joint, not the last: "CFTC found NYMEX
+            // had a program, but noted" is CFTC's noting.
+            && let Some(v) = (floor..joint - 1)
                 .rev()
                 .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS))
-                .find(|&j| {
+                .filter(|&j| {
                     doc.shape(j) == TokenShape::Lower
                         && doc.info(j).verb.is_some_and(|v| {
                             v.class != VerbClass::Say
                                 && matches!(v.tense, Tense::Past | Tense::Present)
                         })
+                        // Not a relative clause's verb: "Foote, which is owned by X, has ...".
+                        && !(j.saturating_sub(3)..j)
+                            .any(|x| doc.is_any(x, &["which", "who", "whose", "that"]))
                 })
+                .last()
         {
-            return Some(self.subject(sent, v));
+            let subject = self.subject(sent, v);
+            // A bare "but noted" goes on with the clause's first actor only, not with one a
+            // verb before it governs ("CFTC found NYMEX had a program, but noted": the verb
+            // found may be the inner clause's); a title between names is no verb ("White
+            // House spokesman X declined ..., but said").
+            let title_word = |x: usize| {
+                doc.info(x)
+                    .any(flag::OFFICE | flag::HEAD | flag::FIELD | flag::PREFIX | flag::OCCUPATION)
+            };
+            let governed = subject.first().is_some_and(|s| {
+                (floor..s.from).any(|j| {
+                    self.ref_starting(j).is_some_and(|r| {
+                        (r.to..s.from).any(|x| doc.shape(x) == TokenShape::Lower && !title_word(x))
+                    })
+                })
+            });
+            if bare_but && governed || subject.is_empty() {
+                return None;
+            }
+            return Some(subject);
         }
         None
     }

@@ -102,6 +102,15 @@ impl Events<'_, '_> {
                 // Erdogan ..., and the two leaders discussed X") is one relation with both
                 // findings' topics.
                 if let Some(i) = self.emit.find(kind, sent.span, s.entity, o.entity) {
+                    // "had never met X in the 1950s but had since met him twice": a finding
+                    // that affirms what an earlier one in the sentence denied is its last word.
+                    if self.emit.out[i].status.is_denied() {
+                        let again = self.base_relation(sent, k, kind, s.entity, o.entity, rule);
+                        if !again.status.is_denied() {
+                            self.emit.out[i].status = again.status;
+                            self.emit.out[i].date = again.date;
+                        }
+                    }
                     let existing = &mut self.emit.out[i];
                     for &t in &topics {
                         if t != s.entity && t != o.entity && !existing.topics.contains(&t) {

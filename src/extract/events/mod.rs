@@ -65,6 +65,7 @@ pub(crate) fn find(
         last_meetings: Vec::new(),
         passive_topics: Vec::new(),
         sentence_first: 0,
+        question: None,
     };
     for s in 0..doc.sentences.len() {
         events.sentence(s);
@@ -92,6 +93,8 @@ struct Events<'d, 'a> {
     passive_topics: Vec<EntityId>,
     /// The index in the output of the current sentence's first relation.
     sentence_first: usize,
+    /// Where the current sentence puts a question to someone: "if"/"whether" after "asked".
+    question: Option<usize>,
 }
 
 /// Where a sentence is: its index and tokens.
@@ -151,6 +154,7 @@ impl Events<'_, '_> {
         let sent = self.sent(s);
         let first_new = self.emit.out.len();
         self.sentence_first = first_new;
+        self.question = self.question_in(sent);
         let mut k = sent.start;
         while k < sent.end {
             self.trigger(sent, k);
@@ -182,7 +186,7 @@ impl Events<'_, '_> {
         {
             return;
         }
-        if self.asked_for(sent, k) {
+        if self.asked_for(sent, k) || self.in_a_question(sent, k) {
             return;
         }
         // "meeting"/"talks"/"visit" are verbs or nouns; the words before them decide.
@@ -299,6 +303,28 @@ impl Events<'_, '_> {
                         && doc.cue(j - 1, Cue::Determiner)
                         && doc.s(j).ends_with("ed"))
             })
+    }
+
+    /// "Asked if Reagan would discuss the issue with Volcker, ...", "reporters asked him
+    /// whether he would meet X": an event in a question put to someone is none, whatever the
+    /// answer. True when the trigger at `k` is within ten words of the sentence's question,
+    /// in its clause.
+    fn in_a_question(&self, sent: Sent, k: usize) -> bool {
+        self.question.is_some_and(|q| {
+            q < k && k - q <= 10 && !(q..k).any(|j| self.doc.punct(j, CLAUSE_BREAKS))
+        }) && k < sent.end
+    }
+
+    /// Where a sentence puts a question to someone: an "if" or "whether" up to three words
+    /// after a form of "ask".
+    fn question_in(&self, sent: Sent) -> Option<usize> {
+        let doc = self.doc;
+        (sent.start..sent.end).find(|&j| {
+            doc.cue(j, Cue::ClauseWord)
+                && doc.is_any(j, &["if", "whether"])
+                && (j.saturating_sub(3).max(sent.start)..j)
+                    .any(|a| doc.is_any(a, &["asked", "asking", "ask", "asks"]))
+        })
     }
 
     /// True when the trigger at `k` is read as a noun: it is only one, or an ambiguous form

@@ -79,6 +79,11 @@ impl Events<'_, '_> {
             if info.is(Cue::Negation) || verb == Some(VerbClass::Refuse) {
                 negated = true;
             }
+            // "had never met him in the 1950s but had since met him twice": a denial does
+            // not reach past "but" (what is to come does: "will go to Paris but meet no one").
+            if info.is(Cue::ClauseWord) && doc.is(j, "but") {
+                negated = false;
+            }
             // "when he pays a visit to Nairobi", "once he arrives in Bonn": with no verb in
             // the past after these words, they speak of what is to come.
             if doc.is_any(j, &["when", "once", "if", "unless", "until"])

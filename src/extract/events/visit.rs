@@ -34,7 +34,14 @@ impl Events<'_, '_> {
             let at = Ref::name(k + 1, k + 2, place);
             self.emit_visits(sent, k, &subjects, &[at], Rule::Visit);
         }
-        if !people.is_empty() {
+        // "attended by visiting President X", "talks with the visiting X": "visiting" before a
+        // name says who is the visitor, and visits no one.
+        let doc = self.doc;
+        let adjective = doc.is(k, "visiting")
+            && (k == sent.start
+                || doc.cue(k - 1, Cue::Determiner)
+                || doc.is_any(k - 1, &["by", "with", "and"]));
+        if !people.is_empty() && !adjective {
             // Visiting a person is meeting them.
             self.emit_pairs(sent, k, &subjects, &people, Rule::VisitPerson, after, true);
         }
