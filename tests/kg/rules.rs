@@ -572,6 +572,10 @@ families! {
         visiting_before_a_name_says_who_visits,
         a_denial_does_not_reach_past_but,
         looking_forward_to_talks_is_planned,
+        talks_a_speaker_reports_on_are_not_his,
+        his_own_talks_are_his,
+        speaking_before_a_meeting_is_planned,
+        what_a_plural_noun_was_received_by_is_no_meeting,
     ],
     place => [
         met_at_the_kremlin,

@@ -284,6 +284,18 @@ impl Events<'_, '_> {
                 .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::PastParticiple));
         if passive && doc.is(k + 1, "by") {
             let guests: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
+            // "90 applications have so far been received by the Central Bank": a plural noun
+            // before the verb is what was received, whoever was named before it.
+            let plural_noun = |x: usize| {
+                doc.shape(x) == TokenShape::Lower
+                    && doc.s(x).len() > 4
+                    && doc.s(x).ends_with('s')
+                    && doc.info(x).verb.is_none()
+            };
+            let last = guests.iter().map(|r| r.to).max().unwrap_or(k);
+            if (last..k).any(plural_noun) {
+                return;
+            }
             let (hosts, after) = self.objects(sent, k + 2, |r| self.agent(r));
             let hosts: Vec<Ref> = hosts.into_iter().copied().collect();
             if !guests.is_empty() && !hosts.is_empty() {
@@ -386,6 +398,9 @@ impl Events<'_, '_> {
             Some(Some(r)) => vec![r],
             // "the government's talks with the IMF": not the subject's talks.
             Some(None) => return,
+            // "X told Reuters the negotiations with Y had been successful": talks that are
+            // what a speaker reports on are not the speaker's.
+            None if self.reported_talks(sent, k, after) => return,
             None => self.subject(sent, k).into_iter().copied().collect(),
         };
         // "During talks with X, Y said ...", "In a phone call with X, Y raised ...": the
@@ -400,6 +415,44 @@ impl Events<'_, '_> {
             return;
         }
         self.emit_pairs(sent, k, &owner, &partners, Rule::MeetingWith, after, true);
+    }
+
+    /// True when the noun of talks at `k`, whose partners end at `after`, is the subject of a
+    /// clause a verb of saying reports: only an audience, "that", determiners and words of no
+    /// verb stand between ("told Reuters the negotiations with Y had been successful", "said
+    /// further progress in talks with Y was expected"), and a verb follows the partners. The
+    /// speaker reports on the talks, often for others; "his talks with Y" are his, and "said
+    /// the case was resolved at a meeting with Y" has a verb between.
+    fn reported_talks(&self, sent: Sent, k: usize, after: usize) -> bool {
+        let doc = self.doc;
+        let says = |j: usize| {
+            doc.info(j).verb.is_some_and(|v| {
+                v.class == VerbClass::Say && matches!(v.tense, Tense::Past | Tense::Present)
+            })
+        };
+        let Some(verb) = (k.saturating_sub(6).max(sent.start)..k)
+            .rev()
+            .find(|&j| says(j))
+        else {
+            return false;
+        };
+        let plain = (verb + 1..k).all(|j| {
+            doc.cue(j, Cue::Determiner)
+                || doc.cue(j, Cue::Audience)
+                || doc.is_any(j, &["that", "further", "progress", "in"])
+                || self
+                    .ref_covering(j)
+                    .is_some_and(|r| self.kind(r) != EntityKind::Person)
+        });
+        // ("the negotiations with Y, which have yet to end, had been ...": past the relative
+        // clause.)
+        let mut verb_at = after;
+        if doc.punct(after, &[","]) && doc.is_any(after + 1, &["which", "who"]) {
+            verb_at = (after + 2..sent.end)
+                .find(|&j| doc.punct(j, &[","]))
+                .map_or(sent.end, |comma| comma + 1);
+        }
+        plain && doc.is_any(verb_at, super::clause::AUXILIARIES)
     }
 
     /// A host's meal or reception for a guest, which meets them: "a reception held for him by

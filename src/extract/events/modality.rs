@@ -113,6 +113,11 @@ impl Events<'_, '_> {
         if hedged {
             modality = Modality::Reported;
         }
+        // "speaking before a meeting with the Paris Club", "ahead of talks with X": a meeting
+        // still to come when the words were said.
+        if doc.info(k).noun.is_some() && self.before_the_event(sent, k) {
+            modality = Modality::Planned;
+        }
         // "cut short a scheduled trip to Dallas", "ended his visit": under way, or over.
         if doc.info(k).noun.is_some()
             && (k.saturating_sub(5).max(sent.start)..k)
@@ -121,6 +126,34 @@ impl Events<'_, '_> {
             modality = Modality::Happened;
         }
         (modality, negated)
+    }
+
+    /// True when the event noun at `k` follows "ahead of", "prior to" or, after words of
+    /// speaking, "before", with only determiners and words of no verb between ("speaking before
+    /// a meeting with", "ahead of the talks").
+    fn before_the_event(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        // "before" counts after words said or being said ("speaking before a meeting"): "it
+        // requested the data before its meeting" tells of a past that may include the meeting.
+        let speaking = |j: usize| {
+            (j.saturating_sub(4).max(sent.start)..j).any(|x| {
+                doc.shape(x) == TokenShape::Lower && doc.s(x).ends_with("ing")
+                    || doc.info(x).verb.is_some_and(|v| v.class == VerbClass::Say)
+            })
+        };
+        (k.saturating_sub(4).max(sent.start + 1)..k).any(|j| {
+            let opens = doc.is(j, "before") && speaking(j)
+                || doc.is(j, "of") && doc.is(j - 1, "ahead")
+                || doc.is(j, "to") && doc.is(j - 1, "prior");
+            // ("before meeting X" is a gerund: the meeting may well be over.)
+            opens
+                && (j + 1 < k || !doc.s(k).ends_with("ing"))
+                && (j + 1..k).all(|x| {
+                    doc.cue(x, Cue::Determiner)
+                        || doc.tok(x).shape == TokenShape::Clitic
+                        || doc.shape(x) == TokenShape::Lower && doc.info(x).verb.is_none()
+                })
+        })
     }
 
     /// What the words after trigger `k` in its clause say of its event: called off ("Abe's
