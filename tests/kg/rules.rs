@@ -636,6 +636,7 @@ families! {
         a_quotation_after_one_unnamed_said,
         a_verb_after_but_and_an_auxiliary_shares_the_subject,
         a_bare_but_goes_on_with_the_first_actor,
+        a_quote_a_longer_unnamed_phrase_says_does_not_go_on,
     ],
     status => [
         will_is_planned,

@@ -486,8 +486,9 @@ impl Events<'_, '_> {
         }
         // `," said one dealer`, `," the papers said`.
         says(j) && unnamed(j + 1)
+            // (`," one leading options analyst said`: up to four words before the verb.)
             || unnamed(j)
-                && (j + 1..(j + 4).min(n))
+                && (j + 1..(j + 6).min(n))
                     .take_while(|&x| doc.tok(x).is_word() && self.ref_starting(x).is_none())
                     .any(says)
     }
