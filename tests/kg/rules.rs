@@ -668,6 +668,7 @@ families! {
         a_noun_with_a_long_list_before_will,
         on_the_way_or_leaving_today_is_still_to_come,
         meetings_someone_said_took_place_are_a_claim,
+        talks_a_trip_to_come_is_for_are_planned,
     ],
     topics => [
         about,

@@ -113,19 +113,47 @@ impl Events<'_, '_> {
         if hedged {
             modality = Modality::Reported;
         }
-        // "speaking before a meeting with the Paris Club", "ahead of talks with X": a meeting
-        // still to come when the words were said.
-        if doc.info(k).noun.is_some() && self.before_the_event(sent, k) {
-            modality = Modality::Planned;
-        }
-        // "cut short a scheduled trip to Dallas", "ended his visit": under way, or over.
-        if doc.info(k).noun.is_some()
-            && (k.saturating_sub(5).max(sent.start)..k)
-                .any(|j| doc.is_any(j, ENDED) || doc.is(j, "cut") && doc.is(j + 1, "short"))
-        {
-            modality = Modality::Happened;
+        if doc.info(k).noun.is_some() {
+            modality = self.noun_modality(sent, k).unwrap_or(modality);
         }
         (modality, negated)
+    }
+
+    /// What the words around an event noun at `k` say of its time, when they say something.
+    fn noun_modality(&self, sent: Sent, k: usize) -> Option<Modality> {
+        let doc = self.doc;
+        // "cut short a scheduled trip to Dallas", "ended his visit": under way, or over.
+        if (k.saturating_sub(5).max(sent.start)..k)
+            .any(|j| doc.is_any(j, ENDED) || doc.is(j, "cut") && doc.is(j + 1, "short"))
+        {
+            return Some(Modality::Happened);
+        }
+        // "speaking before a meeting with the Paris Club", "ahead of talks with X": a meeting
+        // still to come when the words were said; "flies to Brussels today for talks with X":
+        // talks a trip is for are as much to come as the trip.
+        (self.before_the_event(sent, k) || self.purpose_of_a_trip_to_come(sent, k))
+            .then_some(Modality::Planned)
+    }
+
+    /// True when the event noun at `k` is what a trip still to come is for: "for" (and a
+    /// determiner or an adjective) before it, and before that, in its clause, a verb of going
+    /// whose own words make it planned ("flies to Brussels today for talks with X").
+    fn purpose_of_a_trip_to_come(&self, sent: Sent, k: usize) -> bool {
+        let doc = self.doc;
+        let Some(f) = (k.saturating_sub(3).max(sent.start)..k)
+            .rev()
+            .find(|&j| doc.is(j, "for"))
+        else {
+            return false;
+        };
+        (f.saturating_sub(8).max(sent.start)..f)
+            .rev()
+            .take_while(|&j| !doc.punct(j, CLAUSE_BREAKS))
+            .find(|&j| {
+                doc.info(j).noun.is_none()
+                    && doc.info(j).verb.is_some_and(|v| v.class == VerbClass::Go)
+            })
+            .is_some_and(|v| self.modality(sent, v).0 == Modality::Planned)
     }
 
     /// True when the event noun at `k` follows "ahead of", "prior to" or, after words of
