@@ -186,7 +186,7 @@ impl Events<'_, '_> {
         {
             return;
         }
-        if self.asked_for(sent, k) || self.in_a_question(sent, k) {
+        if self.asked_for(sent, k) || self.in_a_question(k) {
             return;
         }
         // "meeting"/"talks"/"visit" are verbs or nouns; the words before them decide.
@@ -309,10 +309,10 @@ impl Events<'_, '_> {
     /// whether he would meet X": an event in a question put to someone is none, whatever the
     /// answer. True when the trigger at `k` is within ten words of the sentence's question,
     /// in its clause.
-    fn in_a_question(&self, sent: Sent, k: usize) -> bool {
+    fn in_a_question(&self, k: usize) -> bool {
         self.question.is_some_and(|q| {
             q < k && k - q <= 10 && !(q..k).any(|j| self.doc.punct(j, CLAUSE_BREAKS))
-        }) && k < sent.end
+        })
     }
 
     /// Where a sentence puts a question to someone: an "if" or "whether" up to three words

@@ -120,9 +120,6 @@ impl<'a> Judge<'a> {
         if self.filter.is_empty() {
             return (0..edge.evidence.len()).collect();
         }
-        if !self.may_be_placed(edge_id, None) {
-            return Vec::new();
-        }
         let mut out: Vec<usize> = Vec::new();
         for event in occasions(edge) {
             if self.accepts(edge_id, edge, &event) {
@@ -469,6 +466,10 @@ pub(super) fn pair_rows(graph: &KnowledgeGraph, pairs: &Pairs, plan: &Plan) -> V
             Direction::Left => &[(target, source)],
             Direction::Both => &[(source, target), (target, source)],
         };
+        // (A star checks places on its arcs before asking which sentences pass.)
+        if !judge.may_be_placed(edge_id, None) {
+            continue;
+        }
         let refs: Refs = judge
             .passing(edge_id, edge)
             .into_iter()
