@@ -150,21 +150,69 @@ pub fn extract_blocks(
     options: &Options,
     observer: &dyn Observer,
 ) -> Result<Extracted, BuildError> {
-    let mut report = Report::default();
-    let mut blocks = Vec::with_capacity(docs.len());
-    let mut seen = Vec::with_capacity(docs.len());
+    let mut blocks = Blocks::new(docs.len());
     extract_each(docs, lexicon, options, observer, |doc, ex| {
-        let record = Record::new(doc, &ex);
-        report.found(&record, ex.warnings.len());
-        seen.push((record.fingerprint, record.date.is_some()));
-        blocks.push(RecordBlock::encode(&record));
+        blocks.add(doc, &ex);
         Ok(())
     })?;
-    Ok(Extracted {
-        blocks,
-        seen,
-        report,
-    })
+    Ok(blocks.done())
+}
+
+/// [`extract_blocks`] of documents the caller lets go: each chunk's texts are let go once it
+/// is extracted, so that the records' blocks take the room the texts held instead of adding
+/// to it (`kg build`: the texts of an archive are about as large as its records).
+pub fn extract_blocks_from(
+    docs: Vec<Document>,
+    lexicon: &Lexicon,
+    options: &Options,
+    observer: &dyn Observer,
+) -> Result<Extracted, BuildError> {
+    let mut blocks = Blocks::new(docs.len());
+    let pool = extraction_pool(options)?;
+    let mut docs = docs.into_iter();
+    loop {
+        let chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        extract_chunk(&pool, &chunk, lexicon, observer, &mut |doc, ex| {
+            blocks.add(doc, &ex);
+            Ok(())
+        })?;
+    }
+    Ok(blocks.done())
+}
+
+/// Records' blocks gathered as documents are extracted.
+struct Blocks {
+    blocks: Vec<RecordBlock>,
+    seen: Vec<(u64, bool)>,
+    report: Report,
+}
+
+impl Blocks {
+    fn new(documents: usize) -> Blocks {
+        Blocks {
+            blocks: Vec::with_capacity(documents),
+            seen: Vec::with_capacity(documents),
+            report: Report::default(),
+        }
+    }
+
+    fn add(&mut self, doc: &Document, ex: &Extraction) {
+        let record = Record::new(doc, ex);
+        self.report.found(&record, ex.warnings.len());
+        self.seen.push((record.fingerprint, record.date.is_some()));
+        self.blocks.push(RecordBlock::encode(&record));
+    }
+
+    fn done(self) -> Extracted {
+        Extracted {
+            blocks: self.blocks,
+            seen: self.seen,
+            report: self.report,
+        }
+    }
 }
 
 /// Merges extracted documents into the graph, as [`add_documents`] does.
@@ -267,30 +315,47 @@ pub fn extract_each<E>(
     observer: &dyn Observer,
     mut each: impl FnMut(&Document, Extraction) -> Result<(), E>,
 ) -> Result<(), BuildError<E>> {
+    let pool = extraction_pool(options)?;
+    for chunk in docs.chunks(CHUNK) {
+        extract_chunk(&pool, chunk, lexicon, observer, &mut each)?;
+    }
+    Ok(())
+}
+
+/// The pool extraction runs on, `options.jobs` threads (rayon's choice when none).
+fn extraction_pool<E>(options: &Options) -> Result<rayon::ThreadPool, BuildError<E>> {
     let jobs = options.jobs.map_or(0, NonZeroUsize::get);
     if jobs > MAX_JOBS {
         return Err(BuildError::TooManyJobs(jobs));
     }
     // A pool of the build's own: the thread count must not depend on, or change, rayon's
     // global pool.
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
-    for chunk in docs.chunks(CHUNK) {
-        let extractions: Vec<Extraction> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|doc| {
-                    let ex = extract(doc, lexicon);
-                    observer.extracted();
-                    ex
-                })
-                .collect()
-        });
-        for (doc, ex) in chunk.iter().zip(extractions) {
-            for warning in &ex.warnings {
-                observer.warning(doc, warning);
-            }
-            each(doc, ex).map_err(BuildError::Stopped)?;
+    Ok(rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?)
+}
+
+/// Extracts one chunk of documents on the pool and hands each extraction to `each`, in order.
+fn extract_chunk<E>(
+    pool: &rayon::ThreadPool,
+    chunk: &[Document],
+    lexicon: &Lexicon,
+    observer: &dyn Observer,
+    each: &mut impl FnMut(&Document, Extraction) -> Result<(), E>,
+) -> Result<(), BuildError<E>> {
+    let extractions: Vec<Extraction> = pool.install(|| {
+        chunk
+            .par_iter()
+            .map(|doc| {
+                let ex = extract(doc, lexicon);
+                observer.extracted();
+                ex
+            })
+            .collect()
+    });
+    for (doc, ex) in chunk.iter().zip(extractions) {
+        for warning in &ex.warnings {
+            observer.warning(doc, warning);
         }
+        each(doc, ex).map_err(BuildError::Stopped)?;
     }
     Ok(())
 }

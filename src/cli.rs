@@ -429,19 +429,19 @@ fn build(
     let corrections = corrections_for(corrections, output)?;
     // The output is checked, and its temporary file made, before anything is read.
     let out = write::Output::open(output)?;
-    let mut graph = until_exit(KnowledgeGraph::new());
+    let mut graph = until_exit(KnowledgeGraph::to_save());
     graph.set_corrections(corrections.unwrap_or_default());
     let report = if from.is_empty() {
-        // The texts are let go once extracted, before the records are merged.
+        // The texts are let go a chunk at a time as they are extracted, before the merge.
         let docs = input::read_documents(paths, Policy { strict })?;
-        let extracted = respond::extract_documents(&docs, jobs)?;
-        drop(docs);
+        let extracted = respond::extract_documents(docs, jobs)?;
         kg::build::add_extracted(&mut graph, extracted, false)
     } else {
         let records = input::read_records(from)?;
         kg::build::add_records(&mut graph, records, false)?
     };
     let to_stdout = out.is_stdout();
+    graph.shed_merge_indexes();
     out.write_parts(&graph.to_parts().slices())?;
     let stats = graph.stats();
     let summary = Summary {
@@ -472,8 +472,7 @@ fn add(
     let mut held = until_exit(input::load_graph(graph)?);
     let out = write::Output::open(&target)?;
     let docs = input::read_documents(paths, Policy { strict })?;
-    let extracted = respond::extract_documents(&docs, jobs)?;
-    drop(docs);
+    let extracted = respond::extract_documents(docs, jobs)?;
     if let Some(corrections) = corrections {
         held.set_corrections(corrections);
     }

@@ -51,11 +51,11 @@ pub fn add_documents(
 }
 
 /// Extracts the documents into their records' blocks (with the progress bar and the
-/// extractor's warnings, as [`add_documents`]), to merge with [`build::add_extracted`] once
-/// the texts are let go: what `kg build` does, so that it does not hold the texts while it
-/// merges.
+/// extractor's warnings, as [`add_documents`]), letting go of the texts a chunk at a time as
+/// they are extracted, to merge with [`build::add_extracted`]: what `kg build` does, so that
+/// it holds neither the texts beside the records nor the texts while it merges.
 pub fn extract_documents(
-    docs: &[Document],
+    docs: Vec<Document>,
     jobs: Option<NonZeroUsize>,
 ) -> Result<build::Extracted> {
     let options = build::Options {
@@ -63,7 +63,12 @@ pub fn extract_documents(
         replace: false,
     };
     let progress = BuildProgress::new(docs.len());
-    Ok(build::extract_blocks(docs, lexicon(), &options, &progress)?)
+    Ok(build::extract_blocks_from(
+        docs,
+        lexicon(),
+        &options,
+        &progress,
+    )?)
 }
 
 /// Extracts the documents and hands each extraction to `each`, in input order. An I/O error

@@ -93,7 +93,7 @@ pub(super) fn write(view: &View<'_>) -> Vec<(&'static str, String)> {
                 &round_confidence(edge.confidence()).to_string(),
                 &edge.doc_count().to_string(),
                 &array(sources.iter()),
-                edge.evidence.first().map_or("", |e| e.sentence.as_str()),
+                edge.evidence.first().map_or("", |e| &*e.sentence),
             ],
         );
     }

@@ -311,7 +311,7 @@ impl<'v, 'g> Triples<'v, 'g> {
             self.add(
                 event,
                 vocab("role").as_ref(),
-                Literal::new_simple_literal(role),
+                Literal::new_simple_literal(&**role),
             );
         }
         self.add(
@@ -343,7 +343,7 @@ impl<'v, 'g> Triples<'v, 'g> {
         self.add(
             event,
             vocab("sentence").as_ref(),
-            Literal::new_simple_literal(&evidence.sentence),
+            Literal::new_simple_literal(&*evidence.sentence),
         );
         self.add(
             event,

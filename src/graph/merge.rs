@@ -16,6 +16,7 @@ use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::DocSet;
 use super::join::may_join_by_surname;
 use super::record::RecordEntity;
 use super::survey::{Survey, for_each_record, survey};
@@ -207,13 +208,15 @@ impl KnowledgeGraph {
             votes,
             records,
             corrections,
+            unordered: self.unordered,
             ..KnowledgeGraph::default()
         };
-        // Sized up front: growing the indexes a step at a time was a fifth of the merge.
+        // Sized up front: growing the indexes a step at a time was a fifth of the merge. Not
+        // the names and merge keys: most entities join a node already made (a tenth of them
+        // make one on Reuters, fewer on a larger archive), and a hash table sized for all of
+        // them takes the memory of its every slot.
         self.docs.reserve(self.records.len());
         self.fingerprints.reserve(self.records.len());
-        self.names.reserve(entities);
-        self.keys.reserve(entities);
         self.edge_keys.reserve(relations);
         self.graph.reserve_nodes(entities / 2);
         self.graph.reserve_edges(relations);
@@ -237,76 +240,6 @@ impl KnowledgeGraph {
         let id = self.graph.add_edge(a, b, edge);
         note_birth(&mut self.edge_births, id.index(), &mut self.births);
         id
-    }
-
-    /// Puts the nodes and edges in the order they were made, without gaps: node `i` is the
-    /// `i`-th made of those left, and each node's edges are listed newest first. A merge leaves
-    /// gaps where it removed nodes and edges and fills them with later ones, so that the order
-    /// of a graph's nodes would depend on its history; in this order it depends on the records
-    /// alone. A graph merged in full and one merged on top of an earlier merge of its first
-    /// records (`KnowledgeGraph::insert`) are then one graph, and so is one read from a file,
-    /// which keeps this order.
-    pub(super) fn canonicalize(&mut self) {
-        // Until a node or an edge is removed, each is made at the end: the order is the order
-        // they were made in already.
-        if !self.holes {
-            return;
-        }
-        self.holes = false;
-        let mut nodes: Vec<NodeId> = self.graph.node_indices().collect();
-        nodes.sort_by_key(|n| self.node_births[n.index()]);
-        let mut edges: Vec<EdgeId> = self.graph.edge_indices().collect();
-        edges.sort_by_key(|e| self.edge_births[e.index()]);
-        let in_order = nodes.iter().enumerate().all(|(i, n)| n.index() == i)
-            && edges.iter().enumerate().all(|(i, e)| e.index() == i);
-        if !in_order {
-            let mut old = std::mem::take(&mut self.graph);
-            let mut map = vec![NodeId::end(); self.node_births.len()];
-            let mut graph =
-                petgraph::stable_graph::StableDiGraph::with_capacity(nodes.len(), edges.len());
-            for &n in &nodes {
-                let placeholder = Node {
-                    name: String::new(),
-                    kind: EntityKind::Topic,
-                    place_kind: None,
-                    aliases: BTreeSet::new(),
-                    roles: BTreeSet::new(),
-                    mentions: 0,
-                    docs: BTreeSet::new(),
-                };
-                map[n.index()] = graph.add_node(std::mem::replace(&mut old[n], placeholder));
-            }
-            self.edge_keys.clear();
-            for &e in &edges {
-                let Some((s, t)) = old.edge_endpoints(e) else {
-                    continue;
-                };
-                let kind = old[e].kind;
-                let edge = std::mem::replace(
-                    &mut old[e],
-                    Edge {
-                        kind,
-                        evidence: Vec::new(),
-                    },
-                );
-                let (s, t) = (map[s.index()], map[t.index()]);
-                let id = graph.add_edge(s, t, edge);
-                self.edge_keys.insert((kind, s, t), id);
-            }
-            let remap =
-                |id: &mut NodeId| *id = map.get(id.index()).copied().unwrap_or(NodeId::end());
-            for index in [&mut self.names, &mut self.surnames, &mut self.apart] {
-                for ids in index.values_mut() {
-                    ids.iter_mut().for_each(remap);
-                    ids.retain(|&id| id != NodeId::end());
-                }
-            }
-            self.keys.values_mut().for_each(remap);
-            self.graph = graph;
-        }
-        self.node_births = (0..nodes.len() as u32).collect();
-        self.edge_births = (0..edges.len() as u32).collect();
-        self.births = nodes.len().max(edges.len()) as u32;
     }
 
     /// Merges the record at `i` on top of what the graph holds: a document with the text of
@@ -413,14 +346,14 @@ impl KnowledgeGraph {
             let evidence = Evidence {
                 doc: doc_id,
                 span: rel.span,
-                sentence: rel.sentence.clone(),
+                sentence: rel.sentence.as_str().into(),
                 rule: rel.rule,
                 confidence: rel.confidence,
                 status: rel.status,
                 topics: rel.topics.iter().filter_map(|&t| name_of(t)).collect(),
-                place: rel.place.and_then(name_of),
-                date: rel.date.clone(),
-                role: rel.role.clone(),
+                place: rel.place.and_then(name_of).map(Into::into),
+                date: rel.date.clone().map(Box::new),
+                role: rel.role.as_deref().map(Into::into),
             };
             self.add_evidence(rel.kind, source, target, evidence);
         }
@@ -566,7 +499,7 @@ impl KnowledgeGraph {
             aliases: BTreeSet::new(),
             roles: BTreeSet::new(),
             mentions: 0,
-            docs: BTreeSet::new(),
+            docs: DocSet::new(),
         });
         self.index_name(name, id);
         if kept_apart {
@@ -786,7 +719,7 @@ impl KnowledgeGraph {
                     evidence.retain(|ev| {
                         !ev.role.as_ref().is_some_and(|title| {
                             matches(&Role {
-                                title: title.clone(),
+                                title: title.to_string(),
                                 of: of.clone(),
                             })
                         })

@@ -14,7 +14,9 @@
 
 mod adjacency;
 mod audit;
+mod canon;
 mod corrections;
+mod docset;
 mod file;
 mod fuzzy;
 mod join;
@@ -31,6 +33,7 @@ mod words;
 pub use adjacency::{Arc, DateHull};
 pub use audit::{Audit, Duplicate, EventDates, Merged, Suspect};
 pub use corrections::{Corrections, CorrectionsError, Different, Drop, Retype, RoleFix, Same};
+pub use docset::DocSet;
 pub use file::{
     FORMAT_VERSION, FileHead, FileParts, GraphFileError, MAX_RECORD_LINE_BYTES, RecordBlock,
     RecordLineError, Section, StoredGraph, parse_record_line, record_line,
@@ -80,7 +83,7 @@ pub struct Node {
     /// How many mentions of it were read.
     pub mentions: u32,
     /// The documents that mention it.
-    pub docs: BTreeSet<DocId>,
+    pub docs: DocSet,
 }
 
 /// One sentence that supports an edge, with what that sentence says about the event.
@@ -91,7 +94,7 @@ pub struct Evidence {
     /// The sentence's byte span in that document.
     pub span: Span,
     /// The sentence itself.
-    pub sentence: String,
+    pub sentence: Box<str>,
     /// The rule that produced the relation.
     pub rule: Rule,
     /// How far the rule is trusted, from 0 to 1.
@@ -99,13 +102,13 @@ pub struct Evidence {
     /// Happened, reported, planned or denied.
     pub status: Status,
     /// Canonical names of what this event was about.
-    pub topics: Vec<String>,
+    pub topics: Box<[String]>,
     /// Canonical name of where it took place.
-    pub place: Option<String>,
-    /// When it took place.
-    pub date: Option<DateRef>,
+    pub place: Option<Box<str>>,
+    /// When it took place (boxed: most statements have no date).
+    pub date: Option<Box<DateRef>>,
     /// For HOLDS_ROLE: the title.
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
 }
 
 /// All that the graph knows of one relation between two nodes.
@@ -271,6 +274,9 @@ pub struct KnowledgeGraph {
     births: u32,
     /// A node or an edge was removed since the graph was last put in order (`canonicalize`).
     holes: bool,
+    /// Built only to be saved ([`KnowledgeGraph::to_save`]): merges leave it out of order, and
+    /// it is put in order as it is written.
+    unordered: bool,
     /// The company vote's counts over the records (`survey::Votes`).
     votes: survey::VoteCounts,
     /// Read from a graph file: the indexes only merging needs (edges by their ends,
@@ -302,6 +308,18 @@ impl KnowledgeGraph {
     /// An empty graph.
     pub fn new() -> KnowledgeGraph {
         KnowledgeGraph::default()
+    }
+
+    /// An empty graph to be built, saved and let go (`kg build`): merges do not put its
+    /// nodes and edges back in the order they were made in, which takes a second copy of
+    /// them; saving writes them in that order, so the file is the one any graph of the same
+    /// documents saves. Its answers may list ties in another order than the saved graph's,
+    /// so it is for saving, not for questions.
+    pub fn to_save() -> KnowledgeGraph {
+        KnowledgeGraph {
+            unordered: true,
+            ..KnowledgeGraph::default()
+        }
     }
 
     /// True when a document with this id is in the graph.

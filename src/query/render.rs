@@ -81,7 +81,7 @@ fn best_evidence<'g>(graph: &'g KnowledgeGraph, row: &Row) -> Option<(&'g str, &
         .docs()
         .get(evidence.doc as usize)
         .map_or("", |d| d.id.as_str());
-    Some((evidence.sentence.as_str(), doc))
+    Some((&*evidence.sentence, doc))
 }
 
 /// Columns apart, the header underlined, nothing else: ASCII only, and no border eats width.

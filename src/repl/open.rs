@@ -112,7 +112,7 @@ fn kept_sentences(graph: &KnowledgeGraph, doc: u32, mark: Span) -> String {
     let mut sentences: Vec<(Span, &str)> = Vec::new();
     for (_, _, _, edge) in graph.edges() {
         for e in edge.evidence.iter().filter(|e| e.doc == doc) {
-            sentences.push((e.span, e.sentence.as_str()));
+            sentences.push((e.span, &*e.sentence));
         }
     }
     sentences.sort_by_key(|(span, _)| (span.start, span.end));

@@ -68,14 +68,12 @@ fn sorted<V>(map: &FxHashMap<u128, V>) -> Vec<(&u128, &V)> {
 
 /// The merged graph as a block.
 pub(super) fn encode_merged(g: &KnowledgeGraph) -> Vec<u8> {
-    // Sized up front for a graph of news (about two strings a node and a piece of evidence,
-    // and as many bytes as the evidence's sentences), without counting them: growing the
-    // table of strings was a sixth of the encoding.
+    // The bytes are sized up front for a graph of news (as many as the evidence's sentences):
+    // pages of a buffer filled in order are taken only as it fills. The table of strings is
+    // not: a hash table's pages are all touched however few entries it holds, and a guess by
+    // nodes and evidence was four times what it held on Reuters.
     let evidence: usize = g.graph.edge_weights().map(|e| e.evidence.len()).sum();
-    let mut out = Encoder::with_capacity(
-        2 * (g.graph.node_count() + evidence),
-        g.graph.node_count() * 32 + evidence * 200,
-    );
+    let mut out = Encoder::with_capacity(0, g.graph.node_count() * 32 + evidence * 200);
     out.w.len(g.docs.len());
     for doc in &g.docs {
         out.str(&doc.id);
@@ -89,9 +87,11 @@ pub(super) fn encode_merged(g: &KnowledgeGraph) -> Vec<u8> {
             out.str(also);
         }
     }
-    // Nodes and edges are in order and without gaps (`canonicalize`): index i is the i-th.
+    // Nodes and edges are written in the order they were made in; a graph put in that order
+    // (`canonicalize`) has node i at index i, one built only to be saved is mapped here.
+    let order = Order::of(g);
     out.w.len(g.graph.node_count());
-    for node in g.graph.node_weights() {
+    for node in order.nodes(g) {
         out.str(&node.name);
         out.str(node.kind.as_str());
         out.opt_str(node.place_kind.map(|k| k.as_str()));
@@ -107,20 +107,20 @@ pub(super) fn encode_merged(g: &KnowledgeGraph) -> Vec<u8> {
         out.w.uint(node.mentions.into());
         out.w.len(node.docs.len());
         let mut last = 0;
-        for &doc in &node.docs {
+        for doc in &node.docs {
             out.w.uint(u64::from(doc - last));
             last = doc;
         }
     }
     out.w.len(g.graph.edge_count());
-    for e in g.graph.edge_indices() {
+    for e in order.edges(g) {
         let Some((source, target)) = g.graph.edge_endpoints(e) else {
             continue;
         };
         let edge = &g.graph[e];
         out.str(edge.kind.as_str());
-        out.w.len(source.index());
-        out.w.len(target.index());
+        out.w.len(order.index(source));
+        out.w.len(order.index(target));
         out.w.len(edge.evidence.len());
         for ev in &edge.evidence {
             out.w.uint(ev.doc.into());
@@ -153,14 +153,72 @@ pub(super) fn encode_merged(g: &KnowledgeGraph) -> Vec<u8> {
         .iter()
         .map(|m| merge_reason_name(m.reason))
         .collect();
-    encode_logs(&mut out, g, &reasons);
+    encode_logs(&mut out, g, &reasons, &order);
     encode_votes(&mut out, g);
     out.finish()
 }
 
+/// Where each node and edge of a graph goes in the file: the order they were made in.
+struct Order {
+    /// None when the graph holds them in that order (`canonicalize`), else the nodes and edges
+    /// in order and each node's position by its index (`NodeId::end()` for none).
+    mapped: Option<(Vec<NodeId>, Vec<EdgeId>, Vec<NodeId>)>,
+}
+
+impl Order {
+    fn of(g: &KnowledgeGraph) -> Order {
+        if !g.holes {
+            return Order { mapped: None };
+        }
+        let canon = g.canonical_order();
+        if canon.in_order {
+            return Order { mapped: None };
+        }
+        let mut map = vec![NodeId::end(); g.node_births.len()];
+        for (i, n) in canon.nodes.iter().enumerate() {
+            map[n.index()] = NodeId::new(i);
+        }
+        Order {
+            mapped: Some((canon.nodes, canon.edges, map)),
+        }
+    }
+
+    fn nodes<'g>(&'g self, g: &'g KnowledgeGraph) -> Box<dyn Iterator<Item = &'g Node> + 'g> {
+        match &self.mapped {
+            None => Box::new(g.graph.node_weights()),
+            Some((nodes, _, _)) => Box::new(nodes.iter().map(|&n| &g.graph[n])),
+        }
+    }
+
+    fn edges<'g>(&'g self, g: &'g KnowledgeGraph) -> Box<dyn Iterator<Item = EdgeId> + 'g> {
+        match &self.mapped {
+            None => Box::new(g.graph.edge_indices()),
+            Some((_, edges, _)) => Box::new(edges.iter().copied()),
+        }
+    }
+
+    /// A node's position in the file (`NodeId::end()`'s index for a node merged away), as
+    /// `canonicalize` renumbers it.
+    fn index(&self, id: NodeId) -> usize {
+        match &self.mapped {
+            None => id.index(),
+            Some((_, _, map)) => map
+                .get(id.index())
+                .copied()
+                .unwrap_or(NodeId::end())
+                .index(),
+        }
+    }
+}
+
 /// The merges and splits logs (each merge's reason saved as `reasons` names it), and the name
 /// indexes, sorted by key.
-fn encode_logs<'a>(out: &mut Encoder<'a>, g: &'a KnowledgeGraph, reasons: &'a [String]) {
+fn encode_logs<'a>(
+    out: &mut Encoder<'a>,
+    g: &'a KnowledgeGraph,
+    reasons: &'a [String],
+    order: &Order,
+) {
     out.w.len(g.merges.len());
     for (merge, reason) in g.merges.iter().zip(reasons) {
         out.str(&merge.kept);
@@ -177,11 +235,18 @@ fn encode_logs<'a>(out: &mut Encoder<'a>, g: &'a KnowledgeGraph, reasons: &'a [S
     for index in [&g.names, &g.surnames, &g.apart] {
         let entries = sorted(index);
         out.w.len(entries.len());
+        let end = NodeId::end().index();
         for (key, ids) in entries {
             out.w.u128(*key);
+            // `canonicalize` drops the nodes merged away from these lists.
+            let ids: Vec<usize> = ids
+                .iter()
+                .map(|&id| order.index(id))
+                .filter(|&i| i != end)
+                .collect();
             out.w.len(ids.len());
             for id in ids {
-                out.w.len(id.index());
+                out.w.len(id);
             }
         }
     }
@@ -191,7 +256,7 @@ fn encode_logs<'a>(out: &mut Encoder<'a>, g: &'a KnowledgeGraph, reasons: &'a [S
     for (key, id) in entries {
         out.w.u128(*key);
         // A key of a node merged away: the number past the last node.
-        out.w.len(id.index().min(nodes));
+        out.w.len(order.index(*id).min(nodes));
     }
 }
 
@@ -363,7 +428,7 @@ fn decode_edges<'a>(
                 return Err(bad("a confidence is not between 0 and 1"));
             }
             let status = names.statuses.get(input.str()?)?;
-            let topics = input.strs()?.into_iter().map(str::to_string).collect();
+            let topics: Vec<String> = input.strs()?.into_iter().map(str::to_string).collect();
             let place = input.opt_str()?.map(str::to_string);
             let date = if input.present()? {
                 let text = input.str()?.to_string();
@@ -388,14 +453,14 @@ fn decode_edges<'a>(
             evidence.push(Evidence {
                 doc: d,
                 span: Span::new(start, end),
-                sentence,
+                sentence: sentence.into(),
                 rule,
                 confidence,
                 status,
-                topics,
-                place,
-                date,
-                role,
+                topics: topics.into_boxed_slice(),
+                place: place.map(Into::into),
+                date: date.map(Box::new),
+                role: role.map(Into::into),
             });
         }
         // The index of edges by their ends is for merging, which a graph read from a file

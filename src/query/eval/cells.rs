@@ -143,7 +143,7 @@ pub(super) fn node_value(graph: &KnowledgeGraph, id: NodeId, key: NodeKey) -> Va
                 for e in edge.evidence.iter().filter(|e| !e.status.is_denied()) {
                     if let Some(title) = &e.role {
                         roles.insert(Role {
-                            title: title.clone(),
+                            title: title.to_string(),
                             of: Some(graph.node(other).name.clone()),
                         });
                     }
@@ -274,7 +274,7 @@ pub(super) fn deferred(
             // Distinct dates before their text: a hub's row may rest on thousands of sentences
             // and few dates.
             let mut dates: Vec<&crate::model::DateRef> =
-                evidence.iter().filter_map(|e| e.date.as_ref()).collect();
+                evidence.iter().filter_map(|e| e.date.as_deref()).collect();
             dates.sort_unstable_by(|a, b| (&a.range, &a.text).cmp(&(&b.range, &b.text)));
             dates.dedup();
             let mut dates: Vec<String> = dates.into_iter().map(|d| d.iso()).collect();

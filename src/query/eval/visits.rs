@@ -57,9 +57,9 @@ impl<'g> Visits<'g> {
         let mut places: Vec<String> = Vec::new();
         for &i in event {
             if let Some(place) = &edge.evidence[i].place
-                && !places.contains(place)
+                && !places.iter().any(|p| **p == **place)
             {
-                places.push(place.clone());
+                places.push(place.to_string());
             }
         }
         let Some(doc) = event.first().map(|&i| edge.evidence[i].doc) else {
