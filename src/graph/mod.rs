@@ -274,6 +274,9 @@ pub struct KnowledgeGraph {
     births: u32,
     /// A node or an edge was removed since the graph was last put in order (`canonicalize`).
     holes: bool,
+    /// The distinct strings of the merged block this graph was read from (0 if none): what
+    /// saving it again reserves its table of strings for.
+    merged_strings: usize,
     /// Built only to be saved ([`KnowledgeGraph::to_save`]): merges leave it out of order, and
     /// it is put in order as it is written.
     unordered: bool,

@@ -70,10 +70,13 @@ fn sorted<V>(map: &FxHashMap<u128, V>) -> Vec<(&u128, &V)> {
 pub(super) fn encode_merged(g: &KnowledgeGraph) -> Vec<u8> {
     // The bytes are sized up front for a graph of news (as many as the evidence's sentences):
     // pages of a buffer filled in order are taken only as it fills. The table of strings is
-    // not: a hash table's pages are all touched however few entries it holds, and a guess by
-    // nodes and evidence was four times what it held on Reuters.
+    // sized only by what a graph read from a file held (`kg add` writes about as many again,
+    // and growing the table was a sixth of the encoding): a hash table's pages are all
+    // touched however few entries it holds, and a guess by nodes and evidence was four times
+    // what it held on Reuters.
     let evidence: usize = g.graph.edge_weights().map(|e| e.evidence.len()).sum();
-    let mut out = Encoder::with_capacity(0, g.graph.node_count() * 32 + evidence * 200);
+    let mut out =
+        Encoder::with_capacity(g.merged_strings, g.graph.node_count() * 32 + evidence * 200);
     out.w.len(g.docs.len());
     for doc in &g.docs {
         out.str(&doc.id);
@@ -368,6 +371,7 @@ pub(super) fn decode_merged(block: &[u8], g: &mut KnowledgeGraph) -> Result<(), 
     }
     let edges = decode_edges(&mut input, &mut names, &mut graph, nodes, doc_count)?;
     decode_logs(&mut input, g, nodes)?;
+    g.merged_strings = input.strings_read();
     input.finish()?;
     g.node_births = (0..nodes as u32).collect();
     g.edge_births = (0..edges as u32).collect();

@@ -90,6 +90,11 @@ pub(super) struct Decoder<'a> {
 }
 
 impl<'a> Decoder<'a> {
+    /// How many distinct strings were read so far.
+    pub(super) fn strings_read(&self) -> usize {
+        self.strings.len()
+    }
+
     /// A decoder at the start of a block.
     pub(super) fn new(block: &'a [u8]) -> Decoder<'a> {
         Decoder {
