@@ -599,6 +599,9 @@ families! {
         an_occupation_in_apposition,
         a_former_office_and_now_another,
         fields_that_qualify_a_department_are_not_the_title,
+        fields_of_two_words_before_minister,
+        economic_and_corporate_fields,
+        an_adjective_ends_no_title_tail,
     ],
     speech => [
         quote_then_said,

@@ -631,6 +631,15 @@ impl Scanner<'_, '_> {
                     }
                     break;
                 }
+                // A field phrase after "of" ends in a noun: an adjective that qualifies a word
+                // of no field is not the title's, "Director of Economic Studies", "Minister
+                // of Regional and Industrial Expansion".
+                while f > x && adjective_field(doc.s(f - 1)) {
+                    f -= 1;
+                    if f > x && (doc.is(f - 1, "and") || doc.s(f - 1) == "&") {
+                        f -= 1;
+                    }
+                }
                 // Fields that qualify what follows them are not the title's: "head of the
                 // government's Agriculture Department", "head of the political science
                 // department", "officer of local 174".
@@ -783,4 +792,14 @@ pub(crate) fn title_text(doc: &Doc, from: usize, to: usize) -> String {
         }
     }
     out
+}
+
+/// A field word that is an adjective ("economic", "regional", "foreign", "monetary",
+/// "corporate"): it qualifies a noun, so it cannot end the field of a title's tail.
+fn adjective_field(word: &str) -> bool {
+    let word = word.as_bytes();
+    ["ic", "al", "ary", "ate", "ign"].iter().any(|end| {
+        word.len() > end.len()
+            && word[word.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    })
 }
