@@ -534,6 +534,8 @@ families! {
         and_his_aides_met,
         a_fronted_phrase_whose_subject_is_no_name,
         whom_one_tells_holds_no_talks,
+        being_willing_to_negotiate_is_no_meeting,
+        being_ready_to_meet_is_no_meeting,
         urging_a_meeting_is_no_meeting_yet,
         objects_before_an_infinitive_are_not_its_subject,
         meeting_demands_is_satisfying_them,
