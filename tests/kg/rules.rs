@@ -642,6 +642,7 @@ families! {
         a_verb_after_but_and_an_auxiliary_shares_the_subject,
         a_bare_but_goes_on_with_the_first_actor,
         a_quote_a_longer_unnamed_phrase_says_does_not_go_on,
+        told_a_nations_television_the_clause,
     ],
     status => [
         will_is_planned,

@@ -310,6 +310,19 @@ impl Events<'_, '_> {
                     return None;
                 }
                 let mut from = if hearer.is_empty() { v + 2 } else { after };
+                // "told Belgian television the measures had worked", "told Japanese reporters":
+                // a name before the medium or the audience says whose it is.
+                let mut past = from;
+                while !hearer.is_empty()
+                    && past < end
+                    && doc.cue(past, Cue::Audience)
+                    && !doc.is_any(past, &["a", "an", "the"])
+                {
+                    past += 1;
+                }
+                if past > from && past < end && !doc.punct(past, &[".", ",", ";", ":"]) {
+                    from = past;
+                }
                 // "told reporters in Tokyo the talks went well": where is not said.
                 if doc.is_any(from, &["in", "at"])
                     && self.ref_starting(from + 1).is_some_and(|r| self.place(r))
