@@ -536,6 +536,7 @@ families! {
         whom_one_tells_holds_no_talks,
         being_willing_to_negotiate_is_no_meeting,
         being_ready_to_meet_is_no_meeting,
+        two_who_travel_together_discuss_with_their_hosts,
         urging_a_meeting_is_no_meeting_yet,
         objects_before_an_infinitive_are_not_its_subject,
         meeting_demands_is_satisfying_them,
