@@ -477,6 +477,7 @@ families! {
         a_plural_in_men_is_no_one,
         letters_after_a_name_are_no_part_of_it,
         a_title_in_small_letters_is_no_part_of_a_firm,
+        a_known_company_by_a_name_its_era_had,
     ],
     lexicon => [
         preposition,
