@@ -645,6 +645,8 @@ families! {
         a_bare_but_goes_on_with_the_first_actor,
         a_quote_a_longer_unnamed_phrase_says_does_not_go_on,
         told_a_nations_television_the_clause,
+        the_that_of_a_noun_is_not_the_verbs,
+        told_an_audience_of_two_words,
     ],
     status => [
         will_is_planned,

@@ -297,8 +297,10 @@ impl Events<'_, '_> {
         // The clause: after "that" within a few words ("told reporters on Monday that", "told a
         // meeting of businessmen that"), else right after the verb and its hearer ("told the
         // BBC") and any words of when ("said on Monday the talks ...").
+        // Not past an auxiliary: the clause began before it ("said two men were convicted
+        // following allegations that ...": the "that" is the allegations').
         let that = (v + 1..(v + 12).min(end))
-            .take_while(|&j| !doc.punct(j, &[".", ";", "\""]))
+            .take_while(|&j| !doc.punct(j, &[".", ";", "\""]) && !doc.is_any(j, FINITE_AUXILIARIES))
             .find(|&j| doc.is(j, "that"));
         let from = match that {
             Some(t) => t + 1,
@@ -306,10 +308,24 @@ impl Events<'_, '_> {
                 let (hearer, after) = self.objects(sent, v + 1, |_| true);
                 if hearer.is_empty()
                     && !doc.is_any(v + 1, &["reporters", "journalists", "parliament", "mps"])
+                    && (!doc.cue(v + 1, Cue::Audience) || doc.cue(v + 1, Cue::Determiner))
                 {
                     return None;
                 }
-                let mut from = if hearer.is_empty() { v + 2 } else { after };
+                // "told reporters", "told business executives", "told television
+                // interviewers": the audience is passed.
+                let mut from = if hearer.is_empty() {
+                    let mut past = v + 1;
+                    let audience = |j: usize| {
+                        j < end && doc.cue(j, Cue::Audience) && !doc.cue(j, Cue::Determiner)
+                    };
+                    while audience(past) {
+                        past += 1;
+                    }
+                    past.max(v + 2)
+                } else {
+                    after
+                };
                 // "told Belgian television the measures had worked", "told Japanese reporters":
                 // a name before the medium or the audience says whose it is.
                 let mut past = from;
@@ -580,4 +596,10 @@ const VERB_WORDS: &[&str] = &[
     "can", "could", "may", "might", "must", "did", "does", "do", "sold", "bought", "made", "took",
     "gave", "got", "paid", "fell", "rose", "grew", "won", "lost", "cut", "put", "set", "saw",
     "became", "began", "kept", "left", "led", "ran", "held", "went", "came", "need", "want",
+];
+
+/// Auxiliaries that make a clause finite: a clause that has one has begun.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "did", "does",
 ];
