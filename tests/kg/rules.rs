@@ -538,6 +538,7 @@ families! {
         being_willing_to_negotiate_is_no_meeting,
         being_ready_to_meet_is_no_meeting,
         two_who_travel_together_discuss_with_their_hosts,
+        whether_opens_an_open_question,
         urging_a_meeting_is_no_meeting_yet,
         objects_before_an_infinitive_are_not_its_subject,
         meeting_demands_is_satisfying_them,
@@ -647,6 +648,7 @@ families! {
         told_a_nations_television_the_clause,
         the_that_of_a_noun_is_not_the_verbs,
         told_an_audience_of_two_words,
+        a_firms_officer_named_after_the_quote,
     ],
     status => [
         will_is_planned,

@@ -319,11 +319,14 @@ impl Events<'_, '_> {
     /// after a form of "ask".
     fn question_in(&self, sent: Sent) -> Option<usize> {
         let doc = self.doc;
+        // "whether" opens an open question whatever asks it: "declined to say whether X and Y
+        // had held talks", "it is not clear whether he will visit".
         (sent.start..sent.end).find(|&j| {
             doc.cue(j, Cue::ClauseWord)
-                && doc.is_any(j, &["if", "whether"])
-                && (j.saturating_sub(3).max(sent.start)..j)
-                    .any(|a| doc.is_any(a, &["asked", "asking", "ask", "asks"]))
+                && (doc.is(j, "whether")
+                    || doc.is(j, "if")
+                        && (j.saturating_sub(3).max(sent.start)..j)
+                            .any(|a| doc.is_any(a, &["asked", "asking", "ask", "asks"])))
         })
     }
 

@@ -550,6 +550,35 @@ impl Events<'_, '_> {
         {
             return Some((r.entity, doc.sentence_of[j] as usize));
         }
+        // `," Westinghouse chairman Douglas Danforth told Reuters`: the name right before the
+        // verb, past a firm and a title in small letters.
+        // Only when the quotation ends in a comma, `...,"`, and in the same sentence.
+        let attributed = close > open + 1
+            && doc.punct(close - 1, &[",", "?", "!"])
+            && j < n
+            && doc.sentence_of[j] == doc.sentence_of[close];
+        let mut v = j;
+        while attributed
+            && v < n
+            && v < j + 8
+            && !says(v)
+            && !doc.punct(v, &[",", ".", ";", ":", "\""])
+        {
+            v += 1;
+        }
+        if attributed
+            && v > j
+            && v < n
+            && says(v)
+            && let Some(r) = self.refs.iter().find(|r| {
+                r.to == v
+                    && r.from > j
+                    && speaking(r)
+                    && self.kind(r) == crate::model::EntityKind::Person
+            })
+        {
+            return Some((r.entity, doc.sentence_of[j] as usize));
+        }
         // Before: `X said: "`, `X said that "`, `X told the BBC: "`, and `X agreed, "` (any
         // verb right before the quote's comma or colon).
         let s = doc.sentence_of[open] as usize;
