@@ -12,6 +12,18 @@ pub(super) struct Canon {
     pub(super) edges: Vec<EdgeId>,
     /// Each node and edge is at its place in that order already.
     pub(super) in_order: bool,
+    /// Each node's place in that order, by its index (`NodeId::end()` for none).
+    places: Vec<NodeId>,
+}
+
+impl Canon {
+    /// The place of node `id` in the order (`NodeId::end()` for a node merged away).
+    pub(super) fn place(&self, id: NodeId) -> NodeId {
+        self.places
+            .get(id.index())
+            .copied()
+            .unwrap_or(NodeId::end())
+    }
 }
 
 impl KnowledgeGraph {
@@ -30,17 +42,13 @@ impl KnowledgeGraph {
             return;
         }
         self.holes = false;
-        let Canon {
-            nodes,
-            edges,
-            in_order,
-        } = self.canonical_order();
-        if !in_order {
+        let canon = self.canonical_order();
+        let (nodes, edges) = (&canon.nodes, &canon.edges);
+        if !canon.in_order {
             let mut old = std::mem::take(&mut self.graph);
-            let mut map = vec![NodeId::end(); self.node_births.len()];
             let mut graph =
                 petgraph::stable_graph::StableDiGraph::with_capacity(nodes.len(), edges.len());
-            for &n in &nodes {
+            for &n in nodes {
                 let placeholder = Node {
                     name: String::new(),
                     kind: EntityKind::Topic,
@@ -50,10 +58,11 @@ impl KnowledgeGraph {
                     mentions: 0,
                     docs: DocSet::new(),
                 };
-                map[n.index()] = graph.add_node(std::mem::replace(&mut old[n], placeholder));
+                // Added in order, each node gets its place as its index.
+                graph.add_node(std::mem::replace(&mut old[n], placeholder));
             }
             self.edge_keys.clear();
-            for &e in &edges {
+            for &e in edges {
                 let Some((s, t)) = old.edge_endpoints(e) else {
                     continue;
                 };
@@ -65,12 +74,11 @@ impl KnowledgeGraph {
                         evidence: Vec::new(),
                     },
                 );
-                let (s, t) = (map[s.index()], map[t.index()]);
+                let (s, t) = (canon.place(s), canon.place(t));
                 let id = graph.add_edge(s, t, edge);
                 self.edge_keys.insert((kind, s, t), id);
             }
-            let remap =
-                |id: &mut NodeId| *id = map.get(id.index()).copied().unwrap_or(NodeId::end());
+            let remap = |id: &mut NodeId| *id = canon.place(*id);
             for index in [&mut self.names, &mut self.surnames, &mut self.apart] {
                 for ids in index.values_mut() {
                     ids.iter_mut().for_each(remap);
@@ -93,10 +101,15 @@ impl KnowledgeGraph {
         edges.sort_by_key(|e| self.edge_births[e.index()]);
         let in_order = nodes.iter().enumerate().all(|(i, n)| n.index() == i)
             && edges.iter().enumerate().all(|(i, e)| e.index() == i);
+        let mut places = vec![NodeId::end(); self.node_births.len()];
+        for (i, n) in nodes.iter().enumerate() {
+            places[n.index()] = NodeId::new(i);
+        }
         Canon {
             nodes,
             edges,
             in_order,
+            places,
         }
     }
 }

@@ -22,22 +22,16 @@ impl DocSet {
     /// Adds a document; false when it was there already. A number past the last (the order
     /// a merge reads documents in) is a push.
     pub fn insert(&mut self, doc: DocId) -> bool {
-        match self.0.last() {
-            Some(&last) if last < doc => {
-                self.0.push(doc);
+        if self.0.last().is_none_or(|&last| last < doc) {
+            self.0.push(doc);
+            return true;
+        }
+        match self.0.binary_search(&doc) {
+            Ok(_) => false,
+            Err(i) => {
+                self.0.insert(i, doc);
                 true
             }
-            None => {
-                self.0.push(doc);
-                true
-            }
-            Some(_) => match self.0.binary_search(&doc) {
-                Ok(_) => false,
-                Err(i) => {
-                    self.0.insert(i, doc);
-                    true
-                }
-            },
         }
     }
 

@@ -68,13 +68,16 @@ impl Events<'_, '_> {
         );
         // "X and Y will discuss agriculture during a visit to Japan": two who travel together
         // discuss it with their hosts, not with each other.
-        let travelling = (k + 1..sent.end)
-            .take_while(|&j| !doc.punct(j, &[".", ";", ":"]))
-            .any(|j| {
-                doc.info(j).noun == Some(NounClass::Visit)
-                    && (j.saturating_sub(3).max(k + 1)..j).any(|d| doc.is_any(d, &["during", "on"]))
-            });
-        if subjects.len() >= 2 && together && !travelling {
+        let travelling = || {
+            (k + 1..sent.end)
+                .take_while(|&j| !doc.punct(j, &[".", ";", ":"]))
+                .any(|j| {
+                    doc.info(j).noun == Some(NounClass::Visit)
+                        && (j.saturating_sub(3).max(k + 1)..j)
+                            .any(|d| doc.is_any(d, &["during", "on"]))
+                })
+        };
+        if subjects.len() >= 2 && together && !travelling() {
             self.emit_group(sent, k, &subjects, Rule::DiscussTogether, topic_end);
             self.add_meeting_topics(sent, &subjects, &topics);
         }

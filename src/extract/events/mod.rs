@@ -93,7 +93,7 @@ struct Events<'d, 'a> {
     passive_topics: Vec<EntityId>,
     /// The index in the output of the current sentence's first relation.
     sentence_first: usize,
-    /// Where the current sentence puts a question to someone: "if"/"whether" after "asked".
+    /// Where the current sentence opens a question: "whether", or "if" after "asked".
     question: Option<usize>,
 }
 
@@ -315,12 +315,11 @@ impl Events<'_, '_> {
         })
     }
 
-    /// Where a sentence puts a question to someone: an "if" or "whether" up to three words
-    /// after a form of "ask".
+    /// Where a sentence opens a question: a "whether", which does whatever asks it ("declined
+    /// to say whether X and Y had held talks", "it is not clear whether he will visit"), or an
+    /// "if" up to three words after a form of "ask".
     fn question_in(&self, sent: Sent) -> Option<usize> {
         let doc = self.doc;
-        // "whether" opens an open question whatever asks it: "declined to say whether X and Y
-        // had held talks", "it is not clear whether he will visit".
         (sent.start..sent.end).find(|&j| {
             doc.cue(j, Cue::ClauseWord)
                 && (doc.is(j, "whether")

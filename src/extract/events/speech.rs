@@ -306,39 +306,31 @@ impl Events<'_, '_> {
             Some(t) => t + 1,
             None if doc.is(v, "told") => {
                 let (hearer, after) = self.objects(sent, v + 1, |_| true);
-                if hearer.is_empty()
-                    && !doc.is_any(v + 1, &["reporters", "journalists", "parliament", "mps"])
-                    && (!doc.cue(v + 1, Cue::Audience) || doc.cue(v + 1, Cue::Determiner))
-                {
-                    return None;
-                }
-                // "told reporters", "told business executives", "told television
-                // interviewers": the audience is passed.
+                // The words of an audience or a medium: "reporters", "business executives",
+                // "television interviewers".
+                let past_audience = |mut j: usize| {
+                    while j < end && doc.cue(j, Cue::Audience) && !doc.cue(j, Cue::Determiner) {
+                        j += 1;
+                    }
+                    j
+                };
                 let mut from = if hearer.is_empty() {
-                    let mut past = v + 1;
-                    let audience = |j: usize| {
-                        j < end && doc.cue(j, Cue::Audience) && !doc.cue(j, Cue::Determiner)
-                    };
-                    while audience(past) {
-                        past += 1;
+                    // "told reporters the ...": the audience is passed.
+                    let past = past_audience(v + 1);
+                    if past == v + 1 && !doc.is_any(v + 1, &["parliament", "mps"]) {
+                        return None;
                     }
                     past.max(v + 2)
                 } else {
-                    after
+                    // "told Belgian television the measures had worked", "told Japanese
+                    // reporters": a name before the medium or the audience says whose it is.
+                    let past = past_audience(after);
+                    if past > after && past < end && !doc.punct(past, &[".", ",", ";", ":"]) {
+                        past
+                    } else {
+                        after
+                    }
                 };
-                // "told Belgian television the measures had worked", "told Japanese reporters":
-                // a name before the medium or the audience says whose it is.
-                let mut past = from;
-                while !hearer.is_empty()
-                    && past < end
-                    && doc.cue(past, Cue::Audience)
-                    && !doc.is_any(past, &["a", "an", "the"])
-                {
-                    past += 1;
-                }
-                if past > from && past < end && !doc.punct(past, &[".", ",", ";", ":"]) {
-                    from = past;
-                }
                 // "told reporters in Tokyo the talks went well": where is not said.
                 if doc.is_any(from, &["in", "at"])
                     && self.ref_starting(from + 1).is_some_and(|r| self.place(r))
@@ -550,34 +542,8 @@ impl Events<'_, '_> {
         {
             return Some((r.entity, doc.sentence_of[j] as usize));
         }
-        // `," Westinghouse chairman Douglas Danforth told Reuters`: the name right before the
-        // verb, past a firm and a title in small letters.
-        // Only when the quotation ends in a comma, `...,"`, and in the same sentence.
-        let attributed = close > open + 1
-            && doc.punct(close - 1, &[",", "?", "!"])
-            && j < n
-            && doc.sentence_of[j] == doc.sentence_of[close];
-        let mut v = j;
-        while attributed
-            && v < n
-            && v < j + 8
-            && !says(v)
-            && !doc.punct(v, &[",", ".", ";", ":", "\""])
-        {
-            v += 1;
-        }
-        if attributed
-            && v > j
-            && v < n
-            && says(v)
-            && let Some(r) = self.refs.iter().find(|r| {
-                r.to == v
-                    && r.from > j
-                    && speaking(r)
-                    && self.kind(r) == crate::model::EntityKind::Person
-            })
-        {
-            return Some((r.entity, doc.sentence_of[j] as usize));
+        if let Some(r) = self.named_before_verb(open, close, j) {
+            return Some((r, doc.sentence_of[j] as usize));
         }
         // Before: `X said: "`, `X said that "`, `X told the BBC: "`, and `X agreed, "` (any
         // verb right before the quote's comma or colon).
@@ -616,6 +582,35 @@ impl Events<'_, '_> {
             }
         }
         None
+    }
+
+    /// `...," Westinghouse chairman Douglas Danforth told Reuters`: the person named right
+    /// before the verb of saying that follows a quotation (from `j`, past its closing marks),
+    /// past a firm and a title in small letters; only when the quotation ends in a comma and
+    /// the verb is in its sentence.
+    fn named_before_verb(&self, open: usize, close: usize, j: usize) -> Option<EntityId> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let says = |x: usize| x < n && doc.info(x).verb.is_some_and(|v| v.class == VerbClass::Say);
+        if close <= open + 1
+            || !doc.punct(close - 1, &[",", "?", "!"])
+            || j >= n
+            || doc.sentence_of[j] != doc.sentence_of[close]
+        {
+            return None;
+        }
+        let v = (j..(j + 9).min(n))
+            .take_while(|&x| !doc.punct(x, &[",", ".", ";", ":", "\""]))
+            .find(|&x| says(x))?;
+        self.refs
+            .iter()
+            .find(|r| {
+                r.to == v
+                    && r.from > j
+                    && self.agent(r)
+                    && self.kind(r) == crate::model::EntityKind::Person
+            })
+            .map(|r| r.entity)
     }
 }
 

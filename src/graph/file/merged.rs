@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 use super::GraphFileError;
 use super::convert::{LINK_REASONS, Lookups, date_record, day, link_reason_name};
 use super::records::{Decoder, Encoder};
+use crate::graph::canon::Canon;
 use crate::graph::{
     DocId, DocInfo, Edge, EdgeId, Evidence, KnowledgeGraph, Merge, Node, NodeId, Split,
 };
@@ -163,54 +164,41 @@ pub(super) fn encode_merged(g: &KnowledgeGraph) -> Vec<u8> {
 
 /// Where each node and edge of a graph goes in the file: the order they were made in.
 struct Order {
-    /// None when the graph holds them in that order (`canonicalize`), else the nodes and edges
-    /// in order and each node's position by its index (`NodeId::end()` for none).
-    mapped: Option<(Vec<NodeId>, Vec<EdgeId>, Vec<NodeId>)>,
+    /// None when the graph holds them in that order (`canonicalize`).
+    canon: Option<Canon>,
 }
 
 impl Order {
     fn of(g: &KnowledgeGraph) -> Order {
-        if !g.holes {
-            return Order { mapped: None };
-        }
-        let canon = g.canonical_order();
-        if canon.in_order {
-            return Order { mapped: None };
-        }
-        let mut map = vec![NodeId::end(); g.node_births.len()];
-        for (i, n) in canon.nodes.iter().enumerate() {
-            map[n.index()] = NodeId::new(i);
-        }
         Order {
-            mapped: Some((canon.nodes, canon.edges, map)),
+            canon: g
+                .holes
+                .then(|| g.canonical_order())
+                .filter(|canon| !canon.in_order),
         }
     }
 
     fn nodes<'g>(&'g self, g: &'g KnowledgeGraph) -> Box<dyn Iterator<Item = &'g Node> + 'g> {
-        match &self.mapped {
+        match &self.canon {
             None => Box::new(g.graph.node_weights()),
-            Some((nodes, _, _)) => Box::new(nodes.iter().map(|&n| &g.graph[n])),
+            Some(canon) => Box::new(canon.nodes.iter().map(|&n| &g.graph[n])),
         }
     }
 
     fn edges<'g>(&'g self, g: &'g KnowledgeGraph) -> Box<dyn Iterator<Item = EdgeId> + 'g> {
-        match &self.mapped {
+        match &self.canon {
             None => Box::new(g.graph.edge_indices()),
-            Some((_, edges, _)) => Box::new(edges.iter().copied()),
+            Some(canon) => Box::new(canon.edges.iter().copied()),
         }
     }
 
     /// A node's position in the file (`NodeId::end()`'s index for a node merged away), as
     /// `canonicalize` renumbers it.
     fn index(&self, id: NodeId) -> usize {
-        match &self.mapped {
-            None => id.index(),
-            Some((_, _, map)) => map
-                .get(id.index())
-                .copied()
-                .unwrap_or(NodeId::end())
-                .index(),
-        }
+        self.canon
+            .as_ref()
+            .map_or(id, |canon| canon.place(id))
+            .index()
     }
 }
 
