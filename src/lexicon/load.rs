@@ -276,9 +276,11 @@ impl Lexicon {
             "team_word" => flag::TEAM_WORD,
             "team_verb" => flag::TEAM_VERB,
             "sport" => flag::SPORT,
+            "opener" => flag::ORG_OPENER,
+            "trade" => flag::ORG_TRADE,
             _ => {
                 return Err(row
-                    .error("class must be head, suffix, corporate, lead, group, adj, team_word, team_verb or sport"));
+                    .error("class must be head, suffix, corporate, lead, group, trade, adj, opener, team_word, team_verb or sport"));
             }
         };
         self.add_flags(row.col(0), bits);

@@ -124,6 +124,13 @@ pub mod flag {
     pub const ORG_CORPORATE: u32 = 1 << 27;
     /// Letters written after a person's name and no part of it: QC, OBE.
     pub const POSTNOMINAL: u32 = 1 << 28;
+    /// A common word that often opens an organisation's name: First, Southern, Public.
+    /// Opening a sentence, it is the name's first word when the name ends in an organisation's
+    /// word ("First Union Real Estate Investments said"), not an adjective before it.
+    pub const ORG_OPENER: u32 = 1 << 29;
+    /// maker, unit, insurer: a noun of business that, heading an apposition, says the name
+    /// before it is a company's ("Acme, a paper maker, said").
+    pub const ORG_TRADE: u32 = 1 << 30;
 }
 
 /// Declares [`Cue`] from one table: each class's name in `cues.tsv`, its bit, and what the

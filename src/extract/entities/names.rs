@@ -56,10 +56,14 @@ pub(super) fn guess_kind(doc: &Doc, c: &Cand) -> Option<(EntityKind, Option<Plac
     let lone_common = words.len() == 1 && common(doc, &text);
     // People's names do not open with an acronym or a number ("HMS Chatham").
     let person_like = !matches!(doc.shape(c.from), TokenShape::Upper | TokenShape::Number);
+    // A legal form or an organisation's last word alone ("Inc" after "Makita U.S.A.,",
+    // "Bancorp"), or a common word alone ("City" after "First", "the Bank said it
+    // estimated"), is a piece of a name, whatever its marks.
+    if lone_common || words.len() == 1 && doc.info(c.from).has(flag::ORG_HEAD) {
+        return None;
+    }
     if affiliation || c.hints & hint::COMPANY != 0 {
         Some((EntityKind::Organization, None))
-    } else if lone_common {
-        None
     } else if c.hints & hint::SPEECH_AFTER != 0 {
         Some((EntityKind::Person, None))
     } else if c.hints & hint::PLACE_PREP != 0 {

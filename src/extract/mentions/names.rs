@@ -145,20 +145,7 @@ impl Scanner<'_, '_> {
                 k += 2;
                 continue;
             }
-            // "Coast Savings and Loan Association", "Research and Development Corp": common
-            // words joined by "and" in a name an organisation's word ends.
-            if doc.is(k, "and")
-                && self.capital(k + 1)
-                && self.info(k - 1).any(flag::COMMON | flag::ORG_HEAD)
-                && self.info(k + 1).any(flag::COMMON | flag::ORG_HEAD)
-                && !self.info(k - 1).has(flag::ORG_SUFFIX)
-                && self.known_at(i).is_none_or(|m| m.end != k)
-                && self.known_at(k + 1).is_none()
-                && let Some(end) = self.name_run(k + 1)
-                && (k + 2..end).any(|x| self.info(x).any(flag::ORG_HEAD | flag::ORG_SUFFIX))
-                // (Two bodies: "the Interim Committee and Development Committee".)
-                && !doc.s(end - 1).eq_ignore_ascii_case(doc.s(k - 1))
-            {
+            if let Some(end) = self.joined_by_and(i, k) {
                 k = end;
                 continue;
             }
@@ -281,9 +268,17 @@ impl Scanner<'_, '_> {
             // A common word opening a sentence starts a name only before another name word that
             // is not itself common: "General Motors", not "Officials Kerry met".
             // "Standard Oil Co said": nor when the run ends in a legal form.
+            // "First Union Real Estate Investments said", "Public Service Co of New Mexico
+            // said": nor when a word that often opens one starts a run with an organisation's
+            // word in it.
             let company = || {
-                self.name_run(i)
-                    .is_some_and(|end| end > i + 1 && self.info(end - 1).has(flag::ORG_SUFFIX))
+                self.name_run(i).is_some_and(|end| {
+                    end > i + 1
+                        && (self.info(end - 1).has(flag::ORG_SUFFIX)
+                            || self.info(i).has(flag::ORG_OPENER)
+                                && doc.shape(i) == TokenShape::Capitalized
+                                && (i + 1..end).any(|k| self.info(k).has(flag::ORG_HEAD)))
+                })
             };
             if (self.name_word(i + 1)
                 && !self.info(i + 1).has(flag::COMMON)
@@ -550,9 +545,20 @@ impl Scanner<'_, '_> {
         {
             hints |= hint::SPEECH_AFTER;
             // "Gencorp said its unit ...": a company speaks of its own.
-            if doc.is(v + 1, "its") {
+            if doc.is(v + 1, "its") || self.company_act_after(v + 1) {
                 hints |= hint::COMPANY;
             }
+        }
+        // (A word left over after a known name, "Airbus Industrie, the European maker,", is
+        // a piece of that name.)
+        let after_a_name = from > 0
+            && matches!(
+                doc.shape(from - 1),
+                TokenShape::Capitalized | TokenShape::Upper
+            )
+            && !doc.starts_sentence(from - 1);
+        if !after_a_name && self.company_apposition(to) {
+            hints |= hint::COMPANY;
         }
         // "GenCorp <GY>", "<Asturiana de Zinc>": the wire marks companies with angle brackets.
         let ticker = doc.punct(to, &["<"])
@@ -576,6 +582,230 @@ impl Scanner<'_, '_> {
         hints
     }
 }
+
+impl Scanner<'_, '_> {
+    /// The end of a name that goes on past "and" at `k` (the run began at `i`): common words
+    /// joined by "and" in a name an organisation's word ends, "Coast Savings and Loan
+    /// Association", "Research and Development Corp"; a company named after two founders,
+    /// "Haarmann and Reimer Corp".
+    fn joined_by_and(&self, i: usize, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        if !doc.is(k, "and") || !self.capital(k + 1) {
+            return None;
+        }
+        if self.info(k - 1).any(flag::COMMON | flag::ORG_HEAD)
+            && self.info(k + 1).any(flag::COMMON | flag::ORG_HEAD)
+            && !self.info(k - 1).has(flag::ORG_SUFFIX)
+            && self.known_at(i).is_none_or(|m| m.end != k)
+            && self.known_at(k + 1).is_none()
+            && let Some(end) = self.name_run(k + 1)
+            && (k + 2..end).any(|x| self.info(x).any(flag::ORG_HEAD | flag::ORG_SUFFIX))
+            // (Two bodies: "the Interim Committee and Development Committee".)
+            && !doc.s(end - 1).eq_ignore_ascii_case(doc.s(k - 1))
+        {
+            return Some(end);
+        }
+        if k == i + 1 && self.founders_pair(i) {
+            return self.name_run(k + 1);
+        }
+        None
+    }
+
+    /// True when the one word at `i`, then "and", open a company named after two founders or
+    /// places: "Haarmann and Reimer Corp", "Hongkong and Shanghai Banking Corp", "Marshall
+    /// and Ilsley Corp". The name after "and" ends in a legal form and is no known name, and
+    /// the word is no common word, given name or known name, nor one of two parties
+    /// ("between Texaco and Pennzoil Co", "both X and Y Inc") or of a list ("Ford, Chrysler
+    /// and American Motors Corp").
+    fn founders_pair(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let k = i + 1;
+        // Two places or peoples open one too, before more words: "Hongkong and Shanghai
+        // Banking Corp", "British and Commonwealth Shipping Co Plc".
+        let place = |j: usize| {
+            self.known_at(j).map(|m| {
+                m.end == j + 1 && (m.demonym || doc.lex.known(m.id).kind == EntityKind::Place)
+            })
+        };
+        let known = match (place(i), place(k + 1)) {
+            (None, None) => false,
+            (Some(a), Some(b)) => !(a && b && self.name_word(k + 2)),
+            _ => true,
+        };
+        // ("KeyCorp and Banc One Corp": a word with a capital inside is a company's own.)
+        let inner_capital = doc.s(i).chars().skip(1).any(char::is_uppercase);
+        if self.info(i).any(flag::GIVEN | flag::ORG_SUFFIX)
+            || inner_capital
+            || self.info(i).has(flag::COMMON) && place(i).is_none()
+            || doc.shape(i) != TokenShape::Capitalized
+            || known
+            || i > 0
+                && (doc.is_any(
+                    i - 1,
+                    &[
+                        "between",
+                        "both",
+                        "and",
+                        "&",
+                        "including",
+                        "among",
+                        "like",
+                        "as",
+                    ],
+                ) || doc.punct(i - 1, &[","]))
+            || !self.capital(k + 1)
+        {
+            return false;
+        }
+        // ("Seemala and Boesky and Co": the second is a founders' name of its own.)
+        self.name_run(k + 1).is_some_and(|end| {
+            self.info(end - 1).has(flag::ORG_SUFFIX)
+                && !(k + 1..end).any(|x| doc.is(x, "and") || doc.s(x) == "&")
+        })
+    }
+
+    /// True when "it" at `k`, after a verb of saying, goes on to do what companies do: "River
+    /// Oaks said it will place a note", "said it bought", "said it expects", "said it has
+    /// acquired". What is said of "it" ("said it was important", "said it would be", "said it
+    /// appears") says nothing of the speaker, nor does "would" (an opinion, "said it would
+    /// help").
+    fn company_act_after(&self, k: usize) -> bool {
+        let doc = self.doc;
+        if !doc.is(k, "it") {
+            return false;
+        }
+        let mut v = k + 1;
+        if doc.is(v, "also") {
+            v += 1;
+        }
+        let aux = doc.is_any(v, &["has", "had", "will"]);
+        if aux {
+            v += 1;
+        }
+        if v >= self.end || doc.shape(v) != TokenShape::Lower || doc.is_any(v, NOT_A_COMPANY_ACT) {
+            return false;
+        }
+        let word = doc.s(v);
+        aux || word.ends_with("ed")
+            || doc.is_any(v, &["bought", "sold", "paid", "won", "lost"])
+            || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+    }
+
+    /// True when an apposition after the name at `to` says it is a company: "Glatfelter, a
+    /// printing and writing paper maker,", "X, a unit of Y,", "X, the largest U.S. steel
+    /// producer,". The apposition's head, a group or business noun (`group` and `trade` in
+    /// `org_words.tsv`), ends it or comes before "of", "based" or a comma.
+    fn company_apposition(&self, to: usize) -> bool {
+        let doc = self.doc;
+        if !(doc.punct(to, &[","]) && doc.is_any(to + 1, &["a", "an", "the"])) {
+            return false;
+        }
+        let end = (to + 10).min(self.end);
+        (to + 2..end)
+            .take_while(|&k| !doc.punct(k, &[",", ";", "(", ")"]) && !doc.is_any(k, FUNCTION_WORDS))
+            .any(|k| {
+                doc.shape(k) == TokenShape::Lower
+                    && self.info(k).any(flag::ORG_GROUP | flag::ORG_TRADE)
+                    && (k + 1 >= self.end
+                        || doc.tok(k + 1).shape == TokenShape::Punct
+                        || doc.is_any(k + 1, &["of", "based", "that", "which"]))
+            })
+    }
+}
+
+/// Words after "said it" that say what "it" is or seems, not what a company does.
+const NOT_A_COMPANY_ACT: &[&str] = &[
+    "was",
+    "is",
+    "has",
+    "does",
+    "appears",
+    "seems",
+    "remains",
+    "needs",
+    "means",
+    "looks",
+    "makes",
+    "gives",
+    "shows",
+    "reflects",
+    "represents",
+    "indicates",
+    "suggests",
+    "proves",
+    "says",
+    "helps",
+    "depends",
+    "tends",
+    "contains",
+    "requires",
+    "involves",
+    "deserves",
+    "matters",
+    "showed",
+    "seemed",
+    "appeared",
+    "remained",
+    "needed",
+    "meant",
+    "looked",
+    "reflected",
+    "represented",
+    "indicated",
+    "suggested",
+    "proved",
+    "helped",
+    "depended",
+    "required",
+    "involved",
+    "deserved",
+    "mattered",
+    "happened",
+    "been",
+    "not",
+    "never",
+    "be",
+    "no",
+    "to",
+    "a",
+    "an",
+    "the",
+    "also",
+    "already",
+    "just",
+    "still",
+    "yet",
+    "always",
+    "believes",
+    "believed",
+    "hoped",
+    "feared",
+    "thinks",
+    "felt",
+    "takes",
+    "took",
+    "caused",
+    "causes",
+    "worked",
+    "works",
+    "failed",
+    "fails",
+    "succeeded",
+    "came",
+    "comes",
+    "goes",
+    "went",
+    "sounds",
+    "sounded",
+    "amounted",
+    "amounts",
+    "explains",
+    "explained",
+    "concerned",
+    "concerns",
+    "affected",
+    "affects",
+];
 
 /// "al-Assad", "bin-Laden", "d'Ivoire": a lower-case particle joined to a capitalised name.
 pub(super) fn lower_name(s: &str) -> bool {
