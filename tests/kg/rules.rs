@@ -757,5 +757,8 @@ families! {
         the_coming_summit_goes_nowhere,
         a_bodys_convention_is_no_building,
         a_proposal_during_a_trip_keeps_the_trip,
+        a_national_speaking_in_his_capital_went_nowhere,
+        a_national_speaking_abroad_visited,
+        a_headline_nationality_is_no_ones,
     ],
 }

@@ -217,14 +217,19 @@ impl Events<'_, '_> {
     }
 
     /// The countries a person's roles belong to: the country named ("Foreign Secretary of
-    /// Canada"), or the country of the organisation named ("Secretary of Treasury"). A
-    /// diplomat's country is not his home: he is posted abroad, and coming back is a trip.
+    /// Canada"), or the country of the organisation named ("Secretary of Treasury"), or the
+    /// nationality in the words before the name ([`Events::demonym_homes`]). A diplomat's
+    /// country is not his home: he is posted abroad, and coming back is a trip.
     pub(super) fn home_countries(&self, person: EntityId) -> Vec<&str> {
         let lex = self.doc.lex;
         let Some(entity) = self.entities.get(person) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        let mut out: Vec<&str> = self
+            .demonym_homes(person)
+            .into_iter()
+            .map(|c| lex.known(c).name.as_str())
+            .collect();
         let at_home = entity.roles.iter().filter(|r| !posted_abroad(r));
         for of in at_home.filter_map(|r| r.of.as_deref()) {
             if let Some(id) = lex.known_named(EntityKind::Place, of) {
@@ -239,6 +244,68 @@ impl Events<'_, '_> {
         out
     }
 }
+
+impl Events<'_, '_> {
+    /// The countries (known ids) a nationality in the words right before a person's name
+    /// says he is of: "Japanese Finance Ministry official Etsuzo Kawade", "Dutch coffee trade
+    /// association chairman Frits van Horick". The words run back to a verb, a comma or a
+    /// word such as "the" or "of"; a diplomat's ("Turkish Ambassador X") is not his home.
+    pub(super) fn demonym_homes(&self, person: EntityId) -> Vec<u32> {
+        let doc = self.doc;
+        let lex = doc.lex;
+        let mut out = Vec::new();
+        for r in self.refs.iter() {
+            if r.entity != person || r.kind != RefKind::Name {
+                continue;
+            }
+            let start = doc.sentences[doc.sentence_of[r.from] as usize].tokens.start;
+            let mut j = r.from;
+            let mut abroad = false;
+            while j > start && r.from - j < 8 {
+                j -= 1;
+                let shape = doc.tok(j).shape;
+                if shape == TokenShape::Punct && !doc.punct(j, &["-"])
+                    || matches!(shape, TokenShape::Clitic | TokenShape::Number)
+                    || shape == TokenShape::Lower
+                        && (doc.info(j).verb.is_some() || doc.is_any(j, PHRASE_ENDS))
+                {
+                    break;
+                }
+                abroad |= POSTED_ABROAD
+                    .iter()
+                    .any(|p| doc.s(j).eq_ignore_ascii_case(p));
+                // The demonym's reference ("West German"), else the word's own ("Japanese"
+                // inside "Japanese Finance Ministry").
+                let demonym = self.ref_at[j]
+                    .map(|x| self.refs[x as usize])
+                    .filter(|d| d.kind == RefKind::Demonym);
+                let country = match demonym {
+                    Some(d) => {
+                        let name = &self.entities[d.entity].name;
+                        j = d.from;
+                        lex.known_named(EntityKind::Place, name)
+                    }
+                    None => doc.info(j).demonym,
+                }
+                .and_then(|id| lex.country_of(id));
+                if let Some(country) = country
+                    && !abroad
+                    && !out.contains(&country)
+                {
+                    out.push(country);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Words that end the phrase before a name, looking back from it.
+const PHRASE_ENDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "by", "with", "and", "or", "for", "from", "in", "at", "on",
+    "that", "who", "as", "said", "told", "during", "after", "before", "about", "over", "into",
+    "than", "under", "between", "against", "like", "since", "while", "when", "if", "but",
+];
 
 /// True for the roles of a diplomat posted abroad ("Turkish Ambassador to Athens", "special
 /// envoy", "consul general"), whose country is not where he lives.

@@ -323,10 +323,19 @@ impl Events<'_, '_> {
     }
 
     /// True when `place` is where a role of `person` sits: the capital of the role's country,
-    /// or a seat of its organisation or country (the Bundesbank's Frankfurt, Nigeria's Lagos).
+    /// or a seat of its organisation or country (the Bundesbank's Frankfurt, Nigeria's Lagos);
+    /// or the capital or a seat of the country his nationality names ("Japanese Finance
+    /// Ministry official X said in Tokyo").
     pub(super) fn home_seat(&self, person: EntityId, place: EntityId) -> bool {
         let lex = self.doc.lex;
         let city = self.entities[place].name.as_str();
+        if self
+            .demonym_homes(person)
+            .into_iter()
+            .any(|country| lex.sits_in(country, city))
+        {
+            return true;
+        }
         let at_home = self.entities[person].roles.iter();
         at_home.filter(|r| !posted_abroad(r)).any(|role| {
             let Some(of) = role.of.as_deref() else {
