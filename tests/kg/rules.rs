@@ -687,6 +687,7 @@ families! {
         on_the_way_or_leaving_today_is_still_to_come,
         meetings_someone_said_took_place_are_a_claim,
         talks_a_trip_to_come_is_for_are_planned,
+        a_probable_meeting_later_today_is_planned,
     ],
     topics => [
         about,

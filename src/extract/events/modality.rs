@@ -302,6 +302,10 @@ impl Events<'_, '_> {
             && doc.is_any(k - 1, &["is", "are", "am"])
             && doc.is_any(k + 1, &["to", "for"]);
         let present = present || progressive;
+        let past = doc
+            .info(k)
+            .verb
+            .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::PastParticiple));
         let today = |j: usize| {
             motion && (doc.is(j, "today") || doc.is(j, "this") && doc.is(j + 1, "morning"))
         };
@@ -320,6 +324,8 @@ impl Events<'_, '_> {
                         || doc.is(j, "tonight")
                         || j > 0 && doc.is(j - 1, "on") && self.dates.another_weekday(doc, j))
                     || doc.is_any(j, &["tomorrow"])
+                    // "a probable meeting between X and Y later today".
+                    || doc.is(j, "later") && doc.is_any(j + 1, &["today", "tonight"]) && !past
                     || doc.is(j, "next")
                         && (doc.is_any(j + 1, &["week", "month", "year"])
                             || doc.info(j + 1).has(flag::WEEKDAY))
