@@ -424,6 +424,9 @@ families! {
         raised_together_is_no_meeting,
         passive_topic_goes_to_the_meeting,
         the_with_of_another_verbs_infinitive_names_no_partner,
+        two_who_discuss_a_matter_with_others_did_not_meet_each_other,
+        the_matters_own_with_names_no_partner,
+        declining_to_detail_what_two_discussed_is_no_denial,
     ],
     entities => [
         surname_and_title,

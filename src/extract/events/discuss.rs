@@ -77,7 +77,13 @@ impl Events<'_, '_> {
                             .any(|d| doc.is_any(d, &["during", "on"]))
                 })
         };
-        if subjects.len() >= 2 && together && !travelling() {
+        // "X and Y spent two weeks discussing the session with brokerage firms": a "with"
+        // after the matter names the partners, named or not (but "trade relations with
+        // Japan" is the matter's own).
+        let others = (k + 2..end.min(sent.end)).any(|j| {
+            doc.is(j, "with") && !doc.is_any(j - 1, RELATIONAL_NOUNS) && !another_verbs(j)
+        });
+        if subjects.len() >= 2 && together && !others && !travelling() {
             self.emit_group(sent, k, &subjects, Rule::DiscussTogether, topic_end);
             self.add_meeting_topics(sent, &subjects, &topics);
         }
@@ -129,3 +135,38 @@ impl Events<'_, '_> {
         }
     }
 }
+
+/// Nouns whose own "with" names the other side of the matter, not a partner in the talks:
+/// "trade relations with Japan", "the dispute with Texaco".
+const RELATIONAL_NOUNS: &[&str] = &[
+    "relations",
+    "ties",
+    "links",
+    "link",
+    "trade",
+    "agreement",
+    "agreements",
+    "accord",
+    "deal",
+    "deals",
+    "dispute",
+    "disputes",
+    "conflict",
+    "cooperation",
+    "co-operation",
+    "negotiations",
+    "talks",
+    "contacts",
+    "contract",
+    "contracts",
+    "merger",
+    "partnership",
+    "venture",
+    "problems",
+    "differences",
+    "friction",
+    "surplus",
+    "deficit",
+    "war",
+    "tensions",
+];

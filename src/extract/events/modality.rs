@@ -84,6 +84,11 @@ impl Events<'_, '_> {
             if info.is(Cue::ClauseWord) && doc.is(j, "but") {
                 negated = false;
             }
+            // "declined to detail what X and Y discussed": what a denial or refusal is about
+            // is taken as having happened.
+            if doc.is_any(j, &["what", "how", "why", "where"]) {
+                negated = false;
+            }
             // "when he pays a visit to Nairobi", "once he arrives in Bonn": with no verb in
             // the past after these words, they speak of what is to come.
             if doc.is_any(j, &["when", "once", "if", "unless", "until"])
