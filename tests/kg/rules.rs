@@ -658,6 +658,7 @@ families! {
         the_that_of_a_noun_is_not_the_verbs,
         told_an_audience_of_two_words,
         a_firms_officer_named_after_the_quote,
+        said_a_lead_manager_named_after_the_verb,
     ],
     status => [
         will_is_planned,

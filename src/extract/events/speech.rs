@@ -117,7 +117,6 @@ impl Events<'_, '_> {
     /// A sentence may have a participle of saying ("..., saying ...") before a finite verb of
     /// saying ("... the court had stressed ..."): the first one reports.
     fn reported(&mut self, sent: Sent) -> Option<EntityId> {
-        let doc = self.doc;
         if self.anonymous_tail(sent) {
             return None;
         }
@@ -132,7 +131,19 @@ impl Events<'_, '_> {
                 .or(participle),
             (None, participle) => participle,
         };
-        let (v, (speaker, from, mut to)) = found?;
+        let (v, found) = found?;
+        self.said_that(sent, v, found)
+    }
+
+    /// A statement of `speaker` at the verb `v`, the words `from..to` (less the reporter's
+    /// own attribution closing them); the speaker even when it is too short to keep.
+    fn said_that(
+        &mut self,
+        sent: Sent,
+        v: usize,
+        (speaker, from, mut to): (EntityId, usize, usize),
+    ) -> Option<EntityId> {
+        let doc = self.doc;
         while to > from && doc.tok(to - 1).shape == TokenShape::Punct {
             to -= 1;
         }
@@ -265,7 +276,18 @@ impl Events<'_, '_> {
         };
         (v > start + 4 && doc.punct(v - 1, &[","]))
             .then(|| {
-                let (found, after) = self.objects(sent, v + 1, speaking);
+                // ", said lead manager Halvard Brothers Inc.": past a title in small letters.
+                let mut s = v + 1;
+                while s < end
+                    && s < v + 5
+                    && doc.shape(s) == TokenShape::Lower
+                    && (self.title_word(s)
+                        || doc.cue(s, Cue::Determiner)
+                        || doc.shape(s + 1) == TokenShape::Lower && self.title_word(s + 1))
+                {
+                    s += 1;
+                }
+                let (found, after) = self.objects(sent, s, speaking);
                 found
                     .first()
                     .filter(|_| ends_here(after))
