@@ -190,6 +190,22 @@ const OPENING_WORDS: &[&str] = &[
     "about",
     "under",
     "over",
+    // Words of time and order: "Recent ICO talks", "Earlier USAir said".
+    "recent",
+    "earlier",
+    "later",
+    "previous",
+    "previously",
+    "current",
+    "currently",
+    "next",
+    "other",
+    "another",
+    "separately",
+    "instead",
+    "yesterday",
+    "today",
+    "tomorrow",
 ];
 
 impl Scanner<'_, '_> {
