@@ -478,6 +478,8 @@ families! {
         an_apposition_of_business_names_a_company,
         said_it_was_says_nothing_of_the_speaker,
         a_word_of_time_opening_a_sentence_opens_no_name,
+        arap_joins_a_kenyan_name,
+        a_ship_is_no_one,
         part_of_a_month_is_no_place,
         a_legal_form_with_stops_ends_a_company,
         an_office_in_the_plural_before_its_holders,

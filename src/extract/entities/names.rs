@@ -59,7 +59,9 @@ pub(super) fn guess_kind(doc: &Doc, c: &Cand) -> Option<(EntityKind, Option<Plac
     // A legal form or an organisation's last word alone ("Inc" after "Makita U.S.A.,",
     // "Bancorp"), or a common word alone ("City" after "First", "the Bank said it
     // estimated"), is a piece of a name, whatever its marks.
-    if lone_common || words.len() == 1 && doc.info(c.from).has(flag::ORG_HEAD) {
+    // "the U.S. Frigate Stark left Bahrain": a ship is no one.
+    let vessel = words.len() >= 2 && VESSELS.iter().any(|v| words[0].eq_ignore_ascii_case(v));
+    if lone_common || vessel || words.len() == 1 && doc.info(c.from).has(flag::ORG_HEAD) {
         return None;
     }
     if affiliation || c.hints & hint::COMPANY != 0 {
@@ -250,4 +252,28 @@ const PARTY_MEMBERS: &[&str] = &[
     "Socialist",
     "Communist",
     "Tory",
+];
+
+/// Words for a ship that open its name ("Frigate Stark", "Tanker Atlantic Star"): what is
+/// named so is no person, company or place.
+const VESSELS: &[&str] = &[
+    "Frigate",
+    "Destroyer",
+    "Cruiser",
+    "Corvette",
+    "Submarine",
+    "Battleship",
+    "Warship",
+    "Tanker",
+    "Supertanker",
+    "Freighter",
+    "Ship",
+    "Vessel",
+    "Ferry",
+    "Trawler",
+    "Tug",
+    "Minesweeper",
+    "Gunboat",
+    "Liner",
+    "Yacht",
 ];
