@@ -480,6 +480,7 @@ families! {
         a_word_of_time_opening_a_sentence_opens_no_name,
         arap_joins_a_kenyan_name,
         a_ship_is_no_one,
+        a_rating_agency_by_its_wire_short_name,
         part_of_a_month_is_no_place,
         a_legal_form_with_stops_ends_a_company,
         an_office_in_the_plural_before_its_holders,
