@@ -6,7 +6,7 @@ mod sentences;
 mod tokens;
 
 pub use clean::{Boilerplate, Segment, SegmentKind, segments};
-pub use sentences::{Sentence, SentenceWords, split_sentences};
+pub use sentences::{CARRIED_AFTER_AN_INITIALISM, Sentence, SentenceWords, split_sentences};
 pub use tokens::{Token, TokenShape, tokenize};
 
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,8 @@
 //! can start a sentence, and always at the end of a line. A full stop that belongs to an
 //! abbreviation ("Mr.", "Feb.", "Gen.") or an initial ("John F. Kennedy") ends nothing;
 //! an initialism ("U.S.") ends a sentence only when a typical sentence opener follows
-//! ("... in the U.S. The talks ..."), since "U.S. Secretary of State" is far more common.
+//! ("... in the U.S. The talks ..."), since "U.S. Secretary of State" is far more common,
+//! and never before a conjunction or preposition the wire capitalised ("the U.S. And Japan").
 
 use std::ops::Range;
 
@@ -32,6 +33,13 @@ pub trait SentenceWords {
     /// True when `word` typically opens a sentence.
     fn opens_sentence(&self, word: &str) -> bool;
 }
+
+/// Words that the wire writes with a capital after an initialism ("the U.S. And Japan") and
+/// that go on with the sentence there.
+pub const CARRIED_AFTER_AN_INITIALISM: &[&str] = &[
+    "and", "or", "of", "to", "in", "for", "on", "at", "with", "by", "from", "as", "than", "is",
+    "are", "was", "were", "has", "have", "had", "will", "would",
+];
 
 fn can_open(text: &str, token: &Token) -> bool {
     match token.shape {
@@ -94,8 +102,14 @@ pub fn split_sentences(
             } else if t.shape == TokenShape::Initialism && i + 1 < last {
                 let next = tokens[i + 1];
                 let letters = s.len() / 2;
+                // ("exports to the U.S. And Japan": the wire capitalises a word after "U.S.";
+                // a conjunction or preposition there goes on with the sentence.)
+                let carried_on = CARRIED_AFTER_AN_INITIALISM
+                    .iter()
+                    .any(|w| next.span.of(text).eq_ignore_ascii_case(w));
                 if letters >= 2
                     && next.shape == TokenShape::Capitalized
+                    && !carried_on
                     && words.opens_sentence(next.span.of(text))
                 {
                     end_here = Some(i + 1);

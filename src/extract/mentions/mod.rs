@@ -23,7 +23,7 @@ pub(crate) use titles::plural_office;
 use crate::extract::doc::Doc;
 use crate::lexicon::{PhraseTarget, flag};
 use crate::model::{EntityKind, PlaceKind};
-use crate::text::TokenShape;
+use crate::text::{CARRIED_AFTER_AN_INITIALISM, TokenShape};
 
 /// What a mention names, as far as this sentence can tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -282,6 +282,18 @@ impl Scanner<'_, '_> {
             && self.doc.shape(i) == TokenShape::Upper
             && i > 0
             && self.capital(i - 1)
+        {
+            return false;
+        }
+        // "the U.S. And Japan": a word the wire capitalised after an initialism.
+        // (Not after one letter: "James F. Will" is a name.)
+        if i > 0
+            && self.doc.shape(i - 1) == TokenShape::Initialism
+            && self.doc.s(i - 1).len() >= 4
+            && !self.doc.capital_by_position(i)
+            && CARRIED_AFTER_AN_INITIALISM
+                .iter()
+                .any(|w| self.doc.s(i).eq_ignore_ascii_case(w))
         {
             return false;
         }
