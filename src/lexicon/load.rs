@@ -278,9 +278,10 @@ impl Lexicon {
             "sport" => flag::SPORT,
             "opener" => flag::ORG_OPENER,
             "trade" => flag::ORG_TRADE,
+            "first" => flag::ORG_FIRST,
             _ => {
                 return Err(row
-                    .error("class must be head, suffix, corporate, lead, group, trade, adj, opener, team_word, team_verb or sport"));
+                    .error("class must be head, suffix, corporate, lead, group, trade, adj, opener, first, team_word, team_verb or sport"));
             }
         };
         self.add_flags(row.col(0), bits);

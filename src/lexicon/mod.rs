@@ -131,6 +131,9 @@ pub mod flag {
     /// maker, unit, insurer: a noun of business that, heading an apposition, says the name
     /// before it is a company's ("Acme, a paper maker, said").
     pub const ORG_TRADE: u32 = 1 << 30;
+    /// Gruppo, Banco, Compagnie: a word that, first in a name of two or more words, says it
+    /// is an organisation's ("Gruppo Ferruzzi", "Banco Central").
+    pub const ORG_FIRST: u32 = 1 << 31;
 }
 
 /// Declares [`Cue`] from one table: each class's name in `cues.tsv`, its bit, and what the

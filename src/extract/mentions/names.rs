@@ -389,6 +389,13 @@ impl Scanner<'_, '_> {
         if last.has(flag::ORG_HEAD) && doc.capitalized(to - 1) && to - from >= 2 {
             return CandKind::Typed(EntityKind::Organization, None);
         }
+        // "Gruppo Ferruzzi", "Banco Central": a first word other languages open companies with.
+        if first.has(flag::ORG_FIRST)
+            && doc.shape(from) == TokenShape::Capitalized
+            && to - from >= 2
+        {
+            return CandKind::Typed(EntityKind::Organization, None);
+        }
         if first.has(flag::ORG_LEAD)
             && to - from >= 3
             && (from..to).any(|k| doc.is_any(k, &["of", "for"]))
