@@ -469,6 +469,26 @@ impl KnowledgeGraph {
                 }
                 return id;
             }
+        } else if kind == EntityKind::Person
+            && let Some(id) = self.initials_twin(&key.1)
+            && !self.conflicts(id, &apart)
+        {
+            // "Martin Sosnoff" and "Martin T. Sosnoff": one name with and without its middle
+            // initials (but "George W. Bush" is not "George H. W. Bush").
+            self.drop_apart_aliases(id, entity, doc, splits);
+            self.keys.insert(hashed_key, id);
+            if self
+                .logged
+                .insert((self.graph[id].name.clone(), name.to_string()))
+            {
+                self.merges.push(Merge {
+                    kept: self.graph[id].name.clone(),
+                    merged: name.to_string(),
+                    reason: MergeReason::Spelling,
+                    doc: doc.to_string(),
+                });
+            }
+            return id;
         } else if kind == EntityKind::Person && single_word {
             // "Steinmeier" alone joins the one person in the graph called "... Steinmeier".
             if let Some(&[id]) = self
@@ -755,6 +775,11 @@ impl KnowledgeGraph {
         self.keys
             .entry(kind_key(kind, &merge_key(kind, name)))
             .or_insert(id);
+        if kind == EntityKind::Person
+            && let Some(bare) = without_initials(&merge_key(kind, name))
+        {
+            self.keys.entry(kind_key(kind, &bare)).or_insert(id);
+        }
         if kind == EntityKind::Person && name.trim().contains(char::is_whitespace) {
             let people = self
                 .surnames
@@ -764,6 +789,20 @@ impl KnowledgeGraph {
                 people.push(id);
             }
         }
+    }
+
+    /// The person node whose name is `key` (a person's merge key) with or without middle
+    /// initials, when their initials agree: a name without any meets one with them.
+    fn initials_twin(&self, key: &str) -> Option<NodeId> {
+        let bare = without_initials(key).unwrap_or_else(|| key.to_string());
+        let id = *self.keys.get(&kind_key(EntityKind::Person, &bare))?;
+        if !self.graph.contains_node(id) {
+            return None;
+        }
+        let their_key = merge_key(EntityKind::Person, &self.graph[id].name);
+        let theirs = initials(&their_key);
+        let ours = initials(key);
+        (theirs.is_empty() || ours.is_empty() || theirs == ours).then_some(id)
     }
 
     fn index_name(&mut self, name: &str, id: NodeId) {
@@ -807,4 +846,33 @@ impl KnowledgeGraph {
             }
         }
     }
+}
+
+/// A person's merge key without its middle initials ("martin t sosnoff" -> "martin
+/// sosnoff"), or none when it has none.
+fn without_initials(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let last = words.len() - 1;
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i == last || w.chars().count() > 1)
+        .map(|(_, w)| *w)
+        .collect();
+    (kept.len() < words.len()).then(|| kept.join(" "))
+}
+
+/// The middle initials of a person's merge key.
+fn initials(key: &str) -> Vec<&str> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i > 0 && i < last && w.chars().count() == 1)
+        .map(|(_, w)| *w)
+        .collect()
 }

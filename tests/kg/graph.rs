@@ -311,3 +311,34 @@ fn a_surname_with_another_office_is_another_person() {
     let people = people_named(&joined, "Hale");
     assert_eq!(people, ["Tom Hale"]);
 }
+
+#[test]
+fn a_name_with_and_without_its_middle_initial_is_one_person_in_either_order() {
+    let a = (
+        "a",
+        "Investor Martin Sosnoff raised his stake in the hotel group.",
+    );
+    let b = (
+        "b",
+        "Martin T. Sosnoff said he would seek control of the board.",
+    );
+    for order in [[a, b], [b, a]] {
+        let graph = graph_of(&order);
+        assert_eq!(
+            person(&graph, "Martin Sosnoff"),
+            person(&graph, "Martin T. Sosnoff")
+        );
+    }
+}
+
+#[test]
+fn two_middle_initials_that_differ_are_two_people() {
+    let graph = graph_of(&[
+        ("a", "George H. Walden Jr said the bank would close."),
+        ("b", "George W. Walden said the farm would open."),
+    ]);
+    assert_ne!(
+        person(&graph, "George H. Walden Jr"),
+        person(&graph, "George W. Walden")
+    );
+}
