@@ -484,6 +484,7 @@ families! {
         a_word_the_wire_capitalised_after_us_goes_on_with_the_sentence,
         a_first_word_other_languages_open_companies_with,
         abbreviations_of_a_table_name_no_one,
+        a_hyphened_name_after_a_name_is_the_names_own,
         part_of_a_month_is_no_place,
         a_legal_form_with_stops_ends_a_company,
         an_office_in_the_plural_before_its_holders,
