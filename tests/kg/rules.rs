@@ -667,6 +667,7 @@ families! {
         told_an_audience_of_two_words,
         a_firms_officer_named_after_the_quote,
         said_a_lead_manager_named_after_the_verb,
+        the_narrators_clause_after_a_statement_is_not_part_of_it,
     ],
     status => [
         will_is_planned,

@@ -157,6 +157,17 @@ impl Events<'_, '_> {
         {
             to = comma;
         }
+        // "told Brazil the bank will cooperate, but he refrained from any commitment": the
+        // narrator's own clause about the speaker after the statement is not part of it.
+        if v < from
+            && let Some(comma) = (from + 1..to).find(|&j| {
+                doc.punct(j, &[","])
+                    && doc.is_any(j + 1, &["but", "and", "while", "although"])
+                    && doc.is_any(j + 2, &["he", "she"])
+            })
+        {
+            to = comma;
+        }
         // Too short to be a statement ("said it was vital"), but the speaker still spoke.
         if (from..to).filter(|&j| doc.tok(j).is_word()).count() < 4 {
             return Some(speaker);
