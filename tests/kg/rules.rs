@@ -427,6 +427,7 @@ families! {
         two_who_discuss_a_matter_with_others_did_not_meet_each_other,
         the_matters_own_with_names_no_partner,
         declining_to_detail_what_two_discussed_is_no_denial,
+        a_debate_after_a_preposition_and_a_determiner_is_a_noun,
     ],
     entities => [
         surname_and_title,
@@ -598,6 +599,7 @@ families! {
         his_own_talks_are_his,
         speaking_before_a_meeting_is_planned,
         what_a_plural_noun_was_received_by_is_no_meeting,
+        rejecting_the_idea_of_talks_is_no_meeting,
     ],
     place => [
         met_at_the_kremlin,

@@ -10,6 +10,18 @@ use crate::text::TokenShape;
 impl Events<'_, '_> {
     pub(super) fn discuss_verb(&mut self, sent: Sent, k: usize) {
         let doc = self.doc;
+        // "Both sides in the IMF debate say": after a preposition, a determiner and maybe a
+        // name, the word is a noun, no verb.
+        let mut j = k;
+        while j > sent.start
+            && let Some(r) = self.ref_covering(j - 1)
+        {
+            j = r.from;
+        }
+        if j > sent.start + 1 && doc.cue(j - 1, Cue::Determiner) && doc.cue(j - 2, Cue::Preposition)
+        {
+            return;
+        }
         let subjects: Vec<Ref> = self.subject(sent, k).into_iter().copied().collect();
         // The topic runs to "with", to the end of the clause, or to a place phrase.
         // topic_end stops at the "with" that names a partner; look at that token too.

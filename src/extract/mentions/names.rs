@@ -619,7 +619,7 @@ impl Scanner<'_, '_> {
     }
 
     /// True when the one word at `i`, then "and", open a company named after two founders or
-    /// places: "Haarmann and Reimer Corp", "Hongkong and Shanghai Banking Corp", "Marshall
+    /// places: "Haarmann and Reimer Corp", "Chesapeake and Potomac Telephone Co", "Marshall
     /// and Ilsley Corp". The name after "and" ends in a legal form and is no known name, and
     /// the word is no common word, given name or known name, nor one of two parties
     /// ("between Texaco and Pennzoil Co", "both X and Y Inc") or of a list ("Ford, Chrysler
@@ -627,8 +627,7 @@ impl Scanner<'_, '_> {
     fn founders_pair(&self, i: usize) -> bool {
         let doc = self.doc;
         let k = i + 1;
-        // Two places or peoples open one too, before more words: "Hongkong and Shanghai
-        // Banking Corp", "British and Commonwealth Shipping Co Plc".
+        // Two places open one too, before more words: "Chesapeake and Potomac Telephone Co".
         let place = |j: usize| {
             self.known_at(j).map(|m| {
                 m.end == j + 1 && (m.demonym || doc.lex.known(m.id).kind == EntityKind::Place)
