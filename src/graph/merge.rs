@@ -475,20 +475,11 @@ impl KnowledgeGraph {
         {
             // "Martin Sosnoff" and "Martin T. Sosnoff": one name with and without its middle
             // initials (but "George W. Bush" is not "George H. W. Bush").
-            self.drop_apart_aliases(id, entity, doc, splits);
-            self.keys.insert(hashed_key, id);
-            if self
-                .logged
-                .insert((self.graph[id].name.clone(), name.to_string()))
-            {
-                self.merges.push(Merge {
-                    kept: self.graph[id].name.clone(),
-                    merged: name.to_string(),
-                    reason: MergeReason::Spelling,
-                    doc: doc.to_string(),
-                });
-            }
-            return id;
+            let joined = Joined {
+                reason: MergeReason::Spelling,
+                once: true,
+            };
+            return self.join_node(id, hashed_key, entity, doc, splits, joined);
         } else if kind == EntityKind::Person && single_word {
             // "Steinmeier" alone joins the one person in the graph called "... Steinmeier".
             if let Some(&[id]) = self
@@ -500,15 +491,11 @@ impl KnowledgeGraph {
                 if self.conflicts(id, &apart) {
                     self.split(splits, name, id, doc);
                 } else {
-                    self.drop_apart_aliases(id, entity, doc, splits);
-                    self.keys.insert(hashed_key, id);
-                    self.merges.push(Merge {
-                        kept: self.graph[id].name.clone(),
-                        merged: name.to_string(),
+                    let joined = Joined {
                         reason: MergeReason::Surname,
-                        doc: doc.to_string(),
-                    });
-                    return id;
+                        once: false,
+                    };
+                    return self.join_node(id, hashed_key, entity, doc, splits, joined);
                 }
             }
         }
@@ -528,6 +515,33 @@ impl KnowledgeGraph {
         self.register_keys(kind, name, &[], id);
         if kind == EntityKind::Person && !single_word {
             self.join_lone_surname(entity, id, &apart, splits, doc);
+        }
+        id
+    }
+
+    /// Joins `entity` to the node `id` found for it other than by its own merge key: drops
+    /// its aliases kept apart from the node, keys its name to the node and logs the merge
+    /// (`once`: only the first time this pair is joined).
+    fn join_node(
+        &mut self,
+        id: NodeId,
+        hashed_key: u128,
+        entity: &mut Cow<'_, RecordEntity>,
+        doc: &str,
+        splits: &mut Vec<Split>,
+        joined: Joined,
+    ) -> NodeId {
+        let name = entity.name.clone();
+        self.drop_apart_aliases(id, entity, doc, splits);
+        self.keys.insert(hashed_key, id);
+        let kept = self.graph[id].name.clone();
+        if !joined.once || self.logged.insert((kept.clone(), name.clone())) {
+            self.merges.push(Merge {
+                kept,
+                merged: name,
+                reason: joined.reason,
+                doc: doc.to_string(),
+            });
         }
         id
     }
@@ -875,4 +889,11 @@ fn initials(key: &str) -> Vec<&str> {
         .filter(|&(i, w)| i > 0 && i < last && w.chars().count() == 1)
         .map(|(_, w)| *w)
         .collect()
+}
+
+/// How `join_node` logs a join.
+struct Joined {
+    reason: MergeReason,
+    /// Log the pair only the first time it is joined.
+    once: bool,
 }
