@@ -149,9 +149,13 @@ pub fn segments(text: &str, boilerplate: &Boilerplate) -> Vec<Segment> {
     let mut i = 0;
     while i < lines.len() {
         let mut span = lines[i].span;
+        // (A whole line of debris, the wire's sign-off "REUTER", carries on no paragraph.)
         while let Some(width) = wrapped
             && i + 1 < lines.len()
             && continues(text, &lines[i], &lines[i + 1], width)
+            && !boilerplate
+                .lines
+                .contains(&fold_line(lines[i + 1].span.of(text)))
         {
             i += 1;
             span = span.cover(lines[i].span);

@@ -486,6 +486,7 @@ families! {
         a_first_word_other_languages_open_companies_with,
         abbreviations_of_a_table_name_no_one,
         a_hyphened_name_after_a_name_is_the_names_own,
+        the_wires_sign_off_after_wrapped_text_is_no_name,
         part_of_a_month_is_no_place,
         a_legal_form_with_stops_ends_a_company,
         an_office_in_the_plural_before_its_holders,
