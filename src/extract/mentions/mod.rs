@@ -247,16 +247,21 @@ impl Scanner<'_, '_> {
                 // family name.
                 // And "Yoot Eamsa-ard", "Rha Woong-bae": after a name, a tail that is no English
                 // word is the name's own.
-                let word_tail = self.doc.s(i).rsplit_once('-').is_some_and(|(_, tail)| {
-                    tail.ends_with("ed")
-                        || tail.ends_with("ing")
-                        || self.doc.lex.word_info(tail).has(flag::COMMON)
-                });
-                let given = i > 0
-                    && self.doc.tok(i - 1).shape == TokenShape::Capitalized
-                    && self.doc.tok(i - 1).span.end < t.span.start
-                    && (syllable_pair(self.doc.s(i)) || !word_tail);
-                (given || !lower_tail(self.doc.s(i))) && (self.shouted_name(i) || !self.shouting(i))
+                let s = self.doc.s(i);
+                let word_tail = || {
+                    s.rsplit_once('-').is_some_and(|(_, tail)| {
+                        tail.ends_with("ed")
+                            || tail.ends_with("ing")
+                            || self.doc.lex.word_info(tail).has(flag::COMMON)
+                    })
+                };
+                let given = || {
+                    i > 0
+                        && self.doc.tok(i - 1).shape == TokenShape::Capitalized
+                        && self.doc.tok(i - 1).span.end < t.span.start
+                        && (syllable_pair(s) || !word_tail())
+                };
+                (!lower_tail(s) || given()) && (self.shouted_name(i) || !self.shouting(i))
             }
             TokenShape::Initialism => true,
             TokenShape::Upper => {
