@@ -786,11 +786,10 @@ impl KnowledgeGraph {
                 .entry(kind_key(kind, &merge_key(kind, alias)))
                 .or_insert(id);
         }
-        self.keys
-            .entry(kind_key(kind, &merge_key(kind, name)))
-            .or_insert(id);
+        let key = merge_key(kind, name);
+        self.keys.entry(kind_key(kind, &key)).or_insert(id);
         if kind == EntityKind::Person
-            && let Some(bare) = without_initials(&merge_key(kind, name))
+            && let Some(bare) = without_initials(&key)
         {
             self.keys.entry(kind_key(kind, &bare)).or_insert(id);
         }
