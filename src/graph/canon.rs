@@ -82,7 +82,7 @@ impl KnowledgeGraph {
             for index in [&mut self.names, &mut self.surnames, &mut self.apart] {
                 for ids in index.values_mut() {
                     ids.iter_mut().for_each(remap);
-                    ids.retain(|&id| id != NodeId::end());
+                    ids.retain(|id| *id != NodeId::end());
                 }
             }
             self.keys.values_mut().for_each(remap);

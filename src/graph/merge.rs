@@ -616,7 +616,7 @@ impl KnowledgeGraph {
         };
         for name in std::iter::once(&old.name).chain(&old.aliases) {
             if let Some(ids) = self.names.get_mut(&name_key(&normalize(name))) {
-                ids.retain(|&id| id != gone);
+                ids.retain(|id| *id != gone);
                 if !ids.contains(&kept) {
                     ids.push(kept);
                 }
@@ -638,7 +638,7 @@ impl KnowledgeGraph {
             }
         }
         for people in self.surnames.values_mut() {
-            people.retain(|&id| id != gone);
+            people.retain(|id| *id != gone);
         }
         let node = &mut self.graph[kept];
         if old.name != node.name {

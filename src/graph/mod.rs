@@ -62,6 +62,10 @@ use crate::text::{Document, Span};
 
 /// A node's index; stable while the graph lives (merges remove nodes but never renumber).
 pub type NodeId = NodeIndex<u32>;
+
+/// The nodes a name index gives for one key: almost always one, held inline up to four (an index
+/// of news holds a hundred thousand keys; a vector each would be as many allocations).
+pub(crate) type NodeIds = smallvec::SmallVec<[NodeId; 4]>;
 /// An edge's index.
 pub type EdgeId = EdgeIndex<u32>;
 /// Index of a document in [`KnowledgeGraph::docs`].
@@ -232,7 +236,7 @@ pub struct KnowledgeGraph {
     /// Fingerprint -> the document in `docs` that holds the facts of that text.
     fingerprints: FxHashMap<u64, DocId>,
     /// Folded name or alias ([`name_key`]) -> nodes that carry it.
-    names: FxHashMap<u128, Vec<NodeId>>,
+    names: FxHashMap<u128, NodeIds>,
     /// The folded names and aliases of every node but quotes, by trigram, for did-you-mean:
     /// built at the first unknown name, and dropped whenever the graph changes.
     fuzzy: OnceLock<fuzzy::NameGrams>,
@@ -254,9 +258,9 @@ pub struct KnowledgeGraph {
     /// Merge key (kind + folded name, [`kind_key`]) -> node.
     keys: FxHashMap<u128, NodeId>,
     /// Merge key -> further nodes of that key that a `different` correction kept apart.
-    apart: FxHashMap<u128, Vec<NodeId>>,
+    apart: FxHashMap<u128, NodeIds>,
     /// Folded surname ([`name_key`]) -> people with a name of two or more words ending in it.
-    surnames: FxHashMap<u128, Vec<NodeId>>,
+    surnames: FxHashMap<u128, NodeIds>,
     /// (relation, source, target) -> edge; symmetric relations use the smaller index as source.
     edge_keys: FxHashMap<(RelationKind, NodeId, NodeId), EdgeId>,
     merges: Vec<Merge>,
@@ -487,7 +491,7 @@ impl KnowledgeGraph {
             new = added.iter().map(|a| (a.date(), a.id.clone())).collect();
             new.sort_unstable();
         }
-        self.records = self.records.with(&replaced, &added);
+        self.records = std::mem::take(&mut self.records).with(&replaced, &added);
         drop(added);
         self.clear_indexes();
         let at: Vec<usize> = new
@@ -513,7 +517,7 @@ impl KnowledgeGraph {
             .collect();
         let gone: FxHashSet<usize> = at.iter().flatten().copied().collect();
         if !gone.is_empty() {
-            self.records = self.records.without(&gone);
+            self.records = std::mem::take(&mut self.records).without(&gone);
             self.rebuild();
         }
         at.iter().map(Option::is_some).collect()

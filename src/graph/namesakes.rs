@@ -15,7 +15,7 @@ impl KnowledgeGraph {
         let mut ids: Vec<NodeId> = self
             .names
             .get(&name_key(&folded))
-            .cloned()
+            .map(|ids| ids.to_vec())
             .unwrap_or_default();
         if !folded.contains(' ')
             && let Some(people) = self.surnames.get(&name_key(&surname_key(&folded)))

@@ -9,19 +9,28 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::{codec, convert};
 use crate::graph::Record;
 
-/// A graph's records as their blocks, sorted by id: a records section (the number of records,
-/// then each block after its length), held in `bytes` at `section`, and where each block is.
-/// A graph keeps its records so (about a third of their size decoded) and decodes each when
-/// it merges; a file's records section is read as it is, and written as it is.
+/// A graph's records as their blocks, sorted by id, laid out as a records section (the number
+/// of records, then each block after its length) in one or more buffers: a file's bytes as read,
+/// and the blocks added since. A graph keeps its records so (about a third of their size
+/// decoded) and decodes each when it merges; a file's records section is read as it is, and
+/// written as it is: adding a record to a graph read from a file copies none of the others
+/// (`kg add`), the section is written in pieces ([`RecordBlocks::pieces`]).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct RecordBlocks {
-    /// Bytes that hold the records section (a whole file's, or the section alone); none for a
-    /// graph of no records.
-    bytes: Vec<u8>,
-    /// Where the section is in `bytes`.
-    section: Range<usize>,
-    /// Where each block is in `bytes`.
-    ranges: Vec<Range<usize>>,
+    /// The buffers that hold the blocks, each block after its length.
+    bufs: Vec<Vec<u8>>,
+    /// Where each block is.
+    blocks: Vec<At>,
+}
+
+/// Where a block is: in which buffer, from its length on, and the block itself.
+#[derive(Clone, Debug)]
+struct At {
+    buf: usize,
+    /// Where the block's length starts.
+    from: usize,
+    /// The block.
+    range: Range<usize>,
 }
 
 /// A record's block, with the head of the record it holds.
@@ -56,58 +65,127 @@ impl RecordBlock {
 
 impl RecordBlocks {
     /// Blocks laid out as a records section, in the order given (sorted by id).
-    pub(crate) fn from_blocks<'b>(
-        blocks: impl ExactSizeIterator<Item = &'b [u8]> + Clone,
-    ) -> RecordBlocks {
-        let total: usize = blocks.clone().map(|b| b.len() + 10).sum::<usize>() + 10;
-        let mut w = codec::Writer::default();
-        w.buf.reserve_exact(total);
-        w.len(blocks.len());
-        let mut ranges = Vec::with_capacity(blocks.len());
-        for block in blocks {
-            w.bytes(block);
-            let end = w.buf.len();
-            ranges.push(end - block.len()..end);
-        }
-        let bytes = w.buf;
-        RecordBlocks {
-            section: 0..bytes.len(),
-            bytes,
-            ranges,
-        }
+    pub(crate) fn from_blocks<'b>(blocks: impl ExactSizeIterator<Item = &'b [u8]>) -> RecordBlocks {
+        let mut out = RecordBlocks::default();
+        out.push_all(blocks);
+        out
     }
 
     /// The records of a file's bytes: its records section at `section`, where `ranges` are.
     pub(super) fn of_file(
         bytes: Vec<u8>,
         section: Range<usize>,
-        ranges: Vec<Range<usize>>,
+        ranges: Vec<(usize, Range<usize>)>,
     ) -> RecordBlocks {
+        debug_assert!(
+            ranges
+                .iter()
+                .all(|(from, r)| section.start <= *from && r.end <= section.end)
+        );
         RecordBlocks {
-            bytes,
-            section,
-            ranges,
+            bufs: vec![bytes],
+            blocks: ranges
+                .into_iter()
+                .map(|(from, range)| At {
+                    buf: 0,
+                    from,
+                    range,
+                })
+                .collect(),
         }
     }
 
-    /// The records section's bytes.
-    pub(crate) fn section(&self) -> &[u8] {
-        if self.bytes.is_empty() {
-            // No record: a count of 0.
-            &[0]
-        } else {
-            &self.bytes[self.section.clone()]
+    /// Adds blocks at the end, in a buffer of their own.
+    fn push_all<'b>(&mut self, blocks: impl ExactSizeIterator<Item = &'b [u8]>) {
+        let at = self.stash(blocks);
+        self.blocks.extend(at);
+    }
+
+    /// Puts blocks in a buffer of their own, not yet among the records: where each is.
+    fn stash<'b>(&mut self, blocks: impl ExactSizeIterator<Item = &'b [u8]>) -> Vec<At> {
+        let mut w = codec::Writer::default();
+        let buf = self.bufs.len();
+        let mut at = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            let from = w.buf.len();
+            w.bytes(block);
+            let end = w.buf.len();
+            at.push(At {
+                buf,
+                from,
+                range: end - block.len()..end,
+            });
         }
+        w.buf.shrink_to_fit();
+        self.bufs.push(w.buf);
+        at
+    }
+
+    /// These records as `blocks` say, in the buffers they are in while at least half of their
+    /// bytes are blocks still held; else copied into one buffer, so that a shell that adds and
+    /// removes documents for a long time does not keep every block it ever held.
+    fn arranged(mut self, blocks: Vec<At>) -> RecordBlocks {
+        self.blocks = blocks;
+        let held: usize = self.blocks.iter().map(|at| at.range.end - at.from).sum();
+        let total: usize = self.bufs.iter().map(Vec::len).sum();
+        if held * 2 >= total {
+            return self;
+        }
+        RecordBlocks::from_blocks(
+            (0..self.len())
+                .map(|i| self.block(i))
+                .collect::<Vec<_>>()
+                .into_iter(),
+        )
+    }
+
+    /// The records section as pieces to write one after the other: the number of records, then
+    /// each run of blocks that lie one after the other in a buffer.
+    pub(crate) fn pieces(&self) -> Vec<&[u8]> {
+        let mut pieces: Vec<&[u8]> = Vec::new();
+        let mut run: Option<At> = None;
+        for at in &self.blocks {
+            match &mut run {
+                Some(r) if r.buf == at.buf && r.range.end == at.from => r.range.end = at.range.end,
+                _ => {
+                    if let Some(r) = run.take() {
+                        pieces.push(&self.bufs[r.buf][r.from..r.range.end]);
+                    }
+                    run = Some(at.clone());
+                }
+            }
+        }
+        if let Some(r) = run {
+            pieces.push(&self.bufs[r.buf][r.from..r.range.end]);
+        }
+        pieces
+    }
+
+    /// The number of records as the records section starts with it.
+    pub(crate) fn count_bytes(&self) -> Vec<u8> {
+        let mut w = codec::Writer::default();
+        w.len(self.len());
+        w.buf
+    }
+
+    /// The records section in one buffer.
+    pub(crate) fn section(&self) -> Vec<u8> {
+        let mut out = self.count_bytes();
+        for piece in self.pieces() {
+            out.extend_from_slice(piece);
+        }
+        out
     }
 
     /// How many records.
     pub(crate) fn len(&self) -> usize {
-        self.ranges.len()
+        self.blocks.len()
     }
 
     /// The block of record `i`.
     pub(crate) fn block(&self, i: usize) -> &[u8] {
-        &self.bytes[self.ranges[i].clone()]
+        let at = &self.blocks[i];
+        &self.bufs[at.buf][at.range.clone()]
     }
 
     /// Record `i`'s id, text hash and fingerprint (a block that does not read has none).
@@ -117,8 +195,8 @@ impl RecordBlocks {
 
     /// Where a record of this id is, or would go (a binary search that reads only ids).
     pub(crate) fn position(&self, id: &str) -> Result<usize, usize> {
-        self.ranges.binary_search_by(|range| {
-            convert::record_head(&self.bytes[range.clone()])
+        self.blocks.binary_search_by(|at| {
+            convert::record_head(&self.bufs[at.buf][at.range.clone()])
                 .map_or(std::cmp::Ordering::Less, |(held, _, _)| held.cmp(id))
         })
     }
@@ -206,44 +284,126 @@ impl RecordBlocks {
         if keep.len() == self.len() {
             return self;
         }
+        let blocks = keep.iter().map(|&i| self.blocks[i].clone()).collect();
+        self.arranged(blocks)
+    }
+
+    /// These records with others: `replaced` gives new blocks for some positions, `added`
+    /// (sorted by id, no id held) goes in order of the ids. The blocks held stay where they
+    /// are; the new ones go in a buffer of their own.
+    pub(crate) fn with(
+        mut self,
+        replaced: &FxHashMap<usize, RecordBlock>,
+        added: &[RecordBlock],
+    ) -> RecordBlocks {
+        // Each place in the new order: a block held (Ok) or the n-th new block (Err).
+        let mut order: Vec<Result<usize, usize>> = Vec::with_capacity(self.len() + added.len());
+        let mut new: Vec<&[u8]> = Vec::with_capacity(replaced.len() + added.len());
+        let mut next = added.iter().peekable();
+        for i in 0..self.len() {
+            let id = self.head(i).0;
+            while let Some(a) = next.next_if(|a| a.id.as_str() < id) {
+                order.push(Err(new.len()));
+                new.push(&a.bytes);
+            }
+            match replaced.get(&i) {
+                Some(b) => {
+                    order.push(Err(new.len()));
+                    new.push(&b.bytes);
+                }
+                None => order.push(Ok(i)),
+            }
+        }
+        for a in next {
+            order.push(Err(new.len()));
+            new.push(&a.bytes);
+        }
+        let new = self.stash(new.into_iter());
+        let blocks = order
+            .into_iter()
+            .map(|place| match place {
+                Ok(i) => self.blocks[i].clone(),
+                Err(n) => new[n].clone(),
+            })
+            .collect();
+        self.arranged(blocks)
+    }
+
+    /// These records less those at `gone` (positions).
+    pub(crate) fn without(self, gone: &FxHashSet<usize>) -> RecordBlocks {
+        let blocks = (0..self.len())
+            .filter(|i| !gone.contains(i))
+            .map(|i| self.blocks[i].clone())
+            .collect();
+        self.arranged(blocks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rustc_hash::{FxHashMap, FxHashSet};
+
+    use super::{RecordBlock, RecordBlocks};
+    use crate::graph::Record;
+    use crate::model::Extraction;
+    use crate::text::Document;
+
+    /// The block of a record of no entities, for document `id`.
+    fn block(id: &str) -> RecordBlock {
+        let doc = Document::new(id, format!("The text of {id}."));
+        RecordBlock::encode(&Record::new(&doc, &Extraction::default()))
+    }
+
+    fn laid_out(ids: &[&str]) -> RecordBlocks {
+        let blocks: Vec<RecordBlock> = ids.iter().map(|id| block(id)).collect();
         RecordBlocks::from_blocks(
-            keep.iter()
-                .map(|&i| self.block(i))
+            blocks
+                .iter()
+                .map(|b| b.bytes.as_slice())
                 .collect::<Vec<_>>()
                 .into_iter(),
         )
     }
 
-    /// These records with others: `replaced` gives new blocks for some positions, `added`
-    /// (sorted by id, no id held) goes in order of the ids.
-    pub(crate) fn with(
-        &self,
-        replaced: &FxHashMap<usize, RecordBlock>,
-        added: &[RecordBlock],
-    ) -> RecordBlocks {
-        let mut out: Vec<&[u8]> = Vec::with_capacity(self.len() + added.len());
-        let mut next = added.iter().peekable();
-        for i in 0..self.len() {
-            let id = self.head(i).0;
-            while let Some(a) = next.next_if(|a| a.id.as_str() < id) {
-                out.push(&a.bytes);
-            }
-            out.push(
-                replaced
-                    .get(&i)
-                    .map_or(self.block(i), |b| b.bytes.as_slice()),
-            );
-        }
-        out.extend(next.map(|a| a.bytes.as_slice()));
-        RecordBlocks::from_blocks(out.into_iter())
+    fn ids(records: &RecordBlocks) -> Vec<&str> {
+        (0..records.len()).map(|i| records.head(i).0).collect()
     }
 
-    /// These records less those at `gone` (positions, sorted).
-    pub(crate) fn without(&self, gone: &FxHashSet<usize>) -> RecordBlocks {
-        let kept: Vec<&[u8]> = (0..self.len())
-            .filter(|i| !gone.contains(i))
-            .map(|i| self.block(i))
-            .collect();
-        RecordBlocks::from_blocks(kept.into_iter())
+    #[test]
+    fn added_blocks_leave_the_held_ones_where_they_are_and_write_the_same_section() {
+        let held = laid_out(&["a", "c", "e"]);
+        let mut replaced = FxHashMap::default();
+        replaced.insert(1, block("c"));
+        let added = [block("b"), block("f")];
+        let grown = held.with(&replaced, &added);
+        assert_eq!(ids(&grown), ["a", "b", "c", "e", "f"]);
+        assert_eq!(
+            grown.section(),
+            laid_out(&["a", "b", "c", "e", "f"]).section()
+        );
+        // The held blocks stay in their buffer, the new ones ("b", "c", "f") go in one: four
+        // runs, "a", "b c", "e", "f".
+        assert_eq!(grown.bufs.len(), 2);
+        assert_eq!(grown.pieces().len(), 4);
+    }
+
+    #[test]
+    fn blocks_mostly_let_go_are_copied_into_one_buffer() {
+        let names: Vec<String> = (0..10).map(|i| format!("d{i}")).collect();
+        let all: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut records = laid_out(&all);
+        let gone: FxHashSet<usize> = (0..4).collect();
+        records = records.without(&gone);
+        assert_eq!(records.bufs.len(), 1);
+        assert_eq!(ids(&records), all[4..]);
+        records = records.with(&FxHashMap::default(), &[block("e")]);
+        assert_eq!(records.bufs.len(), 2);
+        let gone: FxHashSet<usize> = (0..5).collect();
+        records = records.without(&gone);
+        // Two blocks of sixteen held: one buffer again, the same section.
+        assert_eq!(records.bufs.len(), 1);
+        assert_eq!(ids(&records), ["d9", "e"]);
+        assert_eq!(records.section(), laid_out(&["d9", "e"]).section());
+        assert_eq!(records.pieces().len(), 1);
     }
 }

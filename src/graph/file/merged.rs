@@ -497,7 +497,7 @@ fn decode_logs(
     let mut lists = Vec::with_capacity(3);
     for _ in 0..3 {
         let n = input.r.count(ENTRY_MIN)?;
-        let mut index: FxHashMap<u128, Vec<NodeId>> = FxHashMap::default();
+        let mut index: FxHashMap<u128, crate::graph::NodeIds> = FxHashMap::default();
         index.reserve(n);
         let mut last = None;
         for _ in 0..n {
@@ -507,7 +507,7 @@ fn decode_logs(
             }
             last = Some(key);
             let count = input.r.count(1)?;
-            let mut ids = Vec::with_capacity(count);
+            let mut ids = crate::graph::NodeIds::with_capacity(count);
             for _ in 0..count {
                 ids.push(node(input.r.uint()?)?);
             }

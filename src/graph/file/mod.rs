@@ -106,13 +106,18 @@ fn crc32(bytes: &[u8]) -> u32 {
 }
 
 /// The header for these sections (corrections, records, merged graph).
-fn header(sections: [&[u8]; SECTIONS]) -> Vec<u8> {
+fn header(sections: [&[&[u8]]; SECTIONS]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    for section in sections {
-        out.extend_from_slice(&(section.len() as u64).to_le_bytes());
-        out.extend_from_slice(&crc32(section).to_le_bytes());
+    for pieces in sections {
+        let len: usize = pieces.iter().map(|p| p.len()).sum();
+        let mut crc = crc32fast::Hasher::new();
+        for piece in pieces {
+            crc.update(piece);
+        }
+        out.extend_from_slice(&(len as u64).to_le_bytes());
+        out.extend_from_slice(&crc.finalize().to_le_bytes());
     }
     let header_crc = crc32(&out);
     out.extend_from_slice(&header_crc.to_le_bytes());
@@ -122,7 +127,7 @@ fn header(sections: [&[u8]; SECTIONS]) -> Vec<u8> {
 /// A whole file: the header, then the sections.
 #[cfg(test)]
 fn seal(sections: [&[u8]; SECTIONS]) -> Vec<u8> {
-    let mut out = header(sections);
+    let mut out = header([&[sections[0]], &[sections[1]], &[sections[2]]]);
     out.reserve(sections.iter().map(|s| s.len()).sum());
     for section in sections {
         out.extend_from_slice(section);
@@ -261,28 +266,34 @@ impl FileHead {
 /// The fewest bytes a record's block takes (id, two hashes, title, date, two counts).
 const RECORD_MIN: usize = 21;
 
-/// A graph file in four parts, to be written one after the other: the header, then the
-/// sections it describes. [`KnowledgeGraph::to_bytes`] joins them.
+/// A graph file in parts, to be written one after the other: the header, then the sections it
+/// describes, the records section in pieces ([`RecordBlocks::pieces`]: the blocks of a graph
+/// read from a file are written from where they were read). [`KnowledgeGraph::to_bytes`] joins
+/// them.
 pub struct FileParts<'a> {
-    /// The header, then the corrections, the records and the merged graph.
-    pub parts: [Cow<'a, [u8]>; SECTIONS + 1],
+    /// The header, the corrections, the pieces of the records, and the merged graph.
+    parts: Vec<Cow<'a, [u8]>>,
 }
 
 impl<'a> FileParts<'a> {
     fn new(
         corrections: Cow<'a, [u8]>,
-        records: Cow<'a, [u8]>,
+        records: Vec<Cow<'a, [u8]>>,
         merged: Cow<'a, [u8]>,
     ) -> FileParts<'a> {
-        let head = header([&corrections, &records, &merged]);
-        FileParts {
-            parts: [head.into(), corrections, records, merged],
-        }
+        let records_pieces: Vec<&[u8]> = records.iter().map(|p| &**p).collect();
+        let head = header([&[&corrections], &records_pieces, &[&merged]]);
+        let mut parts = Vec::with_capacity(records.len() + 3);
+        parts.push(head.into());
+        parts.push(corrections);
+        parts.extend(records);
+        parts.push(merged);
+        FileParts { parts }
     }
 
     /// The parts, in order.
-    pub fn slices(&self) -> [&[u8]; SECTIONS + 1] {
-        std::array::from_fn(|i| &*self.parts[i])
+    pub fn slices(&self) -> Vec<&[u8]> {
+        self.parts.iter().map(|p| &**p).collect()
     }
 
     /// The whole file in one buffer.
@@ -293,14 +304,15 @@ impl<'a> FileParts<'a> {
 
 /// Where each record's block is in the records section (offsets from `base`). Only lengths are
 /// read.
-fn blocks(section: &[u8], base: usize) -> Result<Vec<Range<usize>>, GraphFileError> {
+fn blocks(section: &[u8], base: usize) -> Result<Vec<(usize, Range<usize>)>, GraphFileError> {
     let mut r = codec::Reader::new(section);
     let n = r.count(RECORD_MIN + 1)?;
     let mut ranges = Vec::with_capacity(n);
     for _ in 0..n {
+        let from = r.position();
         let block = r.bytes()?;
         let end = r.position();
-        ranges.push(base + end - block.len()..base + end);
+        ranges.push((base + from, base + end - block.len()..base + end));
     }
     if r.remaining() > 0 {
         return Err(GraphFileError::Inconsistent(
@@ -330,9 +342,11 @@ impl KnowledgeGraph {
     /// When the graph was read without its records ([`KnowledgeGraph::from_sections`]).
     pub fn to_parts(&self) -> FileParts<'_> {
         self.expect_records();
+        let mut records: Vec<Cow<[u8]>> = vec![self.records.count_bytes().into()];
+        records.extend(self.records.pieces().into_iter().map(Cow::from));
         FileParts::new(
             convert::encode_corrections(&self.corrections).into(),
-            self.records.section().into(),
+            records,
             merged::encode_merged(self).into(),
         )
     }

@@ -47,7 +47,7 @@ impl StoredGraph {
             ..StoredGraph::default()
         };
         graph.entries.reserve(ranges.len());
-        for range in ranges {
+        for (_, range) in ranges {
             let (id, _, fingerprint) = convert::record_head(&body[range.clone()])?;
             if graph
                 .entries
@@ -96,7 +96,7 @@ impl StoredGraph {
         }
         Ok(FileParts::new(
             convert::encode_corrections(&self.corrections).into(),
-            graph.records.section().to_vec().into(),
+            vec![graph.records.section().into()],
             merged::encode_merged(&graph).into(),
         ))
     }
