@@ -17,7 +17,7 @@ use petgraph::visit::EdgeRef;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::DocSet;
-use super::join::may_join_by_surname;
+use super::join::{initials, may_join_by_surname, rival_company, without_initials};
 use super::record::RecordEntity;
 use super::survey::{Survey, for_each_record, survey};
 use super::{
@@ -438,7 +438,18 @@ impl KnowledgeGraph {
             .get(&hashed_key)
             .filter(|&&id| self.graph.contains_node(id))
         {
-            let found = if self.conflicts(id, &apart) {
+            let rival = kind == EntityKind::Organization
+                && rival_company(name, &key.1, &merge_key(kind, &self.graph[id].name));
+            let found = if rival {
+                // Kept apart like a `different` correction, without one: the rival joins a
+                // node of its own key kept apart before.
+                kept_apart = true;
+                self.apart.get(&hashed_key).and_then(|ids| {
+                    ids.iter().copied().find(|&n| {
+                        merge_key(kind, &self.graph[n].name) == key.1 && !self.conflicts(n, &apart)
+                    })
+                })
+            } else if self.conflicts(id, &apart) {
                 self.split(splits, name, id, doc);
                 kept_apart = true;
                 self.apart
@@ -859,35 +870,6 @@ impl KnowledgeGraph {
             }
         }
     }
-}
-
-/// A person's merge key without its middle initials ("martin t sosnoff" -> "martin
-/// sosnoff"), or none when it has none.
-fn without_initials(key: &str) -> Option<String> {
-    let words: Vec<&str> = key.split(' ').collect();
-    if words.len() < 3 {
-        return None;
-    }
-    let last = words.len() - 1;
-    let kept: Vec<&str> = words
-        .iter()
-        .enumerate()
-        .filter(|&(i, w)| i == 0 || i == last || w.chars().count() > 1)
-        .map(|(_, w)| *w)
-        .collect();
-    (kept.len() < words.len()).then(|| kept.join(" "))
-}
-
-/// The middle initials of a person's merge key.
-fn initials(key: &str) -> Vec<&str> {
-    let words: Vec<&str> = key.split(' ').collect();
-    let last = words.len().saturating_sub(1);
-    words
-        .iter()
-        .enumerate()
-        .filter(|&(i, w)| i > 0 && i < last && w.chars().count() == 1)
-        .map(|(_, w)| *w)
-        .collect()
 }
 
 /// How `join_node` logs a join.

@@ -342,3 +342,25 @@ fn two_middle_initials_that_differ_are_two_people() {
         person(&graph, "George W. Walden")
     );
 }
+
+#[test]
+fn a_full_company_name_does_not_join_another_company_by_its_short_name() {
+    let a = (
+        "a",
+        "Halvorsen Marine Corp said its orders rose. Halvorsen said it would hire 200 workers.",
+    );
+    let b = (
+        "b",
+        "Halvorsen AG said it would close its plant in Hamburg.",
+    );
+    let c = (
+        "c",
+        "Halvorsen Marine Corp shares fell after Halvorsen said sales dropped.",
+    );
+    for order in [[a, b, c], [b, a, c], [c, b, a]] {
+        let graph = graph_of(&order);
+        let marine = person(&graph, "Halvorsen Marine Corp");
+        assert_eq!(marine, "Halvorsen Marine Corp");
+        assert_eq!(person(&graph, "Halvorsen AG"), "Halvorsen AG");
+    }
+}
