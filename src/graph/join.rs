@@ -1,12 +1,24 @@
 //! Who may join whom across documents other than by the same name: a bare surname joins the
 //! one person of that surname, unless the surname follows a royal's title ("King Hussein") or
-//! the two hold only different offices ("Minister Wang" and An Wang, chairman of a company); a
+//! the two hold only different offices ("Minister Wang" and An Wang, chairman of a company); the
+//! spellings of a company's name with and without spaces meet ("Trans World", "Transworld"); a
 //! company's full name does not join a company whose short name it only shares ("Continental
 //! AG" is not "Continental Illinois Corp", called "Continental"); a person's name with and
 //! without middle initials is one name when the initials agree.
 
-use crate::model::Role;
+use crate::model::{EntityKind, Role};
 use crate::names::{normalize, without_legal_form};
+
+/// A company's merge key without its spaces, under which the spellings of one name meet:
+/// "Trans World Airlines" and "Transworld Airlines", "Paine Webber" and "PaineWebber", "U.S.
+/// Air" and "USAir". None for other kinds, for a key of one word, or of fewer than six letters.
+pub(super) fn unspaced(kind: EntityKind, key: &str) -> Option<String> {
+    if kind != EntityKind::Organization || !key.contains(' ') {
+        return None;
+    }
+    let joined: String = key.split(' ').collect();
+    (joined.chars().count() >= 6).then_some(joined)
+}
 
 /// True when a company's full name, `name` (with its legal form: "Continental AG"), whose merge
 /// key is `ours` ("continental"), found a company only through one of its shorter names: its
@@ -126,7 +138,25 @@ pub(super) fn initials(key: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::rival_company;
+    use super::{rival_company, unspaced};
+    use crate::model::EntityKind;
+
+    #[test]
+    fn a_company_key_without_spaces_is_kept_only_for_names_of_two_words_and_six_letters() {
+        let org = EntityKind::Organization;
+        assert_eq!(
+            unspaced(org, "trans world airlines").as_deref(),
+            Some("transworldairlines")
+        );
+        assert_eq!(
+            unspaced(org, "u s air group").as_deref(),
+            Some("usairgroup")
+        );
+        assert_eq!(unspaced(org, "u s air"), None);
+        assert_eq!(unspaced(org, "painewebber"), None);
+        assert_eq!(unspaced(org, "pan am"), None);
+        assert_eq!(unspaced(EntityKind::Person, "mary ann smith"), None);
+    }
 
     #[test]
     fn a_full_name_that_is_only_a_short_name_of_another_company_is_a_rival() {

@@ -17,7 +17,7 @@ use petgraph::visit::EdgeRef;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::DocSet;
-use super::join::{initials, may_join_by_surname, rival_company, without_initials};
+use super::join::{initials, may_join_by_surname, rival_company, unspaced, without_initials};
 use super::record::RecordEntity;
 use super::survey::{Survey, for_each_record, survey};
 use super::{
@@ -436,6 +436,7 @@ impl KnowledgeGraph {
         if let Some(&id) = self
             .keys
             .get(&hashed_key)
+            .or_else(|| unspaced(kind, &key.1).and_then(|k| self.keys.get(&kind_key(kind, &k))))
             .filter(|&&id| self.graph.contains_node(id))
         {
             let rival = kind == EntityKind::Organization
@@ -789,16 +790,20 @@ impl KnowledgeGraph {
     /// A one-word alias of a person is not a key: "Kelly" must stay ambiguous once both Scott
     /// Kelly and Ruth Kelly are known, which the surname index decides.
     fn register_keys(&mut self, kind: EntityKind, name: &str, aliases: &[String], id: NodeId) {
-        for alias in aliases {
-            if kind == EntityKind::Person && !alias.trim().contains(char::is_whitespace) {
+        for form in aliases.iter().map(String::as_str).chain([name]) {
+            if kind == EntityKind::Person
+                && form != name
+                && !form.trim().contains(char::is_whitespace)
+            {
                 continue;
             }
-            self.keys
-                .entry(kind_key(kind, &merge_key(kind, alias)))
-                .or_insert(id);
+            let key = merge_key(kind, form);
+            self.keys.entry(kind_key(kind, &key)).or_insert(id);
+            if let Some(unspaced) = unspaced(kind, &key) {
+                self.keys.entry(kind_key(kind, &unspaced)).or_insert(id);
+            }
         }
         let key = merge_key(kind, name);
-        self.keys.entry(kind_key(kind, &key)).or_insert(id);
         if kind == EntityKind::Person
             && let Some(bare) = without_initials(&key)
         {

@@ -364,3 +364,19 @@ fn a_full_company_name_does_not_join_another_company_by_its_short_name() {
         assert_eq!(person(&graph, "Halvorsen AG"), "Halvorsen AG");
     }
 }
+
+#[test]
+fn a_company_name_spelled_with_and_without_a_space_is_one_company_in_either_order() {
+    let a = (
+        "a",
+        "Trans Nordic Freight Inc said its profits rose sharply.",
+    );
+    let b = ("b", "TransNordic Freight Inc said it would buy four ships.");
+    for order in [[a, b], [b, a]] {
+        let graph = graph_of(&order);
+        assert_eq!(
+            person(&graph, "Trans Nordic Freight Inc"),
+            person(&graph, "TransNordic Freight Inc")
+        );
+    }
+}
