@@ -11,7 +11,8 @@ use crate::names::{normalize, without_legal_form};
 
 /// A company's merge key without its spaces, under which the spellings of one name meet:
 /// "Trans World Airlines" and "Transworld Airlines", "Paine Webber" and "PaineWebber", "U.S.
-/// Air" and "USAir". None for other kinds, for a key of one word, or of fewer than six letters.
+/// Air Group" and "USAir Group". None for other kinds, for a key of one word, or of fewer than
+/// six letters ("U.S. Air" is not keyed "usair").
 pub(super) fn unspaced(kind: EntityKind, key: &str) -> Option<String> {
     if kind != EntityKind::Organization || !key.contains(' ') {
         return None;

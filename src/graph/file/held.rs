@@ -139,8 +139,9 @@ impl RecordBlocks {
         )
     }
 
-    /// The records section as pieces to write one after the other: the number of records, then
-    /// each run of blocks that lie one after the other in a buffer.
+    /// The records section after the number of records ([`RecordBlocks::count_bytes`]), as
+    /// pieces to write one after the other: each run of blocks that lie one after the other in
+    /// a buffer, each block after its length.
     pub(crate) fn pieces(&self) -> Vec<&[u8]> {
         let mut pieces: Vec<&[u8]> = Vec::new();
         let mut run: Option<At> = None;

@@ -5,9 +5,8 @@
 //! to and removed from a graph file without reading the others (`stored.rs`).
 //! `docs/graph-format.md` describes the bytes.
 
-use std::str;
-
 use std::hash::BuildHasher;
+use std::str;
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
@@ -43,6 +42,7 @@ fn hash32(s: &str) -> u32 {
     (h ^ (h >> 32)) as u32
 }
 
+/// The 64-bit hash the table is given for a string of [`hash32`] `h`.
 fn spread(h: u32) -> u64 {
     (u64::from(h) << 32) | u64::from(h)
 }
