@@ -114,6 +114,29 @@ fn graph_file_corpus() {
     assert!(count > 5, "only {count} graph files");
 }
 
+/// The graph-file fuzzer starts from files of the version this build writes: seeds of an
+/// older version are refused at the header, and a fuzzer given only those explores nothing
+/// past it. After a version bump, `fuzz/seeds/make-seeds GRAPH_FILE...` adds new ones.
+#[test]
+fn graph_file_corpus_has_files_of_this_version() {
+    let folder = fuzz_dir().join("corpus").join("graph_file");
+    let mut current = 0;
+    for entry in std::fs::read_dir(&folder).expect("read fuzz/corpus/graph_file") {
+        let bytes = std::fs::read(entry.expect("a corpus entry").path()).expect("a corpus file");
+        if bytes.len() > 10
+            && bytes.starts_with(b"KGRAPH\n\0")
+            && u16::from_le_bytes([bytes[8], bytes[9]]) == kg::graph::FORMAT_VERSION
+        {
+            current += 1;
+        }
+    }
+    assert!(
+        current >= 10,
+        "only {current} graph files of format version {} in fuzz/corpus/graph_file",
+        kg::graph::FORMAT_VERSION
+    );
+}
+
 #[test]
 fn jsonl_corpus() {
     let count = replay_target("jsonl");
