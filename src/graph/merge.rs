@@ -441,21 +441,19 @@ impl KnowledgeGraph {
         {
             let rival = kind == EntityKind::Organization
                 && rival_company(name, &key.1, &merge_key(kind, &self.graph[id].name));
-            let found = if rival {
-                // Kept apart like a `different` correction, without one: the rival joins a
-                // node of its own key kept apart before.
+            let found = if rival || self.conflicts(id, &apart) {
+                // Kept apart: by a `different` correction (logged as a split), or as a rival,
+                // which joins only a node of its own key kept apart before.
+                if !rival {
+                    self.split(splits, name, id, doc);
+                }
                 kept_apart = true;
                 self.apart.get(&hashed_key).and_then(|ids| {
                     ids.iter().copied().find(|&n| {
-                        merge_key(kind, &self.graph[n].name) == key.1 && !self.conflicts(n, &apart)
+                        !self.conflicts(n, &apart)
+                            && (!rival || merge_key(kind, &self.graph[n].name) == key.1)
                     })
                 })
-            } else if self.conflicts(id, &apart) {
-                self.split(splits, name, id, doc);
-                kept_apart = true;
-                self.apart
-                    .get(&hashed_key)
-                    .and_then(|ids| ids.iter().copied().find(|&n| !self.conflicts(n, &apart)))
             } else {
                 Some(id)
             };
@@ -790,20 +788,14 @@ impl KnowledgeGraph {
     /// A one-word alias of a person is not a key: "Kelly" must stay ambiguous once both Scott
     /// Kelly and Ruth Kelly are known, which the surname index decides.
     fn register_keys(&mut self, kind: EntityKind, name: &str, aliases: &[String], id: NodeId) {
-        for form in aliases.iter().map(String::as_str).chain([name]) {
-            if kind == EntityKind::Person
-                && form != name
-                && !form.trim().contains(char::is_whitespace)
-            {
+        for alias in aliases {
+            if kind == EntityKind::Person && !alias.trim().contains(char::is_whitespace) {
                 continue;
             }
-            let key = merge_key(kind, form);
-            self.keys.entry(kind_key(kind, &key)).or_insert(id);
-            if let Some(unspaced) = unspaced(kind, &key) {
-                self.keys.entry(kind_key(kind, &unspaced)).or_insert(id);
-            }
+            self.key_to(kind, &merge_key(kind, alias), id);
         }
         let key = merge_key(kind, name);
+        self.key_to(kind, &key, id);
         if kind == EntityKind::Person
             && let Some(bare) = without_initials(&key)
         {
@@ -817,6 +809,15 @@ impl KnowledgeGraph {
             if !people.contains(&id) {
                 people.push(id);
             }
+        }
+    }
+
+    /// Keys a merge key to `id` unless it names a node already, a company's also without its
+    /// spaces.
+    fn key_to(&mut self, kind: EntityKind, key: &str, id: NodeId) {
+        self.keys.entry(kind_key(kind, key)).or_insert(id);
+        if let Some(unspaced) = unspaced(kind, key) {
+            self.keys.entry(kind_key(kind, &unspaced)).or_insert(id);
         }
     }
 

@@ -71,17 +71,9 @@ impl RecordBlocks {
         out
     }
 
-    /// The records of a file's bytes: its records section at `section`, where `ranges` are.
-    pub(super) fn of_file(
-        bytes: Vec<u8>,
-        section: Range<usize>,
-        ranges: Vec<(usize, Range<usize>)>,
-    ) -> RecordBlocks {
-        debug_assert!(
-            ranges
-                .iter()
-                .all(|(from, r)| section.start <= *from && r.end <= section.end)
-        );
+    /// The records of a file's bytes, whose blocks are at `ranges` (each from its length on,
+    /// and the block itself).
+    pub(super) fn of_file(bytes: Vec<u8>, ranges: Vec<(usize, Range<usize>)>) -> RecordBlocks {
         RecordBlocks {
             bufs: vec![bytes],
             blocks: ranges

@@ -376,7 +376,7 @@ impl KnowledgeGraph {
             records.start,
         )?;
         bytes.truncate(records.end);
-        graph.attach_blocks(RecordBlocks::of_file(bytes, records, ranges))?;
+        graph.attach_blocks(RecordBlocks::of_file(bytes, ranges))?;
         Ok(graph)
     }
 
@@ -411,8 +411,7 @@ impl KnowledgeGraph {
         section: Vec<u8>,
     ) -> Result<(), GraphFileError> {
         let ranges = blocks(head.check(Section::Records, &section)?, 0)?;
-        let whole = 0..section.len();
-        self.attach_blocks(RecordBlocks::of_file(section, whole, ranges))
+        self.attach_blocks(RecordBlocks::of_file(section, ranges))
     }
 
     /// True when the graph was read without its records ([`KnowledgeGraph::from_sections`]).
